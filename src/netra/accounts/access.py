@@ -1,0 +1,93 @@
+"""The one place that decides who may see and change what.
+
+Scope rules, written over querysets so that this module imports no domain app:
+- national roles (administrator, Bawaslu RI, BKN) reach every region;
+- every other role reaches the regions on its account and everything inside them (a province
+  includes its regencies, cities and districts; a regency includes its districts);
+- an account without regions reaches nothing.
+Objects outside a user's reach answer 404, never 403, so that their existence does not leak.
+"""
+
+from django.db.models import Q
+from django.http import Http404
+
+from netra.regions.models import Region
+
+from .models import Role
+
+NATIONAL_ROLES = frozenset({Role.ADMIN, Role.BAWASLU_RI, Role.BKN})
+
+# capability -> roles that hold it (still limited to each user's regions)
+CAPABILITIES = {
+    "roster.view": frozenset(Role),
+    "roster.import": frozenset({Role.ADMIN, Role.BKPSDM}),
+    "accounts.manage": frozenset({Role.ADMIN}),
+    "audit.view": frozenset({Role.ADMIN, Role.AUDITOR}),
+}
+
+
+def is_staff_user(user):
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def can(user, capability):
+    return is_staff_user(user) and user.role in CAPABILITIES[capability]
+
+
+def is_national(user):
+    return is_staff_user(user) and user.role in NATIONAL_ROLES
+
+
+def scope_region_ids(user):
+    """Ids of the regions USER reaches, or None for every region. Cached on the user object."""
+    if not is_staff_user(user):
+        return frozenset()
+    if is_national(user):
+        return None
+    cached = getattr(user, "_netra_scope_ids", None)
+    if cached is not None:
+        return cached
+    codes = list(user.regions.values_list("code", flat=True))
+    if not codes:
+        ids = frozenset()
+    else:
+        inside = Q(code__in=codes)
+        for code in codes:
+            inside |= Q(code__startswith=code + ".")
+        ids = frozenset(Region.objects.filter(inside).values_list("id", flat=True))
+    user._netra_scope_ids = ids
+    return ids
+
+
+def restrict(queryset, user, region_field="region"):
+    """QUERYSET limited to the objects whose REGION_FIELD lies within USER's reach."""
+    ids = scope_region_ids(user)
+    if ids is None:
+        return queryset
+    if not ids:
+        return queryset.none()
+    return queryset.filter(**{f"{region_field}__in": ids})
+
+
+def region_in_scope(user, region):
+    ids = scope_region_ids(user)
+    return ids is None or (region is not None and region.pk in ids)
+
+
+def get_or_404(queryset, user, region_field="region", **lookup):
+    """The object matching LOOKUP inside USER's reach, else 404 (also for strangers)."""
+    try:
+        return restrict(queryset, user, region_field).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def require(user, capability):
+    """404 unless USER holds CAPABILITY: a page a role cannot use does not exist for it."""
+    if not can(user, capability):
+        raise Http404
+
+
+def assignable_regions():
+    """Regions an administrator can put on an account: provinces, regencies and cities."""
+    return Region.objects.exclude(level=Region.Level.DISTRICT)

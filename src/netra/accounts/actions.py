@@ -1,0 +1,138 @@
+"""Every change to accounts, each in one transaction with its audit entry."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from netra.audit.log import record
+
+from . import secondfactor
+from .models import LoginFailure, RecoveryCode, Role, User
+
+
+def one_time_password():
+    return secrets.token_urlsafe(12)
+
+
+@transaction.atomic
+def ensure_first_admin(username="admin"):
+    """Create the first administrator if there is none; return (username, password) or None."""
+    if User.objects.filter(role=Role.ADMIN).exists():
+        return None
+    password = one_time_password()
+    user = User.objects.create_user(username=username, password=password, role=Role.ADMIN,
+                                    must_change_password=True, first_name="Administrator")
+    record(None, "account.first_admin_created", user)
+    return username, password
+
+
+@transaction.atomic
+def create_staff_user(actor, *, username, full_name, email, role, regions, office=""):
+    """Create an account with a one-time password; return (user, password)."""
+    password = one_time_password()
+    first, _sep, last = full_name.strip().partition(" ")
+    user = User.objects.create_user(username=username, email=email, password=password,
+                                    first_name=first, last_name=last, role=role, office=office,
+                                    must_change_password=True)
+    user.regions.set(regions)
+    record(actor, "account.created", user,
+           data={"role": role, "regions": sorted(r.code for r in regions)})
+    return user, password
+
+
+@transaction.atomic
+def update_staff_user(actor, user, *, full_name, email, role, regions, office, is_active):
+    before = {"role": user.role, "regions": sorted(user.regions.values_list("code", flat=True)),
+              "is_active": user.is_active}
+    first, _sep, last = full_name.strip().partition(" ")
+    user.first_name, user.last_name, user.email = first, last, email
+    user.role, user.office, user.is_active = role, office, is_active
+    user.save()
+    user.regions.set(regions)
+    after = {"role": role, "regions": sorted(r.code for r in regions), "is_active": is_active}
+    record(actor, "account.updated", user, data={"before": before, "after": after})
+    return user
+
+
+@transaction.atomic
+def reset_password(actor, user):
+    password = one_time_password()
+    user.set_password(password)
+    user.must_change_password = True
+    user.save(update_fields=["password", "must_change_password"])
+    record(actor, "account.password_reset", user)
+    return password
+
+
+@transaction.atomic
+def reset_second_factor(actor, user):
+    user.totp_secret, user.totp_confirmed_at, user.totp_last_step = "", None, None
+    user.save(update_fields=["totp_secret", "totp_confirmed_at", "totp_last_step"])
+    user.recovery_codes.all().delete()
+    record(actor, "account.second_factor_reset", user)
+
+
+@transaction.atomic
+def change_own_password(user, new_password):
+    user.set_password(new_password)
+    user.must_change_password = False
+    user.save(update_fields=["password", "must_change_password"])
+    record(user, "account.password_changed", user)
+
+
+@transaction.atomic
+def confirm_second_factor(user, secret, step):
+    """Activate the authenticator and issue fresh recovery codes, which are returned once."""
+    user.totp_secret, user.totp_confirmed_at, user.totp_last_step = secret, timezone.now(), step
+    user.save(update_fields=["totp_secret", "totp_confirmed_at", "totp_last_step"])
+    codes = secondfactor.new_recovery_codes()
+    user.recovery_codes.all().delete()
+    RecoveryCode.objects.bulk_create(
+        [RecoveryCode(user=user, digest=secondfactor.recovery_digest(c)) for c in codes])
+    record(user, "account.second_factor_enrolled", user)
+    return codes
+
+
+@transaction.atomic
+def accept_totp_step(user, step):
+    user.totp_last_step = step
+    user.save(update_fields=["totp_last_step"])
+
+
+@transaction.atomic
+def use_recovery_code(user, code):
+    """Spend a recovery code; True when it was valid and unused."""
+    found = (RecoveryCode.objects.select_for_update()
+             .filter(user=user, digest=secondfactor.recovery_digest(code), used_at=None).first())
+    if found is None:
+        return False
+    found.used_at = timezone.now()
+    found.save(update_fields=["used_at"])
+    record(user, "account.recovery_code_used", user,
+           data={"remaining": user.recovery_codes.filter(used_at=None).count()})
+    return True
+
+
+def throttle_keys(username, client_ip):
+    return [f"user:{(username or '').strip().lower()}", f"ip:{client_ip}"]
+
+
+def is_throttled(keys):
+    since = timezone.now() - timedelta(seconds=settings.NETRA_LOGIN_WINDOW_SECONDS)
+    limit = settings.NETRA_LOGIN_MAX_FAILURES
+    return any(LoginFailure.objects.filter(key=k, at__gte=since).count() >= limit for k in keys)
+
+
+def note_failure(keys):
+    now = timezone.now()
+    LoginFailure.objects.bulk_create([LoginFailure(key=k, at=now) for k in keys])
+    # Old rows are useless; trimming here keeps the table small without a scheduled job.
+    LoginFailure.objects.filter(
+        at__lt=now - timedelta(seconds=settings.NETRA_LOGIN_WINDOW_SECONDS)).delete()
+
+
+def clear_failures(keys):
+    LoginFailure.objects.filter(key__in=keys).delete()

@@ -1,0 +1,72 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from netra.regions.models import Region
+
+from .access import NATIONAL_ROLES, assignable_regions
+from .models import Role
+
+User = get_user_model()
+
+
+class LoginForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150,
+                               widget=forms.TextInput(attrs={"autocomplete": "username",
+                                                             "autofocus": True}))
+    password = forms.CharField(label=_("Password"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from your authenticator app, or a recovery code"), max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text",
+                                      "autofocus": True}))
+
+
+class RegionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.code} {obj.name}"
+
+
+class StaffUserForm(forms.Form):
+    username = forms.RegexField(label=_("Username"), max_length=150, regex=r"^[\w.@+-]+$",
+                                error_messages={"invalid": _("Use letters, digits and . @ + - _ only.")})
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    office = forms.CharField(label=_("Office"), max_length=200, required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    regions = RegionChoiceField(label=_("Regions"), queryset=assignable_regions(), required=False,
+                                help_text=_("A province includes all of its regencies and cities."))
+    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+
+    def __init__(self, *args, instance=None, **kwargs):
+        self.instance = instance
+        super().__init__(*args, **kwargs)
+        if instance is not None:
+            self.fields["username"].disabled = True
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        taken = User.objects.filter(username__iexact=username)
+        if self.instance is not None:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(_("This username is already taken."))
+        return username
+
+    def clean(self):
+        data = super().clean()
+        role, regions = data.get("role"), data.get("regions")
+        if role is None or regions is None:
+            return data
+        if role in NATIONAL_ROLES:
+            data["regions"] = Region.objects.none()
+        elif not regions:
+            self.add_error("regions", _("This role needs at least one region."))
+        elif role == Role.BAWASLU_PROVINCE and any(r.level != Region.Level.PROVINCE for r in regions):
+            self.add_error("regions", _("A provincial Bawaslu officer is assigned provinces only."))
+        elif role == Role.BAWASLU_REGENCY and any(r.level == Region.Level.PROVINCE for r in regions):
+            self.add_error("regions", _("A regency/city Bawaslu officer is assigned regencies or cities only."))
+        return data

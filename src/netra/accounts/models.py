@@ -1,0 +1,46 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    BAWASLU_RI = "bawaslu_ri", _("Bawaslu RI officer")
+    BAWASLU_PROVINCE = "bawaslu_province", _("Provincial Bawaslu officer")
+    BAWASLU_REGENCY = "bawaslu_regency", _("Regency/city Bawaslu officer")
+    BKPSDM = "bkpsdm", _("Regional personnel agency (BKPSDM/BKD) officer")
+    BKN = "bkn", _("BKN officer")
+    PPK = "ppk", _("Staffing authority (PPK) or delegate")
+    AUDITOR = "auditor", _("Auditor (read-only)")
+
+
+class User(AbstractUser):
+    """A staff account: a role plus the regions it reaches (a province includes its regencies)."""
+
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.AUDITOR)
+    regions = models.ManyToManyField("regions.Region", blank=True, related_name="staff")
+    office = models.CharField(_("office"), max_length=200, blank=True)
+    must_change_password = models.BooleanField(default=False)
+    totp_secret = models.CharField(max_length=64, blank=True)
+    totp_confirmed_at = models.DateTimeField(null=True, blank=True)
+    # The last accepted TOTP time step: a code is never accepted twice.
+    totp_last_step = models.BigIntegerField(null=True, blank=True)
+
+    @property
+    def has_second_factor(self):
+        return self.totp_confirmed_at is not None
+
+
+class RecoveryCode(models.Model):
+    """A one-time code to sign in without the authenticator; stored as a SHA-256 digest only."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    digest = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+
+class LoginFailure(models.Model):
+    """A failed sign-in step, counted per username and per client address for throttling."""
+
+    key = models.CharField(max_length=200, db_index=True)
+    at = models.DateTimeField(db_index=True)

@@ -1,0 +1,35 @@
+"""Append-only, hash-chained audit log (jejak audit).
+
+Each entry stores the SHA-256 of the previous entry's hash and its own canonical content, so
+that editing or deleting any row breaks the chain, which `verify_chain` detects.
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class AuditEntry(models.Model):
+    at = models.DateTimeField(db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="+")
+    actor_label = models.CharField(max_length=150, help_text="Kept even if the account changes")
+    action = models.CharField(max_length=60, db_index=True)
+    target_type = models.CharField(max_length=60, blank=True)
+    target_id = models.CharField(max_length=64, blank=True)
+    region_code = models.CharField(max_length=13, blank=True, db_index=True)
+    data = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+
+
+class AuditHead(models.Model):
+    """A single row locked while appending, so that concurrent writers chain in order."""
+
+    last_hash = models.CharField(max_length=64)

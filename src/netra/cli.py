@@ -1,0 +1,242 @@
+"""The `netra` command: `up`, `serve`, `worker`, `demo`, `roster import` and `manage ...`."""
+
+import argparse
+import os
+import secrets
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+class CliError(Exception):
+    """A problem the operator can fix; printed as one line, never as a traceback."""
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("NETRA_DATA_DIR", "var")).resolve()
+
+
+def prepare_data_dir() -> Path:
+    """Create the data directory and, for the embedded default, its secret key, once."""
+    path = data_dir()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / ".write-test"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise CliError(f"netra: data directory {path} is not usable ({reason}); "
+                       "set NETRA_DATA_DIR to a writable directory.") from None
+    production = os.environ.get("NETRA_ENV") == "production"
+    has_key = os.environ.get("NETRA_SECRET_KEY") or os.environ.get("NETRA_SECRET_KEY_FILE")
+    key_file = path / "secret_key"
+    if production and not has_key:
+        raise CliError("netra: NETRA_SECRET_KEY or NETRA_SECRET_KEY_FILE must be set "
+                       "when NETRA_ENV=production.")
+    if not has_key and not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
+    return path
+
+
+def setup_django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netra.settings")
+    import django
+
+    django.setup()
+
+
+def migrate_and_load(verbosity=0):
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)
+    from netra.regions.reference import load_reference_data
+
+    return load_reference_data()
+
+
+def cmd_up(args):
+    prepare_data_dir()
+    setup_django()
+    counts = migrate_and_load()
+    print(f"Data referensi: {counts['provinces']} provinsi, {counts['regencies']} kabupaten/kota, "
+          f"{counts['districts']} kecamatan, {counts['elections']} pemilihan, "
+          f"{counts['holidays']} hari libur.")
+    from netra.accounts.actions import ensure_first_admin
+
+    created = ensure_first_admin()
+    if created:
+        username, password = created
+        print("Akun administrator pertama dibuat / first administrator created:")
+        print(f"  username: {username}")
+        print(f"  password: {password}   (sekali pakai: wajib diganti saat masuk pertama)")
+    worker = None
+    if not args.no_worker:
+        worker = subprocess.Popen([sys.executable, "-m", "netra.cli", "worker"])
+    try:
+        serve(args.host, args.port, args.workers)
+    finally:
+        if worker is not None:
+            worker.send_signal(signal.SIGTERM)
+            worker.wait(timeout=15)
+
+
+def serve(host, port, workers):
+    """Serve with gunicorn (threads per worker), static files through whitenoise."""
+    from gunicorn.app.base import BaseApplication
+
+    from netra.wsgi import application
+
+    print(f"Netra berjalan di http://{host}:{port}/", flush=True)
+
+    class NetraServer(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("threads", 4)
+            self.cfg.set("timeout", 120)
+            self.cfg.set("accesslog", os.environ.get("NETRA_ACCESS_LOG") or None)
+
+        def load(self):
+            return application
+
+    NetraServer().run()
+
+
+def cmd_serve(args):
+    prepare_data_dir()
+    setup_django()
+    serve(args.host, args.port, args.workers)
+
+
+def cmd_worker(args):
+    prepare_data_dir()
+    setup_django()
+    from django.core.management import call_command
+
+    options = {"interval": args.interval}
+    if args.batch:
+        options["batch"] = True
+    call_command("db_worker", **options)
+
+
+def cmd_demo(args):
+    prepare_data_dir()
+    setup_django()
+    migrate_and_load()
+    from netra.people.demo import load_demo
+
+    report = load_demo(employees=args.employees)
+    for line in report:
+        print(line)
+
+
+def cmd_roster_import(args):
+    prepare_data_dir()
+    setup_django()
+    from netra.people.importer import RosterFileError
+    from netra.people.actions import import_roster_file
+    from netra.regions.models import Region
+
+    region = Region.objects.filter(code=args.region).first()
+    if region is None:
+        raise CliError(f"netra: kode wilayah {args.region!r} tidak dikenal.")
+    progress = _progress_printer() if sys.stderr.isatty() or args.progress else None
+    try:
+        result = import_roster_file(
+            Path(args.file), region=region, actor=None,
+            skip_invalid=args.skip_invalid, progress=progress,
+        )
+    except RosterFileError as exc:
+        raise CliError(f"netra: {exc.message}") from None
+    if progress:
+        sys.stderr.write("\n")
+    print(result.summary())
+    if result.errors:
+        report = Path(args.errors or f"{Path(args.file).stem}-kesalahan.csv")
+        result.write_error_report(report)
+        print(f"Rincian kesalahan: {report}")
+    return 0 if result.imported or not result.errors else 2
+
+
+def _progress_printer():
+    def show(done, total):
+        width = 30
+        filled = int(width * done / total) if total else width
+        pct = 100 * done / total if total else 100
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {pct:5.1f}% {done:,} baris")
+        sys.stderr.flush()
+
+    return show
+
+
+def cmd_manage(args):
+    prepare_data_dir()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netra.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["netra manage", *args.rest])
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="netra", description="Netra: netralitas ASN.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def server_args(p):
+        p.add_argument("--host", default=os.environ.get("NETRA_HOST", DEFAULT_HOST))
+        p.add_argument("--port", type=int, default=int(os.environ.get("NETRA_PORT", DEFAULT_PORT)))
+        p.add_argument("--workers", type=int, default=int(os.environ.get("NETRA_WEB_WORKERS", 2)))
+
+    up = sub.add_parser("up", help="prepare everything and serve (embedded default)")
+    server_args(up)
+    up.add_argument("--no-worker", action="store_true", help="do not start a background worker")
+    up.set_defaults(func=cmd_up)
+
+    serve_p = sub.add_parser("serve", help="serve the web application")
+    server_args(serve_p)
+    serve_p.set_defaults(func=cmd_serve)
+
+    worker = sub.add_parser("worker", help="run background tasks")
+    worker.add_argument("--interval", type=float, default=1.0)
+    worker.add_argument("--batch", action="store_true", help="exit when the queue is empty")
+    worker.set_defaults(func=cmd_worker)
+
+    demo = sub.add_parser("demo", help="load a fictional demo data set")
+    demo.add_argument("--employees", type=int, default=10_000)
+    demo.set_defaults(func=cmd_demo)
+
+    roster = sub.add_parser("roster", help="employee roster")
+    roster_sub = roster.add_subparsers(dest="roster_command", required=True)
+    imp = roster_sub.add_parser("import", help="import a CSV or XLSX roster")
+    imp.add_argument("file")
+    imp.add_argument("--region", required=True, help="Kemendagri code, e.g. 35.09")
+    imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows only")
+    imp.add_argument("--errors", help="where to write the error report (CSV)")
+    imp.add_argument("--progress", action="store_true", help="show progress even when piped")
+    imp.set_defaults(func=cmd_roster_import)
+
+    manage = sub.add_parser("manage", help="Django's manage.py", add_help=False)
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except CliError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,246 @@
+"""Indonesian personal names: title stripping, search keys and fuzzy matching.
+
+Rosters, sign-in sheets and video-meeting exports spell the same person as
+"Drs. H. Moch. Soeharto, M.Si", "Muhammad Suharto" or "SUHARTO". Three keys help:
+
+* ``strip_titles``: the name without academic degrees (gelar akademik) and
+  honorifics (gelar kehormatan / keagamaan such as H., Hj., KH).
+* ``name_key``: a normalised spelling for exact lookups and string similarity.
+* ``phonetic_key``: a coarse per-token code that makes spelling variants
+  (ejaan lama vs EYD, Javanese and Sundanese renderings) collide.
+
+Nobility markers (Raden, R., R.A., Tb., Andi, Teuku, Cut, Gusti, Ida Bagus,
+Anak Agung) are *kept*: they are part of the name on the identity card (KTP),
+and "R." is just as often an initial.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+__all__ = ["name_key", "name_similarity", "phonetic_key", "strip_titles"]
+
+# Titles written in front of the name.
+_PREFIX_TITLES = frozenset(
+    "dr drs dra drg prof ir h hj kh tgk ust ustadz ustaz ustadzah hc alm almh apt ns".split()
+)
+# Prefix titles that are also plausible names or initials ("H Ahmad" may be
+# Hendra Ahmad, "Dra" is a given name): stripped only when written with a dot.
+_PREFIX_NEED_DOT = frozenset({"h", "dra"})
+
+# Degrees (gelar akademik and profesi) written after the name, lowercase without dots.
+_DEGREES = frozenset(
+    """
+    sag sak sap sab sars sds sfarm sfil sgz sh shi shum sip sipem sikom sked skeb skep skes skg
+    skh skm skom skomi spd spdi spdsd spsi spt sp spi ss ssi ssos ssosi sst sstp ssy st sth sthi
+    stp stat se sei shut skel ssn smat sstat
+    ma mag mak map mars mb mba mds me mei meng mfarm mgz mh mhi mhum mip mkeb mkep mkes mkm mkn
+    mkom mm mp mpd mpdi mpsi mpt msc msi msos mstat mt mth mtp mphil mbiomed macc mec
+    amd ama amapd amk ap aks
+    phd dsc ba bsc llb llm
+    ns apt ak ca cpa gr lc alm almh hc
+    """.split()
+)
+# Degree stems followed by a free speciality: Sp.A, Sp.PD(K), A.Md.Kep, S.Tr.Keb.
+_DEGREE_STEMS = (("sp",), ("a", "md"), ("amd",), ("s", "tr"), ("m", "tr"), ("a", "ma"))
+# Bare (dot-less) degrees that double as name tokens; stripped after a comma only.
+_AMBIGUOUS_BARE = frozenset({"ma", "ba", "ama", "ap", "mei", "meng", "mak", "mars"})
+
+_PREFIX = 1  # may be stripped at the start of the name
+_SUFFIX = 2  # may be stripped at the end of the name, no comma before it
+_AFTER_COMMA = 4  # may be stripped when it follows a comma
+_MIDDLE = 8  # unmistakable degree such as "S.Pd": stripped wherever it stands
+
+
+def _segments_into(parts: list[str], vocabulary: frozenset[str]) -> bool:
+    """Can the dot-separated parts be grouped into words of the vocabulary?
+
+    "S.Kep.Ns" is S.Kep + Ns and "Dr.Ir." is Dr + Ir, while "S.Pd.I" is one degree.
+    """
+    reachable = [True] + [False] * len(parts)
+    for start in range(len(parts)):
+        if reachable[start]:
+            joined = ""
+            for end in range(start, len(parts)):
+                joined += parts[end]
+                if joined in vocabulary:
+                    reachable[end + 1] = True
+    return reachable[-1]
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_flags(token: str) -> int:
+    dotted = "." in token or "(" in token
+    parts = [p for p in re.split(r"[.()]+", token.lower()) if p]
+    if not parts:
+        return 0
+    flags = 0
+    if _segments_into(parts, _PREFIX_TITLES) and (dotted or parts[0] not in _PREFIX_NEED_DOT):
+        flags |= _PREFIX
+    is_degree = _segments_into(parts, _DEGREES) or any(
+        len(parts) > len(stem) and tuple(parts[: len(stem)]) == stem for stem in _DEGREE_STEMS
+    )
+    if is_degree:
+        flags |= _AFTER_COMMA
+        if dotted or parts[0] not in _AMBIGUOUS_BARE:
+            flags |= _SUFFIX
+        inner_dot = "." in token.rstrip(".")
+        if inner_dot and len("".join(parts)) >= 3:
+            flags |= _MIDDLE
+    elif dotted and len(parts) > 1:
+        # After a comma, any multi-part dotted token is some degree we do not list.
+        flags |= _AFTER_COMMA
+    return flags
+
+
+def _peel_prefix(token: str) -> str | None:
+    """Split a title glued to the name: "H.Ahmad" -> "Ahmad"; None if there is none."""
+    dot = token.find(".")
+    if 0 < dot < len(token) - 1 and token[:dot].lower() in _PREFIX_TITLES:
+        return token[dot + 1 :]
+    return None
+
+
+def strip_titles(name: str) -> str:
+    """Remove degrees and honorifics: "Drs. H. Ahmad Fauzi, M.Si" -> "Ahmad Fauzi".
+
+    Prefix titles are stripped from the front, degrees from the end and after any
+    comma. Bare tokens that could be names ("Dra", "H", "MA") are stripped only
+    where the position makes them unambiguous. At least one token is kept.
+    """
+    head, *tails = name.split(",")
+    tokens = head.split()
+    flags = _title_flags
+    while tokens:
+        first = tokens[0]
+        if flags(first) & _PREFIX and len(tokens) > 1:
+            del tokens[0]
+            continue
+        peeled = _peel_prefix(first) if "." in first else None
+        if not peeled:
+            break
+        tokens[0] = peeled
+    while len(tokens) > 1 and flags(tokens[-1]) & _SUFFIX:
+        del tokens[-1]
+    if len(tokens) > 2:
+        tokens = [tokens[0]] + [t for t in tokens[1:-1] if not flags(t) & _MIDDLE] + [tokens[-1]]
+    for tail in tails:
+        tokens.extend(t for t in tail.split() if not flags(t) & _AFTER_COMMA)
+    return " ".join(tokens)
+
+
+# Apostrophes join ("Ma'ruf" -> "maruf"); other punctuation separates.
+_PUNCTUATION = str.maketrans(
+    {
+        **{c: None for c in "'`\u2018\u2019\u02bc\u00b4"},
+        **{c: " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_{|}~\u2013\u2014"},
+    }
+)
+_MUHAMMAD = frozenset({"m", "moh", "moch", "mochd", "mohd", "muh", "muhd", "mhd", "mch"})
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+@lru_cache(maxsize=1 << 12)
+def name_key(name: str) -> str:
+    """Normalised name: no titles, ASCII, lowercase, no punctuation.
+
+    "Drs. Moch. Ma'ruf Abd. Rahman, M.Si" -> "muhammad maruf abdul rahman".
+    """
+    text = strip_titles(name).translate(_PUNCTUATION)
+    if not text.isascii():
+        text = _fold(text)
+    tokens = text.lower().split()
+    if not tokens:
+        return ""
+    if tokens[0] in _MUHAMMAD:
+        tokens[0] = "muhammad"
+    if "abd" in tokens:
+        tokens = ["abdul" if t == "abd" else t for t in tokens]
+    return " ".join(tokens)
+
+
+# Spelling rules, applied left to right in one pass (longest match first):
+# old spelling (ejaan lama: oe, dj, tj, sj, ch), Arabic transliteration
+# (kh, sy, dz, dh, th, q) and Sundanese/Javanese renderings (p for f, j for z).
+_SPELLING = {
+    "oe": "u",
+    "tj": "c",
+    "dj": "y",
+    "sj": "s",
+    "chr": "kr",
+    "chl": "kl",
+    "ch": "h",
+    "kh": "h",
+    "sh": "s",
+    "sy": "s",
+    "dz": "s",
+    "dh": "d",
+    "th": "t",
+    "bh": "b",
+    "gh": "g",
+    "ph": "f",
+    "ck": "k",
+    "j": "y",
+    "z": "s",
+    "q": "k",
+    "x": "ks",
+    "v": "f",
+    "p": "f",
+}
+_SPELLING_RE = re.compile("|".join(sorted(_SPELLING, key=len, reverse=True)))
+_Y_AS_VOWEL_RE = re.compile(r"y(?![aeiou])")
+_DOUBLED_RE = re.compile(r"(.)\1+")
+_VOWELS = str.maketrans("", "", "aeiou")
+
+
+@lru_cache(maxsize=1 << 17)
+def _phonetic_token(token: str) -> str:
+    # j and y are merged on purpose: in the old spelling j was today's y
+    # (Jusuf = Yusuf, Wahjudi = Wahyudi) and dj today's j (Djoko = Joko), so a
+    # record cannot tell which one is meant; the price is that Joko and Yoko collide.
+    code = _SPELLING_RE.sub(lambda m: _SPELLING[m.group()], token)
+    if len(code) > 1 and code.endswith("h"):
+        code = code[:-1]  # Aminah = Amina
+    code = _Y_AS_VOWEL_RE.sub("i", code)  # Rizky = Rizki, Hendry = Hendri
+    code = _DOUBLED_RE.sub(r"\1", code)  # Ekko = Eko, Muhammad = Muhamad
+    # The consonant skeleton absorbs vowel variants (Mohammad/Muhammad, Saiful/Saeful);
+    # the first letter stays so that Umar and Amir differ.
+    return code[0] + code[1:].translate(_VOWELS) if code else token[:1]
+
+
+def phonetic_key(name: str) -> str:
+    """Per-token phonetic codes of the name key: "Drs. Soeharto" -> "shrt"."""
+    return " ".join([_phonetic_token(t) for t in name_key(name).split()])
+
+
+def _token_similarity(a: str, b: str) -> float:
+    # token_set_ratio rewards one name contained in the other (a middle name or
+    # family name left out); token_sort_ratio keeps a full match above a partial one.
+    return 0.7 * fuzz.token_set_ratio(a, b) + 0.3 * fuzz.token_sort_ratio(a, b)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """How likely two written names denote the same person, from 0 to 1.
+
+    Blends string similarity of the name keys with agreement of the phonetic
+    keys, so that "Drs. Soeharto" and "Suharto" score high. Meant for ranking
+    candidates for a human to confirm, not for deciding identity (the NIP does).
+    """
+    key_a, key_b = name_key(a), name_key(b)
+    if not key_a or not key_b:
+        return 0.0
+    if key_a == key_b:
+        return 1.0
+    spelled = _token_similarity(key_a, key_b)
+    sounded = _token_similarity(
+        " ".join([_phonetic_token(t) for t in key_a.split()]),
+        " ".join([_phonetic_token(t) for t in key_b.split()]),
+    )
+    return round(min(1.0, (0.6 * spelled + 0.4 * sounded) / 100), 4)

@@ -1,0 +1,162 @@
+"""Every change to the roster, each with its audit entry."""
+
+import csv
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netra.accounts.access import scope_region_ids
+from netra.audit.log import record
+from netra.regions.models import Region
+
+from .importer import RosterFileError, RowError, check_file
+from .models import RosterImport
+from .writer import nips_outside, write_rows
+
+
+@dataclass
+class ImportResult:
+    total_rows: int = 0
+    imported: int = 0
+    created: int = 0
+    updated: int = 0
+    invalid: int = 0
+    rejected: bool = False
+    errors: list = field(default_factory=list)
+
+    @property
+    def unchanged(self):
+        return self.imported - self.created - self.updated
+
+    def summary(self):
+        if self.rejected:
+            return _("Nothing was imported: %(invalid)s of %(total)s rows have errors. "
+                     "Fix them, or import the valid rows only.") % {
+                "invalid": self.invalid, "total": self.total_rows}
+        return _("%(imported)s rows imported (%(created)s new, %(updated)s changed, "
+                 "%(unchanged)s unchanged); %(invalid)s invalid rows skipped.") % {
+            "imported": self.imported, "created": self.created, "updated": self.updated,
+            "unchanged": self.unchanged, "invalid": self.invalid}
+
+    def write_error_report(self, path):
+        with open(path, "w", newline="", encoding="utf-8-sig") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([_("row"), _("column"), _("value"), _("reason")])
+            for e in self.errors:
+                writer.writerow([e.row, e.column, e.value, e.message])
+
+
+def district_maps(region):
+    """(lookup by name or code -> code, code -> id) for the districts inside REGION."""
+    from .importer import _norm
+
+    districts = Region.objects.filter(code__startswith=region.code + ".",
+                                      level=Region.Level.DISTRICT)
+    lookup, ids = {}, {}
+    for code, name, pk in districts.values_list("code", "name", "id"):
+        lookup[code] = lookup[_norm(name)] = code
+        ids[code] = pk
+    return lookup, ids
+
+
+def import_roster_file(path, *, region, actor, skip_invalid=False, progress=None,
+                       limit_bytes=None):
+    """Check every row of PATH, then import into REGION's roster unless the policy forbids it.
+
+    By default one invalid row rejects the whole file; with SKIP_INVALID the valid rows go in.
+    An ACTOR with a limited reach cannot take over an employee registered elsewhere.
+    """
+    limit = settings.NETRA_ROSTER_MAX_BYTES if limit_bytes is None else limit_bytes
+    lookup, district_ids = district_maps(region)
+    halves = (lambda done, total: progress(done, 2 * total)) if progress else None
+    checked = check_file(path, district_codes=lookup, limit_bytes=limit, progress=halves)
+    errors, error_count, rows = checked.errors, checked.error_count, checked.rows
+
+    allowed = scope_region_ids(actor) if actor is not None else None
+    if allowed is not None:
+        foreign = nips_outside((r.nip for r in rows if r.nip), allowed)
+        if foreign:
+            nip_label = checked.columns.get("nip", "NIP")
+            for r in rows:
+                if r.nip in foreign:
+                    errors.append(RowError(r.row, nip_label, "nip_other_region", r.nip))
+            error_count += len(foreign)
+            rows = [r for r in rows if r.nip not in foreign]
+            errors.sort(key=lambda e: e.row)
+
+    result = ImportResult(total_rows=checked.total_rows, invalid=error_count, errors=errors)
+    if error_count and not skip_invalid:
+        result.rejected = True
+        record(actor, "roster.import_rejected", region=region,
+               data={"rows": checked.total_rows, "invalid": error_count})
+        return result
+
+    total = checked.total_rows
+    written = (lambda done, _n: progress(total + done * total // max(len(rows), 1), 2 * total)
+               ) if progress else None
+    with transaction.atomic():
+        created, updated = write_rows(rows, region=region, agencies=checked.agencies,
+                                      district_ids=district_ids, progress=written)
+        result.imported, result.created, result.updated = len(rows), created, updated
+        record(actor, "roster.imported", region=region, data={
+            "rows": total, "imported": len(rows), "created": created, "updated": updated,
+            "invalid": error_count})
+    return result
+
+
+@transaction.atomic
+def queue_roster_import(actor, region, uploaded_file, skip_invalid):
+    """Store an uploaded roster under a random name and queue it for the worker."""
+    from .tasks import run_roster_import
+
+    stored = default_storage.save("roster-imports/upload", uploaded_file)
+    job = RosterImport.objects.create(region=region, uploaded_by=actor, stored_file=stored,
+                                      original_name=uploaded_file.name[:255],
+                                      skip_invalid=skip_invalid)
+    record(actor, "roster.import_queued", job, region=region,
+           data={"file": job.original_name, "skip_invalid": skip_invalid})
+    transaction.on_commit(lambda: run_roster_import.enqueue(job.pk))
+    return job
+
+
+def run_queued_import(job_id):
+    """The worker's side of a web upload: run it and keep the outcome on the job."""
+    job = RosterImport.objects.select_related("region", "uploaded_by").get(pk=job_id)
+    if job.finished:
+        return
+    RosterImport.objects.filter(pk=job.pk).update(status=RosterImport.Status.RUNNING)
+    last = [0.0]
+
+    def progress(done, total):
+        now = timezone.now().timestamp()
+        if now - last[0] >= 1 or done >= total:
+            last[0] = now
+            RosterImport.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
+
+    outcome = {}
+    try:
+        result = import_roster_file(default_storage.path(job.stored_file), region=job.region,
+                                    actor=job.uploaded_by, skip_invalid=job.skip_invalid,
+                                    progress=progress)
+        outcome = {
+            "status": RosterImport.Status.REJECTED if result.rejected else RosterImport.Status.DONE,
+            "imported": result.imported, "created": result.created, "updated": result.updated,
+            "invalid": result.invalid, "errors": [e.as_list() for e in result.errors],
+            "rows_total": result.total_rows, "rows_done": result.total_rows,
+        }
+    except RosterFileError as exc:
+        outcome = {"status": RosterImport.Status.REJECTED,
+                   "file_error": {"code": exc.code, "params": exc.params}}
+    except Exception:
+        RosterImport.objects.filter(pk=job.pk).update(status=RosterImport.Status.FAILED,
+                                                      finished_at=timezone.now())
+        raise
+    finally:
+        # The upload holds personal data; only the outcome is kept.
+        if job.stored_file and default_storage.exists(job.stored_file):
+            default_storage.delete(job.stored_file)
+    RosterImport.objects.filter(pk=job.pk).update(finished_at=timezone.now(), **outcome)

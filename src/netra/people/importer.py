@@ -1,0 +1,459 @@
+"""Reading and checking roster files (CSV or XLSX) before anything is written.
+
+The file is read once, every row is checked, and the outcome is a list of clean rows plus a list
+of row errors (row number, column, reason code). Writing happens elsewhere (``writer.py``) and
+only when the caller's policy allows it: all rows valid, or ``skip_invalid``.
+"""
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from netra.lib.names import name_key, phonetic_key
+from netra.lib.nip import NipError, normalize_nip, parse_nip
+
+from .models import ASN_TYPES, EmploymentType, PositionClass
+
+MAX_LISTED_ERRORS = 100_000
+EXCEL_NUMBER_MARK = "\u2248"
+
+FILE_MESSAGES = {
+    "empty": _("The file is empty."),
+    "no_rows": _("The file has a header but no employee rows."),
+    "too_large": _("The file is %(size_mb)s MB; the limit is %(limit_mb)s MB. Split it into smaller files."),
+    "encoding": _("The file is not readable text in UTF-8 or UTF-16. Save it again as \"CSV UTF-8\" or as XLSX."),
+    "old_excel": _("Old Excel files (.xls) cannot be read. Save the file as XLSX or CSV UTF-8."),
+    "not_a_table": _("This is not a CSV or XLSX file."),
+    "unreadable_xlsx": _("The XLSX file is damaged or protected and cannot be read."),
+    "missing_columns": _("Required columns are missing: %(missing)s. Columns found: %(found)s."),
+    "duplicate_columns": _("The column %(column)s appears more than once."),
+    "not_found": _("The file cannot be opened."),
+}
+
+ROW_MESSAGES = {
+    "nip_required": _("NIP is required for PNS, CPNS and PPPK."),
+    "nip_empty": _("NIP is required for PNS, CPNS and PPPK."),
+    "nip_length": _("NIP must have 18 digits."),
+    "nip_not_digits": _("NIP may contain digits only."),
+    "nip_birth_date": _("The birth date in the NIP (digits 1-8) is not a real date."),
+    "nip_appointment_date": _("The appointment month in the NIP (digits 9-14) is not valid."),
+    "nip_appointment_before_adulthood": _("The appointment date in the NIP is before the employee turned 18."),
+    "nip_appointment_in_future": _("The appointment date in the NIP is in the future."),
+    "nip_gender": _("Digit 15 of the NIP must be 1 (male) or 2 (female)."),
+    "nip_sequence": _("The sequence number in the NIP (last 3 digits) cannot be 000."),
+    "nip_excel_number": _("Excel stored this NIP as a number and lost its last digits. Format the NIP column as Text and type the NIPs again."),
+    "duplicate_nip": _("This NIP already appears in row %(first_row)s."),
+    "name_required": _("Name is required."),
+    "name_too_long": _("Name is longer than 255 characters."),
+    "agency_required": _("Agency (unit kerja) is required."),
+    "employment_type": _("Unknown employment type %(value)s; use PNS, CPNS, PPPK, Non-ASN, Kepala Desa or Perangkat Desa."),
+    "employment_type_mismatch": _("The NIP belongs to a PPPK employee but the type says %(value)s."),
+    "position_class": _("Unknown position class %(value)s; use JPT, Administrator, Pengawas, Fungsional or Pelaksana."),
+    "district": _("District %(value)s is not in this region."),
+    "email": _("%(value)s is not a valid e-mail address."),
+    "active": _("Active must be Ya/Tidak (yes/no), not %(value)s."),
+    "nip_other_region": _("This NIP is registered to an employee of a region outside your reach."),
+    "too_long": _("The value is longer than 255 characters."),
+}
+
+
+class RosterFileError(Exception):
+    """The file as a whole cannot be used; nothing is imported."""
+
+    def __init__(self, code, **params):
+        super().__init__(code)
+        self.code, self.params = code, params
+
+    @property
+    def message(self):
+        return str(FILE_MESSAGES[self.code]) % self.params
+
+
+def row_message(code, params):
+    return str(ROW_MESSAGES[code]) % params
+
+
+# canonical field -> accepted header spellings, compared lowercased without spaces/punctuation
+HEADER_ALIASES = {
+    "nip": ["nip", "nipbaru", "nip18", "nomorindukpegawai", "nipnrp"],
+    "name": ["nama", "namalengkap", "namapegawai", "name", "fullname", "namaasn"],
+    "employment_type": ["jenispegawai", "statuspegawai", "statuskepegawaian", "jeniskepegawaian",
+                        "employmenttype", "status", "jenisasn"],
+    "position": ["jabatan", "namajabatan", "position", "jabatanterakhir"],
+    "position_class": ["jenisjabatan", "kelompokjabatan", "positionclass", "kelasjabatan"],
+    "agency": ["unitkerja", "opd", "perangkatdaerah", "instansi", "satuankerja", "satker", "skpd",
+               "agency", "unitorganisasi", "namaopd", "namaunitkerja"],
+    "agency_code": ["kodeopd", "kodeunitkerja", "kodeinstansi", "kodesatker", "agencycode"],
+    "district": ["kecamatan", "kodekecamatan", "district"],
+    "email": ["email", "surel", "alamatemail", "emailaddress"],
+    "active": ["aktif", "statusaktif", "active", "isactive"],
+}
+REQUIRED_FIELDS = ("nip", "name", "agency")
+FIELD_LABELS = {"nip": "NIP", "name": "Nama", "agency": "Unit kerja"}
+_ALIAS_TO_FIELD = {alias: f for f, aliases in HEADER_ALIASES.items() for alias in aliases}
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+EMPLOYMENT_TYPES = {
+    "pns": EmploymentType.PNS, "pegawainegerisipil": EmploymentType.PNS,
+    "cpns": EmploymentType.CPNS, "calonpns": EmploymentType.CPNS,
+    "pppk": EmploymentType.PPPK, "p3k": EmploymentType.PPPK,
+    "pppkparuhwaktu": EmploymentType.PPPK,
+    "nonasn": EmploymentType.NON_ASN, "honorer": EmploymentType.NON_ASN,
+    "ppnpn": EmploymentType.NON_ASN, "tenagakontrak": EmploymentType.NON_ASN,
+    "thl": EmploymentType.NON_ASN, "tenagahariannlepas": EmploymentType.NON_ASN,
+    "tenagaharianlepas": EmploymentType.NON_ASN,
+    "kepaladesa": EmploymentType.VILLAGE_HEAD, "kades": EmploymentType.VILLAGE_HEAD,
+    "villagehead": EmploymentType.VILLAGE_HEAD,
+    "perangkatdesa": EmploymentType.VILLAGE_OFFICIAL, "villageofficial": EmploymentType.VILLAGE_OFFICIAL,
+}
+for _choice in EmploymentType:
+    EMPLOYMENT_TYPES[_choice.value.replace("_", "")] = _choice
+
+POSITION_CLASSES = {
+    "jpt": PositionClass.JPT, "jptpratama": PositionClass.JPT, "jptmadya": PositionClass.JPT,
+    "jptutama": PositionClass.JPT, "eselonii": PositionClass.JPT, "eseloni": PositionClass.JPT,
+    "administrator": PositionClass.ADMINISTRATOR, "eseloniii": PositionClass.ADMINISTRATOR,
+    "pengawas": PositionClass.PENGAWAS, "eseloniv": PositionClass.PENGAWAS,
+    "fungsional": PositionClass.FUNGSIONAL, "jf": PositionClass.FUNGSIONAL,
+    "jft": PositionClass.FUNGSIONAL, "jabatanfungsional": PositionClass.FUNGSIONAL,
+    "fungsionaltertentu": PositionClass.FUNGSIONAL,
+    "pelaksana": PositionClass.PELAKSANA, "jfu": PositionClass.PELAKSANA,
+    "fungsionalumum": PositionClass.PELAKSANA,
+}
+ACTIVE_VALUES = {"": True, "ya": True, "y": True, "aktif": True, "1": True, "true": True,
+                 "yes": True, "tidak": False, "t": False, "n": False, "no": False, "0": False,
+                 "false": False, "nonaktif": False, "tidakaktif": False, "pensiun": False,
+                 "inactive": False}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _norm(value):
+    return _NON_ALNUM.sub("", value.lower())
+
+
+@dataclass(slots=True)
+class CleanRow:
+    row: int
+    nip: str | None
+    name: str
+    name_key: str
+    name_phonetic: str
+    employment_type: str
+    position: str
+    position_class: str
+    agency_key: str
+    district_code: str | None
+    email: str
+    active: bool
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    code: str
+    value: str = ""
+    params: dict = field(default_factory=dict)
+
+    @property
+    def message(self):
+        return row_message(self.code, {"value": self.value, **self.params})
+
+    def as_list(self):
+        return [self.row, self.column, self.code, self.value, self.params]
+
+
+@dataclass
+class CheckedFile:
+    rows: list
+    errors: list
+    error_count: int
+    total_rows: int
+    agencies: dict  # agency key -> (display name, code)
+    columns: dict  # field -> header label as written in the file
+
+
+# ---- reading ---------------------------------------------------------------------------------
+
+def check_size(path, limit_bytes):
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        raise RosterFileError("not_found") from None
+    if size == 0:
+        raise RosterFileError("empty")
+    if limit_bytes and size > limit_bytes:
+        raise RosterFileError("too_large", size_mb=round(size / 2**20, 1),
+                              limit_mb=round(limit_bytes / 2**20))
+    return size
+
+
+def open_table(path):
+    """(header, rows iterator, estimated row count) for a CSV or XLSX file, by content."""
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        return _open_xlsx(path)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise RosterFileError("old_excel")
+    if head.startswith(b"%PDF") or b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise RosterFileError("not_a_table")
+    return _open_csv(path)
+
+
+def _detect_encoding(path):
+    with open(path, "rb") as fh:
+        start = fh.read(4)
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return "utf-8-sig"
+
+
+def _validate_utf8(path):
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+
+
+def _open_csv(path):
+    encoding = _detect_encoding(path)
+    try:
+        if encoding == "utf-8-sig":
+            _validate_utf8(path)
+        with open(path, "rb") as fh:
+            total = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+        fh = open(path, encoding=encoding, newline="")
+        sample = fh.read(64 * 1024)
+    except UnicodeError:
+        raise RosterFileError("encoding") from None
+    if "\x00" in sample:
+        raise RosterFileError("not_a_table")
+    first_line = sample.split("\n", 1)[0]
+    delimiter = max([",", ";", "\t", "|"], key=first_line.count)
+    fh.seek(0)
+    reader = csv.reader(fh, delimiter=delimiter)
+    header = next(reader, None)
+    if header is None or not any(h.strip() for h in header):
+        fh.close()
+        raise RosterFileError("empty")
+
+    def rows():
+        try:
+            yield from reader
+        except UnicodeError:
+            raise RosterFileError("encoding") from None
+        finally:
+            fh.close()
+
+    return header, rows(), max(total - 1, 1)
+
+
+def _open_xlsx(path):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        it = sheet.iter_rows(values_only=True)
+        header = next(it, None)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, TypeError):
+        raise RosterFileError("unreadable_xlsx") from None
+    if header is None or not any(header):
+        raise RosterFileError("empty")
+    estimate = max((sheet.max_row or 2) - 1, 1)
+
+    def text(value):
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            if abs(value) >= 1e15:
+                # Excel keeps 15 significant digits: an 18-digit NIP typed as a number has
+                # already lost its last digits. Mark it so the row is refused, not guessed.
+                return EXCEL_NUMBER_MARK + repr(value)
+            return str(int(value))
+        return str(value)
+
+    def rows():
+        try:
+            for values in it:
+                yield [text(v) for v in values]
+        finally:
+            workbook.close()
+
+    return [text(h) for h in header], rows(), estimate
+
+
+def map_header(header):
+    """field -> column index, from the file's own header spellings."""
+    mapping, labels = {}, {}
+    for index, label in enumerate(header):
+        f = _ALIAS_TO_FIELD.get(_norm(label or ""))
+        if f is None:
+            continue
+        if f in mapping:
+            raise RosterFileError("duplicate_columns", column=label)
+        mapping[f], labels[f] = index, label.strip()
+    missing = [FIELD_LABELS[f] for f in REQUIRED_FIELDS if f not in mapping]
+    if missing:
+        found = ", ".join(h.strip() for h in header if h and h.strip()) or "-"
+        raise RosterFileError("missing_columns", missing=", ".join(missing), found=found)
+    return mapping, labels
+
+
+# ---- checking --------------------------------------------------------------------------------
+
+def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None):
+    """Read and check every row of PATH; nothing is written.
+
+    DISTRICT_CODES maps a district's normalised name and its code to its code, for the region
+    being imported.
+    """
+    check_size(path, limit_bytes)
+    header, rows, estimate = open_table(path)
+    mapping, labels = map_header(header)
+    get = {f: mapping.get(f) for f in HEADER_ALIASES}
+    i_nip, i_name, i_agency = get["nip"], get["name"], get["agency"]
+    i_type, i_pos, i_class = get["employment_type"], get["position"], get["position_class"]
+    i_code, i_district, i_email, i_active = (get["agency_code"], get["district"], get["email"],
+                                             get["active"])
+    width = max(mapping.values()) + 1
+    label = {f: labels.get(f, f) for f in HEADER_ALIASES}
+
+    clean, errors, error_count = [], [], 0
+    seen_nips, agencies = {}, {}
+    nip_cache = {}
+
+    def fail(row, f, code, value="", **params):
+        nonlocal error_count
+        error_count += 1
+        if len(errors) < MAX_LISTED_ERRORS:
+            errors.append(RowError(row, label[f], code, value, params))
+
+    row_number = 1
+    data_rows = 0
+    for values in rows:
+        row_number += 1
+        if len(values) < width:
+            values = values + [""] * (width - len(values))
+        if not any(v.strip() for v in values):
+            continue
+        data_rows += 1
+        if progress and data_rows % 20_000 == 0:
+            progress(data_rows, max(estimate, data_rows))
+        ok = True
+
+        name = " ".join(values[i_name].split())
+        if not name:
+            fail(row_number, "name", "name_required")
+            ok = False
+        elif len(name) > 255:
+            fail(row_number, "name", "name_too_long")
+            ok = False
+
+        raw_type = values[i_type].strip() if i_type is not None else ""
+        nip = normalize_nip(values[i_nip]) if values[i_nip].strip() else None
+        info = None
+        if nip and nip.startswith(EXCEL_NUMBER_MARK):
+            fail(row_number, "nip", "nip_excel_number", nip[1:])
+            ok = False
+        elif nip:
+            info = nip_cache.get(nip)
+            if info is None:
+                try:
+                    info = parse_nip(nip, today=today) if today else parse_nip(nip)
+                except NipError as exc:
+                    fail(row_number, "nip", f"nip_{exc.code}", values[i_nip].strip())
+                    ok, info = False, None
+        if raw_type:
+            employment_type = EMPLOYMENT_TYPES.get(_norm(raw_type))
+            if employment_type is None:
+                fail(row_number, "employment_type", "employment_type", raw_type)
+                ok = False
+            elif info is not None and info.is_pppk and employment_type in (EmploymentType.PNS,
+                                                                           EmploymentType.CPNS):
+                fail(row_number, "employment_type", "employment_type_mismatch", raw_type)
+                ok = False
+        else:
+            employment_type = (EmploymentType.PPPK if info is not None and info.is_pppk
+                               else EmploymentType.PNS)
+        if employment_type in ASN_TYPES and not nip:
+            fail(row_number, "nip", "nip_required")
+            ok = False
+        if nip and ok:
+            first = seen_nips.get(nip)
+            if first is not None:
+                fail(row_number, "nip", "duplicate_nip", nip, first_row=first)
+                ok = False
+            else:
+                seen_nips[nip] = row_number
+
+        agency_name = " ".join(values[i_agency].split())
+        agency_key = name_key(agency_name) if agency_name else ""
+        if not agency_key:
+            fail(row_number, "agency", "agency_required")
+            ok = False
+        elif len(agency_name) > 255:
+            fail(row_number, "agency", "too_long")
+            ok = False
+
+        position = " ".join(values[i_pos].split()) if i_pos is not None else ""
+        if len(position) > 255:
+            fail(row_number, "position", "too_long")
+            ok = False
+        position_class = ""
+        if i_class is not None and values[i_class].strip():
+            position_class = POSITION_CLASSES.get(_norm(values[i_class]))
+            if position_class is None:
+                fail(row_number, "position_class", "position_class", values[i_class].strip())
+                ok = False
+
+        district_code = None
+        if i_district is not None and values[i_district].strip():
+            raw = values[i_district].strip()
+            district_code = district_codes.get(raw) or district_codes.get(_norm(raw))
+            if district_code is None:
+                fail(row_number, "district", "district", raw)
+                ok = False
+
+        email = values[i_email].strip() if i_email is not None else ""
+        if email and (len(email) > 254 or not _EMAIL.match(email)):
+            fail(row_number, "email", "email", email)
+            ok = False
+
+        active = True
+        if i_active is not None:
+            active = ACTIVE_VALUES.get(_norm(values[i_active]))
+            if active is None:
+                fail(row_number, "active", "active", values[i_active].strip())
+                ok = False
+
+        if ok:
+            if agency_key not in agencies:
+                code = values[i_code].strip()[:40] if i_code is not None else ""
+                agencies[agency_key] = (agency_name, code)
+            clean.append(CleanRow(row_number, nip, name, name_key(name), f" {phonetic_key(name)} ",
+                                  employment_type, position, position_class, agency_key,
+                                  district_code, email, active))
+    if data_rows == 0:
+        raise RosterFileError("no_rows")
+    if progress:
+        progress(data_rows, data_rows)
+    return CheckedFile(clean, errors, error_count, data_rows, agencies, labels)
+
+
+def errors_as_csv(errors):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["baris", "kolom", "nilai", "alasan"])
+    for e in errors:
+        writer.writerow([e.row, e.column, e.value, e.message])
+    return out.getvalue()

@@ -1,0 +1,223 @@
+"""Netra settings, read from the environment only.
+
+The embedded default (no environment at all) is a single machine with SQLite and files under
+``$NETRA_DATA_DIR`` (``./var``). A production deployment sets ``NETRA_ENV=production``,
+``DATABASE_URL`` (PostgreSQL) and a secret key, and may run several app and worker processes.
+Secrets may come from ``*_FILE`` variables so that they never appear in process listings.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def env(name, default=None):
+    return os.environ.get(name, default)
+
+
+def envbool(name, default="False"):
+    return env(name, default).strip().lower() in ("1", "true", "yes", "on")
+
+
+def envint(name, default):
+    return int(env(name, str(default)))
+
+
+def envsecret(name):
+    """The value of NAME, or the content of the file named by NAME_FILE."""
+    value = env(name)
+    if value:
+        return value
+    path = env(f"{name}_FILE")
+    if path:
+        return Path(path).read_text().strip()
+    return None
+
+
+NETRA_ENV = env("NETRA_ENV", "embedded")
+PRODUCTION = NETRA_ENV == "production"
+DATA_DIR = Path(env("NETRA_DATA_DIR", "var")).resolve()
+SECRET_KEY_FILE = DATA_DIR / "secret_key"
+
+
+def _secret_key():
+    key = envsecret("NETRA_SECRET_KEY")
+    if key:
+        return key
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "NETRA_SECRET_KEY or NETRA_SECRET_KEY_FILE must be set when NETRA_ENV=production."
+        )
+    if SECRET_KEY_FILE.exists():
+        return SECRET_KEY_FILE.read_text().strip()
+    # Only tests and one-off scripts get here: `netra` itself writes the key file first, so
+    # every app process of an installation shares one key.
+    from django.utils.crypto import get_random_string
+
+    return get_random_string(64)
+
+
+SECRET_KEY = _secret_key()
+DEBUG = envbool("NETRA_DEBUG")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"] + [
+    h.strip() for h in env("NETRA_ALLOWED_HOSTS", "").split(",") if h.strip()
+]
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in env("NETRA_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
+    "netra.audit",
+    "netra.regions",
+    "netra.accounts",
+    "netra.people",
+    "netra.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "netra.accounts.middleware.PasswordChangeRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "netra.urls"
+WSGI_APPLICATION = "netra.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "netra.web.context.navigation",
+            ],
+        },
+    },
+]
+
+SQLITE_OPTIONS = {
+    # WAL lets the worker write while pages read; IMMEDIATE avoids "database is locked" on
+    # upgrade from a read to a write lock inside a transaction.
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;",
+    "transaction_mode": "IMMEDIATE",
+}
+
+DATABASE_URL = env("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "netra.sqlite3",
+            "OPTIONS": SQLITE_OPTIONS,
+        }
+    }
+IS_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "web:dashboard"
+LOGOUT_REDIRECT_URL = "web:home"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+SESSION_COOKIE_AGE = envint("NETRA_SESSION_SECONDS", 8 * 3600)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = PRODUCTION and envbool("NETRA_HTTPS", "True")
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if PRODUCTION and envbool("NETRA_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Login throttling: failures per username and per client address within the window.
+NETRA_LOGIN_MAX_FAILURES = envint("NETRA_LOGIN_MAX_FAILURES", 5)
+NETRA_LOGIN_WINDOW_SECONDS = envint("NETRA_LOGIN_WINDOW_SECONDS", 900)
+
+LANGUAGE_CODE = "id"
+LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "Asia/Jakarta"
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env("NETRA_STATIC_ROOT", DATA_DIR / "static"))
+# Serve straight from the package in the embedded default; production may run collectstatic.
+WHITENOISE_USE_FINDERS = True
+MEDIA_ROOT = Path(env("NETRA_MEDIA_ROOT", DATA_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+FILE_UPLOAD_TEMP_DIR = env("NETRA_UPLOAD_TEMP_DIR") or None
+# Uploads bigger than this stream to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Roster files above this size are refused before any row is read.
+NETRA_ROSTER_MAX_BYTES = envint("NETRA_ROSTER_MAX_MB", 150) * 1024 * 1024
+
+TASKS = {
+    "default": {
+        "BACKEND": env("NETRA_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
+if env("NETRA_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env("NETRA_EMAIL_HOST")
+    EMAIL_PORT = envint("NETRA_EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env("NETRA_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = envsecret("NETRA_EMAIL_PASSWORD") or ""
+    EMAIL_USE_TLS = envbool("NETRA_EMAIL_TLS", "True")
+else:
+    # An office without a mail server still sees what would have been sent.
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = DATA_DIR / "outbox"
+DEFAULT_FROM_EMAIL = env("NETRA_EMAIL_FROM", "netra@localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("NETRA_LOG_LEVEL", "WARNING")},
+}

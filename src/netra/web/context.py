@@ -1,0 +1,22 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from netra.accounts.access import can
+
+# (label, url name, capability or None for every staff user); modules to come join this list.
+STAFF_NAVIGATION = [
+    (_("Dashboard"), "web:dashboard", None),
+    (_("Employee roster"), "people:roster", "roster.view"),
+    (_("Roster import"), "people:import", "roster.import"),
+    (_("Accounts"), "accounts:users", "accounts.manage"),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or user.must_change_password:
+        return {"staff_nav": []}
+    items = [{"label": label, "url": reverse(name), "active": request.path == reverse(name)}
+             for label, name, capability in STAFF_NAVIGATION
+             if capability is None or can(user, capability)]
+    return {"staff_nav": items}

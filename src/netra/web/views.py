@@ -1,0 +1,50 @@
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.db.utils import Error as DatabaseError
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from netra.accounts.access import restrict, scope_region_ids
+from netra.people.models import Employee
+from netra.regions.models import Election, Region
+
+
+def home(request):
+    elections = Election.objects.prefetch_related("stages")[:3]
+    return render(request, "web/home.html", {"elections": elections})
+
+
+@login_required
+def dashboard(request):
+    user = request.user
+    ids = scope_region_ids(user)
+    regions = (user.regions.order_by("code") if ids is not None else None)
+    context = {
+        "scope_regions": regions,
+        "national": ids is None,
+        "employee_count": restrict(Employee.objects.filter(active=True), user).count(),
+        "region_count": Region.objects.count() if ids is None else len(ids),
+    }
+    return render(request, "web/dashboard.html", context)
+
+
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found"}, status=404)
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,122 @@
+"""Shared fixtures: reference data and the personas of DESIGN.md.
+
+alice and bob: Bawaslu officers of Kabupaten Jember (35.09); charlie: Bawaslu officer of Kota
+Jambi (15.71); dewi: provincial Bawaslu officer of Jawa Timur (35); fajar: BKPSDM officer of
+Jember; gita: BKN officer (national); hadi: PPK of Jember; admin: administrator.
+"""
+
+import pyotp
+import pytest
+from django.conf import settings
+
+# Argon2 is for production; tests hash thousands of times and need no protection.
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+PASSWORD = "kata-sandi-uji-panjang"
+
+
+@pytest.fixture
+def reference(db):
+    """All regions, elections and holidays (loaded once; reloaded after a flushing test)."""
+    from netra.regions.reference import load_reference_data
+
+    return load_reference_data()
+
+
+@pytest.fixture
+def region(reference):
+    from netra.regions.models import Region
+
+    return lambda code: Region.objects.get(code=code)
+
+
+@pytest.fixture
+def make_user(reference):
+    from netra.accounts.models import User
+    from netra.regions.models import Region
+
+    def make(username, role, codes=(), totp=True):
+        user = User.objects.create_user(username=username, password=PASSWORD, role=role,
+                                        first_name=username.title())
+        user.regions.set(Region.objects.filter(code__in=codes))
+        if totp:
+            user.totp_secret = pyotp.random_base32()
+            from django.utils import timezone
+
+            user.totp_confirmed_at = timezone.now()
+            user.save()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def alice(make_user):
+    return make_user("alice", "bawaslu_regency", ["35.09"])
+
+
+@pytest.fixture
+def bob(make_user):
+    return make_user("bob", "bawaslu_regency", ["35.09"])
+
+
+@pytest.fixture
+def charlie(make_user):
+    return make_user("charlie", "bawaslu_regency", ["15.71"])
+
+
+@pytest.fixture
+def dewi(make_user):
+    return make_user("dewi", "bawaslu_province", ["35"])
+
+
+@pytest.fixture
+def fajar(make_user):
+    return make_user("fajar", "bkpsdm", ["35.09"])
+
+
+@pytest.fixture
+def gita(make_user):
+    return make_user("gita", "bkn")
+
+
+@pytest.fixture
+def hadi(make_user):
+    return make_user("hadi", "ppk", ["35.09"])
+
+
+@pytest.fixture
+def admin(make_user):
+    return make_user("admin", "admin")
+
+
+@pytest.fixture
+def client_for(client):
+    """A test client signed in as the given user (the second factor is tested elsewhere)."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def employee_factory(reference):
+    from django.utils import timezone
+
+    from netra.lib.names import name_key, phonetic_key
+    from netra.people.models import Agency, Employee
+    from netra.regions.models import Region
+
+    def make(name, nip=None, code="35.09", agency="Dinas Pendidikan", employment_type="pns"):
+        region = Region.objects.get(code=code)
+        agency_obj, _ = Agency.objects.get_or_create(region=region, name_key=name_key(agency),
+                                                     defaults={"name": agency})
+        return Employee.objects.create(
+            nip=nip, name=name, name_key=name_key(name), name_phonetic=f" {phonetic_key(name)} ",
+            employment_type=employment_type, agency=agency_obj, region=region,
+            updated_at=timezone.now())
+
+    return make
