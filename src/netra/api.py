@@ -3,7 +3,7 @@
 from typing import Literal
 
 from django.http import Http404
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Schema, Status
 from ninja.security import django_auth
 
 from netra.accounts.access import can
@@ -71,7 +71,7 @@ def list_regions(request, level: Literal["province", "regency", "city", "distric
     regions = Region.objects.all()
     if parent is not None:
         if not Region.objects.filter(code=parent).exists():
-            return 404, {"detail": f"Unknown region code: {parent}"}
+            return Status(404, {"detail": f"Unknown region code: {parent}"})
         regions = regions.filter(parent__code=parent)
     elif level is None:
         # The whole country without districts unless asked: 552 rows, not 7,837.
@@ -85,7 +85,7 @@ def list_regions(request, level: Literal["province", "regency", "city", "distric
 def get_region(request, code: str):
     region = Region.objects.filter(code=code).first()
     if region is None:
-        return 404, {"detail": f"Unknown region code: {code}"}
+        return Status(404, {"detail": f"Unknown region code: {code}"})
     return _region_out(region)
 
 

@@ -180,7 +180,8 @@ TIME_ZONE = "Asia/Jakarta"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(env("NETRA_STATIC_ROOT", DATA_DIR / "static"))
+# Only for `collectstatic` in production; otherwise files are served from the package.
+STATIC_ROOT = env("NETRA_STATIC_ROOT") or None
 # Serve straight from the package in the embedded default; production may run collectstatic.
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(env("NETRA_MEDIA_ROOT", DATA_DIR / "media"))

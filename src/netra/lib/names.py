@@ -53,7 +53,6 @@ _AMBIGUOUS_BARE = frozenset({"ma", "ba", "ama", "ap", "mei", "meng", "mak", "mar
 _PREFIX = 1  # may be stripped at the start of the name
 _SUFFIX = 2  # may be stripped at the end of the name, no comma before it
 _AFTER_COMMA = 4  # may be stripped when it follows a comma
-_MIDDLE = 8  # unmistakable degree such as "S.Pd": stripped wherever it stands
 
 
 def _segments_into(parts: list[str], vocabulary: frozenset[str]) -> bool:
@@ -88,9 +87,6 @@ def _title_flags(token: str) -> int:
         flags |= _AFTER_COMMA
         if dotted or parts[0] not in _AMBIGUOUS_BARE:
             flags |= _SUFFIX
-        inner_dot = "." in token.rstrip(".")
-        if inner_dot and len("".join(parts)) >= 3:
-            flags |= _MIDDLE
     elif dotted and len(parts) > 1:
         # After a comma, any multi-part dotted token is some degree we do not list.
         flags |= _AFTER_COMMA
@@ -105,6 +101,24 @@ def _peel_prefix(token: str) -> str | None:
     return None
 
 
+def _title_free_tokens(name: str) -> list[str]:
+    head, comma, tail = name.partition(",")
+    tokens = head.split()
+    flags = _title_flags
+    while len(tokens) > 1 and flags(tokens[0]) & _PREFIX:
+        del tokens[0]
+    if tokens and "." in tokens[0]:
+        peeled = _peel_prefix(tokens[0])
+        while peeled:
+            tokens[0] = peeled
+            peeled = _peel_prefix(peeled)
+    while len(tokens) > 1 and flags(tokens[-1]) & _SUFFIX:
+        del tokens[-1]
+    if comma:
+        tokens += [t for t in tail.replace(",", " ").split() if not flags(t) & _AFTER_COMMA]
+    return tokens
+
+
 def strip_titles(name: str) -> str:
     """Remove degrees and honorifics: "Drs. H. Ahmad Fauzi, M.Si" -> "Ahmad Fauzi".
 
@@ -112,25 +126,7 @@ def strip_titles(name: str) -> str:
     comma. Bare tokens that could be names ("Dra", "H", "MA") are stripped only
     where the position makes them unambiguous. At least one token is kept.
     """
-    head, *tails = name.split(",")
-    tokens = head.split()
-    flags = _title_flags
-    while tokens:
-        first = tokens[0]
-        if flags(first) & _PREFIX and len(tokens) > 1:
-            del tokens[0]
-            continue
-        peeled = _peel_prefix(first) if "." in first else None
-        if not peeled:
-            break
-        tokens[0] = peeled
-    while len(tokens) > 1 and flags(tokens[-1]) & _SUFFIX:
-        del tokens[-1]
-    if len(tokens) > 2:
-        tokens = [tokens[0]] + [t for t in tokens[1:-1] if not flags(t) & _MIDDLE] + [tokens[-1]]
-    for tail in tails:
-        tokens.extend(t for t in tail.split() if not flags(t) & _AFTER_COMMA)
-    return " ".join(tokens)
+    return " ".join(_title_free_tokens(name))
 
 
 # Apostrophes join ("Ma'ruf" -> "maruf"); other punctuation separates.
@@ -143,27 +139,49 @@ _PUNCTUATION = str.maketrans(
 _MUHAMMAD = frozenset({"m", "moh", "moch", "mochd", "mohd", "muh", "muhd", "mhd", "mch"})
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+@lru_cache(maxsize=1 << 17)
+def _token_key(token: str) -> str:
+    text = token.translate(_PUNCTUATION)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return text
 
 
-@lru_cache(maxsize=1 << 12)
+_NOT_PLAIN = re.compile(r"[^A-Za-z ]").search
+
+
+# The last result, because phonetic_key is usually asked right after name_key
+# for the same name; an lru_cache costs more on its (frequent) misses.
+_last_key: tuple[str, tuple[str, ...]] = ("", ())
+
+
+def _key_tokens(name: str) -> tuple[str, ...]:
+    global _last_key
+    last_name, last_tokens = _last_key
+    if name == last_name:
+        return last_tokens
+    text = " ".join(_title_free_tokens(name))
+    if _NOT_PLAIN(text):
+        # Per-token caching: rosters reuse a few thousand name tokens millions
+        # of times, and folding or translating whole strings is slow.
+        text = " ".join(map(_token_key, text.split()))
+    tokens = text.lower().split()
+    if tokens:
+        if tokens[0] in _MUHAMMAD:
+            tokens[0] = "muhammad"
+        if "abd" in tokens:
+            tokens = ["abdul" if t == "abd" else t for t in tokens]
+    result = tuple(tokens)
+    _last_key = (name, result)
+    return result
+
+
 def name_key(name: str) -> str:
     """Normalised name: no titles, ASCII, lowercase, no punctuation.
 
     "Drs. Moch. Ma'ruf Abd. Rahman, M.Si" -> "muhammad maruf abdul rahman".
     """
-    text = strip_titles(name).translate(_PUNCTUATION)
-    if not text.isascii():
-        text = _fold(text)
-    tokens = text.lower().split()
-    if not tokens:
-        return ""
-    if tokens[0] in _MUHAMMAD:
-        tokens[0] = "muhammad"
-    if "abd" in tokens:
-        tokens = ["abdul" if t == "abd" else t for t in tokens]
-    return " ".join(tokens)
+    return " ".join(_key_tokens(name))
 
 
 # Spelling rules, applied left to right in one pass (longest match first):
@@ -217,7 +235,7 @@ def _phonetic_token(token: str) -> str:
 
 def phonetic_key(name: str) -> str:
     """Per-token phonetic codes of the name key: "Drs. Soeharto" -> "shrt"."""
-    return " ".join([_phonetic_token(t) for t in name_key(name).split()])
+    return " ".join(map(_phonetic_token, _key_tokens(name)))
 
 
 def _token_similarity(a: str, b: str) -> float:
@@ -240,7 +258,7 @@ def name_similarity(a: str, b: str) -> float:
         return 1.0
     spelled = _token_similarity(key_a, key_b)
     sounded = _token_similarity(
-        " ".join([_phonetic_token(t) for t in key_a.split()]),
-        " ".join([_phonetic_token(t) for t in key_b.split()]),
+        " ".join(map(_phonetic_token, key_a.split())),
+        " ".join(map(_phonetic_token, key_b.split())),
     )
     return round(min(1.0, (0.6 * spelled + 0.4 * sounded) / 100), 4)

@@ -1,0 +1,46 @@
+import pytest
+
+from netra.people.search import search_employees
+
+
+@pytest.fixture
+def roster(employee_factory):
+    return {
+        "suharto": employee_factory("Drs. Soeharto", "196806081990031002"),
+        "muhammad": employee_factory("Mochammad Rachmat Hidayat, S.E.", "197005051995031001"),
+        "siti": employee_factory("Siti Aminah, S.Pd.", "199003152015032002"),
+        "siti_lubis": employee_factory("Siti Aminah Lubis", "199104152016032001"),
+        "budi": employee_factory("Budi Santoso", "198501012010011001"),
+        "jambi": employee_factory("Siti Aminah", "199205052017032001", code="15.71"),
+    }
+
+
+def names(found):
+    return [e.name for e in found]
+
+
+def test_it_finds_an_employee_by_exact_nip(alice, roster):
+    assert names(search_employees(alice, "19850101 201001 1 001")) == ["Budi Santoso"]
+
+
+def test_it_finds_old_and_new_spellings_of_a_name(alice, roster):
+    assert names(search_employees(alice, "suharto")) == ["Drs. Soeharto"]
+    assert "Mochammad Rachmat Hidayat, S.E." in names(search_employees(alice, "muhamad rahmat"))
+
+
+def test_it_ranks_the_closest_name_first(alice, roster):
+    found = names(search_employees(alice, "Siti Aminah"))
+    assert found[:2] == ["Siti Aminah, S.Pd.", "Siti Aminah Lubis"]
+
+
+def test_it_matches_a_name_still_being_typed(alice, roster):
+    assert "Budi Santoso" in names(search_employees(alice, "budi sant"))
+
+
+def test_it_never_returns_employees_outside_the_users_reach(alice, charlie, roster):
+    assert all(e.region.code == "35.09" for e in search_employees(alice, "siti aminah"))
+    assert names(search_employees(charlie, "siti aminah")) == ["Siti Aminah"]
+
+
+def test_an_unrelated_name_finds_nothing(alice, roster):
+    assert search_employees(alice, "Yohanes Pattimura") == []

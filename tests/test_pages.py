@@ -1,0 +1,32 @@
+from django.urls import reverse
+
+
+def test_the_public_home_page_is_in_indonesian(client, reference):
+    page = client.get("/").content.decode()
+    assert '<html lang="id">' in page
+    assert "ASN melayani semua, bukan calon tertentu." in page
+    assert "Rabu, 27 November 2024" in page
+
+
+def test_english_is_available(client, reference):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/").content.decode()
+    assert '<html lang="en">' in page
+    assert "Civil servants serve everyone, not a candidate." in page
+
+
+def test_the_dashboard_shows_the_officers_reach(client_for, alice, employee_factory):
+    employee_factory("Siti Aminah", "199003152015032002")
+    page = client_for(alice).get(reverse("web:dashboard")).content.decode()
+    assert "Kabupaten Jember" in page
+
+
+def test_unknown_pages_answer_404_in_indonesian(client, db):
+    response = client.get("/tidak-ada/")
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in response.content.decode()
+
+
+def test_pages_load_no_asset_from_another_host(client, reference):
+    page = client.get("/").content.decode()
+    assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page
