@@ -102,6 +102,8 @@ def serve(host, port, workers):
             self.cfg.set("threads", 4)
             self.cfg.set("timeout", 120)
             self.cfg.set("accesslog", os.environ.get("NETRA_ACCESS_LOG") or None)
+            # One control socket per installation, not one shared in the home directory.
+            self.cfg.set("control_socket", str(data_dir() / "gunicorn.ctl"))
 
         def load(self):
             return application

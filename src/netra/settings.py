@@ -180,6 +180,7 @@ TIME_ZONE = "Asia/Jakarta"
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 # Only for `collectstatic` in production; otherwise files are served from the package.
 STATIC_ROOT = env("NETRA_STATIC_ROOT") or None
 # Serve straight from the package in the embedded default; production may run collectstatic.

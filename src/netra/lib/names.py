@@ -71,7 +71,7 @@ def _segments_into(parts: list[str], vocabulary: frozenset[str]) -> bool:
     return reachable[-1]
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 16)
 def _title_flags(token: str) -> int:
     dotted = "." in token or "(" in token
     parts = [p for p in re.split(r"[.()]+", token.lower()) if p]
@@ -79,7 +79,7 @@ def _title_flags(token: str) -> int:
         return 0
     flags = 0
     if _segments_into(parts, _PREFIX_TITLES) and (dotted or parts[0] not in _PREFIX_NEED_DOT):
-        flags |= _PREFIX
+        flags |= _PREFIX | _AFTER_COMMA  # "Fauzi, Drs. H. Ahmad" in surname-first lists
     is_degree = _segments_into(parts, _DEGREES) or any(
         len(parts) > len(stem) and tuple(parts[: len(stem)]) == stem for stem in _DEGREE_STEMS
     )
@@ -87,8 +87,9 @@ def _title_flags(token: str) -> int:
         flags |= _AFTER_COMMA
         if dotted or parts[0] not in _AMBIGUOUS_BARE:
             flags |= _SUFFIX
-    elif dotted and len(parts) > 1:
-        # After a comma, any multi-part dotted token is some degree we do not list.
+    elif (dotted and len(parts) > 1) or (token[0] == "(" and token[-1] == ")"):
+        # After a comma, a multi-part dotted token is some degree we do not list,
+        # and a parenthesis a qualifier such as the consultant mark in "Sp.PD, (K)".
         flags |= _AFTER_COMMA
     return flags
 

@@ -68,9 +68,14 @@ class NipError(ValueError):
     """A NIP that cannot be right; ``code`` is one of ``ERROR_CODES``."""
 
     def __init__(self, code: str, detail: str) -> None:
-        super().__init__(f"{code}: {detail}")
+        # Both arguments go to the base class so that the error survives pickling
+        # (task queues serialise exceptions).
+        super().__init__(code, detail)
         self.code = code
         self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.detail}"
 
 
 @dataclass(frozen=True, slots=True)
