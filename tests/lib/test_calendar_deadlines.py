@@ -51,9 +51,7 @@ def test_it_skips_a_national_holiday():
 
 
 def test_it_skips_cuti_bersama_around_idul_fitri():
-    assert add_days(date(2024, 4, 5), 1, working=True, holidays=HOLIDAYS_2024) == date(
-        2024, 4, 16
-    )
+    assert add_days(date(2024, 4, 5), 1, working=True, holidays=HOLIDAYS_2024) == date(2024, 4, 16)
 
 
 def test_it_counts_working_days_across_the_year_end():

@@ -12,9 +12,7 @@ def test_it_covers_the_38_provinces():
     assert len(WIB + WITA + WIT) == 38
 
 
-@pytest.mark.parametrize(
-    ("codes", "zone"), [(WIB, "WIB"), (WITA, "WITA"), (WIT, "WIT")]
-)
+@pytest.mark.parametrize(("codes", "zone"), [(WIB, "WIB"), (WITA, "WITA"), (WIT, "WIT")])
 def test_it_gives_each_province_its_zone(codes, zone):
     assert {timezone_for_province(code) for code in codes} == {zone}
 

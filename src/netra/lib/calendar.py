@@ -34,9 +34,7 @@ def is_working_day(day: date, holidays: Set[date]) -> bool:
     return day.weekday() < _SATURDAY and day not in holidays
 
 
-def add_days(
-    start: date, days: int, *, working: bool, holidays: Set[date] | None = None
-) -> date:
+def add_days(start: date, days: int, *, working: bool, holidays: Set[date] | None = None) -> date:
     """The deadline ``days`` days after ``start``; negative ``days`` count back.
 
     ``holidays`` (national holidays and cuti bersama) is required for working

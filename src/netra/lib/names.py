@@ -134,7 +134,7 @@ def strip_titles(name: str) -> str:
 _PUNCTUATION = str.maketrans(
     {
         **{c: None for c in "'`\u2018\u2019\u02bc\u00b4"},
-        **{c: " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_{|}~\u2013\u2014"},
+        **{c: " " for c in '!"#$%&()*+,-./:;<=>?@[\\]^_{|}~\u2013\u2014'},
     }
 )
 _MUHAMMAD = frozenset({"m", "moh", "moch", "mochd", "mohd", "muh", "muhd", "mhd", "mch"})
