@@ -16,9 +16,29 @@ settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.Immedi
 PASSWORD = "kata-sandi-uji-panjang"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Reference data is loaded once per test database, outside every test's transaction."""
+    from netra.regions.reference import load_reference_data
+
+    with django_db_blocker.unblock():
+        load_reference_data()
+
+
+def _flushes_the_database(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or "live_server" in item.fixturenames
+
+
+def pytest_collection_modifyitems(items):
+    # Tests that commit end by emptying the database, reference data included; running them
+    # last keeps the once-loaded reference data for everything else.
+    items.sort(key=_flushes_the_database)
+
+
 @pytest.fixture
 def reference(db):
-    """All regions, elections and holidays (loaded once; reloaded after a flushing test)."""
+    """All regions, elections and holidays (already loaded, unless a flushing test ran)."""
     from netra.regions.reference import load_reference_data
 
     return load_reference_data()

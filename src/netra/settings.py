@@ -165,11 +165,14 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if PRODUCTION and envbool("NETRA_BEHIND_PROXY"):
+# Behind a reverse proxy the client address is the last X-Forwarded-For hop the proxy added.
+NETRA_BEHIND_PROXY = PRODUCTION and envbool("NETRA_BEHIND_PROXY")
+if NETRA_BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Login throttling: failures per username and per client address within the window.
 NETRA_LOGIN_MAX_FAILURES = envint("NETRA_LOGIN_MAX_FAILURES", 5)
+NETRA_LOGIN_MAX_FAILURES_PER_ADDRESS = envint("NETRA_LOGIN_MAX_FAILURES_PER_ADDRESS", 50)
 NETRA_LOGIN_WINDOW_SECONDS = envint("NETRA_LOGIN_WINDOW_SECONDS", 900)
 
 LANGUAGE_CODE = "id"

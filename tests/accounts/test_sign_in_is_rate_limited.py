@@ -17,3 +17,14 @@ def test_it_counts_wrong_totp_codes_too(client, alice):
         client.post(reverse("accounts:second_factor"), {"code": "123456"})
     response = client.post(reverse("accounts:second_factor"), {"code": "123456"})
     assert "Terlalu banyak percobaan" in response.content.decode()
+
+
+def test_one_address_may_fail_more_often_than_one_account(client, alice, bob, settings):
+    settings.NETRA_LOGIN_MAX_FAILURES_PER_ADDRESS = 8
+    for name in ["x1", "x2", "x3", "x4", "x5", "x6", "x7"]:
+        client.post(reverse("accounts:login"), {"username": name, "password": "salah"})
+    response = client.post(reverse("accounts:login"), {"username": "bob", "password": PASSWORD})
+    assert response.url == reverse("accounts:second_factor")
+    client.post(reverse("accounts:login"), {"username": "x8", "password": "salah"})
+    response = client.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
+    assert "Terlalu banyak percobaan" in response.content.decode()

@@ -120,10 +120,18 @@ def throttle_keys(username, client_ip):
     return [f"user:{(username or '').strip().lower()}", f"ip:{client_ip}"]
 
 
+def _limit(key):
+    # Many officers of one office share a NAT address, so an address gets more tries than
+    # one account does.
+    if key.startswith("ip:"):
+        return settings.NETRA_LOGIN_MAX_FAILURES_PER_ADDRESS
+    return settings.NETRA_LOGIN_MAX_FAILURES
+
+
 def is_throttled(keys):
     since = timezone.now() - timedelta(seconds=settings.NETRA_LOGIN_WINDOW_SECONDS)
-    limit = settings.NETRA_LOGIN_MAX_FAILURES
-    return any(LoginFailure.objects.filter(key=k, at__gte=since).count() >= limit for k in keys)
+    return any(LoginFailure.objects.filter(key=k, at__gte=since).count() >= _limit(k)
+               for k in keys)
 
 
 def note_failure(keys):
