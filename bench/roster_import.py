@@ -134,8 +134,10 @@ def main():
         if args.only and db != args.only:
             continue
         r = child(db, path)
+        # On PostgreSQL chunks are written while the file is still being checked, so "check"
+        # includes overlapped writing and "rest" is the writing and commit after the last row.
         print(f"{db:9s} import: {r['rows_per_s']:>9,} rows/s  ({r['seconds']} s: check "
-              f"{r['check_s']} s + write {r['write_s']} s); unchanged re-import "
+              f"{r['check_s']} s, rest {r['write_s']} s); unchanged re-import "
               f"{r['reimport_unchanged_s']} s")
         if "copy" in r:
             c = r["copy"]

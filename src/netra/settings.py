@@ -123,7 +123,8 @@ TEMPLATES = [
 SQLITE_OPTIONS = {
     # WAL lets the worker write while pages read; IMMEDIATE avoids "database is locked" on
     # upgrade from a read to a write lock inside a transaction.
-    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;",
+    "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                     "PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536;"),
     "transaction_mode": "IMMEDIATE",
 }
 

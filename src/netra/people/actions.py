@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,7 +15,7 @@ from netra.regions.models import Region
 
 from .importer import RosterFileError, RowError, check_file
 from .models import RosterImport
-from .writer import nips_outside, write_rows
+from .writer import RosterWriter, nips_outside
 
 
 @dataclass
@@ -69,42 +69,62 @@ def import_roster_file(path, *, region, actor, skip_invalid=False, progress=None
 
     By default one invalid row rejects the whole file; with SKIP_INVALID the valid rows go in.
     An ACTOR with a limited reach cannot take over an employee registered elsewhere.
+    On PostgreSQL, checked chunks are written while later ones are still being checked, all in
+    one transaction that is rolled back if the file turns out to be rejected; SQLite, with a
+    single writer, checks the whole file before it takes the write lock.
     """
     limit = settings.NETRA_ROSTER_MAX_BYTES if limit_bytes is None else limit_bytes
     lookup, district_ids = district_maps(region)
-    halves = (lambda done, total: progress(done, 2 * total)) if progress else None
-    checked = check_file(path, district_codes=lookup, limit_bytes=limit, progress=halves)
-    errors, error_count, rows = checked.errors, checked.error_count, checked.rows
-
     allowed = scope_region_ids(actor) if actor is not None else None
-    if allowed is not None:
-        foreign = nips_outside((r.nip for r in rows if r.nip), allowed)
-        if foreign:
-            nip_label = checked.columns.get("nip", "NIP")
-            for r in rows:
-                if r.nip in foreign:
-                    errors.append(RowError(r.row, nip_label, "nip_other_region", r.nip))
-            error_count += len(foreign)
-            rows = [r for r in rows if r.nip not in foreign]
-            errors.sort(key=lambda e: e.row)
+    pipelined = connection.vendor == "postgresql"
+    foreign = []  # (row, nip) of employees registered outside the actor's reach
+    outcome = {"imported": 0, "created": 0, "updated": 0}
 
-    result = ImportResult(total_rows=checked.total_rows, invalid=error_count, errors=errors)
-    if error_count and not skip_invalid:
-        result.rejected = True
+    def accept(writer, rows, agencies, error_count):
+        if allowed is not None:
+            writer.wait()
+            outside = nips_outside((r.nip for r in rows if r.nip), allowed)
+            if outside:
+                foreign.extend((r.row, r.nip) for r in rows if r.nip in outside)
+                rows = [r for r in rows if r.nip not in outside]
+        if (error_count or foreign) and not skip_invalid:
+            return  # the file will be rejected: keep checking, stop writing
+        writer.add(rows, agencies)
+        outcome["imported"] += len(rows)
+
+    def check(on_chunk=None):
+        return check_file(path, district_codes=lookup, limit_bytes=limit, progress=progress,
+                          on_chunk=on_chunk)
+
+    checked = None if pipelined else check()
+    with transaction.atomic():
+        with RosterWriter(region, district_ids) as writer:
+            if pipelined:
+                checked = check(lambda *chunk: accept(writer, *chunk))
+            else:
+                accept(writer, checked.rows, checked.agencies, checked.error_count)
+            error_count = checked.error_count + len(foreign)
+            rejected = bool(error_count) and not skip_invalid
+            if rejected:
+                transaction.set_rollback(True)
+            else:
+                outcome["created"], outcome["updated"] = writer.finish()
+                record(actor, "roster.imported", region=region, data={
+                    "rows": checked.total_rows, "invalid": error_count, **outcome})
+
+    errors = checked.errors
+    if foreign:
+        nip_label = checked.columns.get("nip", "NIP")
+        errors = sorted(errors + [RowError(row, nip_label, "nip_other_region", nip)
+                                  for row, nip in foreign], key=lambda e: e.row)
+    result = ImportResult(total_rows=checked.total_rows, invalid=error_count, errors=errors,
+                          rejected=rejected)
+    if rejected:
         record(actor, "roster.import_rejected", region=region,
                data={"rows": checked.total_rows, "invalid": error_count})
-        return result
-
-    total = checked.total_rows
-    written = (lambda done, _n: progress(total + done * total // max(len(rows), 1), 2 * total)
-               ) if progress else None
-    with transaction.atomic():
-        created, updated = write_rows(rows, region=region, agencies=checked.agencies,
-                                      district_ids=district_ids, progress=written)
-        result.imported, result.created, result.updated = len(rows), created, updated
-        record(actor, "roster.imported", region=region, data={
-            "rows": total, "imported": len(rows), "created": created, "updated": updated,
-            "invalid": error_count})
+    else:
+        result.imported, result.created, result.updated = (
+            outcome["imported"], outcome["created"], outcome["updated"])
     return result
 
 
@@ -123,6 +143,24 @@ def queue_roster_import(actor, region, uploaded_file, skip_invalid):
     return job
 
 
+def _save_progress(job_id, done, total):
+    """Record progress where the web page can see it, even from inside the import transaction.
+
+    PostgreSQL gets a second, short-lived connection; SQLite cannot take a second writer while
+    the import holds the lock, so there progress is saved between transactions only.
+    """
+    if not connection.in_atomic_block:
+        RosterImport.objects.filter(pk=job_id).update(rows_done=done, rows_total=total)
+    elif connection.vendor == "postgresql":
+        side = connections.create_connection(DEFAULT_DB_ALIAS)
+        try:
+            with side.cursor() as cursor:
+                cursor.execute(f"UPDATE {RosterImport._meta.db_table} SET rows_done = %s, "
+                               "rows_total = %s WHERE id = %s", [done, total, job_id])
+        finally:
+            side.close()
+
+
 def run_queued_import(job_id):
     """The worker's side of a web upload: run it and keep the outcome on the job."""
     job = RosterImport.objects.select_related("region", "uploaded_by").get(pk=job_id)
@@ -135,7 +173,7 @@ def run_queued_import(job_id):
         now = timezone.now().timestamp()
         if now - last[0] >= 1 or done >= total:
             last[0] = now
-            RosterImport.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
+            _save_progress(job.pk, done, total)
 
     outcome = {}
     try:

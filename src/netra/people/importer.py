@@ -6,6 +6,7 @@ only when the caller's policy allows it: all rows valid, or ``skip_invalid``.
 """
 
 import codecs
+import functools
 import csv
 import io
 import re
@@ -132,6 +133,7 @@ ACTIVE_VALUES = {"": True, "ya": True, "y": True, "aktif": True, "1": True, "tru
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _norm(value):
     return _NON_ALNUM.sub("", value.lower())
 
@@ -311,11 +313,14 @@ def map_header(header):
 
 # ---- checking --------------------------------------------------------------------------------
 
-def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None):
-    """Read and check every row of PATH; nothing is written.
+def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None,
+               on_chunk=None, chunk_size=50_000):
+    """Read and check every row of PATH; nothing is written here.
 
     DISTRICT_CODES maps a district's normalised name and its code to its code, for the region
-    being imported.
+    being imported. With ON_CHUNK, clean rows are handed over every CHUNK_SIZE rows as
+    ``on_chunk(rows, agencies, error_count)`` (agencies and error count so far) instead of being
+    collected, so that a writer can work while the rest of the file is checked.
     """
     check_size(path, limit_bytes)
     header, rows, estimate = open_table(path)
@@ -330,7 +335,7 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
 
     clean, errors, error_count = [], [], 0
     seen_nips, agencies = {}, {}
-    nip_cache = {}
+    agency_keys = {}  # raw agency text -> key: a file names the same few agencies many times
 
     def fail(row, f, code, value="", **params):
         nonlocal error_count
@@ -366,13 +371,11 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
             fail(row_number, "nip", "nip_excel_number", nip[1:])
             ok = False
         elif nip:
-            info = nip_cache.get(nip)
-            if info is None:
-                try:
-                    info = parse_nip(nip, today=today) if today else parse_nip(nip)
-                except NipError as exc:
-                    fail(row_number, "nip", f"nip_{exc.code}", values[i_nip].strip())
-                    ok, info = False, None
+            try:
+                info = parse_nip(nip, today=today)
+            except NipError as exc:
+                fail(row_number, "nip", f"nip_{exc.code}", values[i_nip].strip())
+                ok = False
         if raw_type:
             employment_type = EMPLOYMENT_TYPES.get(_norm(raw_type))
             if employment_type is None:
@@ -396,8 +399,12 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
             else:
                 seen_nips[nip] = row_number
 
-        agency_name = " ".join(values[i_agency].split())
-        agency_key = name_key(agency_name) if agency_name else ""
+        raw_agency = values[i_agency]
+        agency_name, agency_key = agency_keys.get(raw_agency, (None, None))
+        if agency_key is None:
+            agency_name = " ".join(raw_agency.split())
+            agency_key = name_key(agency_name) if agency_name else ""
+            agency_keys[raw_agency] = (agency_name, agency_key)
         if not agency_key:
             fail(row_number, "agency", "agency_required")
             ok = False
@@ -443,8 +450,14 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
             clean.append(CleanRow(row_number, nip, name, name_key(name), f" {phonetic_key(name)} ",
                                   employment_type, position, position_class, agency_key,
                                   district_code, email, active))
+            if on_chunk is not None and len(clean) >= chunk_size:
+                on_chunk(clean, agencies, error_count)
+                clean = []
     if data_rows == 0:
         raise RosterFileError("no_rows")
+    if on_chunk is not None and clean:
+        on_chunk(clean, agencies, error_count)
+        clean = []
     if progress:
         progress(data_rows, data_rows)
     return CheckedFile(clean, errors, error_count, data_rows, agencies, labels)

@@ -52,7 +52,7 @@ class Agency(models.Model):
 class Employee(models.Model):
     nip = models.CharField("NIP", max_length=18, null=True, blank=True, unique=True)
     name = models.CharField(max_length=255)
-    name_key = models.CharField(max_length=255, db_index=True)
+    name_key = models.CharField(max_length=255)
     # Space-padded phonetic codes (" st amn "), so a token match is a plain substring match.
     name_phonetic = models.CharField(max_length=255)
     employment_type = models.CharField(max_length=20, choices=EmploymentType.choices)
@@ -61,18 +61,18 @@ class Employee(models.Model):
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT,
                                related_name="employees")
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="employees")
+    # Unindexed on purpose: every index slows a million-row import, and nothing looks
+    # employees up by district alone.
     district = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="+")
+                                 related_name="+", db_index=False)
     email = models.EmailField(blank=True)
     active = models.BooleanField(default=True)
     updated_at = models.DateTimeField()
 
-    class Meta:
-        ordering = ["name"]
-        indexes = [
-            models.Index(fields=["region", "name_key"]),
-        ]
-        # PostgreSQL also gets a GIN full-text index on name_phonetic (migration 0002).
+    # No default ordering: a sort by name over millions of rows must be asked for explicitly.
+    # Names are found through the phonetic codes: PostgreSQL gets a GIN full-text index on
+    # name_phonetic (migration 0002); a b-tree on random name strings would cost more on every
+    # import than it saves.
 
     def __str__(self):
         return f"{self.name} ({self.nip})" if self.nip else self.name

@@ -1,17 +1,18 @@
 """Writing checked roster rows: an upsert by NIP, in bulk, on SQLite and PostgreSQL.
 
-PostgreSQL streams the rows with COPY into a temporary table and merges them with one
+PostgreSQL streams each chunk with COPY into a temporary table and merges it with one
 INSERT ... ON CONFLICT; SQLite uses executemany with the same upsert. Rows whose content did not
 change are left alone, so re-importing an unchanged file writes nothing. Rows without NIP
 (non-ASN staff, village officials) are matched on agency and normalised name instead.
 """
+
+from concurrent.futures import ThreadPoolExecutor, wait
 
 from django.db import connection
 from django.utils import timezone
 
 from .models import Agency, Employee
 
-CHUNK = 50_000
 FIELDS = ["nip", "name", "name_key", "name_phonetic", "employment_type", "position",
           "position_class", "agency_id", "region_id", "district_id", "email", "active"]
 CHANGING = [f for f in FIELDS if f != "nip"]
@@ -47,56 +48,108 @@ def _upsert_sql(placeholders_from):
             f"ON CONFLICT (nip) DO UPDATE SET {sets} WHERE NOT ({same})")
 
 
-def _write_nip_rows_postgres(tuples, count, now, progress):
-    columns = ", ".join(FIELDS + ["updated_at"])
-    with connection.cursor() as cursor:
-        raw = cursor.cursor
-        raw.execute(
-            "CREATE TEMP TABLE roster_stage ("
-            "nip varchar(18), name varchar(255), name_key varchar(255), "
-            "name_phonetic varchar(255), employment_type varchar(20), position varchar(255), "
-            "position_class varchar(20), agency_id bigint, region_id bigint, "
-            "district_id bigint, email varchar(254), active boolean, updated_at timestamptz"
-            ") ON COMMIT DROP")
-        done = 0
-        with raw.copy(f"COPY roster_stage ({columns}) FROM STDIN") as copy:
+def _postgres_chunk(raw_connection, tuples):
+    """COPY one chunk into the staging table and merge it; return (created, updated)."""
+    copied = ", ".join(FIELDS)
+    with raw_connection.cursor() as raw:
+        with raw.copy(f"COPY roster_stage ({copied}) FROM STDIN") as copy:
             for t in tuples:
-                copy.write_row((*t, now))
-                done += 1
-                if progress and done % CHUNK == 0:
-                    progress(done, count)
+                copy.write_row(t)
         # Ordered by NIP so that concurrent imports lock rows in the same order.
-        sql = _upsert_sql(f"SELECT {columns} FROM roster_stage ORDER BY nip")
+        sql = _upsert_sql(f"SELECT {copied}, updated_at FROM roster_stage ORDER BY nip")
         raw.execute(f"WITH up AS ({sql} RETURNING (xmax = 0) AS inserted) "
                     "SELECT count(*) FILTER (WHERE inserted), count(*) FROM up")
         created, written = raw.fetchone()
-        raw.execute("DROP TABLE roster_stage")
+        raw.execute("TRUNCATE roster_stage")
     return created, written - created
 
 
-def _write_nip_rows_sqlite(tuples, count, now, progress):
-    placeholders = ", ".join(["%s"] * (len(FIELDS) + 1))
-    sql = _upsert_sql(f"VALUES ({placeholders})")
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM {TABLE}")
-        before = cursor.fetchone()[0]
-        written = done = 0
-        batch = []
-        for t in tuples:
-            batch.append((*t, now))
-            if len(batch) == CHUNK:
-                cursor.executemany(sql, batch)
-                written += cursor.rowcount
-                done += len(batch)
-                batch = []
-                if progress:
-                    progress(done, count)
-        if batch:
-            cursor.executemany(sql, batch)
-            written += cursor.rowcount
-        cursor.execute(f"SELECT count(*) FROM {TABLE}")
-        created = cursor.fetchone()[0] - before
-    return created, written - created
+class RosterWriter:
+    """Upserts checked rows into one region's roster, chunk by chunk, inside the caller's
+    transaction.
+
+    On PostgreSQL each chunk is merged by a helper thread over the same connection (and so the
+    same transaction) while the caller checks the next chunk, so the checker and the database
+    work on two cores at once. Between `add` calls the caller must leave the connection alone
+    unless it calls `wait` first.
+    """
+
+    def __init__(self, region, district_ids):
+        self.region, self.district_ids = region, district_ids
+        self.agency_ids = {}
+        self.without_nip = []
+        self.created = self.updated = 0
+        self.pending = None
+        self.now = timezone.now()
+        self.postgres = connection.vendor == "postgresql"
+        self.pool = ThreadPoolExecutor(max_workers=1) if self.postgres else None
+        with connection.cursor() as cursor:
+            if self.postgres:
+                cursor.execute("SET LOCAL work_mem = '256MB'")
+                cursor.execute(
+                    "CREATE TEMP TABLE roster_stage ("
+                    "nip varchar(18), name varchar(255), name_key varchar(255), "
+                    "name_phonetic varchar(255), employment_type varchar(20), "
+                    "position varchar(255), position_class varchar(20), agency_id bigint, "
+                    "region_id bigint, district_id bigint, email varchar(254), active boolean, "
+                    "updated_at timestamptz DEFAULT now()) ON COMMIT DROP")
+            else:
+                cursor.execute(f"SELECT count(*) FROM {TABLE}")
+                self.count_before = cursor.fetchone()[0]
+        self.raw = connection.connection
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        # Never leave a thread writing on a connection the caller is about to roll back.
+        if self.pending is not None:
+            wait([self.pending])
+        if self.pool is not None:
+            self.pool.shutdown()
+        return False
+
+    def wait(self):
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            created, updated = pending.result()
+            self.created += created
+            self.updated += updated
+
+    def add(self, rows, agencies):
+        self.wait()
+        missing = agencies.keys() - self.agency_ids.keys()
+        if missing:
+            self.agency_ids = ensure_agencies(self.region, {k: agencies[k] for k in missing})
+        with_nip = []
+        for r in rows:
+            (with_nip if r.nip else self.without_nip).append(r)
+        tuples = list(_tuples(with_nip, self.region.pk, self.agency_ids, self.district_ids))
+        if self.postgres:
+            self.pending = self.pool.submit(_postgres_chunk, self.raw, tuples)
+        else:
+            self.updated += self._sqlite_chunk(tuples)
+
+    def _sqlite_chunk(self, tuples):
+        placeholders = ", ".join(["%s"] * (len(FIELDS) + 1))
+        with connection.cursor() as cursor:
+            cursor.executemany(_upsert_sql(f"VALUES ({placeholders})"),
+                               [(*t, self.now) for t in tuples])
+            return cursor.rowcount  # inserted + changed; told apart in finish()
+
+    def finish(self):
+        """Write what is left; return (created, updated) for the whole import."""
+        self.wait()
+        created, updated = _write_rows_without_nip(self.without_nip, self.region, self.agency_ids,
+                                                   self.district_ids, self.now)
+        with connection.cursor() as cursor:
+            if self.postgres:
+                cursor.execute("DROP TABLE roster_stage")
+            else:
+                cursor.execute(f"SELECT count(*) FROM {TABLE}")
+                inserted = cursor.fetchone()[0] - self.count_before - created
+                self.created, self.updated = inserted, self.updated - inserted
+        return self.created + created, self.updated + updated
 
 
 def _write_rows_without_nip(rows, region, agency_ids, district_ids, now):
@@ -116,24 +169,11 @@ def _write_rows_without_nip(rows, region, agency_ids, district_ids, now):
     return len(new), len(changed)
 
 
-def write_rows(rows, *, region, agencies, district_ids, progress=None):
-    """Upsert ROWS (checked CleanRow objects) into REGION's roster; return (created, updated).
-
-    Call inside a transaction: the caller decides whether the import is all-or-nothing.
-    """
-    agency_ids = ensure_agencies(region, agencies)
-    now = timezone.now()
-    with_nip = [r for r in rows if r.nip]
-    without_nip = [r for r in rows if not r.nip]
-    tuples = _tuples(with_nip, region.pk, agency_ids, district_ids)
-    if connection.vendor == "postgresql":
-        created, updated = _write_nip_rows_postgres(tuples, len(with_nip), now, progress)
-    else:
-        created, updated = _write_nip_rows_sqlite(tuples, len(with_nip), now, progress)
-    c2, u2 = _write_rows_without_nip(without_nip, region, agency_ids, district_ids, now)
-    if progress:
-        progress(len(rows), len(rows))
-    return created + c2, updated + u2
+def write_rows(rows, *, region, agencies, district_ids):
+    """Upsert ROWS (checked CleanRow objects) in one go; return (created, updated)."""
+    with RosterWriter(region, district_ids) as writer:
+        writer.add(rows, agencies)
+        return writer.finish()
 
 
 def nips_outside(nips, allowed_region_ids):
