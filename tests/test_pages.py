@@ -30,3 +30,8 @@ def test_unknown_pages_answer_404_in_indonesian(client, db):
 def test_pages_load_no_asset_from_another_host(client, reference):
     page = client.get("/").content.decode()
     assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page
+
+
+def test_the_dashboard_lists_the_elections_held_in_the_officers_regions(client_for, alice, make_user):
+    page = client_for(alice).get(reverse("web:dashboard")).content.decode()
+    assert "Pemilihan Serentak 2024" in page and "Rabu, 27 November 2024" in page

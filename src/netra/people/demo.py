@@ -103,7 +103,9 @@ def demo_rows(count, rng, districts):
         else:
             district = None
             agency = rng.choice(AGENCIES)
-            position_class = _pick(rng, CLASS_WEIGHTS)
+            # Honorer staff hold executor posts only; structural posts are for ASN.
+            position_class = (PositionClass.PELAKSANA if employment_type == EmploymentType.NON_ASN
+                              else _pick(rng, CLASS_WEIGHTS))
             position = rng.choice(POSITIONS[position_class])
             nip = None
             if employment_type != EmploymentType.NON_ASN:

@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
+from django.db.models import Q
 from django.db.utils import Error as DatabaseError
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -7,7 +8,7 @@ from django.views.decorators.cache import never_cache
 
 from netra.accounts.access import restrict, scope_region_ids
 from netra.people.models import Employee
-from netra.regions.models import Election, Region
+from netra.regions.models import Election
 
 
 def home(request):
@@ -20,11 +21,15 @@ def dashboard(request):
     user = request.user
     ids = scope_region_ids(user)
     regions = (user.regions.order_by("code") if ids is not None else None)
+    elections = Election.objects.prefetch_related("stages")
+    if ids is not None:
+        # Elections held in a region of the user's reach (or nationwide).
+        elections = elections.filter(Q(national=True) | Q(regions__in=ids)).distinct()
     context = {
         "scope_regions": regions,
         "national": ids is None,
         "employee_count": restrict(Employee.objects.filter(active=True), user).count(),
-        "region_count": Region.objects.count() if ids is None else len(ids),
+        "elections": elections[:3],
     }
     return render(request, "web/dashboard.html", context)
 
