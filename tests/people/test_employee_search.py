@@ -44,3 +44,20 @@ def test_it_never_returns_employees_outside_the_users_reach(alice, charlie, rost
 
 def test_an_unrelated_name_finds_nothing(alice, roster):
     assert search_employees(alice, "Yohanes Pattimura") == []
+
+
+def test_the_roster_page_lists_a_regional_roster_by_name(client_for, alice, roster):
+    from django.urls import reverse
+
+    page = client_for(alice).get(reverse("people:roster"))
+    assert [e.name for e in page.context["results"]] == [
+        "Budi Santoso", "Drs. Soeharto", "Mochammad Rachmat Hidayat, S.E.", "Siti Aminah Lubis",
+        "Siti Aminah, S.Pd."]
+
+
+def test_the_national_roster_is_searched_not_listed(client_for, gita, roster):
+    from django.urls import reverse
+
+    page = client_for(gita).get(reverse("people:roster"))
+    assert list(page.context["results"]) == []
+    assert "Cari data pegawai nasional" in page.content.decode()

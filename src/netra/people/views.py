@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from netra.accounts.access import can, get_or_404, require, restrict
+from netra.accounts.access import can, get_or_404, is_national, require, restrict
 
 from .actions import queue_roster_import
 from .forms import RosterUploadForm
@@ -16,14 +16,17 @@ from .search import search_employees
 def roster(request):
     require(request.user, "roster.view")
     query = request.GET.get("q", "").strip()
+    results, page = [], None
     if query:
-        results, page = search_employees(request.user, query, limit=50), None
-    else:
+        results = search_employees(request.user, query, limit=50)
+    elif not is_national(request.user):
+        # A regional roster is listed by name; the national one (millions) is searched only.
         employees = restrict(Employee.objects.select_related("agency", "region"), request.user)
         page = Paginator(employees.order_by("name", "id"), 50).get_page(request.GET.get("page"))
         results = page.object_list
     template = "people/_results.html" if request.headers.get("HX-Request") else "people/roster.html"
     return render(request, template, {"query": query, "results": results, "page": page,
+                                      "national": is_national(request.user),
                                       "perms_import": can(request.user, "roster.import")})
 
 

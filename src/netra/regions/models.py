@@ -8,6 +8,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+class BilingualName:
+    """`name`: the Indonesian name (name_id), or the English one when English is active."""
+
+    @property
+    def name(self):
+        return self.name_en if (get_language() or "id").startswith("en") else self.name_id
+
+
 class Region(models.Model):
     """A province, regency (kabupaten), city (kota) or district (kecamatan), by Kemendagri code."""
 
@@ -61,7 +69,7 @@ class ClockRule(models.Model):
         return self.kind
 
 
-class Election(models.Model):
+class Election(BilingualName, models.Model):
     class Kind(models.TextChoices):
         PILKADA = "pilkada", _("Regional head election (Pilkada)")
         PEMILU = "pemilu", _("General election (Pemilu)")
@@ -83,12 +91,8 @@ class Election(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def name(self):
-        return self.name_en if (get_language() or "id").startswith("en") else self.name_id
 
-
-class ElectionStage(models.Model):
+class ElectionStage(BilingualName, models.Model):
     election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="stages")
     code = models.SlugField(max_length=60)
     name_id = models.CharField(max_length=200)
@@ -99,10 +103,6 @@ class ElectionStage(models.Model):
     class Meta:
         ordering = ["start", "end"]
         constraints = [models.UniqueConstraint(fields=["election", "code"], name="uniq_stage_code")]
-
-    @property
-    def name(self):
-        return self.name_en if (get_language() or "id").startswith("en") else self.name_id
 
 
 class Holiday(models.Model):
