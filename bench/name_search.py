@@ -38,7 +38,7 @@ def load(count):
     from django.utils import timezone
     from synthetic import AGENCIES, nip_for, person_name
 
-    from netra.lib.names import name_key, phonetic_key
+    from netra.lib.names import name_key, phonetic_index
     from netra.people.models import Agency, Employee
     from netra.regions.models import Region
     from netra.regions.reference import load_reference_data
@@ -47,6 +47,7 @@ def load(count):
     load_reference_data()
     if Employee.objects.count() >= count:
         print(f"reusing {Employee.objects.count():,} employees")
+        fill_vocabulary()
         return
     regions = list(Region.objects.filter(level__in=["regency", "city"]))
     Agency.objects.bulk_create([Agency(region=r, name=a, name_key=name_key(a))
@@ -66,7 +67,7 @@ def load(count):
                 region = regions[int(rng.paretovariate(1.2)) % len(regions)]
                 name = person_name(rng)
                 agency = rng.choice(AGENCIES)
-                copy.write_row((nip_for(i, "PNS"), name, name_key(name), f" {phonetic_key(name)} ",
+                copy.write_row((nip_for(i, "PNS"), name, name_key(name), phonetic_index(name),
                                 "pns", "Pengolah Data", "pelaksana",
                                 agency_ids[(region.pk, name_key(agency))], region.pk, "", True, now))
         print(f"loaded {count:,} employees in {time.perf_counter() - start:.0f} s")
@@ -75,6 +76,17 @@ def load(count):
                     "USING gin (to_tsvector('simple', name_phonetic))")
         raw.execute("ANALYZE people_employee")
         print(f"indexed in {time.perf_counter() - start:.0f} s")
+    fill_vocabulary()
+
+
+def fill_vocabulary():
+    """The name codes RosterWriter would have recorded, had the rows come through an import."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO people_namecode (code) SELECT DISTINCT unnest(string_to_array("
+                       "trim(name_phonetic), ' ')) AS code FROM people_employee ON CONFLICT DO NOTHING")
+        cursor.execute("DELETE FROM people_namecode WHERE code LIKE '%%x%%'")
 
 
 def variant(name):

@@ -126,7 +126,7 @@ def client_for(client):
 def employee_factory(reference):
     from django.utils import timezone
 
-    from netra.lib.names import name_key, phonetic_key
+    from netra.lib.names import name_key, phonetic_index
     from netra.people.models import Agency, Employee
     from netra.regions.models import Region
 
@@ -135,7 +135,7 @@ def employee_factory(reference):
         agency_obj, _ = Agency.objects.get_or_create(region=region, name_key=name_key(agency),
                                                      defaults={"name": agency})
         return Employee.objects.create(
-            nip=nip, name=name, name_key=name_key(name), name_phonetic=f" {phonetic_key(name)} ",
+            nip=nip, name=name, name_key=name_key(name), name_phonetic=phonetic_index(name),
             employment_type=employment_type, agency=agency_obj, region=region,
             updated_at=timezone.now())
 

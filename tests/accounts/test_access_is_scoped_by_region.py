@@ -60,3 +60,13 @@ def test_the_employee_api_is_scoped_too(client_for, charlie, alice, siti):
 
 def test_the_employee_api_refuses_strangers(client, siti):
     assert client.get("/api/v1/employees", {"q": "Siti"}).status_code == 401
+
+
+def test_a_provincial_scope_without_districts_is_the_province_and_its_regencies(dewi):
+    from netra.regions.models import Region
+
+    ids = scope_region_ids(dewi, districts=False)
+    assert set(Region.objects.filter(id__in=ids).values_list("level", flat=True)) == {
+        "province", "regency", "city"}
+    assert len(ids) == 39
+    assert len(scope_region_ids(dewi)) > 600  # with its districts

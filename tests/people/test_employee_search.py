@@ -61,3 +61,20 @@ def test_the_national_roster_is_searched_not_listed(client_for, gita, roster):
     page = client_for(gita).get(reverse("people:roster"))
     assert list(page.context["results"]) == []
     assert "Cari data pegawai nasional" in page.content.decode()
+
+
+def test_a_name_being_typed_expands_through_the_vocabulary_of_imported_names(alice, tmp_path, region):
+    from netra.people.actions import import_roster_file
+    from netra.people.models import NameCode
+
+    from .roster_files import valid_csv
+
+    import_roster_file(valid_csv(tmp_path), region=region("35.09"), actor=None)
+    assert NameCode.objects.filter(code="snts").exists()
+    assert names(search_employees(alice, "budi sant")) == ["Budi Santoso"]
+    assert names(search_employees(alice, "budi sant ")) == []  # a finished word matches whole
+
+
+def test_search_input_with_query_syntax_characters_is_harmless(alice, roster):
+    for query in ["'&|!():*", "siti & !aminah", "siti:*", "' OR 1=1 --"]:
+        search_employees(alice, query)

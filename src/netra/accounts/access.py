@@ -38,15 +38,19 @@ def is_national(user):
     return is_staff_user(user) and user.role in NATIONAL_ROLES
 
 
-def scope_region_ids(user):
-    """Ids of the regions USER reaches, or None for every region. Cached on the user object."""
+def scope_region_ids(user, districts=True):
+    """Ids of the regions USER reaches, or None for every region. Cached on the user object.
+
+    Without DISTRICTS, only provinces, regencies and cities: the levels that own things such as
+    a roster, and a much shorter list for the database to plan with.
+    """
     if not is_staff_user(user):
         return frozenset()
     if is_national(user):
         return None
-    cached = getattr(user, "_netra_scope_ids", None)
-    if cached is not None:
-        return cached
+    cache = user.__dict__.setdefault("_netra_scope_ids", {})
+    if districts in cache:
+        return cache[districts]
     codes = list(user.regions.values_list("code", flat=True))
     if not codes:
         ids = frozenset()
@@ -54,14 +58,20 @@ def scope_region_ids(user):
         inside = Q(code__in=codes)
         for code in codes:
             inside |= Q(code__startswith=code + ".")
-        ids = frozenset(Region.objects.filter(inside).values_list("id", flat=True))
-    user._netra_scope_ids = ids
+        regions = Region.objects.filter(inside)
+        if not districts:
+            regions = regions.exclude(level=Region.Level.DISTRICT)
+        ids = frozenset(regions.values_list("id", flat=True))
+    cache[districts] = ids
     return ids
 
 
-def restrict(queryset, user, region_field="region"):
-    """QUERYSET limited to the objects whose REGION_FIELD lies within USER's reach."""
-    ids = scope_region_ids(user)
+def restrict(queryset, user, region_field="region", districts=True):
+    """QUERYSET limited to the objects whose REGION_FIELD lies within USER's reach.
+
+    DISTRICTS=False for objects that never belong to a district (see scope_region_ids).
+    """
+    ids = scope_region_ids(user, districts)
     if ids is None:
         return queryset
     if not ids:

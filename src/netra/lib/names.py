@@ -239,6 +239,28 @@ def phonetic_key(name: str) -> str:
     return " ".join(map(_phonetic_token, _key_tokens(name)))
 
 
+#: Joins two codes into one search term; never part of a code, since x is spelt "ks".
+PAIR_JOIN = "x"
+PAIR_REACH = 2
+
+
+def phonetic_pair(first: str, second: str) -> str:
+    return f"{first}{PAIR_JOIN}{second}"
+
+
+def phonetic_index(name: str) -> str:
+    """The name's search terms, space-padded: each phonetic code, then each ordered pair of
+    codes at most PAIR_REACH apart.
+
+    A pair is one rare term where each code alone is common ("Siti" + "Aminah"), so a search
+    index answers it quickly; the reach lets "Siti Aminah" find "Siti Nur Aminah".
+    """
+    codes = phonetic_key(name).split()
+    pairs = [phonetic_pair(a, b) for i, a in enumerate(codes)
+             for b in codes[i + 1:i + 1 + PAIR_REACH]]
+    return f" {' '.join(codes + pairs)} "
+
+
 def _token_similarity(a: str, b: str) -> float:
     # token_set_ratio rewards one name contained in the other (a middle name or
     # family name left out); token_sort_ratio keeps a full match above a partial one.

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from netra.accounts.actions import create_staff_user
 from netra.accounts.models import Role, User
-from netra.lib.names import name_key, phonetic_key
+from netra.lib.names import name_key, phonetic_index
 from netra.regions.models import Region
 
 from .importer import CleanRow
@@ -113,7 +113,7 @@ def demo_rows(count, rng, districts):
                 if nip in seen:
                     continue
                 seen.add(nip)
-        rows.append(CleanRow(len(rows) + 2, nip, name, name_key(name), f" {phonetic_key(name)} ",
+        rows.append(CleanRow(len(rows) + 2, nip, name, name_key(name), phonetic_index(name),
                              employment_type, position, position_class, name_key(agency),
                              district.code if district else None, "", rng.random() > 0.02))
         agencies.setdefault(name_key(agency), (agency, ""))

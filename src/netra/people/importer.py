@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from netra.lib.names import name_key, phonetic_key
+from netra.lib.names import name_key, phonetic_index
 from netra.lib.nip import NipError, normalize_nip, parse_nip
 
 from .models import ASN_TYPES, EmploymentType, PositionClass
@@ -447,7 +447,7 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
             if agency_key not in agencies:
                 code = values[i_code].strip()[:40] if i_code is not None else ""
                 agencies[agency_key] = (agency_name, code)
-            clean.append(CleanRow(row_number, nip, name, name_key(name), f" {phonetic_key(name)} ",
+            clean.append(CleanRow(row_number, nip, name, name_key(name), phonetic_index(name),
                                   employment_type, position, position_class, agency_key,
                                   district_code, email, active))
             if on_chunk is not None and len(clean) >= chunk_size:

@@ -78,6 +78,17 @@ class Employee(models.Model):
         return f"{self.name} ({self.nip})" if self.nip else self.name
 
 
+class NameCode(models.Model):
+    """A phonetic name code that occurs in the roster (the search vocabulary).
+
+    Lets a name still being typed ("Budi Sant") expand its last, partial code into the few
+    full codes that exist, which PostgreSQL's index answers far faster than a prefix match.
+    Every roster write path (RosterWriter) adds the codes it writes.
+    """
+
+    code = models.CharField(max_length=60, primary_key=True)
+
+
 class RosterImport(models.Model):
     """One upload of a roster file, run by the worker; keeps its outcome and error report."""
 

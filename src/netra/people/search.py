@@ -5,15 +5,23 @@ Names are matched on phonetic codes (so "Soeharto" finds "Suharto" and "Mochamma
 full-text index; SQLite, sized for one regional office, scans the padded code column.
 """
 
+import re
+
 from django.db import connection
 
 from netra.accounts.access import restrict
-from netra.lib.names import name_similarity, phonetic_key
+from netra.lib.names import name_similarity, phonetic_key, phonetic_pair
 from netra.lib.nip import normalize_nip
 
-from .models import Employee
+from .models import Employee, NameCode
 
 CANDIDATES = 300
+SINGLE_CODE_CANDIDATES = 60
+MIN_RESULTS = 20
+# A single code shorter than this is not expanded as a prefix: "b" would match half the roster.
+MIN_PREFIX = 2
+_UNSAFE = re.compile(r"[^a-z0-9]")
+MAX_EXPANSIONS = 12
 
 
 def _looks_like_nip(query):
@@ -21,34 +29,81 @@ def _looks_like_nip(query):
     return digits.isdigit() and len(digits) >= 8, digits
 
 
-def _phonetic_match(queryset, codes):
-    """Every code must match a name token; the last one may be a prefix (typing in progress)."""
+def _tsquery_match(queryset, tsquery):
+    return queryset.extra(
+        where=["to_tsvector('simple', people_employee.name_phonetic) @@ "
+               "to_tsquery('simple', %s)"], params=[tsquery])
+
+
+def _last_code_alternatives(code):
+    """The last code as typed so far: the full codes it begins, from the vocabulary.
+
+    A short list of exact codes is far cheaper for the GIN index than a prefix match. None when
+    the prefix is too common for a short list, or unknown to the vocabulary.
+    """
+    known = list(NameCode.objects.filter(code__startswith=code)
+                 .order_by("code").values_list("code", flat=True)[:MAX_EXPANSIONS + 1])
+    if not known or len(known) > MAX_EXPANSIONS:
+        return None
+    return "(" + " | ".join(f"'{c}'" for c in known) + ")"
+
+
+def _postgres_candidates(queryset, codes, finished):
+    """Candidates from the GIN index, cheapest question first.
+
+    The last two codes are asked as one pair term (rare even when each code is common); a last
+    code still being typed becomes a prefix of the pair term, or its known completions.
+    """
+    def ask(*terms, candidates=CANDIDATES):
+        return list(_tsquery_match(queryset, " & ".join(terms))[:candidates])
+
+    exact = [f"'{c}'" for c in codes]
+    *head, last = codes
+    if head:
+        pair = phonetic_pair(head[-1], last)
+        found = ask(*exact[:-2], f"'{pair}'" if finished else f"'{pair}':*")
+        if len(found) >= MIN_RESULTS:
+            return found
+        # Also names with the two codes further apart or the other way round ("Aminah Siti").
+        completions = None if finished else _last_code_alternatives(last)
+        seen = {e.pk for e in found}
+        return found + [e for e in ask(*exact[:-1], completions or exact[-1]) if e.pk not in seen]
+    # One code alone ("Siti") matches many people equally; a short list is enough to rank.
+    found = ask(exact[0], candidates=SINGLE_CODE_CANDIDATES)
+    if finished or len(found) >= MIN_RESULTS or len(last) < MIN_PREFIX:
+        return found
+    completions = _last_code_alternatives(last)
+    return ask(completions or f"'{last}':*")
+
+
+def _candidates(queryset, codes, finished):
+    """Employees whose name has every code; the last may be unfinished unless FINISHED."""
     if connection.vendor == "postgresql":
-        terms = [c.replace("'", "") for c in codes]
-        tsquery = " & ".join([f"'{t}'" for t in terms[:-1]] + [f"'{terms[-1]}':*"])
-        return queryset.extra(
-            where=["to_tsvector('simple', people_employee.name_phonetic) @@ "
-                   "to_tsquery('simple', %s)"], params=[tsquery])
+        return _postgres_candidates(queryset, codes, finished)
     for code in codes[:-1]:
         queryset = queryset.filter(name_phonetic__contains=f" {code} ")
-    return queryset.filter(name_phonetic__contains=f" {codes[-1]}")
+    last = f" {codes[-1]} " if finished else f" {codes[-1]}"
+    return list(queryset.filter(name_phonetic__contains=last)[:CANDIDATES])
 
 
 def search_employees(user, query, *, limit=20, region=None):
     """The employees in USER's reach best matching QUERY (a NIP or a name), best first."""
+    # A trailing space means the last word is complete; anything else may still be typed.
+    finished = (query or "").endswith(" ")
     query = (query or "").strip()
     if not query:
         return []
-    base = restrict(Employee.objects.select_related("agency", "region"), user)
+    base = restrict(Employee.objects.select_related("agency", "region"), user, districts=False)
     if region is not None:
         base = base.filter(region=region)
     is_nip, digits = _looks_like_nip(query)
     if is_nip:
         return list(base.filter(nip=digits)) if len(digits) == 18 else list(
             base.filter(nip__startswith=digits).order_by("nip")[:limit])
-    codes = phonetic_key(query).split()
+    # Only letters and digits may reach a tsquery literal.
+    codes = [c for c in (_UNSAFE.sub("", c) for c in phonetic_key(query).split()) if c]
     if not codes:
         return []
-    candidates = list(_phonetic_match(base, codes)[:CANDIDATES])
+    candidates = _candidates(base, codes, finished)
     candidates.sort(key=lambda e: (-name_similarity(query, e.name), e.name))
     return candidates[:limit]

@@ -15,13 +15,15 @@ from .search import search_employees
 @login_required
 def roster(request):
     require(request.user, "roster.view")
-    query = request.GET.get("q", "").strip()
+    typed = request.GET.get("q", "")
+    query = typed.strip()
     results, page = [], None
     if query:
-        results = search_employees(request.user, query, limit=50)
+        results = search_employees(request.user, typed, limit=50)
     elif not is_national(request.user):
         # A regional roster is listed by name; the national one (millions) is searched only.
-        employees = restrict(Employee.objects.select_related("agency", "region"), request.user)
+        employees = restrict(Employee.objects.select_related("agency", "region"), request.user,
+                             districts=False)
         page = Paginator(employees.order_by("name", "id"), 50).get_page(request.GET.get("page"))
         results = page.object_list
     template = "people/_results.html" if request.headers.get("HX-Request") else "people/roster.html"

@@ -11,12 +11,15 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from django.db import connection
 from django.utils import timezone
 
-from .models import Agency, Employee
+from netra.lib.names import PAIR_JOIN
+
+from .models import Agency, Employee, NameCode
 
 FIELDS = ["nip", "name", "name_key", "name_phonetic", "employment_type", "position",
           "position_class", "agency_id", "region_id", "district_id", "email", "active"]
 CHANGING = [f for f in FIELDS if f != "nip"]
 TABLE = Employee._meta.db_table
+CODES_TABLE = NameCode._meta.db_table
 
 
 def ensure_agencies(region, agencies):
@@ -48,10 +51,17 @@ def _upsert_sql(placeholders_from):
             f"ON CONFLICT (nip) DO UPDATE SET {sets} WHERE NOT ({same})")
 
 
-def _postgres_chunk(raw_connection, tuples):
+def _name_codes(rows):
+    return sorted({term for r in rows for term in r.name_phonetic.split()
+                   if PAIR_JOIN not in term})
+
+
+def _postgres_chunk(raw_connection, tuples, codes):
     """COPY one chunk into the staging table and merge it; return (created, updated)."""
     copied = ", ".join(FIELDS)
     with raw_connection.cursor() as raw:
+        raw.execute(f"INSERT INTO {CODES_TABLE} (code) SELECT unnest(%s::text[]) "
+                    "ON CONFLICT DO NOTHING", [codes])
         with raw.copy(f"COPY roster_stage ({copied}) FROM STDIN") as copy:
             for t in tuples:
                 copy.write_row(t)
@@ -125,14 +135,17 @@ class RosterWriter:
         for r in rows:
             (with_nip if r.nip else self.without_nip).append(r)
         tuples = list(_tuples(with_nip, self.region.pk, self.agency_ids, self.district_ids))
+        codes = _name_codes(rows)
         if self.postgres:
-            self.pending = self.pool.submit(_postgres_chunk, self.raw, tuples)
+            self.pending = self.pool.submit(_postgres_chunk, self.raw, tuples, codes)
         else:
-            self.updated += self._sqlite_chunk(tuples)
+            self.updated += self._sqlite_chunk(tuples, codes)
 
-    def _sqlite_chunk(self, tuples):
+    def _sqlite_chunk(self, tuples, codes):
         placeholders = ", ".join(["%s"] * (len(FIELDS) + 1))
         with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT OR IGNORE INTO {CODES_TABLE} (code) VALUES (%s)",
+                               [(c,) for c in codes])
             cursor.executemany(_upsert_sql(f"VALUES ({placeholders})"),
                                [(*t, self.now) for t in tuples])
             return cursor.rowcount  # inserted + changed; told apart in finish()

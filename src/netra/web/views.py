@@ -28,7 +28,8 @@ def dashboard(request):
     context = {
         "scope_regions": regions,
         "national": ids is None,
-        "employee_count": restrict(Employee.objects.filter(active=True), user).count(),
+        "employee_count": restrict(Employee.objects.filter(active=True), user,
+                                   districts=False).count(),
         "elections": elections[:3],
     }
     return render(request, "web/dashboard.html", context)
