@@ -78,3 +78,21 @@ def test_a_name_being_typed_expands_through_the_vocabulary_of_imported_names(ali
 def test_search_input_with_query_syntax_characters_is_harmless(alice, roster):
     for query in ["'&|!():*", "siti & !aminah", "siti:*", "' OR 1=1 --"]:
         search_employees(alice, query)
+
+
+@pytest.mark.parametrize("small_roster", [20_000, 0])
+def test_the_index_and_the_scan_find_the_same_people(alice, gita, roster, small_roster,
+                                                      monkeypatch):
+    """National searches (and, with SMALL_ROSTER at 0, regional ones) go through the full-text
+    index on PostgreSQL; small regional rosters are scanned. Both must agree."""
+    from netra.people import search
+
+    monkeypatch.setattr(search, "SMALL_ROSTER", small_roster)
+    for user in (alice, gita):
+        assert "Drs. Soeharto" in names(search_employees(user, "suharto"))
+        assert "Mochammad Rachmat Hidayat, S.E." in names(search_employees(user, "muhamad rahmat"))
+        assert "Budi Santoso" in names(search_employees(user, "budi sant"))
+        assert "Siti Aminah Lubis" in names(search_employees(user, "aminah lubis "))
+        assert search_employees(user, "Yohanes Pattimura") == []
+    assert set(names(search_employees(gita, "siti aminah"))) == {
+        "Siti Aminah, S.Pd.", "Siti Aminah Lubis", "Siti Aminah"}

@@ -9,7 +9,7 @@ import re
 
 from django.db import connection
 
-from netra.accounts.access import restrict
+from netra.accounts.access import is_national, restrict
 from netra.lib.names import name_similarity, phonetic_key, phonetic_pair
 from netra.lib.nip import normalize_nip
 
@@ -22,6 +22,7 @@ MIN_RESULTS = 20
 MIN_PREFIX = 2
 _UNSAFE = re.compile(r"[^a-z0-9]")
 MAX_EXPANSIONS = 12
+SMALL_ROSTER = 20_000
 
 
 def _looks_like_nip(query):
@@ -76,9 +77,19 @@ def _postgres_candidates(queryset, codes, finished):
     return ask(completions or f"'{last}':*")
 
 
-def _candidates(queryset, codes, finished):
-    """Employees whose name has every code; the last may be unfinished unless FINISHED."""
-    if connection.vendor == "postgresql":
+def _small(queryset):
+    """True when QUERYSET holds at most SMALL_ROSTER rows (counted no further than that)."""
+    return queryset.values("pk")[:SMALL_ROSTER + 1].count() <= SMALL_ROSTER
+
+
+def _candidates(queryset, codes, finished, national):
+    """Employees whose name has every code; the last may be unfinished unless FINISHED.
+
+    A regional roster is small enough to scan through its region index, which beats the full
+    text index when the name is common nationwide but the region has few of them. SQLite always
+    scans: an embedded installation holds a regional roster.
+    """
+    if connection.vendor == "postgresql" and (national or not _small(queryset)):
         return _postgres_candidates(queryset, codes, finished)
     for code in codes[:-1]:
         queryset = queryset.filter(name_phonetic__contains=f" {code} ")
@@ -104,6 +115,6 @@ def search_employees(user, query, *, limit=20, region=None):
     codes = [c for c in (_UNSAFE.sub("", c) for c in phonetic_key(query).split()) if c]
     if not codes:
         return []
-    candidates = _candidates(base, codes, finished)
+    candidates = _candidates(base, codes, finished, national=is_national(user) and region is None)
     candidates.sort(key=lambda e: (-name_similarity(query, e.name), e.name))
     return candidates[:limit]
