@@ -52,3 +52,32 @@ def page(chromium, live_server, request):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+
+
+@pytest.fixture
+def signed_in(page):
+    """Sign a new staff account in through the real pages, password then TOTP code."""
+    import pyotp
+    from django.utils import timezone
+
+    from netra.accounts.models import User
+    from netra.regions.models import Region
+    from netra.regions.reference import load_reference_data
+
+    def sign_in(username, role, codes):
+        load_reference_data()
+        secret = pyotp.random_base32()
+        user = User.objects.create_user(username, password="kata-sandi-uji-panjang", role=role,
+                                        first_name=username.title(), totp_secret=secret,
+                                        totp_confirmed_at=timezone.now())
+        user.regions.set(Region.objects.filter(code__in=codes))
+        page.goto(page.base + "/akun/masuk/")
+        page.get_by_label("Nama pengguna").fill(username)
+        page.get_by_label("Kata sandi").fill("kata-sandi-uji-panjang")
+        page.get_by_role("button", name="Lanjut").click()
+        page.get_by_label("Kode dari aplikasi autentikator").fill(pyotp.TOTP(secret).now())
+        page.get_by_role("button", name="Masuk").click()
+        page.get_by_role("heading", name="Dasbor").wait_for()
+        return user
+
+    return sign_in
