@@ -1,7 +1,7 @@
 """Every change to the roster, each with its audit entry."""
 
-import csv
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -13,7 +13,7 @@ from netra.accounts.access import scope_region_ids
 from netra.audit.log import record
 from netra.regions.models import Region
 
-from .importer import RosterFileError, RowError, check_file
+from .importer import RosterFileError, RowError, check_file, compact, errors_as_csv
 from .models import RosterImport
 from .writer import RosterWriter, nips_outside
 
@@ -43,22 +43,17 @@ class ImportResult:
             "unchanged": self.unchanged, "invalid": self.invalid}
 
     def write_error_report(self, path):
-        with open(path, "w", newline="", encoding="utf-8-sig") as fh:
-            writer = csv.writer(fh)
-            writer.writerow([_("row"), _("column"), _("value"), _("reason")])
-            for e in self.errors:
-                writer.writerow([e.row, e.column, e.value, e.message])
+        # utf-8-sig: spreadsheet programs read the BOM and show Indonesian text correctly.
+        Path(path).write_text(errors_as_csv(self.errors), encoding="utf-8-sig", newline="")
 
 
 def district_maps(region):
     """(lookup by name or code -> code, code -> id) for the districts inside REGION."""
-    from .importer import _norm
-
     districts = Region.objects.filter(code__startswith=region.code + ".",
                                       level=Region.Level.DISTRICT)
     lookup, ids = {}, {}
     for code, name, pk in districts.values_list("code", "name", "id"):
-        lookup[code] = lookup[_norm(name)] = code
+        lookup[code] = lookup[compact(name)] = code
         ids[code] = pk
     return lookup, ids
 

@@ -134,7 +134,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @functools.lru_cache(maxsize=4096)
-def _norm(value):
+def compact(value):
+    """Lowercase letters and digits only: how headers and coded values are compared."""
     return _NON_ALNUM.sub("", value.lower())
 
 
@@ -298,7 +299,7 @@ def map_header(header):
     """field -> column index, from the file's own header spellings."""
     mapping, labels = {}, {}
     for index, label in enumerate(header):
-        f = _ALIAS_TO_FIELD.get(_norm(label or ""))
+        f = _ALIAS_TO_FIELD.get(compact(label or ""))
         if f is None:
             continue
         if f in mapping:
@@ -377,7 +378,7 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
                 fail(row_number, "nip", f"nip_{exc.code}", values[i_nip].strip())
                 ok = False
         if raw_type:
-            employment_type = EMPLOYMENT_TYPES.get(_norm(raw_type))
+            employment_type = EMPLOYMENT_TYPES.get(compact(raw_type))
             if employment_type is None:
                 fail(row_number, "employment_type", "employment_type", raw_type)
                 ok = False
@@ -418,7 +419,7 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
             ok = False
         position_class = ""
         if i_class is not None and values[i_class].strip():
-            position_class = POSITION_CLASSES.get(_norm(values[i_class]))
+            position_class = POSITION_CLASSES.get(compact(values[i_class]))
             if position_class is None:
                 fail(row_number, "position_class", "position_class", values[i_class].strip())
                 ok = False
@@ -426,7 +427,7 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
         district_code = None
         if i_district is not None and values[i_district].strip():
             raw = values[i_district].strip()
-            district_code = district_codes.get(raw) or district_codes.get(_norm(raw))
+            district_code = district_codes.get(raw) or district_codes.get(compact(raw))
             if district_code is None:
                 fail(row_number, "district", "district", raw)
                 ok = False
@@ -438,7 +439,7 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
 
         active = True
         if i_active is not None:
-            active = ACTIVE_VALUES.get(_norm(values[i_active]))
+            active = ACTIVE_VALUES.get(compact(values[i_active]))
             if active is None:
                 fail(row_number, "active", "active", values[i_active].strip())
                 ok = False
@@ -464,9 +465,10 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
 
 
 def errors_as_csv(errors):
+    """The error report as CSV text, in the active language."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["baris", "kolom", "nilai", "alasan"])
+    writer.writerow([_("row"), _("column"), _("value"), _("reason")])
     for e in errors:
         writer.writerow([e.row, e.column, e.value, e.message])
     return out.getvalue()
