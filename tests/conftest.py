@@ -12,8 +12,29 @@ from django.conf import settings
 # Argon2 is for production; tests hash thousands of times and need no protection.
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Receipt hashing at production strength costs 20 ms a call; the tests check behaviour, not cost.
+settings.NETRA_RECEIPT_HASH_MEMORY_KIB = 1024
+settings.NETRA_RECEIPT_HASH_TIME_COST = 1
 
 PASSWORD = "kata-sandi-uji-panjang"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def vault_key_file(tmp_path_factory):
+    """A vault key file of the test run's own, never one in the working tree."""
+    from netra.reports import identity, vault
+
+    path = vault.create_key_file(tmp_path_factory.mktemp("vault") / "vault.key")
+    settings.NETRA_VAULT_KEY_FILE = path
+    identity.keys.cache_clear()
+    return path
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory):
+    """Uploaded files go to a fresh directory per test, never into the working tree."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture(scope="session")

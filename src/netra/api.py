@@ -7,6 +7,7 @@ from ninja import NinjaAPI, Schema, Status
 from ninja.security import django_auth
 
 from netra.accounts.access import can
+from netra.accounts.views import client_ip
 from netra.people.search import search_employees
 from netra.regions.models import Election, Region
 
@@ -116,3 +117,90 @@ def find_employees(request, q: str, limit: int = 20):
              "position": e.position, "position_class": e.position_class,
              "agency": e.agency.name if e.agency else None, "region_code": e.region.code}
             for e in found]
+
+
+class ReceiptIn(Schema):
+    receipt: str
+
+
+class ReceiptOut(Schema):
+    receipt: str
+    status: str
+    kind: str
+
+
+class ReportStatusOut(Schema):
+    status: str
+    kind: str
+    submitted_at: str
+    questions: list[str]
+
+
+class FormErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]]
+
+
+REPORT_FIELDS = {
+    "description": "string", "incident_date": "string", "known_date": "string",
+    "election": "string", "region": "string", "district": "string", "place": "string",
+    "person_name": "string", "person_nip": "string", "person_agency": "string",
+    "person_position": "string", "conduct": "array", "links": "string", "anonymous": "boolean",
+    "reporter_name": "string", "reporter_address": "string", "reporter_nik": "string",
+    "reporter_phone": "string", "reporter_email": "string", "evidence": "array",
+}
+
+
+def _report_body_schema():
+    props = {}
+    for name, kind in REPORT_FIELDS.items():
+        if name == "evidence":
+            props[name] = {"type": "array", "items": {"type": "string", "format": "binary"}}
+        elif name == "conduct":
+            props[name] = {"type": "array", "items": {"type": "string"}}
+        else:
+            props[name] = {"type": kind}
+    return {"requestBody": {"content": {"multipart/form-data": {"schema": {
+        "type": "object", "properties": props,
+        "required": ["description", "incident_date", "known_date", "election", "region",
+                     "person_name"]}}}}}
+
+
+@api.post("/reports", response={201: ReceiptOut, 400: FormErrorOut, 413: FormErrorOut,
+                                429: ErrorOut},
+          tags=["public reports"], openapi_extra=_report_body_schema())
+def file_report(request):
+    """File a report (with identity) or anonymous information, with evidence files.
+
+    Same rules as the /lapor/ form. The receipt code is in this answer only: keep it.
+    """
+    from netra.reports import actions
+    from netra.reports.forms import SubmissionForm
+
+    form = SubmissionForm(request.POST, request.FILES)
+    if not form.is_valid():
+        status = 413 if form.too_large else 400
+        return Status(status, {"detail": "Invalid submission",
+                               "errors": {k: [str(m) for m in v] for k, v in form.errors.items()}})
+    try:
+        submission, code = actions.submit(form, client_ip=client_ip(request))
+    except actions.Throttled:
+        return Status(429, {"detail": "Too many submissions from this address; try later."})
+    return Status(201, {"receipt": code, "status": submission.status, "kind": submission.kind})
+
+
+@api.post("/reports/status", response={200: ReportStatusOut, 404: ErrorOut, 429: ErrorOut},
+          tags=["public reports"])
+def report_status(request, body: ReceiptIn):
+    """The coarse status of a submission and the officers' questions, by receipt code."""
+    from netra.reports import actions
+
+    try:
+        submission = actions.find_by_receipt(body.receipt, client_ip=client_ip(request))
+    except actions.Throttled:
+        return Status(429, {"detail": "Too many attempts; try later."})
+    if submission is None:
+        return Status(404, {"detail": "Unknown receipt code"})
+    questions = [m.body for m in submission.messages.filter(officer__isnull=False)]
+    return {"status": submission.status, "kind": submission.kind,
+            "submitted_at": submission.submitted_at.isoformat(), "questions": questions}

@@ -41,6 +41,13 @@ def prepare_data_dir() -> Path:
     if not has_key and not key_file.exists():
         key_file.write_text(secrets.token_urlsafe(50))
         key_file.chmod(0o600)
+    vault_file = os.environ.get("NETRA_VAULT_KEY_FILE")
+    if production and not vault_file:
+        raise CliError("netra: NETRA_VAULT_KEY_FILE must be set when NETRA_ENV=production.")
+    if not vault_file:
+        from netra.reports.vault import create_key_file
+
+        create_key_file(path / "vault.key")
     return path
 
 

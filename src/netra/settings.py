@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "netra.regions",
     "netra.accounts",
     "netra.people",
+    "netra.reports",
     "netra.web",
 ]
 
@@ -201,6 +202,16 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Roster files above this size are refused before any row is read.
 NETRA_ROSTER_MAX_BYTES = envint("NETRA_ROSTER_MAX_MB", 150) * 1024 * 1024
+
+# The identity vault's key file (see reports/vault.py); generated into the data directory for the
+# embedded default, required from the environment in production.
+NETRA_VAULT_KEY_FILE = Path(env("NETRA_VAULT_KEY_FILE", DATA_DIR / "vault.key"))
+NETRA_EVIDENCE_MAX_BYTES = envint("NETRA_EVIDENCE_MAX_MB", 20) * 1024 * 1024
+NETRA_EVIDENCE_MAX_FILES = envint("NETRA_EVIDENCE_MAX_FILES", 10)
+NETRA_RECEIPT_HASH_MEMORY_KIB = envint("NETRA_RECEIPT_HASH_MEMORY_KIB", 19 * 1024)
+NETRA_RECEIPT_HASH_TIME_COST = envint("NETRA_RECEIPT_HASH_TIME_COST", 2)
+NETRA_SUBMISSIONS_PER_HOUR = envint("NETRA_SUBMISSIONS_PER_HOUR", 20)
+NETRA_RECEIPT_MAX_FAILURES = envint("NETRA_RECEIPT_MAX_FAILURES", 10)
 
 TASKS = {
     "default": {

@@ -23,6 +23,10 @@ CAPABILITIES = {
     "roster.import": frozenset({Role.ADMIN, Role.BKPSDM}),
     "accounts.manage": frozenset({Role.ADMIN}),
     "audit.view": frozenset({Role.ADMIN, Role.AUDITOR}),
+    "reports.view": frozenset({Role.ADMIN, Role.BAWASLU_RI, Role.BAWASLU_PROVINCE,
+                               Role.BAWASLU_REGENCY, Role.AUDITOR}),
+    # Handling includes opening the reporter's identity; auditors only read.
+    "reports.handle": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
 }
 
 

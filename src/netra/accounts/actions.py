@@ -1,16 +1,14 @@
 """Every change to accounts, each in one transaction with its audit entry."""
 
 import secrets
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from netra.audit.log import record
 
-from . import secondfactor
-from .models import LoginFailure, RecoveryCode, Role, User
+from . import secondfactor, throttle
+from .models import RecoveryCode, Role, User
 
 
 def one_time_password():
@@ -129,18 +127,13 @@ def _limit(key):
 
 
 def is_throttled(keys):
-    since = timezone.now() - timedelta(seconds=settings.NETRA_LOGIN_WINDOW_SECONDS)
-    return any(LoginFailure.objects.filter(key=k, at__gte=since).count() >= _limit(k)
-               for k in keys)
+    window = settings.NETRA_LOGIN_WINDOW_SECONDS
+    return any(throttle.too_many(k, _limit(k), window) for k in keys)
 
 
 def note_failure(keys):
-    now = timezone.now()
-    LoginFailure.objects.bulk_create([LoginFailure(key=k, at=now) for k in keys])
-    # Old rows are useless; trimming here keeps the table small without a scheduled job.
-    LoginFailure.objects.filter(
-        at__lt=now - timedelta(seconds=settings.NETRA_LOGIN_WINDOW_SECONDS)).delete()
+    throttle.note(keys, settings.NETRA_LOGIN_WINDOW_SECONDS)
 
 
 def clear_failures(keys):
-    LoginFailure.objects.filter(key__in=keys).delete()
+    throttle.clear(keys)

@@ -39,8 +39,9 @@ class RecoveryCode(models.Model):
     used_at = models.DateTimeField(null=True, blank=True)
 
 
-class LoginFailure(models.Model):
-    """A failed sign-in step, counted per username and per client address for throttling."""
+class ThrottleEvent(models.Model):
+    """One counted attempt (a failed sign-in, a receipt check, a submission) under a key such as
+    "user:alice" or "ip:10.0.0.1"; see throttle.py."""
 
     key = models.CharField(max_length=200, db_index=True)
     at = models.DateTimeField(db_index=True)

@@ -6,6 +6,7 @@ from netra.accounts.access import can
 # (label, url name, capability or None for every staff user); modules to come join this list.
 STAFF_NAVIGATION = [
     (_("Dashboard"), "web:dashboard", None),
+    (_("Reports"), "reports:queue", "reports.view"),
     (_("Employee roster"), "people:roster", "roster.view"),
     (_("Roster import"), "people:import", "roster.import"),
     (_("Accounts"), "accounts:users", "accounts.manage"),

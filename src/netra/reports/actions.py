@@ -1,0 +1,200 @@
+"""Every change to submissions, each in one transaction with its audit entry.
+
+The audit log never receives a reporter's identity or the text of a report: only what happened,
+to which submission, by whom.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from rapidfuzz import fuzz
+
+from netra.accounts import throttle
+from netra.audit.log import record
+from netra.lib.calendar import add_days
+from netra.lib.names import name_key, name_similarity
+from netra.people.models import Employee
+from netra.regions.models import ClockRule, Holiday
+
+from . import identity, receipts
+from .models import Evidence, EvidenceLink, Message, ReportedPerson, Submission, evidence_path
+
+SUBMIT_WINDOW = 3600
+DUPLICATE_LOOKBACK_DAYS = 90
+
+
+class Throttled(Exception):
+    """Too many attempts from one address or on one code; try again later."""
+
+
+def report_deadline(election, known_date):
+    """The last day to report conduct known on KNOWN_DATE, under the election's clock rule."""
+    rule = ClockRule.objects.get(kind=election.kind)
+    working = rule.day_kind == ClockRule.DayKind.WORKING
+    holidays = frozenset(Holiday.objects.values_list("date", flat=True)) if working else frozenset()
+    return add_days(known_date, rule.report_window_days, working=working, holidays=holidays)
+
+
+def _store_evidence(submission, cleaned, stored):
+    for item in cleaned:
+        name = default_storage.save(evidence_path(None, f"x.{item.extension}"),
+                                    ContentFile(item.content))
+        stored.append(name)
+        Evidence.objects.create(submission=submission, file=name, content_type=item.content_type,
+                                size=len(item.content), sha256_original=item.sha256_original,
+                                metadata_removed=item.metadata_removed)
+
+
+def _delete_files(names):
+    for name in names:
+        default_storage.delete(name)
+
+
+def submit(form, *, client_ip):
+    """File a validated SubmissionForm; return (submission, receipt code shown once)."""
+    key = f"submit-ip:{client_ip}"
+    if throttle.too_many(key, settings.NETRA_SUBMISSIONS_PER_HOUR, SUBMIT_WINDOW):
+        raise Throttled
+    d = form.cleaned_data
+    reporter = form.identity()
+    code = receipts.new_code()
+    stored = []  # files written so far, deleted again if the transaction fails
+    try:
+        with transaction.atomic():
+            submission = Submission.objects.create(
+                kind=Submission.Kind.INFORMATION if reporter is None else Submission.Kind.REPORT,
+                receipt_hash=identity.receipt_hash(code), election=d["election"],
+                region=d["region"], district=d["district"], place=d["place"],
+                incident_date=d["incident_date"], known_date=d["known_date"],
+                description=d["description"], conduct=d["conduct"],
+                possibly_expired=timezone.localdate() > report_deadline(d["election"],
+                                                                        d["known_date"]))
+            if reporter is not None:
+                submission.identity_sealed = identity.seal_identity(submission, reporter)
+                submission.reporter_nik_hash = (identity.nik_hash(reporter["nik"])
+                                                if reporter["nik"] else "")
+                submission.save(update_fields=["identity_sealed", "reporter_nik_hash"])
+            employee = None
+            if d["person_nip"]:
+                employee = Employee.objects.filter(nip=d["person_nip"]).first()
+            ReportedPerson.objects.create(submission=submission, name=d["person_name"],
+                                          nip=d["person_nip"], agency=d["person_agency"],
+                                          position=d["person_position"], employee=employee)
+            EvidenceLink.objects.bulk_create(
+                [EvidenceLink(submission=submission, url=url) for url in d["links"]])
+            _store_evidence(submission, d["evidence"], stored)
+            _flag_possible_duplicate(submission)
+            record(None, "report.submitted", submission, region=submission.region,
+                   data={"kind": submission.kind, "evidence": len(d["evidence"]),
+                         "possibly_expired": submission.possibly_expired})
+            transaction.on_commit(lambda: _queue_notification(submission.pk))
+    except BaseException:
+        _delete_files(stored)
+        raise
+    throttle.note([key], SUBMIT_WINDOW)
+    return submission, code
+
+
+def _queue_notification(submission_id):
+    from .tasks import notify_officers
+
+    notify_officers.enqueue(submission_id)
+
+
+def _flag_possible_duplicate(submission):
+    """Link SUBMISSION to an earlier one about the same person, dates and conduct."""
+    person = submission.persons.first()
+    since = timezone.now() - timedelta(days=DUPLICATE_LOOKBACK_DAYS)
+    earlier = (Submission.objects.filter(region=submission.region, submitted_at__gte=since)
+               .exclude(pk=submission.pk).prefetch_related("persons").order_by("submitted_at"))
+    window = timedelta(days=14)
+    for other in earlier[:500]:
+        if abs(other.incident_date - submission.incident_date) > window:
+            continue
+        same_person = any(
+            (person.nip and p.nip == person.nip)
+            or (name_similarity(p.name, person.name) >= 0.85
+                and (not p.agency or not person.agency
+                     or name_key(p.agency) == name_key(person.agency)))
+            for p in other.persons.all())
+        if same_person and fuzz.token_set_ratio(other.description, submission.description) >= 50:
+            submission.duplicate_of, submission.duplicate = other, Submission.Duplicate.SUSPECTED
+            submission.save(update_fields=["duplicate_of", "duplicate"])
+            return other
+    return None
+
+
+def find_by_receipt(code, *, client_ip):
+    """The submission a receipt code belongs to, or None; throttled per address and per code."""
+    keys = [f"receipt-ip:{client_ip}", f"receipt:{receipts.normalize(code)[:8]}"]
+    limit = settings.NETRA_RECEIPT_MAX_FAILURES
+    if any(throttle.too_many(k, limit, SUBMIT_WINDOW) for k in keys):
+        raise Throttled
+    found = None
+    if receipts.is_well_formed(code):
+        found = Submission.objects.filter(receipt_hash=identity.receipt_hash(code)).first()
+    if found is None:
+        throttle.note(keys, SUBMIT_WINDOW)
+    return found
+
+
+def reporter_reply(submission, body, cleaned_evidence):
+    """The reporter answers a question or adds evidence through the receipt."""
+    stored = []  # files written so far, deleted again if the transaction fails
+    try:
+        with transaction.atomic():
+            if body:
+                Message.objects.create(submission=submission, body=body)
+            _store_evidence(submission, cleaned_evidence, stored)
+            if submission.status == Submission.Status.NEEDS_INFORMATION:
+                submission.status = Submission.Status.IN_REVIEW
+                submission.save(update_fields=["status"])
+            record(None, "report.reporter_added", submission, region=submission.region,
+                   data={"message": bool(body), "evidence": len(cleaned_evidence)})
+    except BaseException:
+        _delete_files(stored)
+        raise
+
+
+@transaction.atomic
+def ask_reporter(officer, submission, question):
+    """An officer asks for more information (the 2 x 24 hours step of DOMAIN.md)."""
+    Message.objects.create(submission=submission, officer=officer, body=question)
+    submission.status = Submission.Status.NEEDS_INFORMATION
+    submission.save(update_fields=["status"])
+    record(officer, "report.question_asked", submission, region=submission.region)
+
+
+@transaction.atomic
+def open_reporter_identity(officer, submission):
+    """The reporter's identity for an officer handling the submission; always audited."""
+    record(officer, "report.identity_opened", submission, region=submission.region)
+    if not submission.identity_sealed:
+        return None
+    return identity.open_identity(submission)
+
+
+@transaction.atomic
+def decide_duplicate(officer, submission, confirmed):
+    submission.duplicate = (Submission.Duplicate.CONFIRMED if confirmed
+                            else Submission.Duplicate.REJECTED)
+    submission.save(update_fields=["duplicate"])
+    record(officer, "report.duplicate_decided", submission, region=submission.region,
+           data={"confirmed": confirmed, "of": submission.duplicate_of_id})
+
+
+@transaction.atomic
+def reseal_all_identities():
+    """Re-encrypt every identity with the vault's active key (the middle of key rotation)."""
+    count = 0
+    for submission in Submission.objects.exclude(identity_sealed="").select_for_update():
+        plain = identity.open_identity(submission)
+        submission.identity_sealed = identity.seal_identity(submission, plain)
+        submission.save(update_fields=["identity_sealed"])
+        count += 1
+    record(None, "vault.identities_resealed", data={"count": count})
+    return count

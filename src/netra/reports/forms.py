@@ -1,0 +1,201 @@
+from django import forms
+from django.conf import settings
+from django.core.validators import URLValidator
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from netra.lib.nip import NipError, normalize_nip, parse_nip
+from netra.regions.models import Election, Region
+
+from . import conduct, evidence
+
+EVIDENCE_MESSAGES = {
+    "empty": _("%(name)s is empty."),
+    "too_large": _("%(name)s is larger than %(max_mb)s MB."),
+    "type": _("%(name)s is not a photo, video or PDF (JPEG, PNG, WebP, HEIC, GIF, MP4, WebM, PDF)."),
+    "damaged": _("%(name)s is damaged or is not the kind of file its name says."),
+    "too_big_image": _("%(name)s declares an image too large to open (%(width)s x %(height)s pixels)."),
+    "too_many": _("Attach at most %(max_files)s files."),
+}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class RegionField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+def valid_nik(value):
+    """A NIK has 16 digits whose first six name a real district and whose next six a real birth
+    date (women add 40 to the day)."""
+    from lokal.nik import parse_nik
+
+    info = parse_nik(value)
+    return info.valid and Region.objects.filter(code=info.district_code).exists()
+
+
+class SubmissionForm(forms.Form):
+    """The public report form (/lapor/) and the JSON API share these rules."""
+
+    description = forms.CharField(label=_("What happened?"), max_length=10_000,
+                                  widget=forms.Textarea(attrs={"rows": 5}))
+    incident_date = forms.DateField(label=_("When did it happen?"),
+                                    widget=forms.DateInput(attrs={"type": "date"}))
+    known_date = forms.DateField(label=_("When did you learn about it?"),
+                                 widget=forms.DateInput(attrs={"type": "date"}))
+    # Codes, not database ids: the same values as /api/v1/regions and /api/v1/elections.
+    election = forms.ModelChoiceField(label=_("Election"), queryset=Election.objects.all(),
+                                      empty_label=None, to_field_name="code")
+    region = RegionField(label=_("Regency or city where it happened"), to_field_name="code",
+                         queryset=Region.objects.exclude(level=Region.Level.DISTRICT).order_by("name"))
+    district = RegionField(label=_("District (kecamatan)"), required=False, to_field_name="code",
+                           queryset=Region.objects.filter(level=Region.Level.DISTRICT))
+    place = forms.CharField(label=_("Place"), max_length=255, required=False)
+    person_name = forms.CharField(label=_("Name of the civil servant"), max_length=255)
+    person_nip = forms.CharField(label=_("NIP, if you know it"), max_length=30, required=False)
+    person_agency = forms.CharField(label=_("Agency (OPD)"), max_length=255, required=False)
+    person_position = forms.CharField(label=_("Position"), max_length=255, required=False)
+    conduct = forms.MultipleChoiceField(label=_("What kind of conduct? (optional)"),
+                                        choices=conduct.choices, required=False,
+                                        widget=forms.CheckboxSelectMultiple)
+    links = forms.CharField(label=_("Links (one per line)"), required=False,
+                            widget=forms.Textarea(attrs={"rows": 2}))
+    evidence = MultipleFileField(label=_("Evidence: photos, screenshots, videos, PDF"),
+                                 required=False)
+    anonymous = forms.BooleanField(label=_("I want to stay anonymous"), required=False)
+    reporter_name = forms.CharField(label=_("Your name"), max_length=255, required=False)
+    reporter_address = forms.CharField(label=_("Your address"), max_length=500, required=False)
+    reporter_nik = forms.CharField(label=_("Your NIK (16 digits)"), max_length=20, required=False)
+    reporter_phone = forms.CharField(label=_("Phone number"), max_length=30, required=False)
+    reporter_email = forms.EmailField(label=_("E-mail"), required=False)
+    # A field people never see; bots fill it in.
+    website = forms.CharField(required=False, widget=forms.TextInput(attrs={
+        "autocomplete": "off", "tabindex": "-1"}))
+
+    too_large = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        latest = Election.objects.order_by("-voting_date").first()
+        if latest is not None:
+            self.fields["election"].initial = latest.code
+
+    def clean_person_nip(self):
+        value = normalize_nip(self.cleaned_data["person_nip"])
+        if value:
+            try:
+                parse_nip(value)
+            except NipError:
+                raise forms.ValidationError(_("This is not a valid NIP (18 digits)."))
+        return value
+
+    def clean_reporter_nik(self):
+        value = "".join(ch for ch in self.cleaned_data["reporter_nik"] if not ch.isspace())
+        if value and not (len(value) == 16 and value.isdigit() and valid_nik(value)):
+            raise forms.ValidationError(
+                _("This is not a valid NIK: 16 digits starting with your district code and birth date."))
+        return value
+
+    def clean_links(self):
+        urls = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        if len(urls) > 10:
+            raise forms.ValidationError(_("Give at most 10 links."))
+        check = URLValidator(schemes=["http", "https"])
+        for url in urls:
+            try:
+                check(url)
+            except forms.ValidationError:
+                raise forms.ValidationError(_("%(url)s is not a web address.") % {"url": url[:80]})
+        return urls
+
+    def clean_evidence(self):
+        files = self.cleaned_data["evidence"]
+        try:
+            evidence.check_count(len(files), settings.NETRA_EVIDENCE_MAX_FILES)
+        except evidence.EvidenceError as exc:
+            raise forms.ValidationError(str(EVIDENCE_MESSAGES[exc.code]) % exc.params)
+        cleaned, errors = [], []
+        for upload in files:
+            try:
+                data = upload.read(settings.NETRA_EVIDENCE_MAX_BYTES + 1)
+                cleaned.append(evidence.clean(data, max_bytes=settings.NETRA_EVIDENCE_MAX_BYTES))
+            except evidence.EvidenceError as exc:
+                # The API answers 413 rather than 400 for this one.
+                self.too_large = self.too_large or exc.code == "too_large"
+                errors.append(str(EVIDENCE_MESSAGES[exc.code]) % {"name": upload.name[:80],
+                                                                  **exc.params})
+        if errors:
+            raise forms.ValidationError(errors)
+        return cleaned
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(_("Leave this field empty."))
+        return ""
+
+    def clean(self):
+        data = super().clean()
+        today = timezone.localdate()
+        incident, known = data.get("incident_date"), data.get("known_date")
+        for name, value in (("incident_date", incident), ("known_date", known)):
+            if value and value > today:
+                self.add_error(name, _("This date is in the future."))
+        if incident and known and incident > known:
+            self.add_error("incident_date", _("The conduct cannot have happened after you learned about it."))
+        region, district, election = data.get("region"), data.get("district"), data.get("election")
+        if region and district and not district.is_within(region):
+            self.add_error("district", _("This district is not in the chosen regency or city."))
+        if region and election and not election.national and election.regions_complete:
+            province = region.code.split(".")[0]
+            if not election.regions.filter(Q(code=region.code) | Q(code=province)).exists():
+                self.add_error("region", _("%(region)s does not take part in %(election)s.") % {
+                    "region": region.name, "election": election.name})
+        if not data.get("anonymous"):
+            required = {"reporter_name": _("Your name is needed for a formal report."),
+                        "reporter_address": _("Your address is needed for a formal report.")}
+            for name, message in required.items():
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, message)
+        return data
+
+    def identity(self):
+        """The reporter's identity as entered, or None for an anonymous submission."""
+        d = self.cleaned_data
+        if d["anonymous"]:
+            return None
+        return {"name": d["reporter_name"], "address": d["reporter_address"],
+                "nik": d["reporter_nik"], "phone": d["reporter_phone"],
+                "email": d["reporter_email"]}
+
+
+class ReceiptForm(forms.Form):
+    receipt = forms.CharField(label=_("Receipt code"), max_length=40,
+                              widget=forms.TextInput(attrs={"inputmode": "numeric",
+                                                            "autocomplete": "off"}))
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(label=_("Your answer or additional information"), max_length=10_000,
+                           required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    evidence = MultipleFileField(label=_("More evidence"), required=False)
+    too_large = False
+
+    clean_evidence = SubmissionForm.clean_evidence
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("body") and not data.get("evidence") and not self.errors:
+            raise forms.ValidationError(_("Write an answer or attach evidence."))
+        return data

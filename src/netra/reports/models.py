@@ -1,0 +1,109 @@
+"""Public submissions: reports (laporan) and anonymous information (informasi awal)."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Submission(models.Model):
+    class Kind(models.TextChoices):
+        REPORT = "report", _("Report")
+        # Anonymous: not a formal report, but Bawaslu may adopt it as its own finding (temuan).
+        INFORMATION = "information", _("Information (anonymous)")
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        IN_REVIEW = "in_review", _("Being examined")
+        NEEDS_INFORMATION = "needs_information", _("Waiting for your answer")
+        REGISTERED = "registered", _("Registered")
+        NOT_REGISTERED = "not_registered", _("Not registered")
+        CLOSED = "closed", _("Closed")
+
+    class Duplicate(models.TextChoices):
+        NONE = "", _("Not a duplicate")
+        SUSPECTED = "suspected", _("Possible duplicate")
+        CONFIRMED = "confirmed", _("Duplicate")
+        REJECTED = "rejected", _("Not a duplicate (checked)")
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    receipt_hash = models.CharField(max_length=64, unique=True)
+    election = models.ForeignKey("regions.Election", null=True, on_delete=models.PROTECT,
+                                 related_name="+")
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    district = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="+")
+    place = models.CharField(max_length=255, blank=True)
+    incident_date = models.DateField()
+    known_date = models.DateField()
+    description = models.TextField()
+    # Keys of reports.conduct.CONDUCT (plain-language choices, each mapped to catalog codes).
+    conduct = models.JSONField(default=list, blank=True)
+    # The reporter's identity, sealed by the vault; never stored in plain text.
+    identity_sealed = models.TextField(blank=True)
+    reporter_nik_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    possibly_expired = models.BooleanField(default=False)
+    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="possible_duplicates")
+    duplicate = models.CharField(max_length=10, choices=Duplicate.choices, blank=True)
+    submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    @property
+    def vault_context(self):
+        return f"submission:{self.pk}"
+
+
+class ReportedPerson(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="persons")
+    name = models.CharField(max_length=255)
+    nip = models.CharField(max_length=18, blank=True, db_index=True)
+    agency = models.CharField(max_length=255, blank=True)
+    position = models.CharField(max_length=255, blank=True)
+    employee = models.ForeignKey("people.Employee", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+
+
+def evidence_path(instance, filename):
+    # Random names only: the reporter's file name may itself identify them.
+    return f"evidence/{secrets.token_hex(16)}.{filename.rsplit('.', 1)[-1]}"
+
+
+class Evidence(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to=evidence_path, max_length=255)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    sha256_original = models.CharField(max_length=64, help_text="SHA-256 of the bytes as received")
+    metadata_removed = models.BooleanField(default=False)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+
+class EvidenceLink(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="links")
+    url = models.URLField(max_length=2000)
+
+
+class Message(models.Model):
+    """A question from an officer to the reporter, or the reporter's answer."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="messages")
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="+",
+                                help_text="Empty when the reporter wrote it")
+    body = models.TextField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["sent_at"]
+
+    @property
+    def from_reporter(self):
+        return self.officer_id is None

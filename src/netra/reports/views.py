@@ -1,0 +1,170 @@
+import time
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from netra.accounts.access import get_or_404, require, restrict
+from netra.accounts.views import client_ip
+from netra.regions.models import Region
+
+from . import actions, receipts
+from .forms import ReceiptForm, ReplyForm, SubmissionForm
+from .models import Evidence, Submission
+
+REPORTER_SESSION_SECONDS = 1800
+
+
+def _too_busy(request, template, context):
+    context["throttled"] = True
+    return render(request, template, context, status=429)
+
+
+@never_cache
+def report_form(request):
+    form = SubmissionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            submission, code = actions.submit(form, client_ip=client_ip(request))
+        except actions.Throttled:
+            return _too_busy(request, "reports/form.html", {"form": form})
+        # Shown once on the next page; never part of a URL.
+        request.session["new_receipt"] = {"code": code, "kind": submission.kind,
+                                          "expired": submission.possibly_expired}
+        return redirect("reports:receipt")
+    return render(request, "reports/form.html", {"form": form})
+
+
+@never_cache
+def receipt(request):
+    shown = request.session.pop("new_receipt", None)
+    if shown is None:
+        return redirect("reports:status")
+    return render(request, "reports/receipt.html", {
+        "code": receipts.formatted(shown["code"]), "kind": shown["kind"],
+        "possibly_expired": shown["expired"]})
+
+
+def _reporter_submission(request):
+    held = request.session.get("reporter_submission")
+    if not held or time.time() - held["at"] > REPORTER_SESSION_SECONDS:
+        return None
+    return Submission.objects.filter(pk=held["id"]).first()
+
+
+@never_cache
+def status(request):
+    """The reporter's view through the receipt code: coarse status, questions, answers."""
+    submission = None
+    form = ReceiptForm()
+    if request.method == "POST" and "receipt" in request.POST:
+        form = ReceiptForm(request.POST)
+        if form.is_valid():
+            try:
+                submission = actions.find_by_receipt(form.cleaned_data["receipt"],
+                                                     client_ip=client_ip(request))
+            except actions.Throttled:
+                return _too_busy(request, "reports/status.html", {"form": form})
+            if submission is None:
+                form.add_error("receipt", _("No submission has this receipt code. Check the digits."))
+            else:
+                request.session.cycle_key()
+                request.session["reporter_submission"] = {"id": submission.pk, "at": time.time()}
+    else:
+        submission = _reporter_submission(request)
+    reply = ReplyForm()
+    if submission is not None and request.method == "POST" and "receipt" not in request.POST:
+        reply = ReplyForm(request.POST, request.FILES)
+        if reply.is_valid():
+            actions.reporter_reply(submission, reply.cleaned_data["body"],
+                                   reply.cleaned_data["evidence"])
+            reply = ReplyForm()
+            submission.refresh_from_db()
+    context = {"form": form, "submission": submission, "reply": reply}
+    if submission is not None:
+        context["messages_list"] = submission.messages.all()
+    return render(request, "reports/status.html", context)
+
+
+def district_options(request):
+    """<option>s of the districts of a regency or city, for the form (HTMX)."""
+    region = Region.objects.filter(code=request.GET.get("region", "")).first()
+    districts = (Region.objects.filter(parent=region, level=Region.Level.DISTRICT)
+                 .order_by("name") if region else [])
+    return render(request, "reports/_district_options.html", {"districts": districts})
+
+
+# ---- staff ---------------------------------------------------------------------------------
+
+@login_required
+def queue(request):
+    require(request.user, "reports.view")
+    submissions = (restrict(Submission.objects.select_related("region", "election"),
+                            request.user, districts=False)
+                   .prefetch_related("persons")[:200])
+    return render(request, "reports/queue.html", {"submissions": submissions})
+
+
+def _submission_for(user, submission_id):
+    return get_or_404(Submission.objects.select_related("region", "district", "election",
+                                                        "duplicate_of"), user, pk=submission_id)
+
+
+@login_required
+def detail(request, submission_id):
+    require(request.user, "reports.view")
+    submission = _submission_for(request.user, submission_id)
+    return render(request, "reports/detail.html", {
+        "submission": submission, "identity": None,
+        "deadline": actions.report_deadline(submission.election, submission.known_date)
+        if submission.election else None})
+
+
+@login_required
+@require_POST
+def reveal_identity(request, submission_id):
+    require(request.user, "reports.handle")
+    submission = _submission_for(request.user, submission_id)
+    identity = actions.open_reporter_identity(request.user, submission)
+    response = render(request, "reports/detail.html", {
+        "submission": submission, "identity": identity, "identity_opened": True,
+        "deadline": actions.report_deadline(submission.election, submission.known_date)
+        if submission.election else None})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def ask(request, submission_id):
+    require(request.user, "reports.handle")
+    submission = _submission_for(request.user, submission_id)
+    question = request.POST.get("question", "").strip()
+    if question:
+        actions.ask_reporter(request.user, submission, question[:5000])
+    return redirect("reports:detail", submission_id=submission.pk)
+
+
+@login_required
+@require_POST
+def decide_duplicate(request, submission_id):
+    require(request.user, "reports.handle")
+    submission = _submission_for(request.user, submission_id)
+    if submission.duplicate_of_id:
+        actions.decide_duplicate(request.user, submission, request.POST.get("confirmed") == "1")
+    return redirect("reports:detail", submission_id=submission.pk)
+
+
+@login_required
+def evidence_file(request, evidence_id):
+    require(request.user, "reports.view")
+    item = get_or_404(Evidence.objects.select_related("submission"), request.user,
+                      region_field="submission__region", pk=evidence_id)
+    response = FileResponse(item.file.open("rb"), content_type=item.content_type,
+                            as_attachment=True, filename=f"bukti-{item.pk}.{item.file.name.rsplit('.', 1)[-1]}")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response
