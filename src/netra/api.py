@@ -176,7 +176,11 @@ def file_report(request):
     """
     from netra.reports import actions
     from netra.reports.forms import SubmissionForm
+    from netra.reports.views import too_large
 
+    if too_large(request):
+        return Status(413, {"detail": "The request is too large", "errors": {
+            "evidence": ["The files together exceed the limit."]}})
     form = SubmissionForm(request.POST, request.FILES)
     if not form.is_valid():
         status = 413 if form.too_large else 400

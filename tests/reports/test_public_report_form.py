@@ -124,3 +124,11 @@ def test_files_already_stored_are_removed_when_saving_fails(client, media_root, 
         file_report(client, files=[photo_with_gps(), photo_with_gps("b.jpg")])
     assert not Submission.objects.exists()
     assert not any(p.is_file() for p in media_root.rglob("*"))
+
+
+def test_an_oversized_request_is_refused_before_it_is_read(client, settings):
+    settings.NETRA_EVIDENCE_MAX_FILES, settings.NETRA_EVIDENCE_MAX_BYTES = 1, 1000
+    response = file_report(client, files=[photo_with_gps()], description="x" * 2_000_000)
+    assert response.status_code == 413
+    assert "terlalu besar" in response.content.decode()
+    assert not Submission.objects.exists()

@@ -118,3 +118,20 @@ def search_employees(user, query, *, limit=20, region=None):
     candidates = _candidates(base, codes, finished, national=is_national(user) and region is None)
     candidates.sort(key=lambda e: (-name_similarity(query, e.name), e.name))
     return candidates[:limit]
+
+
+def public_suggestions(region, query, limit=5):
+    """Active employees of REGION whose name matches QUERY, for the public report form.
+
+    Only name, position and agency ever leave this function's callers: it helps a reporter
+    name the right person without exposing NIPs. Three letters at least.
+    """
+    finished = (query or "").endswith(" ")
+    query = (query or "").strip()
+    codes = [c for c in (_UNSAFE.sub("", c) for c in phonetic_key(query).split()) if c]
+    if len(query) < 3 or not codes or region is None:
+        return []
+    base = Employee.objects.filter(region=region, active=True).select_related("agency")
+    candidates = _candidates(base, codes, finished, national=False)
+    candidates.sort(key=lambda e: (-name_similarity(query, e.name), e.name))
+    return candidates[:limit]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("lapor/tanda-terima/", views.receipt, name="receipt"),
     path("lapor/status/", views.status, name="status"),
     path("lapor/kecamatan/", views.district_options, name="districts"),
+    path("lapor/pegawai/", views.employee_suggestions, name="suggestions"),
     path("laporan/", views.queue, name="queue"),
     path("laporan/<int:submission_id>/", views.detail, name="detail"),
     path("laporan/<int:submission_id>/identitas/", views.reveal_identity, name="reveal_identity"),

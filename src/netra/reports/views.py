@@ -1,5 +1,7 @@
 import time
+from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,12 +20,37 @@ from .models import Evidence, Submission
 REPORTER_SESSION_SECONDS = 1800
 
 
+def body_limit():
+    """The largest request a submission may be: every file at its limit, plus the text."""
+    return settings.NETRA_EVIDENCE_MAX_FILES * settings.NETRA_EVIDENCE_MAX_BYTES + 1024 * 1024
+
+
+def too_large(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > body_limit()
+    except ValueError:
+        return True
+
+
+def refuse_large_bodies(view):
+    """413 before the body is read, so an oversized upload never reaches the disk."""
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if request.method == "POST" and too_large(request):
+            return render(request, "reports/too_large.html",
+                          {"limit_mb": body_limit() // (1024 * 1024)}, status=413)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
 def _too_busy(request, template, context):
     context["throttled"] = True
     return render(request, template, context, status=429)
 
 
 @never_cache
+@refuse_large_bodies
 def report_form(request):
     form = SubmissionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -56,6 +83,7 @@ def _reporter_submission(request):
 
 
 @never_cache
+@refuse_large_bodies
 def status(request):
     """The reporter's view through the receipt code: coarse status, questions, answers."""
     submission = None
@@ -95,6 +123,15 @@ def district_options(request):
     districts = (Region.objects.filter(parent=region, level=Region.Level.DISTRICT)
                  .order_by("name") if region else [])
     return render(request, "reports/_district_options.html", {"districts": districts})
+
+
+def employee_suggestions(request):
+    """Up to five employees of the chosen region matching the typed name (HTMX)."""
+    from netra.people.search import public_suggestions
+
+    region = Region.objects.filter(code=request.GET.get("region", "")).first()
+    found = public_suggestions(region, request.GET.get("person_name", "")[:100])
+    return render(request, "reports/_suggestions.html", {"employees": found})
 
 
 # ---- staff ---------------------------------------------------------------------------------
