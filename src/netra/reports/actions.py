@@ -25,6 +25,8 @@ from .models import Evidence, EvidenceLink, Message, ReportedPerson, Submission,
 
 SUBMIT_WINDOW = 3600
 DUPLICATE_LOOKBACK_DAYS = 90
+DUPLICATE_WINDOW_DAYS = 14
+DUPLICATE_CANDIDATES = 50
 
 
 class Throttled(Exception):
@@ -62,17 +64,19 @@ def submit(form, *, client_ip):
     d = form.cleaned_data
     reporter = form.identity()
     code = receipts.new_code()
+    # The slow hash runs before the transaction, so no lock waits on it.
+    code_hash = identity.receipt_hash(code)
+    deadline = report_deadline(d["election"], d["known_date"])
     stored = []  # files written so far, deleted again if the transaction fails
     try:
         with transaction.atomic():
             submission = Submission.objects.create(
                 kind=Submission.Kind.INFORMATION if reporter is None else Submission.Kind.REPORT,
-                receipt_hash=identity.receipt_hash(code), election=d["election"],
+                receipt_hash=code_hash, election=d["election"],
                 region=d["region"], district=d["district"], place=d["place"],
                 incident_date=d["incident_date"], known_date=d["known_date"],
                 description=d["description"], conduct=d["conduct"],
-                possibly_expired=timezone.localdate() > report_deadline(d["election"],
-                                                                        d["known_date"]))
+                possibly_expired=timezone.localdate() > deadline)
             if reporter is not None:
                 submission.identity_sealed = identity.seal_identity(submission, reporter)
                 submission.reporter_nik_hash = (identity.nik_hash(reporter["nik"])
@@ -106,25 +110,32 @@ def _queue_notification(submission_id):
 
 
 def _flag_possible_duplicate(submission):
-    """Link SUBMISSION to an earlier one about the same person, dates and conduct."""
+    """Link SUBMISSION to an earlier one about the same person, dates and conduct.
+
+    The database narrows the field (same region, recent, incident within two weeks); names,
+    agencies and texts are then compared for the few dozen most recent candidates.
+    """
     person = submission.persons.first()
-    since = timezone.now() - timedelta(days=DUPLICATE_LOOKBACK_DAYS)
-    earlier = (Submission.objects.filter(region=submission.region, submitted_at__gte=since)
-               .exclude(pk=submission.pk).prefetch_related("persons").order_by("submitted_at"))
-    window = timedelta(days=14)
-    for other in earlier[:500]:
-        if abs(other.incident_date - submission.incident_date) > window:
-            continue
-        same_person = any(
-            (person.nip and p.nip == person.nip)
-            or (name_similarity(p.name, person.name) >= 0.85
-                and (not p.agency or not person.agency
-                     or name_key(p.agency) == name_key(person.agency)))
-            for p in other.persons.all())
-        if same_person and fuzz.token_set_ratio(other.description, submission.description) >= 50:
-            submission.duplicate_of, submission.duplicate = other, Submission.Duplicate.SUSPECTED
+    window = timedelta(days=DUPLICATE_WINDOW_DAYS)
+    candidates = (ReportedPerson.objects
+                  .filter(submission__region=submission.region,
+                          submission__submitted_at__gte=timezone.now() - timedelta(
+                              days=DUPLICATE_LOOKBACK_DAYS),
+                          submission__incident_date__range=(submission.incident_date - window,
+                                                            submission.incident_date + window))
+                  .exclude(submission=submission).select_related("submission")
+                  .order_by("-submission__submitted_at")[:DUPLICATE_CANDIDATES])
+    for other in candidates:
+        same_person = ((person.nip and other.nip == person.nip)
+                       or (name_similarity(other.name, person.name) >= 0.85
+                           and (not other.agency or not person.agency
+                                or name_key(other.agency) == name_key(person.agency))))
+        text = fuzz.token_set_ratio(other.submission.description, submission.description)
+        if same_person and text >= 50:
+            earlier = other.submission.duplicate_of or other.submission
+            submission.duplicate_of, submission.duplicate = earlier, Submission.Duplicate.SUSPECTED
             submission.save(update_fields=["duplicate_of", "duplicate"])
-            return other
+            return earlier
     return None
 
 

@@ -1,0 +1,225 @@
+"""Sustained public submissions per second through POST /api/v1/reports, and crash safety.
+
+    python bench/report_submissions.py [--seconds 20] [--clients 16] [--workers 4]
+
+For SQLite (embedded default) and PostgreSQL (database `netra_bench_reports`), it starts
+`netra serve` in its own process group with a fresh data directory, then a load generator in
+this (separate) process posts for a fixed time: text only, then text plus one 2 MB photo.
+It prints submissions/s and p50/p99 latency.
+
+Crash safety (PostgreSQL and SQLite): while photo submissions stream in, the server's whole
+process group is killed with SIGKILL. Every receipt a client received must afterwards belong
+to a stored submission with its evidence: the script counts the lost ones.
+"""
+
+import argparse
+import http.client
+import io
+import json
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+import uuid
+
+PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+PG_DB = "netra_bench_reports"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def photo_bytes(target=2 * 1024 * 1024):
+    from PIL import Image
+
+    rng = random.Random(5)
+    side = 900
+    while True:
+        noise = bytes(rng.getrandbits(8) for _ in range(side * side * 3))
+        image = Image.frombytes("RGB", (side, side), noise)
+        out = io.BytesIO()
+        image.save(out, format="JPEG", quality=95)
+        if out.tell() >= target * 0.95:
+            return out.getvalue()
+        side += 100
+
+
+def multipart(fields, files):
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                     f"{value}\r\n".encode())
+    for name, filename, data in files:
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                     f'filename="{filename}"\r\nContent-Type: image/jpeg\r\n\r\n'.encode()
+                     + data + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+FIELDS = {
+    "description": "ASN membagikan ajakan memilih calon nomor 2 di grup WhatsApp kantor.",
+    "incident_date": "2024-11-20", "known_date": "2024-11-21", "election": "pilkada-2024",
+    "region": "35.09", "person_name": "Budi Santoso", "person_agency": "Dinas Pendidikan",
+    "reporter_name": "Pelapor Uji", "reporter_address": "Jl. Uji 1, Jember",
+}
+
+
+class Server:
+    def __init__(self, data_dir, database_url, workers):
+        self.port = free_port()
+        self.env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        self.env.update({"NETRA_DATA_DIR": data_dir, "NETRA_SUBMISSIONS_PER_HOUR": "10000000"})
+        if database_url:
+            self.env["DATABASE_URL"] = database_url
+        netra = [sys.executable, "-m", "netra.cli"]
+        subprocess.run(netra + ["manage", "migrate", "-v0"], env=self.env, check=True)
+        subprocess.run(netra + ["manage", "load_reference_data"], env=self.env, check=True,
+                       stdout=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            netra + ["serve", "--port", str(self.port), "--workers", str(workers)], env=self.env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise SystemExit("server did not start")
+
+    def kill(self, sig=signal.SIGKILL):
+        try:
+            os.killpg(self.process.pid, sig)
+        except ProcessLookupError:
+            pass
+        self.process.wait(timeout=30)
+
+
+def load(port, body, content_type, seconds, clients, receipts=None, stop=None):
+    latencies, errors = [], []
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def client():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while time.monotonic() < deadline and not (stop and stop.is_set()):
+            start = time.perf_counter()
+            try:
+                conn.request("POST", "/api/v1/reports", body=body,
+                             headers={"Content-Type": content_type})
+                response = conn.getresponse()
+                payload = response.read()
+            except (OSError, http.client.HTTPException) as exc:
+                with lock:
+                    errors.append(type(exc).__name__)
+                conn.close()
+                if stop and stop.is_set():
+                    return
+                time.sleep(0.05)
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                continue
+            elapsed = time.perf_counter() - start
+            with lock:
+                if response.status == 201:
+                    latencies.append(elapsed)
+                    if receipts is not None:
+                        receipts.append(json.loads(payload)["receipt"])
+                else:
+                    errors.append(response.status)
+        conn.close()
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, errors, time.monotonic() - started
+
+
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else 0
+
+
+def report_line(label, latencies, errors, elapsed):
+    rate = len(latencies) / elapsed
+    print(f"  {label:24s} {rate:7.1f} submissions/s  p50 {pct(latencies, 50) * 1000:6.1f} ms  "
+          f"p99 {pct(latencies, 99) * 1000:7.1f} ms  ({len(latencies)} ok, {len(errors)} errors"
+          f"{', e.g. ' + str(errors[0]) if errors else ''})")
+
+
+def count_lost(env, receipts, with_evidence):
+    """In a fresh process against the same database: receipts without their submission."""
+    script = (
+        "import json, sys, django; django.setup()\n"
+        "from netra.reports.identity import receipt_hash\n"
+        "from netra.reports.models import Submission\n"
+        "receipts = json.load(sys.stdin); lost = 0\n"
+        "for code in receipts:\n"
+        "    s = Submission.objects.filter(receipt_hash=receipt_hash(code)).first()\n"
+        f"    if s is None or ({with_evidence} and s.evidence.count() != 1): lost += 1\n"
+        "print(lost, Submission.objects.count())\n")
+    env = env | {"DJANGO_SETTINGS_MODULE": "netra.settings"}
+    done = subprocess.run([sys.executable, "-c", script], input=json.dumps(receipts), env=env,
+                          capture_output=True, text=True, check=True)
+    lost, stored = map(int, done.stdout.split())
+    return lost, stored
+
+
+def run(db, args, photo):
+    print(f"{db}:")
+    with tempfile.TemporaryDirectory() as data_dir:
+        url = None
+        if db == "postgresql":
+            subprocess.run(["psql", PG_ADMIN, "-qc", f"DROP DATABASE IF EXISTS {PG_DB}",
+                            "-qc", f"CREATE DATABASE {PG_DB}"], check=True)
+            url = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
+        server = Server(data_dir, url, args.workers)
+        try:
+            text_body = multipart(FIELDS, [])
+            photo_body = multipart(FIELDS, [("evidence", "bukti.jpg", photo)])
+            load(server.port, *text_body, 3, args.clients)  # warm-up
+            report_line("text only", *load(server.port, *text_body, args.seconds, args.clients))
+            report_line("text + 2 MB photo", *load(server.port, *photo_body, args.seconds,
+                                                   args.clients))
+            receipts, stop = [], threading.Event()
+            killer = threading.Timer(args.seconds / 2, lambda: (stop.set(), server.kill()))
+            killer.start()
+            load(server.port, *photo_body, args.seconds, args.clients, receipts, stop)
+            killer.join()
+        finally:
+            server.kill()
+        lost, stored = count_lost(server.env, receipts, with_evidence=True)
+        print(f"  kill -9 during photo load: {len(receipts)} receipts received, "
+              f"{stored} submissions stored in all, lost = {lost}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    args = parser.parse_args()
+    photo = photo_bytes()
+    print(f"photo: {len(photo) / 2**20:.1f} MB JPEG; {args.clients} clients, "
+          f"{args.workers} server workers, {args.seconds:.0f} s per run")
+    for db in ["postgresql", "sqlite"]:
+        if not args.only or args.only == db:
+            run(db, args, photo)
+
+
+if __name__ == "__main__":
+    main()
