@@ -24,3 +24,15 @@ def test_the_database_holds_no_reporter_name_or_nik_in_plain_text(client, client
     assert "Ahmad Fauzi" in text  # the scan does see report contents
     assert REPORTER_NAME not in text
     assert REPORTER_NIK not in text
+
+
+def test_the_sqlite_database_file_holds_no_reporter_name_or_nik(client, client_for, alice):
+    """On SQLite, the bytes of the database file itself (as it would be written to disk)."""
+    if connection.vendor != "sqlite":
+        return  # PostgreSQL is covered by the scan of every table above
+    file_report(client)
+    connection.ensure_connection()
+    image = connection.connection.serialize()
+    assert b"Ahmad Fauzi" in image
+    assert REPORTER_NAME.encode() not in image
+    assert REPORTER_NIK.encode() not in image

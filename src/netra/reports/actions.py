@@ -123,19 +123,20 @@ def _flag_possible_duplicate(submission):
                               days=DUPLICATE_LOOKBACK_DAYS),
                           submission__incident_date__range=(submission.incident_date - window,
                                                             submission.incident_date + window))
-                  .exclude(submission=submission).select_related("submission")
-                  .order_by("-submission__submitted_at")[:DUPLICATE_CANDIDATES])
-    for other in candidates:
-        same_person = ((person.nip and other.nip == person.nip)
-                       or (name_similarity(other.name, person.name) >= 0.85
-                           and (not other.agency or not person.agency
-                                or name_key(other.agency) == name_key(person.agency))))
-        text = fuzz.token_set_ratio(other.submission.description, submission.description)
-        if same_person and text >= 50:
-            earlier = other.submission.duplicate_of or other.submission
-            submission.duplicate_of, submission.duplicate = earlier, Submission.Duplicate.SUSPECTED
+                  .exclude(submission=submission).order_by("-submission__submitted_at")
+                  .values_list("name", "nip", "agency", "submission_id",
+                               "submission__duplicate_of_id", "submission__description")
+                  [:DUPLICATE_CANDIDATES])
+    for name, nip, agency, other_id, other_original, description in candidates:
+        same_person = ((person.nip and nip == person.nip)
+                       or (name_similarity(name, person.name) >= 0.85
+                           and (not agency or not person.agency
+                                or name_key(agency) == name_key(person.agency))))
+        if same_person and fuzz.token_set_ratio(description, submission.description) >= 50:
+            submission.duplicate_of_id = other_original or other_id
+            submission.duplicate = Submission.Duplicate.SUSPECTED
             submission.save(update_fields=["duplicate_of", "duplicate"])
-            return earlier
+            return submission.duplicate_of
     return None
 
 
