@@ -15,10 +15,10 @@ from rapidfuzz import fuzz
 
 from netra.accounts import throttle
 from netra.audit.log import record
-from netra.lib.calendar import add_days
+from netra.cases import clock
 from netra.lib.names import name_key, name_similarity
 from netra.people.models import Employee
-from netra.regions.models import ClockRule, Holiday
+from netra.regions.clocks import clock_rules, holiday_dates
 
 from . import identity, receipts
 from .models import Evidence, EvidenceLink, Message, ReportedPerson, Submission, evidence_path
@@ -35,10 +35,9 @@ class Throttled(Exception):
 
 def report_deadline(election, known_date):
     """The last day to report conduct known on KNOWN_DATE, under the election's clock rule."""
-    rule = ClockRule.objects.get(kind=election.kind)
-    working = rule.day_kind == ClockRule.DayKind.WORKING
-    holidays = frozenset(Holiday.objects.values_list("date", flat=True)) if working else frozenset()
-    return add_days(known_date, rule.report_window_days, working=working, holidays=holidays)
+    rules = clock_rules(election.kind)
+    return clock.report_deadline(rules, known_date,
+                                 holidays=holiday_dates() if rules.working else frozenset())
 
 
 def _store_evidence(submission, cleaned, stored):
