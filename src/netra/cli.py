@@ -6,6 +6,7 @@ import secrets
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 DEFAULT_HOST = "127.0.0.1"
@@ -174,6 +175,25 @@ def cmd_roster_import(args):
     return 0 if result.imported or not result.errors else 2
 
 
+def cmd_audit_verify(args):
+    prepare_data_dir()
+    setup_django()
+    from netra.audit.log import verify_chain
+    from netra.audit.models import AuditEntry
+
+    started = time.perf_counter()
+    broken = verify_chain()
+    seconds = time.perf_counter() - started
+    if broken is not None:
+        print(f"netra: jejak audit rusak mulai entri #{broken} "
+              "(diubah, dihapus atau disisipkan) / audit chain broken at entry "
+              f"#{broken}", file=sys.stderr)
+        return 1
+    count = AuditEntry.objects.count()
+    print(f"Jejak audit utuh: {count} entri diperiksa dalam {seconds:.1f} s.")
+    return 0
+
+
 def _progress_printer():
     def show(done, total):
         width = 30
@@ -229,6 +249,11 @@ def build_parser():
     imp.add_argument("--errors", help="where to write the error report (CSV)")
     imp.add_argument("--progress", action="store_true", help="show progress even when piped")
     imp.set_defaults(func=cmd_roster_import)
+
+    audit = sub.add_parser("audit", help="the tamper-evident audit log")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    verify = audit_sub.add_parser("verify", help="walk the hash chain; exit 1 at a broken link")
+    verify.set_defaults(func=cmd_audit_verify)
 
     manage = sub.add_parser("manage", help="Django's manage.py", add_help=False)
     manage.add_argument("rest", nargs=argparse.REMAINDER)
