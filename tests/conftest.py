@@ -133,12 +133,14 @@ def admin(make_user):
 
 
 @pytest.fixture
-def client_for(client):
-    """A test client signed in as the given user (the second factor is tested elsewhere)."""
+def client_for(db):
+    """A new test client signed in as the given user (the second factor is tested elsewhere)."""
+    from django.test import Client
 
     def sign_in(user):
-        client.force_login(user)
-        return client
+        signed_in = Client()
+        signed_in.force_login(user)
+        return signed_in
 
     return sign_in
 

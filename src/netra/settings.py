@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "netra.accounts",
     "netra.people",
     "netra.reports",
+    "netra.cases",
     "netra.web",
 ]
 
@@ -215,6 +216,10 @@ NETRA_RECEIPT_HASH_MEMORY_KIB = envint("NETRA_RECEIPT_HASH_MEMORY_KIB", 8 * 1024
 NETRA_RECEIPT_HASH_TIME_COST = envint("NETRA_RECEIPT_HASH_TIME_COST", 1)
 NETRA_SUBMISSIONS_PER_HOUR = envint("NETRA_SUBMISSIONS_PER_HOUR", 20)
 NETRA_RECEIPT_MAX_FAILURES = envint("NETRA_RECEIPT_MAX_FAILURES", 10)
+
+# Register number of a case (nomor registrasi); fields: seq, level, region, month (roman), year.
+NETRA_REGISTER_NUMBER_FORMAT = env("NETRA_REGISTER_NUMBER_FORMAT",
+                                   "{seq:03d}/Reg/LP/PB/{level}/{region}/{month}/{year}")
 
 TASKS = {
     "default": {

@@ -5,6 +5,7 @@ from netra.api import api
 urlpatterns = [
     path("", include("netra.web.urls")),
     path("", include("netra.reports.urls")),
+    path("", include("netra.cases.urls")),
     path("akun/", include("netra.accounts.urls")),
     path("pegawai/", include("netra.people.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -27,6 +27,8 @@ CAPABILITIES = {
                                Role.BAWASLU_REGENCY, Role.AUDITOR}),
     # Handling includes opening the reporter's identity; auditors only read.
     "reports.handle": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
+    "cases.view": frozenset(Role),
+    "cases.open": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
 }
 
 
@@ -105,3 +107,27 @@ def require(user, capability):
 def assignable_regions():
     """Regions an administrator can put on an account: provinces, regencies and cities."""
     return Region.objects.exclude(level=Region.Level.DISTRICT)
+
+
+# Cases (strings from cases/workflow.py; access.py imports no domain app). BKN works nationally
+# on forwarded cases; the PPK, and the BKPSDM drafting for it, on forwarded cases of its own
+# government once BKN has recommended a sanction.
+PPK_CASE_STATES = ("recommended", "followed_up", "ppk_overdue", "closed")
+
+
+def restrict_cases(queryset, user):
+    if not is_staff_user(user):
+        return queryset.none()
+    if user.role == Role.BKN:
+        return queryset.filter(forwarded=True)
+    scoped = restrict(queryset, user, "region", districts=False)
+    if user.role in (Role.PPK, Role.BKPSDM):
+        return scoped.filter(forwarded=True, state__in=PPK_CASE_STATES)
+    return scoped
+
+
+def case_or_404(queryset, user, **lookup):
+    try:
+        return restrict_cases(queryset, user).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from netra.accounts.access import get_or_404, require, restrict
+from netra.accounts.access import can, get_or_404, require, restrict
 from netra.accounts.views import client_ip
 from netra.regions.models import Region
 
@@ -156,6 +156,7 @@ def detail(request, submission_id):
     submission = _submission_for(request.user, submission_id)
     return render(request, "reports/detail.html", {
         "submission": submission, "identity": None,
+        "can_open_case": can(request.user, "cases.open"),
         "deadline": actions.report_deadline(submission.election, submission.known_date)
         if submission.election else None})
 
@@ -168,6 +169,7 @@ def reveal_identity(request, submission_id):
     identity = actions.open_reporter_identity(request.user, submission)
     response = render(request, "reports/detail.html", {
         "submission": submission, "identity": identity, "identity_opened": True,
+        "can_open_case": can(request.user, "cases.open"),
         "deadline": actions.report_deadline(submission.election, submission.known_date)
         if submission.election else None})
     response["Cache-Control"] = "no-store"

@@ -7,6 +7,7 @@ from netra.accounts.access import can
 STAFF_NAVIGATION = [
     (_("Dashboard"), "web:dashboard", None),
     (_("Reports"), "reports:queue", "reports.view"),
+    (_("Cases"), "cases:list", "cases.view"),
     (_("Employee roster"), "people:roster", "roster.view"),
     (_("Roster import"), "people:import", "roster.import"),
     (_("Accounts"), "accounts:users", "accounts.manage"),

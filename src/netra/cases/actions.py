@@ -1,0 +1,139 @@
+"""Every change to a case: the transition, its timeline line, its audit entry, the new deadline
+and the reporter-visible status, in one transaction, guarded by the case's version."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from netra.audit.log import record
+from netra.regions.clocks import clock_rules, holiday_dates
+
+from . import clock
+from . import workflow as wf
+from .models import Case, CaseEvent
+
+ROUND_THE_CLOCK_STAGES = ("quiet_period", "voting", "counting", "recapitulation",
+                          "counting_and_recapitulation")
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+#: What the reporter sees on the status page for each case state.
+REPORTER_STATUS = {
+    wf.INITIAL_STUDY: "in_review", wf.REGISTERED: "registered", wf.CLARIFICATION: "registered",
+    wf.STUDY: "registered", wf.NOT_REGISTERED: "not_registered", wf.CLOSED: "closed",
+}
+
+
+class Conflict(Exception):
+    """Someone else changed the case first; reload and try again."""
+
+
+def _open_days(election):
+    days = set()
+    for stage in election.stages.filter(code__in=ROUND_THE_CLOCK_STAGES):
+        day = stage.start
+        while day <= stage.end:
+            days.add(day)
+            day += timedelta(days=1)
+    return frozenset(days)
+
+
+def deadline(case, state=None, extended=None):
+    """When the step that runs in STATE (default: the case's) falls due, or None."""
+    step = wf.CLOCK_STEP.get(state or case.state)
+    if step is None:
+        return None
+    rules = clock_rules(case.election.kind)
+    return clock.due(rules, step, case.received_at, holidays=holiday_dates(),
+                     timezone_name=case.region.timezone,
+                     extended=case.extended if extended is None else extended)
+
+
+def _log(case, actor, kind, *, from_state="", to_state="", text=""):
+    CaseEvent.objects.create(case=case, actor=actor, kind=kind, from_state=from_state,
+                             to_state=to_state, text=text)
+    record(actor, f"case.{kind}", case, region=case.region,
+           data={"from": from_state, "to": to_state})
+
+
+@transaction.atomic
+def open_case_from_submission(officer, submission):
+    """The hand-over point from public intake: a report, or anonymous information that the
+    officer adopts as Bawaslu's own finding (temuan)."""
+    if hasattr(submission, "case"):
+        return submission.case
+    source = Case.Source.REPORT if submission.kind == "report" else Case.Source.ADOPTED
+    received = clock.legally_received(
+        submission.submitted_at, holidays=holiday_dates(),
+        timezone_name=submission.region.timezone, open_days=_open_days(submission.election))
+    case = Case.objects.create(source=source, submission=submission,
+                               election=submission.election, region=submission.region,
+                               summary=submission.description, received_at=received,
+                               assigned_to=officer)
+    _log(case, officer, "opened", to_state=case.state, text=case.get_source_display())
+    return case
+
+
+@transaction.atomic
+def open_finding(officer, *, election, region, summary):
+    """A finding from the officer's own supervision, received the moment it is recorded."""
+    case = Case.objects.create(source=Case.Source.FINDING, election=election, region=region,
+                               summary=summary, received_at=timezone.now(), assigned_to=officer)
+    _log(case, officer, "opened", to_state=case.state, text=case.get_source_display())
+    return case
+
+
+def _register_number(case):
+    now = timezone.localtime()
+    level = {"regency": "Kab", "city": "Kota", "province": "Prov"}.get(case.region.level, "")
+    sequence = Case.objects.filter(region=case.region, opened_at__year=now.year).exclude(
+        number="").count() + 1
+    return settings.NETRA_REGISTER_NUMBER_FORMAT.format(
+        seq=sequence, level=level, region=case.region.code, month=ROMAN[now.month - 1],
+        year=now.year)
+
+
+def transition(actor, case, target, *, version, reason="", reopen_to=None):
+    """Move CASE to TARGET on behalf of ACTOR, if the workflow and the version allow it."""
+    if version != case.version:
+        raise Conflict  # decided on a state of the case that is no longer current
+    role = "system" if actor is None else actor.role
+    new_state = wf.check(case.state, target, role, reason=reason, reopen_to=reopen_to)
+    try:
+        with transaction.atomic():
+            changes = {"state": new_state, "version": F("version") + 1,
+                       "due_at": deadline(case, new_state)}
+            if new_state == wf.REGISTERED and not case.number:
+                changes["number"] = _register_number(case)
+            if new_state == wf.FORWARDED:
+                changes["forwarded"] = True
+            updated = Case.objects.filter(pk=case.pk, version=version).update(**changes)
+            if not updated:
+                raise Conflict
+            old_state = case.state
+            case.refresh_from_db()
+            _log(case, actor, "reopened" if target == wf.REOPEN else "transition",
+                 from_state=old_state, to_state=new_state, text=reason)
+            if case.submission_id and new_state in REPORTER_STATUS:
+                case.submission.status = REPORTER_STATUS[new_state]
+                case.submission.save(update_fields=["status"])
+    except IntegrityError:
+        raise Conflict from None
+    return case
+
+
+@transaction.atomic
+def extend_decision(actor, case, *, version, reason):
+    """The one extension the rules allow for the decision (e.g. 3 + 2 days for Pilkada)."""
+    if version != case.version:
+        raise Conflict
+    if case.extended or wf.CLOCK_STEP.get(case.state) != "decision" or not reason.strip():
+        raise wf.TransitionRefused(wf.Refusal("not_allowed", case.state, "extend"))
+    updated = Case.objects.filter(pk=case.pk, version=version).update(
+        extended=True, version=F("version") + 1, due_at=deadline(case, extended=True))
+    if not updated:
+        raise Conflict
+    case.refresh_from_db()
+    _log(case, actor, "extended", text=reason)
+    return case

@@ -1,0 +1,73 @@
+"""Cases (penanganan pelanggaran): opened from a report, adopted information or a finding."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from . import workflow as wf
+
+STATE_LABELS = {
+    wf.RECEIVED: _("Received"), wf.INITIAL_STUDY: _("Initial study"),
+    wf.NOT_REGISTERED: _("Not registered"), wf.REGISTERED: _("Registered"),
+    wf.CLARIFICATION: _("Clarification"), wf.STUDY: _("Study"),
+    wf.NO_VIOLATION: _("Decided: not a violation"),
+    wf.ELECTION_CRIME: _("Decided: election crime (to Gakkumdu)"),
+    wf.ADMINISTRATIVE: _("Decided: administrative violation"),
+    wf.OTHER_LAW: _("Decided: violation of other laws"), wf.FORWARDED: _("Forwarded"),
+    wf.BKN_VERIFICATION: _("BKN verification"), wf.RECOMMENDED: _("Sanction recommended"),
+    wf.FOLLOWED_UP: _("Followed up by the PPK"), wf.PPK_OVERDUE: _("PPK overdue"),
+    wf.CLOSED: _("Closed"),
+}
+
+
+class Case(models.Model):
+    class Source(models.TextChoices):
+        REPORT = "report", _("Public report")
+        ADOPTED = "adopted", _("Information adopted as a finding")
+        FINDING = "finding", _("Own finding")
+
+    number = models.CharField(_("register number"), max_length=80, blank=True, db_index=True)
+    source = models.CharField(max_length=10, choices=Source.choices)
+    submission = models.OneToOneField("reports.Submission", null=True, blank=True,
+                                      on_delete=models.PROTECT, related_name="case")
+    election = models.ForeignKey("regions.Election", on_delete=models.PROTECT, related_name="+")
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    summary = models.TextField()
+    state = models.CharField(max_length=30, choices=list(STATE_LABELS.items()),
+                             default=wf.RECEIVED, db_index=True)
+    # Optimistic locking: every change bumps it; a change based on an old version is refused.
+    version = models.PositiveIntegerField(default=1)
+    received_at = models.DateTimeField(help_text="When the report counts as legally received")
+    due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    extended = models.BooleanField(default=False)
+    # Set once the case leaves Bawaslu (BKN and the PPK see only such cases).
+    forwarded = models.BooleanField(default=False, db_index=True)
+    assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    opened_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-opened_at"]
+
+    def __str__(self):
+        return self.number or f"#{self.pk}"
+
+    @property
+    def state_label(self):
+        return STATE_LABELS[self.state]
+
+
+class CaseEvent(models.Model):
+    """One line of a case's timeline: a transition, a note, a deadline extension."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
+                              related_name="+")
+    kind = models.CharField(max_length=20)
+    from_state = models.CharField(max_length=30, blank=True)
+    to_state = models.CharField(max_length=30, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]

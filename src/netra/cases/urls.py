@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "cases"
+urlpatterns = [
+    path("kasus/", views.case_list, name="list"),
+    path("kasus/temuan/", views.new_finding, name="new_finding"),
+    path("kasus/<int:case_id>/", views.case_detail, name="detail"),
+    path("kasus/<int:case_id>/langkah/", views.case_transition, name="transition"),
+    path("kasus/<int:case_id>/perpanjang/", views.case_extend, name="extend"),
+    path("laporan/<int:submission_id>/buka-kasus/", views.open_from_submission,
+         name="open_from_submission"),
+]

@@ -1,0 +1,152 @@
+"""A report taken through the case workflow over HTTP, by each role in turn."""
+
+import re
+
+import pytest
+from django.utils import timezone
+
+from netra.audit.log import verify_chain
+from netra.cases.models import Case
+from netra.reports.models import Submission
+
+from ..reports.helpers import file_report
+
+
+@pytest.fixture
+def submission(client, reference):
+    file_report(client)
+    return Submission.objects.get()
+
+
+def open_case(client, submission):
+    response = client.post(f"/laporan/{submission.pk}/buka-kasus/")
+    case = Case.objects.get(submission=submission)
+    assert response.url == f"/kasus/{case.pk}/"
+    return case
+
+
+def step(client, case, target, reason="", **extra):
+    case.refresh_from_db()
+    return client.post(f"/kasus/{case.pk}/langkah/", {"target": target, "version": case.version,
+                                                        "reason": reason, **extra})
+
+
+def test_a_report_goes_through_every_hand_to_a_closed_case(client_for, alice, gita, hadi,
+                                                           submission):
+    officer = client_for(alice)
+    case = open_case(officer, submission)
+    assert case.state == "received" and case.source == "report"
+    for target in ["initial_study", "registered", "clarification", "study", "decided_other_law",
+                   "forwarded"]:
+        assert step(officer, case, target).status_code == 302
+    case.refresh_from_db()
+    assert case.state == "forwarded" and case.forwarded
+    assert re.fullmatch(r"001/Reg/LP/PB/Kab/35\.09/[IVX]+/\d{4}", case.number)
+    submission.refresh_from_db()
+    assert submission.status == "registered"
+
+    bkn = client_for(gita)
+    for target in ["bkn_verification", "recommended"]:
+        step(bkn, case, target)
+    step(client_for(hadi), case, "followed_up")
+    step(bkn, case, "closed")
+    case.refresh_from_db()
+    submission.refresh_from_db()
+    assert (case.state, submission.status) == ("closed", "closed")
+    assert [e.to_state for e in case.events.all()] == [
+        "received", "initial_study", "registered", "clarification", "study",
+        "decided_other_law", "forwarded", "bkn_verification", "recommended", "followed_up",
+        "closed"]
+    assert verify_chain() is None
+
+
+def test_the_clock_follows_the_step(client_for, alice, submission):
+    officer = client_for(alice)
+    case = open_case(officer, submission)
+    step(officer, case, "initial_study")
+    case.refresh_from_db()
+    local_received = timezone.localtime(case.received_at, case.due_at.tzinfo)
+    assert (case.due_at.date() - local_received.date()).days == 2  # kajian awal, calendar days
+    step(officer, case, "registered")
+    case.refresh_from_db()
+    assert (case.due_at.date() - local_received.date()).days == 3  # decision within 3 days
+    officer.post(f"/kasus/{case.pk}/perpanjang/", {"version": case.version,
+                                                   "reason": "Menunggu keterangan pelapor."})
+    case.refresh_from_db()
+    assert case.extended and (case.due_at.date() - local_received.date()).days == 5
+
+
+def test_a_stale_form_gets_a_conflict_not_a_silent_overwrite(client_for, alice, bob, submission):
+    case = open_case(client_for(alice), submission)
+    stale_version = case.version
+    first = client_for(alice).post(f"/kasus/{case.pk}/langkah/",
+                                   {"target": "initial_study", "version": stale_version})
+    assert first.status_code == 302
+    second = client_for(bob).post(f"/kasus/{case.pk}/langkah/",
+                                  {"target": "initial_study", "version": stale_version})
+    assert second.status_code == 409
+    case.refresh_from_db()
+    assert case.events.filter(kind="transition").count() == 1
+
+
+def test_not_registering_needs_a_reason_which_the_reporter_then_sees(client_for, alice,
+                                                                     submission):
+    officer = client_for(alice)
+    case = open_case(officer, submission)
+    step(officer, case, "initial_study")
+    response = step(officer, case, "not_registered")
+    case.refresh_from_db()
+    assert case.state == "initial_study"
+    page = officer.get(response.url).content.decode()
+    assert "Tulis alasannya" in page
+    step(officer, case, "not_registered", reason="Dilaporkan melewati 7 hari.")
+    submission.refresh_from_db()
+    assert submission.status == "not_registered"
+
+
+def test_each_role_sees_a_case_only_when_it_is_theirs(client_for, alice, charlie, gita, hadi,
+                                                      make_user, submission):
+    case = open_case(client_for(alice), submission)
+    url = f"/kasus/{case.pk}/"
+    assert client_for(charlie).get(url).status_code == 404
+    assert client_for(gita).get(url).status_code == 404  # not forwarded yet
+    assert client_for(hadi).get(url).status_code == 404
+    auditor = make_user("indah", "auditor", ["35.09"])
+    assert client_for(auditor).get(url).status_code == 200
+    officer = client_for(alice)
+    for target in ["initial_study", "registered", "study", "decided_other_law", "forwarded"]:
+        step(officer, case, target)
+    assert client_for(gita).get(url).status_code == 200
+    assert client_for(hadi).get(url).status_code == 404  # no recommendation yet
+    bkn = client_for(gita)
+    step(bkn, case, "bkn_verification")
+    step(bkn, case, "recommended")
+    assert client_for(hadi).get(url).status_code == 200
+    assert client_for(charlie).post(f"/kasus/{case.pk}/langkah/", {
+        "target": "followed_up", "version": 99}).status_code == 404
+
+
+def test_an_auditor_cannot_take_a_step(client_for, alice, make_user, submission):
+    case = open_case(client_for(alice), submission)
+    auditor = client_for(make_user("indah", "auditor", ["35.09"]))
+    step(auditor, case, "initial_study")
+    case.refresh_from_db()
+    assert case.state == "received"
+
+
+def test_anonymous_information_is_adopted_as_a_finding(client, client_for, alice, reference):
+    file_report(client, anonymous="on", reporter_name="", reporter_address="", reporter_nik="",
+                reporter_phone="", reporter_email="")
+    case = open_case(client_for(alice), Submission.objects.get())
+    assert case.source == "adopted"
+
+
+def test_an_officer_records_her_own_finding(client_for, alice, reference):
+    from netra.regions.models import Election, Region
+
+    response = client_for(alice).post("/kasus/temuan/", {
+        "election": Election.objects.get(code="pilkada-2024").pk,
+        "region": Region.objects.get(code="35.09").pk,
+        "summary": "Camat hadir di deklarasi pasangan calon dan mengacungkan dua jari."})
+    case = Case.objects.get()
+    assert response.url == f"/kasus/{case.pk}/" and case.source == "finding"
