@@ -194,6 +194,36 @@ def cmd_audit_verify(args):
     return 0
 
 
+def cmd_cases_overdue(args):
+    prepare_data_dir()
+    setup_django()
+    import json
+
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from netra.cases.models import Case
+    from netra.regions.models import Region
+
+    cases = Case.objects.filter(due_at__lt=timezone.now()).select_related("region", "election")
+    if args.region:
+        region = Region.objects.filter(code=args.region).first()
+        if region is None:
+            raise CliError(f"netra: kode wilayah {args.region!r} tidak dikenal.")
+        cases = cases.filter(Q(region__code=region.code)
+                             | Q(region__code__startswith=region.code + "."))
+    rows = [{"id": c.pk, "number": c.number, "state": c.state, "region_code": c.region.code,
+             "election": c.election.code, "due_at": c.due_at.isoformat()}
+            for c in cases.order_by("due_at")]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            print(f"{row['due_at']}  {row['region_code']:<8} {row['state']:<16} "
+                  f"{row['number'] or '#' + str(row['id'])}")
+    return 0
+
+
 def _progress_printer():
     def show(done, total):
         width = 30
@@ -254,6 +284,13 @@ def build_parser():
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
     verify = audit_sub.add_parser("verify", help="walk the hash chain; exit 1 at a broken link")
     verify.set_defaults(func=cmd_audit_verify)
+
+    cases = sub.add_parser("cases", help="case handling")
+    cases_sub = cases.add_subparsers(dest="cases_command", required=True)
+    overdue = cases_sub.add_parser("overdue", help="cases whose current step is past due")
+    overdue.add_argument("--json", action="store_true", help="machine-readable output")
+    overdue.add_argument("--region", help="only this region and what lies inside it")
+    overdue.set_defaults(func=cmd_cases_overdue)
 
     manage = sub.add_parser("manage", help="Django's manage.py", add_help=False)
     manage.add_argument("rest", nargs=argparse.REMAINDER)
