@@ -71,3 +71,11 @@ class CaseEvent(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    @property
+    def from_label(self):
+        return STATE_LABELS.get(self.from_state, self.from_state)
+
+    @property
+    def to_label(self):
+        return STATE_LABELS.get(self.to_state, self.to_state)
