@@ -1,5 +1,7 @@
 """Cases (penanganan pelanggaran): opened from a report, adopted information or a finding."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +57,31 @@ class Case(models.Model):
     @property
     def state_label(self):
         return STATE_LABELS[self.state]
+
+
+def document_path(instance, filename):
+    return f"case-documents/{secrets.token_hex(16)}.pdf"
+
+
+class CaseDocument(models.Model):
+    """A generated letter, stored with its case and its SHA-256 (the integrity record)."""
+
+    class Kind(models.TextChoices):
+        INVITATION = "invitation", _("Clarification invitation")
+        REGISTRATION_NOTICE = "registration_notice", _("Notice to the reporter")
+        FORWARDING_LETTER = "forwarding_letter", _("Forwarding letter to BKN")
+        CASE_SUMMARY = "case_summary", _("Case file summary")
+
+    case = models.ForeignKey("Case", on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    file = models.FileField(upload_to=document_path, max_length=255)
+    sha256 = models.CharField(max_length=64)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
 
 
 class CaseEvent(models.Model):

@@ -9,6 +9,8 @@ urlpatterns = [
     path("kasus/<int:case_id>/", views.case_detail, name="detail"),
     path("kasus/<int:case_id>/langkah/", views.case_transition, name="transition"),
     path("kasus/<int:case_id>/perpanjang/", views.case_extend, name="extend"),
+    path("kasus/<int:case_id>/dokumen/", views.case_document, name="document"),
+    path("kasus/dokumen/<int:document_id>/", views.document_file, name="document_file"),
     path("laporan/<int:submission_id>/buka-kasus/", views.open_from_submission,
          name="open_from_submission"),
 ]

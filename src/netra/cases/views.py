@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,9 +11,9 @@ from netra.accounts.access import can, case_or_404, require, restrict, restrict_
 from netra.regions.models import Election, Region
 from netra.reports.models import Submission
 
-from . import actions
+from . import actions, documents
 from . import workflow as wf
-from .models import STATE_LABELS, Case
+from .models import STATE_LABELS, Case, CaseDocument
 
 REFUSALS = {
     "unknown_state": _("That step does not exist."),
@@ -52,6 +53,8 @@ def case_detail(request, case_id):
         "case": case, "events": case.events.select_related("actor"), "now": timezone.now(),
         "moves": _moves(case, request.user),
         "reopen_states": [(s, STATE_LABELS[s]) for s in wf.STATES if s != wf.CLOSED],
+        "documents": case.documents.all(), "document_form": DocumentForm(),
+        "can_write": can(request.user, "cases.open"),
         "can_extend": (not case.extended and wf.CLOCK_STEP.get(case.state) == "decision"
                        and request.user.role in wf.BAWASLU)})
 
@@ -110,11 +113,58 @@ def open_from_submission(request, submission_id):
     submission = restrict(Submission.objects.select_related("region", "election"),
                           request.user, districts=False).filter(pk=submission_id).first()
     if submission is None:
-        from django.http import Http404
-
         raise Http404
     case = actions.open_case_from_submission(request.user, submission)
     return redirect("cases:detail", case_id=case.pk)
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Letter"), choices=CaseDocument.Kind.choices)
+    recipient = forms.CharField(label=_("Invited person"), max_length=200, required=False)
+    capacity = forms.ChoiceField(label=_("As"), required=False, choices=[
+        ("pelapor", _("Reporter")), ("terlapor", _("Reported employee")), ("saksi", _("Witness"))])
+    when = forms.CharField(label=_("Day, date and time"), max_length=100, required=False)
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == CaseDocument.Kind.INVITATION:
+            for name in ("recipient", "when", "place"):
+                if not data.get(name):
+                    self.add_error(name, _("Needed for an invitation."))
+        return data
+
+
+@login_required
+@require_POST
+def case_document(request, case_id):
+    require(request.user, "cases.open")
+    case = case_or_404(Case.objects.select_related("region", "election", "submission"),
+                       request.user, pk=case_id)
+    form = DocumentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+        return redirect("cases:detail", case_id=case.pk)
+    details = dict(form.cleaned_data, officer=request.user.get_full_name())
+    if case.state == wf.NOT_REGISTERED:
+        last = case.events.filter(to_state=wf.NOT_REGISTERED).last()
+        details["reason"] = last.text if last else ""
+    documents.generate(request.user, case, form.cleaned_data["kind"], details)
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@login_required
+def document_file(request, document_id):
+    require(request.user, "cases.view")
+    document = CaseDocument.objects.select_related("case").filter(pk=document_id).first()
+    if document is None:
+        raise Http404
+    case_or_404(Case.objects.all(), request.user, pk=document.case_id)
+    response = FileResponse(document.file.open("rb"), content_type="application/pdf",
+                            as_attachment=True,
+                            filename=f"{document.kind}-{document.case_id}-{document.pk}.pdf")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 class FindingForm(forms.Form):
