@@ -125,11 +125,35 @@ def cmd_serve(args):
     serve(args.host, args.port, args.workers)
 
 
+def _deadline_rounds(seconds):
+    """Check deadlines every SECONDS beside the task worker, in a daemon thread."""
+    import threading
+
+    from django.db import close_old_connections
+
+    def loop():
+        from netra.cases.actions import tick
+
+        while True:
+            try:
+                tick()
+            except Exception as exc:  # a failed round must not stop the worker
+                print(f"netra: deadline round failed: {exc}", file=sys.stderr, flush=True)
+            finally:
+                close_old_connections()
+            time.sleep(seconds)
+
+    threading.Thread(target=loop, name="netra-deadlines", daemon=True).start()
+
+
 def cmd_worker(args):
     prepare_data_dir()
     setup_django()
+    from django.conf import settings
     from django.core.management import call_command
 
+    if not args.batch:
+        _deadline_rounds(settings.NETRA_TICK_SECONDS)
     options = {"interval": args.interval}
     if args.batch:
         options["batch"] = True

@@ -221,6 +221,12 @@ NETRA_RECEIPT_MAX_FAILURES = envint("NETRA_RECEIPT_MAX_FAILURES", 10)
 NETRA_REGISTER_NUMBER_FORMAT = env("NETRA_REGISTER_NUMBER_FORMAT",
                                    "{seq:03d}/Reg/LP/PB/{level}/{region}/{month}/{year}")
 
+# Days the PPK has to impose a recommended sanction before the case shows as overdue
+# (no verified legal period; a 2020 statement said 10 days).
+NETRA_PPK_PERIOD_DAYS = envint("NETRA_PPK_PERIOD_DAYS", 10)
+# How often the worker checks deadlines (reminders, PPK overdue).
+NETRA_TICK_SECONDS = envint("NETRA_TICK_SECONDS", 300)
+
 TASKS = {
     "default": {
         "BACKEND": env("NETRA_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -1,7 +1,7 @@
 """Every change to a case: the transition, its timeline line, its audit entry, the new deadline
 and the reporter-visible status, in one transaction, guarded by the case's version."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -41,6 +41,11 @@ def _open_days(election):
 
 def deadline(case, state=None, extended=None):
     """When the step that runs in STATE (default: the case's) falls due, or None."""
+    if (state or case.state) == wf.RECOMMENDED:
+        # No verified law binds the PPK (DOMAIN.md); the period is a setting, counted from now.
+        local = clock.zone(case.region.timezone)
+        day = timezone.now().astimezone(local).date() + timedelta(days=settings.NETRA_PPK_PERIOD_DAYS)
+        return datetime.combine(day, clock.END_OF_DAY, tzinfo=local)
     step = wf.CLOCK_STEP.get(state or case.state)
     if step is None:
         return None
@@ -137,3 +142,49 @@ def extend_decision(actor, case, *, version, reason):
     case.refresh_from_db()
     _log(case, actor, "extended", text=reason)
     return case
+
+
+def mark_ppk_overdue(now=None):
+    """Move every recommendation past its period to "PPK overdue" (done by the worker)."""
+    now = now or timezone.now()
+    moved = 0
+    for case in Case.objects.filter(state=wf.RECOMMENDED, due_at__lt=now).select_related(
+            "region", "election"):
+        try:
+            transition(None, case, wf.PPK_OVERDUE, version=case.version,
+                       reason="Batas waktu tindak lanjut PPK terlewati.")
+            moved += 1
+        except Conflict:
+            continue  # someone acted on it meanwhile; the next round looks again
+    return moved
+
+
+def send_reminders(now=None, ahead=timedelta(days=1)):
+    """E-mail the assigned officer once about each deadline due within AHEAD."""
+    from django.core.mail import send_mail
+    from django.urls import reverse
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    now = now or timezone.now()
+    sent = 0
+    due_soon = (Case.objects.filter(due_at__gt=now, due_at__lte=now + ahead)
+                .exclude(reminded_for=F("due_at")).select_related("assigned_to", "region"))
+    for case in due_soon:
+        officer = case.assigned_to
+        if officer is not None and officer.email and officer.is_active:
+            with translation.override("id"):
+                send_mail(_("Deadline tomorrow: case %(case)s") % {"case": case},
+                          _("The current step of case %(case)s is due on %(due)s. Open it: "
+                            "%(path)s") % {"case": case, "due": timezone.localtime(
+                              case.due_at, clock.zone(case.region.timezone)).strftime(
+                              "%d-%m-%Y %H:%M"), "path": reverse("cases:detail", args=[case.pk])},
+                          None, [officer.email])
+            sent += 1
+        Case.objects.filter(pk=case.pk).update(reminded_for=case.due_at)
+    return sent
+
+
+def tick():
+    """The worker's periodic round: overdue recommendations, then reminders."""
+    return {"ppk_overdue": mark_ppk_overdue(), "reminders": send_reminders()}

@@ -42,6 +42,8 @@ class Case(models.Model):
     received_at = models.DateTimeField(help_text="When the report counts as legally received")
     due_at = models.DateTimeField(null=True, blank=True, db_index=True)
     extended = models.BooleanField(default=False)
+    # The due time a reminder went out for, so that each deadline is reminded once.
+    reminded_for = models.DateTimeField(null=True, blank=True)
     # Set once the case leaves Bawaslu (BKN and the PPK see only such cases).
     forwarded = models.BooleanField(default=False, db_index=True)
     assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
