@@ -188,3 +188,22 @@ def send_reminders(now=None, ahead=timedelta(days=1)):
 def tick():
     """The worker's periodic round: overdue recommendations, then reminders."""
     return {"ppk_overdue": mark_ppk_overdue(), "reminders": send_reminders()}
+
+
+@transaction.atomic
+def schedule_hearing(officer, case, *, party, name, scheduled_at, place):
+    from .models import Hearing
+
+    hearing = Hearing.objects.create(case=case, party=party, name=name,
+                                     scheduled_at=scheduled_at, place=place, created_by=officer)
+    _log(case, officer, "hearing", text=f"{hearing.get_party_display()}: {name}, "
+         f"{timezone.localtime(scheduled_at):%d-%m-%Y %H:%M}, {place}")
+    return hearing
+
+
+@transaction.atomic
+def record_minutes(officer, hearing, minutes):
+    hearing.minutes, hearing.held_at = minutes, timezone.now()
+    hearing.save(update_fields=["minutes", "held_at"])
+    _log(hearing.case, officer, "minutes", text=f"{hearing.get_party_display()}: {hearing.name}")
+    return hearing

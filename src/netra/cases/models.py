@@ -61,6 +61,28 @@ class Case(models.Model):
         return STATE_LABELS[self.state]
 
 
+class Hearing(models.Model):
+    """A clarification hearing (klarifikasi) and its minutes (berita acara)."""
+
+    class Party(models.TextChoices):
+        REPORTER = "reporter", _("Reporter")
+        REPORTED = "reported", _("Reported employee")
+        WITNESS = "witness", _("Witness")
+
+    case = models.ForeignKey("Case", on_delete=models.CASCADE, related_name="hearings")
+    party = models.CharField(max_length=10, choices=Party.choices)
+    name = models.CharField(max_length=200)
+    scheduled_at = models.DateTimeField()
+    place = models.CharField(max_length=200)
+    minutes = models.TextField(blank=True)
+    held_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+
+    class Meta:
+        ordering = ["scheduled_at", "id"]
+
+
 def document_path(instance, filename):
     return f"case-documents/{secrets.token_hex(16)}.pdf"
 

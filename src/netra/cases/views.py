@@ -13,7 +13,7 @@ from netra.reports.models import Submission
 
 from . import actions, documents
 from . import workflow as wf
-from .models import STATE_LABELS, Case, CaseDocument
+from .models import STATE_LABELS, Case, CaseDocument, Hearing
 
 REFUSALS = {
     "unknown_state": _("That step does not exist."),
@@ -54,6 +54,7 @@ def case_detail(request, case_id):
         "moves": _moves(case, request.user),
         "reopen_states": [(s, STATE_LABELS[s]) for s in wf.STATES if s != wf.CLOSED],
         "documents": case.documents.all(), "document_form": DocumentForm(),
+        "hearings": case.hearings.all(), "hearing_form": HearingForm(),
         "can_write": can(request.user, "cases.open"),
         "can_extend": (not case.extended and wf.CLOCK_STEP.get(case.state) == "decision"
                        and request.user.role in wf.BAWASLU)})
@@ -165,6 +166,47 @@ def document_file(request, document_id):
                             filename=f"{document.kind}-{document.case_id}-{document.pk}.pdf")
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+class HearingForm(forms.Form):
+    party = forms.ChoiceField(label=_("Who"), choices=Hearing.Party.choices)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    scheduled_at = forms.DateTimeField(label=_("When"), widget=forms.DateTimeInput(
+        attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    place = forms.CharField(label=_("Place"), max_length=200)
+
+
+def _handling_case(request, case_id):
+    require(request.user, "cases.open")
+    return case_or_404(Case.objects.select_related("region", "election"), request.user,
+                       pk=case_id)
+
+
+@login_required
+@require_POST
+def case_hearing(request, case_id):
+    case = _handling_case(request, case_id)
+    form = HearingForm(request.POST)
+    if form.is_valid():
+        actions.schedule_hearing(request.user, case, **form.cleaned_data)
+    else:
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@login_required
+@require_POST
+def hearing_minutes(request, hearing_id):
+    hearing = Hearing.objects.filter(pk=hearing_id).first()
+    if hearing is None:
+        raise Http404
+    case = _handling_case(request, hearing.case_id)
+    minutes = request.POST.get("minutes", "").strip()
+    if minutes:
+        actions.record_minutes(request.user, hearing, minutes[:50_000])
+    else:
+        messages.error(request, _("Write the minutes of the hearing."))
+    return redirect("cases:detail", case_id=case.pk)
 
 
 class FindingForm(forms.Form):
