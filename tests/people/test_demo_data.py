@@ -16,3 +16,15 @@ def test_running_the_demo_again_duplicates_nothing(reference):
     load_demo(employees=400)
     assert Employee.objects.count() == 400
     assert User.objects.filter(username="alice").count() == 1
+
+
+def test_the_demo_has_cases_in_every_state(reference):
+    from netra.audit.log import verify_chain
+    from netra.cases import workflow
+    from netra.cases.models import Case
+
+    load_demo(employees=100)
+    states = set(Case.objects.values_list("state", flat=True))
+    assert states == set(workflow.STATES)
+    assert Case.objects.count() == 18 * len(workflow.STATES)
+    assert verify_chain() is None

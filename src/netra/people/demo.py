@@ -142,4 +142,7 @@ def load_demo(employees=10_000):
                 None, username=username, full_name=full_name, email=f"{username}@demo.netra.test",
                 role=role, regions=regions)
             report.append(f"akun {username} ({role}): kata sandi sekali pakai {password}")
+    from netra.cases.demo import load_demo_cases
+
+    report.extend(load_demo_cases())
     return report
