@@ -120,7 +120,7 @@ def demo_rows(count, rng, districts):
     return rows, agencies
 
 
-def load_demo(employees=10_000):
+def load_demo(employees=10_000, cases_per_state=18):
     rng = random.Random(2024)
     report = []
     with transaction.atomic():
@@ -144,5 +144,5 @@ def load_demo(employees=10_000):
             report.append(f"akun {username} ({role}): kata sandi sekali pakai {password}")
     from netra.cases.demo import load_demo_cases
 
-    report.extend(load_demo_cases())
+    report.extend(load_demo_cases(per_state=cases_per_state))
     return report
