@@ -7,7 +7,7 @@ from ninja import NinjaAPI, Schema, Status
 from ninja.security import django_auth
 
 from netra.accounts.access import can
-from netra.accounts.views import client_ip
+from netra.accounts.throttle import client_ip
 from netra.people.search import search_employees
 from netra.regions.models import Election, Region
 

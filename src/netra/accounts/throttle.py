@@ -3,6 +3,7 @@ sees the same counts."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
 from .models import ThrottleEvent
@@ -22,3 +23,12 @@ def note(keys, window_seconds):
 
 def clear(keys):
     ThrottleEvent.objects.filter(key__in=keys).delete()
+
+
+def client_ip(request):
+    """The client's address; behind a trusted proxy, the last hop it added."""
+    if settings.NETRA_BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")

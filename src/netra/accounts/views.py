@@ -1,7 +1,6 @@
 import time
 
 import segno
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth.forms import PasswordChangeForm
@@ -13,19 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import actions, secondfactor
+from .throttle import client_ip
 from .access import get_or_404, require
 from .forms import CodeForm, LoginForm, StaffUserForm
 from .models import User
 
 PENDING_SECONDS = 300
-
-
-def client_ip(request):
-    if settings.NETRA_BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _safe_next(request):

@@ -125,11 +125,11 @@ def check(current, target, role, *, reason="", reopen_to=None):
 
 def reachable_from(start):
     """Every state a case can reach from START through the table (reopening aside)."""
-    seen, todo = {start}, [start]
-    while todo:
-        state = todo.pop()
+    seen, frontier = {start}, [start]
+    while frontier:
+        state = frontier.pop()
         for (frm, to) in TRANSITIONS:
             if frm == state and to not in seen:
                 seen.add(to)
-                todo.append(to)
+                frontier.append(to)
     return seen

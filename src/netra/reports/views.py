@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from netra.accounts.access import can, get_or_404, require, restrict
-from netra.accounts.views import client_ip
+from netra.accounts.throttle import client_ip
 from netra.regions.models import Region
 
 from . import actions, receipts
