@@ -35,3 +35,23 @@ def test_pages_load_no_asset_from_another_host(client, reference):
 def test_the_dashboard_lists_the_elections_held_in_the_officers_regions(client_for, alice, make_user):
     page = client_for(alice).get(reverse("web:dashboard")).content.decode()
     assert "Pemilihan Serentak 2024" in page and "Rabu, 27 November 2024" in page
+
+
+def test_the_dashboard_counts_the_officers_open_and_overdue_cases(client_for, alice, charlie,
+                                                                 reference):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from netra.cases import actions
+    from netra.cases.models import Case
+    from netra.regions.models import Election, Region
+
+    election = Election.objects.get(code="pilkada-2024")
+    for summary in ["satu", "dua"]:
+        actions.open_finding(alice, election=election, region=Region.objects.get(code="35.09"),
+                             summary=summary)
+    Case.objects.filter(summary="satu").update(due_at=timezone.now() - timedelta(hours=2))
+    page = client_for(alice).get(reverse("web:dashboard"))
+    assert (page.context["open_cases"], page.context["overdue_cases"]) == (2, 1)
+    assert client_for(charlie).get(reverse("web:dashboard")).context["open_cases"] == 0

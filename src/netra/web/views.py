@@ -1,12 +1,16 @@
+from datetime import timedelta
+
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.db.models import Q
 from django.db.utils import Error as DatabaseError
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from netra.accounts.access import restrict, scope_region_ids
+from netra.accounts.access import restrict, restrict_cases, scope_region_ids
+from netra.cases.models import Case
 from netra.people.models import Employee
 from netra.regions.models import Election
 
@@ -25,7 +29,12 @@ def dashboard(request):
     if ids is not None:
         # Elections held in a region of the user's reach (or nationwide).
         elections = elections.filter(Q(national=True) | Q(regions__in=ids)).distinct()
+    now = timezone.now()
+    cases = restrict_cases(Case.objects.exclude(state="closed"), user)
     context = {
+        "open_cases": cases.count(),
+        "overdue_cases": cases.filter(due_at__lt=now).count(),
+        "due_soon_cases": cases.filter(due_at__gte=now, due_at__lt=now + timedelta(days=1)).count(),
         "scope_regions": regions,
         "national": ids is None,
         "employee_count": restrict(Employee.objects.filter(active=True), user,
