@@ -13,7 +13,8 @@ import sys
 import tempfile
 import time
 
-PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+from common import fresh_postgres, netra_env
+
 PG_DB = "netra_bench_audit"
 
 
@@ -65,13 +66,8 @@ def main():
     for db in ["sqlite", "postgres"]:
         if args.only and args.only != db:
             continue
-        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
         with tempfile.TemporaryDirectory() as data_dir:
-            env["NETRA_DATA_DIR"] = data_dir
-            if db == "postgres":
-                subprocess.run(["psql", PG_ADMIN, "-qc", f"DROP DATABASE IF EXISTS {PG_DB}",
-                                "-qc", f"CREATE DATABASE {PG_DB}"], check=True)
-                env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
+            env = netra_env(data_dir, fresh_postgres(PG_DB) if db == "postgres" else None)
             subprocess.run([sys.executable, __file__, "--child", "--entries", str(args.entries)],
                            env=env, check=True)
 

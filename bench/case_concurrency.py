@@ -17,7 +17,8 @@ import sys
 import tempfile
 import time
 
-PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+from common import fresh_postgres, netra_env
+
 PG_DB = "netra_bench_concurrency"
 
 
@@ -87,13 +88,8 @@ def check(case_id, start_version, accepted):
 
 
 def run(db, seconds):
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     with tempfile.TemporaryDirectory() as data_dir:
-        env["NETRA_DATA_DIR"] = data_dir
-        if db == "postgres":
-            subprocess.run(["psql", PG_ADMIN, "-qc", f"DROP DATABASE IF EXISTS {PG_DB}",
-                            "-qc", f"CREATE DATABASE {PG_DB}"], check=True)
-            env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
+        env = netra_env(data_dir, fresh_postgres(PG_DB) if db == "postgres" else None)
         me = [sys.executable, __file__]
         info = json.loads(subprocess.run(me + ["--prepare"], env=env, check=True,
                                          capture_output=True, text=True).stdout.splitlines()[-1])

@@ -13,12 +13,14 @@ import argparse
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from common import fresh_postgres  # noqa: E402
 DB = "netra_bench_search"
 
 
@@ -147,8 +149,7 @@ def main():
     parser.add_argument("--keep", action="store_true", help="reuse the database if filled")
     args = parser.parse_args()
     if not args.keep:
-        subprocess.run(["psql", "postgres://postgres@127.0.0.1:5432/postgres", "-qc",
-                        f"DROP DATABASE IF EXISTS {DB}", "-qc", f"CREATE DATABASE {DB}"], check=True)
+        fresh_postgres(DB)
     setup_django()
     load(args.employees)
     from netra.accounts.models import User

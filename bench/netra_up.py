@@ -7,38 +7,25 @@ a second start on the same directory.
 import argparse
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from common import free_port, netra_env, wait_healthy
 
 
 def time_up(data_dir):
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["NETRA_DATA_DIR"] = data_dir
+    env = netra_env(data_dir)
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "netra.cli", "up", "--port", str(port)],
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                    return time.perf_counter() - start
-            except OSError:
-                if process.poll() is not None or time.perf_counter() - start > 120:
-                    raise SystemExit("netra up did not come up")
-                time.sleep(0.05)
+        wait_healthy(port, process)
+        return time.perf_counter() - start
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)

@@ -19,24 +19,16 @@ import json
 import os
 import random
 import signal
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 import uuid
 
-PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+from common import free_port, fresh_postgres, netra_env, wait_healthy
+
 PG_DB = "netra_bench_reports"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def photo_bytes(target=2 * 1024 * 1024):
@@ -79,10 +71,7 @@ FIELDS = {
 class Server:
     def __init__(self, data_dir, database_url, workers):
         self.port = free_port()
-        self.env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        self.env.update({"NETRA_DATA_DIR": data_dir, "NETRA_SUBMISSIONS_PER_HOUR": "10000000"})
-        if database_url:
-            self.env["DATABASE_URL"] = database_url
+        self.env = netra_env(data_dir, database_url, NETRA_SUBMISSIONS_PER_HOUR="10000000")
         netra = [sys.executable, "-m", "netra.cli"]
         subprocess.run(netra + ["manage", "migrate", "-v0"], env=self.env, check=True)
         subprocess.run(netra + ["manage", "load_reference_data"], env=self.env, check=True,
@@ -90,13 +79,7 @@ class Server:
         self.process = subprocess.Popen(
             netra + ["serve", "--port", str(self.port), "--workers", str(workers)], env=self.env,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=1)
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise SystemExit("server did not start")
+        wait_healthy(self.port, self.process)
 
     def kill(self, sig=signal.SIGKILL):
         try:
@@ -181,11 +164,7 @@ def count_lost(env, receipts, with_evidence):
 def run(db, args, photo):
     print(f"{db}:")
     with tempfile.TemporaryDirectory() as data_dir:
-        url = None
-        if db == "postgresql":
-            subprocess.run(["psql", PG_ADMIN, "-qc", f"DROP DATABASE IF EXISTS {PG_DB}",
-                            "-qc", f"CREATE DATABASE {PG_DB}"], check=True)
-            url = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
+        url = fresh_postgres(PG_DB) if db == "postgresql" else None
         server = Server(data_dir, url, args.workers)
         try:
             text_body = multipart(FIELDS, [])

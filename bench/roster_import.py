@@ -18,10 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import fresh_postgres, netra_env
+
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
-PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
-PG_BENCH = "postgres://postgres@127.0.0.1:5432/netra_bench"
 
 
 def make_csv(rows):
@@ -105,13 +105,8 @@ def raw_copy(path):
 
 
 def child(db, path):
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     with tempfile.TemporaryDirectory() as data_dir:
-        env["NETRA_DATA_DIR"] = data_dir
-        if db == "postgres":
-            subprocess.run(["psql", PG_ADMIN, "-qc", "DROP DATABASE IF EXISTS netra_bench",
-                            "-qc", "CREATE DATABASE netra_bench"], check=True)
-            env["DATABASE_URL"] = PG_BENCH
+        env = netra_env(data_dir, fresh_postgres("netra_bench") if db == "postgres" else None)
         done = subprocess.run([sys.executable, __file__, "--child", str(path)], env=env,
                               capture_output=True, text=True)
         if done.returncode:

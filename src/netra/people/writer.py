@@ -142,11 +142,11 @@ class RosterWriter:
             self.updated += self._sqlite_chunk(tuples, codes)
 
     def _sqlite_chunk(self, tuples, codes):
-        placeholders = ", ".join(["%s"] * (len(FIELDS) + 1))
+        markers = ", ".join(["%s"] * (len(FIELDS) + 1))
         with connection.cursor() as cursor:
             cursor.executemany(f"INSERT OR IGNORE INTO {CODES_TABLE} (code) VALUES (%s)",
                                [(c,) for c in codes])
-            cursor.executemany(_upsert_sql(f"VALUES ({placeholders})"),
+            cursor.executemany(_upsert_sql(f"VALUES ({markers})"),
                                [(*t, self.now) for t in tuples])
             return cursor.rowcount  # inserted + changed; told apart in finish()
 
