@@ -210,113 +210,13 @@ def report_status(request, body: ReceiptIn):
             "submitted_at": submission.submitted_at.isoformat(), "questions": questions}
 
 
-class CaseOut(Schema):
-    id: int
-    number: str
-    source: str
-    state: str
-    version: int
-    region_code: str
-    election: str
-    received_at: str
-    due_at: str | None
-    overdue: bool
-    extended: bool
+def _add_domain_routers():
+    # Imported here: the routers import this module's ErrorOut.
+    from netra.cases.api import router as cases_router
+    from netra.sanctions.api import router as sanctions_router
+
+    api.add_router("", cases_router)
+    api.add_router("", sanctions_router)
 
 
-class CaseEventOut(Schema):
-    at: str
-    kind: str
-    from_state: str
-    to_state: str
-    text: str
-    actor: str | None
-
-
-class CaseDetailOut(CaseOut):
-    summary: str
-    next_states: list[str]
-    timeline: list[CaseEventOut]
-
-
-class TransitionIn(Schema):
-    target: str
-    version: int
-    reason: str = ""
-    reopen_to: str | None = None
-
-
-def _case_out(case, now):
-    return {"id": case.pk, "number": case.number, "source": case.source, "state": case.state,
-            "version": case.version, "region_code": case.region.code,
-            "election": case.election.code, "received_at": case.received_at.isoformat(),
-            "due_at": case.due_at.isoformat() if case.due_at else None,
-            "overdue": bool(case.due_at and case.due_at < now), "extended": case.extended}
-
-
-def _case_detail(case, user):
-    from django.utils import timezone
-
-    from netra.cases import workflow
-
-    out = _case_out(case, timezone.now())
-    out.update(summary=case.summary, next_states=workflow.next_states(case.state, user.role),
-               timeline=[{"at": e.at.isoformat(), "kind": e.kind, "from_state": e.from_state,
-                          "to_state": e.to_state, "text": e.text,
-                          "actor": e.actor.username if e.actor else None}
-                         for e in case.events.select_related("actor")])
-    return out
-
-
-def _case_for(request, case_id):
-    from netra.accounts.access import case_or_404, require
-    from netra.cases.models import Case
-
-    require(request.user, "cases.view")
-    return case_or_404(Case.objects.select_related("region", "election"), request.user,
-                       pk=case_id)
-
-
-@api.get("/cases", response=list[CaseOut], auth=django_auth, tags=["cases"])
-def list_cases(request, overdue: bool = False, state: str | None = None, limit: int = 100,
-               offset: int = 0):
-    """Cases in the caller's reach, newest first; `overdue=true` for those past their due time."""
-    from django.utils import timezone
-
-    from netra.accounts.access import require, restrict_cases
-    from netra.cases.models import Case
-
-    require(request.user, "cases.view")
-    now = timezone.now()
-    cases = restrict_cases(Case.objects.select_related("region", "election"), request.user)
-    if overdue:
-        cases = cases.filter(due_at__lt=now)
-    if state:
-        cases = cases.filter(state=state)
-    limit = max(1, min(limit, 500))
-    return [_case_out(c, now) for c in cases[offset:offset + limit]]
-
-
-@api.get("/cases/{case_id}", response={200: CaseDetailOut, 404: ErrorOut}, auth=django_auth,
-         tags=["cases"])
-def get_case(request, case_id: int):
-    return _case_detail(_case_for(request, case_id), request.user)
-
-
-@api.post("/cases/{case_id}/transitions",
-          response={200: CaseDetailOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut},
-          auth=django_auth, tags=["cases"])
-def transition_case(request, case_id: int, body: TransitionIn):
-    """Take the next step. `version` must be the case's current version: a change based on an
-    older one answers 409 and changes nothing."""
-    from netra.cases import actions, workflow
-
-    case = _case_for(request, case_id)
-    try:
-        case = actions.transition(request.user, case, body.target, version=body.version,
-                                  reason=body.reason, reopen_to=body.reopen_to)
-    except workflow.TransitionRefused as refused:
-        return Status(400, {"detail": refused.refusal.code})
-    except actions.Conflict:
-        return Status(409, {"detail": "The case was changed meanwhile; reload it."})
-    return _case_detail(case, request.user)
+_add_domain_routers()

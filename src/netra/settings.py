@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "netra.people",
     "netra.reports",
     "netra.cases",
+    "netra.sanctions",
     "netra.web",
 ]
 

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("netra.web.urls")),
     path("", include("netra.reports.urls")),
     path("", include("netra.cases.urls")),
+    path("", include("netra.sanctions.urls")),
     path("akun/", include("netra.accounts.urls")),
     path("pegawai/", include("netra.people.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -31,6 +31,34 @@ def step(client, case, target, reason="", **extra):
                                                         "reason": reason, **extra})
 
 
+def recommend(client, case, sanction="Hukuman disiplin sedang: pemotongan tunjangan kinerja"):
+    case.refresh_from_db()
+    data = {"verification": "Terbukti dari tangkapan layar dan klarifikasi.",
+            "version": case.version}
+    data.update({f"sanction_{r.pk}": sanction for r in case.respondents.all()})
+    return client.post(f"/kasus/{case.pk}/rekomendasi/", data)
+
+
+SIGNED_DECREE = b"%PDF-1.4\n% keputusan bupati\n%%EOF\n"
+
+
+def decree(client, case, **overrides):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    case.refresh_from_db()
+    response = None
+    for recommendation in case.recommendations.all():
+        prefix = f"r{recommendation.pk}-"
+        data = {"version": case.version, prefix + "outcome": "imposed",
+                prefix + "number": "800/123/35.09/2024", prefix + "decided_on": "2024-12-02",
+                prefix + "sanction": "Pemotongan tunjangan kinerja 25% selama 6 bulan",
+                prefix + "file": SimpleUploadedFile("sk.pdf", SIGNED_DECREE, "application/pdf")}
+        data.update({prefix + k: v for k, v in overrides.items()})
+        response = client.post(f"/rekomendasi/{recommendation.pk}/keputusan/", data)
+        case.refresh_from_db()
+    return response
+
+
 def test_a_report_goes_through_every_hand_to_a_closed_case(client_for, alice, gita, hadi,
                                                            submission):
     officer = client_for(alice)
@@ -46,14 +74,18 @@ def test_a_report_goes_through_every_hand_to_a_closed_case(client_for, alice, gi
     assert submission.status == "registered"
 
     bkn = client_for(gita)
-    for target in ["bkn_verification", "recommended"]:
-        step(bkn, case, target)
-    step(client_for(hadi), case, "followed_up")
+    step(bkn, case, "bkn_verification")
+    recommend(bkn, case)
+    decree(client_for(hadi), case)
     step(bkn, case, "closed")
     case.refresh_from_db()
     submission.refresh_from_db()
     assert (case.state, submission.status) == ("closed", "closed")
-    assert [e.to_state for e in case.events.all()] == [
+    (recommendation,) = case.recommendations.all()
+    assert recommendation.respondent.name == "Ahmad Fauzi"
+    assert recommendation.decree.number == "800/123/35.09/2024"
+    assert len(recommendation.decree.sha256) == 64
+    assert [e.to_state for e in case.events.exclude(to_state="")] == [
         "received", "initial_study", "registered", "clarification", "study",
         "decided_other_law", "forwarded", "bkn_verification", "recommended", "followed_up",
         "closed"]
@@ -120,7 +152,7 @@ def test_each_role_sees_a_case_only_when_it_is_theirs(client_for, alice, charlie
     assert client_for(hadi).get(url).status_code == 404  # no recommendation yet
     bkn = client_for(gita)
     step(bkn, case, "bkn_verification")
-    step(bkn, case, "recommended")
+    recommend(bkn, case)
     assert client_for(hadi).get(url).status_code == 200
     assert client_for(charlie).post(f"/kasus/{case.pk}/langkah/", {
         "target": "followed_up", "version": 99}).status_code == 404

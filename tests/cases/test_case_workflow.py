@@ -19,7 +19,7 @@ def test_the_asn_path_runs_from_report_to_closed_through_bawaslu_bkn_and_ppk():
             (wf.CLOSED, "bkn")]
     state = wf.RECEIVED
     for target, role in path:
-        state = wf.check(state, target, role)
+        state = wf.check(state, target, role, recorded=target in wf.RECORDED_MOVES)
     assert state == wf.CLOSED
 
 
@@ -29,6 +29,8 @@ def test_the_asn_path_runs_from_report_to_closed_through_bawaslu_bkn_and_ppk():
     (wf.FORWARDED, wf.BKN_VERIFICATION, "bawaslu_ri", "wrong_role"),
     (wf.RECOMMENDED, wf.FOLLOWED_UP, "auditor", "wrong_role"),
     (wf.RECOMMENDED, wf.PPK_OVERDUE, "ppk", "wrong_role"),  # only the clock makes it overdue
+    (wf.BKN_VERIFICATION, wf.RECOMMENDED, "bkn", "needs_record"),  # only with the sanction
+    (wf.PPK_OVERDUE, wf.FOLLOWED_UP, "ppk", "needs_record"),  # only with the decree
     (wf.INITIAL_STUDY, wf.NOT_REGISTERED, "bawaslu_regency", "reason_required"),
     (wf.CLOSED, wf.STUDY, "admin", "not_allowed"),
     ("lost", wf.STUDY, "admin", "unknown_state"),
@@ -59,6 +61,7 @@ def test_the_moves_offered_to_a_role_are_the_allowed_ones():
         wf.CLARIFICATION, wf.NO_VIOLATION, wf.ELECTION_CRIME, wf.ADMINISTRATIVE, wf.OTHER_LAW]
     assert wf.next_states(wf.STUDY, "bkn") == []
     assert wf.next_states(wf.CLOSED, "admin") == [wf.REOPEN]
+    assert wf.next_states(wf.BKN_VERIFICATION, "bkn") == [wf.CLOSED]  # the recommendation form
 
 
 def test_the_legal_clock_runs_in_the_bawaslu_states_only():

@@ -39,7 +39,8 @@ def test_a_stale_version_answers_409_and_changes_nothing(client_for, alice, bob,
 
 def test_a_refused_step_answers_400_with_its_code(client_for, alice, case):
     response = move(client_for(alice), case, "forwarded", case.version)
-    assert response.status_code == 400 and response.json()["detail"] == "not_allowed"
+    assert response.status_code == 400 and response.json()["code"] == "not_allowed"
+    assert "tidak dapat" in response.json()["detail"]
 
 
 def test_out_of_scope_users_get_404_in_the_api_too(client_for, charlie, gita, case):

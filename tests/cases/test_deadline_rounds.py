@@ -7,6 +7,7 @@ from django.utils import timezone
 from netra.cases import actions
 from netra.cases.models import Case
 from netra.reports.models import Submission
+from netra.sanctions.actions import recommend
 
 from ..reports.helpers import file_report
 
@@ -33,7 +34,10 @@ def test_a_recommendation_gets_the_ppk_period_and_goes_overdue_after_it(case, al
     settings.NETRA_PPK_PERIOD_DAYS = 10
     case = take(case, ("initial_study", alice), ("registered", alice), ("study", alice),
                 ("decided_other_law", alice), ("forwarded", alice),
-                ("bkn_verification", gita), ("recommended", gita))
+                ("bkn_verification", gita))
+    recommend(gita, case, version=case.version, verification="Terbukti.",
+              sanctions={r: "Teguran tertulis" for r in case.respondents.all()})
+    case.refresh_from_db()
     assert (case.due_at.date() - timezone.localdate()).days in (10, 11)  # local zone vs server
     assert actions.mark_ppk_overdue() == 0
     assert actions.mark_ppk_overdue(now=case.due_at + timedelta(seconds=1)) == 1

@@ -29,6 +29,11 @@ CAPABILITIES = {
     "reports.handle": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
     "cases.view": frozenset(Role),
     "cases.open": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
+    # Notes and attachments: everyone who works on cases; auditors only read.
+    "cases.annotate": frozenset(Role) - {Role.AUDITOR, Role.ADMIN},
+    "cases.recommend": frozenset({Role.BKN}),
+    "cases.decree": frozenset({Role.PPK, Role.BKPSDM}),
+    "letters.edit": frozenset({Role.ADMIN}),
 }
 
 
@@ -116,14 +121,20 @@ PPK_CASE_STATES = ("recommended", "followed_up", "ppk_overdue", "closed")
 
 
 def restrict_cases(queryset, user):
+    """Cases USER reaches. The PPK (and its BKPSDM) reach a case through a reported person
+    employed by their own government (Respondent.government), not through where the case is
+    handled: a governor is the PPK of provincial staff, not of the regencies' staff."""
     if not is_staff_user(user):
         return queryset.none()
     if user.role == Role.BKN:
         return queryset.filter(forwarded=True)
-    scoped = restrict(queryset, user, "region", districts=False)
     if user.role in (Role.PPK, Role.BKPSDM):
-        return scoped.filter(forwarded=True, state__in=PPK_CASE_STATES)
-    return scoped
+        own = user.regions.values("id")
+        respondents = queryset.model._meta.get_field("respondents").related_model
+        return queryset.filter(
+            forwarded=True, state__in=PPK_CASE_STATES,
+            pk__in=respondents.objects.filter(government__in=own).values("case_id"))
+    return restrict(queryset, user, "region", districts=False)
 
 
 def case_or_404(queryset, user, **lookup):

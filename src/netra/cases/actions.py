@@ -13,7 +13,7 @@ from netra.regions.clocks import clock_rules, holiday_dates
 
 from . import clock
 from . import workflow as wf
-from .models import Case, CaseEvent
+from .models import Attachment, Case, CaseEvent, Respondent, SubjectType
 
 ROUND_THE_CLOCK_STAGES = ("quiet_period", "voting", "counting", "recapitulation",
                           "counting_and_recapitulation")
@@ -27,6 +27,14 @@ REPORTER_STATUS = {
 
 class Conflict(Exception):
     """Someone else changed the case first; reload and try again."""
+
+
+class Refused(Exception):
+    """A case change the rules do not allow; CODE names the reason for the message."""
+
+    def __init__(self, code):
+        super().__init__(code)
+        self.code = code
 
 
 def _open_days(election):
@@ -55,6 +63,15 @@ def deadline(case, state=None, extended=None):
                      extended=case.extended if extended is None else extended)
 
 
+def _tell_reporters(case, status):
+    """The coarse status reporters see by receipt: this case's and those merged into it."""
+    from django.db.models import Q
+
+    from netra.reports.models import Submission
+
+    Submission.objects.filter(Q(case=case) | Q(case__merged_into=case)).update(status=status)
+
+
 def _log(case, actor, kind, *, from_state="", to_state="", text=""):
     CaseEvent.objects.create(case=case, actor=actor, kind=kind, from_state=from_state,
                              to_state=to_state, text=text)
@@ -76,6 +93,10 @@ def open_case_from_submission(officer, submission):
                                election=submission.election, region=submission.region,
                                summary=submission.description, received_at=received,
                                assigned_to=officer)
+    for person in submission.persons.select_related("employee__agency__region",
+                                                    "employee__region"):
+        _new_respondent(case, employee=person.employee, name=person.name, nip=person.nip,
+                        agency=person.agency, position=person.position)
     _log(case, officer, "opened", to_state=case.state, text=case.get_source_display())
     return case
 
@@ -99,12 +120,18 @@ def _register_number(case):
         year=now.year)
 
 
-def transition(actor, case, target, *, version, reason="", reopen_to=None):
-    """Move CASE to TARGET on behalf of ACTOR, if the workflow and the version allow it."""
+def transition(actor, case, target, *, version, reason="", reopen_to=None, recorded=False):
+    """Move CASE to TARGET on behalf of ACTOR, if the workflow and the version allow it.
+
+    RECORDED: the caller is the sanctions action that writes the record the move needs.
+    """
     if version != case.version:
         raise Conflict  # decided on a state of the case that is no longer current
     role = "system" if actor is None else actor.role
-    new_state = wf.check(case.state, target, role, reason=reason, reopen_to=reopen_to)
+    new_state = wf.check(case.state, target, role, reason=reason, reopen_to=reopen_to,
+                         recorded=recorded)
+    if new_state == wf.FORWARDED and not case.respondents.exists():
+        raise Refused("needs_respondent")  # a forwarding letter names who is to be sanctioned
     try:
         with transaction.atomic():
             changes = {"state": new_state, "version": F("version") + 1,
@@ -120,9 +147,8 @@ def transition(actor, case, target, *, version, reason="", reopen_to=None):
             case.refresh_from_db()
             _log(case, actor, "reopened" if target == wf.REOPEN else "transition",
                  from_state=old_state, to_state=new_state, text=reason)
-            if case.submission_id and new_state in REPORTER_STATUS:
-                case.submission.status = REPORTER_STATUS[new_state]
-                case.submission.save(update_fields=["status"])
+            if new_state in REPORTER_STATUS:
+                _tell_reporters(case, REPORTER_STATUS[new_state])
     except IntegrityError:
         raise Conflict from None
     return case
@@ -207,3 +233,124 @@ def record_minutes(officer, hearing, minutes):
     hearing.save(update_fields=["minutes", "held_at"])
     _log(hearing.case, officer, "minutes", text=f"{hearing.get_party_display()}: {hearing.name}")
     return hearing
+
+
+def touch(case, version):
+    """Claim VERSION of CASE for a change recorded elsewhere (a decree, say)."""
+    _bump(case, version)
+
+
+def _bump(case, version, **changes):
+    """Apply CHANGES to CASE if nobody changed it since VERSION; else Conflict."""
+    if version != case.version:
+        raise Conflict
+    if not Case.objects.filter(pk=case.pk, version=version).update(
+            version=F("version") + 1, **changes):
+        raise Conflict
+    case.refresh_from_db()
+
+
+def government_of(employee, case):
+    """The region whose head is the staffing authority (PPK) of EMPLOYEE, else the case's."""
+    if employee is not None:
+        if employee.agency_id and employee.agency.region_id:
+            return employee.agency.region
+        return employee.region
+    return case.region
+
+
+def _new_respondent(case, *, employee=None, name="", nip="", subject_type="", agency="",
+                    position="", government=None):
+    if employee is not None:
+        name = name or employee.name
+        nip = nip or (employee.nip or "")
+        agency = agency or (employee.agency.name if employee.agency_id else "")
+        position = position or employee.position
+        subject_type = subject_type or employee.employment_type
+    return Respondent.objects.create(
+        case=case, employee=employee, name=name, nip=nip, agency=agency, position=position,
+        subject_type=subject_type or SubjectType.UNKNOWN,
+        government=government or government_of(employee, case))
+
+
+@transaction.atomic
+def add_respondent(actor, case, *, version, **fields):
+    """Name a reported person (terlapor); an employee from the roster fills in the rest."""
+    if case.forwarded or case.state == wf.CLOSED:
+        raise Refused("respondents_fixed")  # BKN and the PPK work on the persons forwarded
+    _bump(case, version)
+    respondent = _new_respondent(case, **fields)
+    _log(case, actor, "respondent", text=str(respondent))
+    return respondent
+
+
+@transaction.atomic
+def assign(actor, case, officer, *, version):
+    """Give CASE to OFFICER (penanggung jawab), who must be a Bawaslu officer reaching it."""
+    from netra.accounts.access import region_in_scope
+
+    if (officer.role not in wf.BAWASLU or not officer.is_active
+            or not region_in_scope(officer, case.region)):
+        raise Refused("not_assignable")
+    _bump(case, version, assigned_to=officer)
+    _log(case, actor, "assigned", text=officer.get_full_name() or officer.username)
+    return case
+
+
+@transaction.atomic
+def add_note(actor, case, text):
+    """An internal note: staff who reach the case read it; the reporter never does."""
+    text = text.strip()
+    if not text:
+        raise Refused("empty_note")
+    CaseEvent.objects.create(case=case, actor=actor, kind="note", text=text)
+    record(actor, "case.note", case, region=case.region, data={"length": len(text)})
+
+
+@transaction.atomic
+def attach(actor, case, *, title, data):
+    """Check and store a file with the case; images lose their metadata (reports.evidence)."""
+    from django.core.files.base import ContentFile
+
+    from netra.reports.evidence import clean
+
+    cleaned = clean(data, max_bytes=settings.NETRA_EVIDENCE_MAX_BYTES)
+    attachment = Attachment(case=case, title=title.strip()[:200], extension=cleaned.extension,
+                            content_type=cleaned.content_type, size=len(cleaned.content),
+                            sha256=cleaned.sha256_original, added_by=actor)
+    attachment.file.save(f"lampiran.{cleaned.extension}", ContentFile(cleaned.content),
+                         save=False)
+    attachment.save()
+    CaseEvent.objects.create(case=case, actor=actor, kind="attachment",
+                             text=f"{attachment.title} (SHA-256 {attachment.sha256[:16]}…)")
+    record(actor, "case.attachment", case, region=case.region,
+           data={"attachment": attachment.pk, "sha256": attachment.sha256})
+    return attachment
+
+
+@transaction.atomic
+def merge(actor, duplicate, into, *, version, reason):
+    """Close DUPLICATE into INTO (penggabungan): its reported persons join INTO, its reporter
+    follows INTO's status, and both timelines say so."""
+    if not reason.strip():
+        raise Refused("reason_required")
+    if duplicate.pk == into.pk or duplicate.forwarded or into.forwarded \
+            or wf.CLOSED in (duplicate.state, into.state) or into.merged_into_id:
+        raise Refused("not_mergeable")
+    if duplicate.region_id != into.region_id or duplicate.election_id != into.election_id:
+        raise Refused("not_mergeable")  # one office, one election: one decision
+    old_state = duplicate.state
+    _bump(duplicate, version, state=wf.CLOSED, merged_into=into, due_at=None)
+    known = {(r.nip or r.name.casefold()) for r in into.respondents.all()}
+    for person in duplicate.respondents.all():
+        if (person.nip or person.name.casefold()) not in known:
+            Respondent.objects.create(
+                case=into, employee_id=person.employee_id, name=person.name, nip=person.nip,
+                subject_type=person.subject_type, agency=person.agency,
+                position=person.position, government_id=person.government_id)
+    _log(duplicate, actor, "merged", from_state=old_state, to_state=wf.CLOSED,
+         text=f"{into}: {reason}")
+    _log(into, actor, "merged_in", text=f"{duplicate}: {reason}")
+    if into.state in REPORTER_STATUS:
+        _tell_reporters(into, REPORTER_STATUS[into.state])
+    return into

@@ -6,6 +6,7 @@ from collections import deque
 from django.db import transaction
 
 from netra.accounts.models import User
+from netra.people.models import Employee
 from netra.regions.models import Election, Region
 
 from . import actions
@@ -13,6 +14,9 @@ from . import workflow as wf
 from .models import Case
 
 DEMO_MARK = "[demo] "
+SANCTIONS = ["Teguran tertulis", "Pernyataan tidak puas secara tertulis",
+             "Pemotongan tunjangan kinerja 25% selama 6 bulan",
+             "Penurunan jabatan setingkat lebih rendah selama 12 bulan"]
 STORIES = [
     "Kepala sekolah mengunggah foto bersama calon dengan pose dua jari di Facebook.",
     "Camat hadir dalam deklarasi pasangan calon dan ikut menyanyikan yel-yel.",
@@ -37,28 +41,57 @@ def _path_to(target):
     raise ValueError(target)
 
 
+def _take(case, target, roles, *, officer, bkn, ppk, rng):
+    """One move of the path, through the action that makes it (sanctions for the recorded)."""
+    from netra.sanctions import actions as sanctions
+
+    if target == wf.RECOMMENDED:
+        return sanctions.recommend(bkn, case, version=case.version,
+                                   verification="Terbukti dari bukti dan klarifikasi.",
+                                   sanctions={r: rng.choice(SANCTIONS)
+                                              for r in case.respondents.all()})
+    if target == wf.FOLLOWED_UP:
+        for recommendation in case.recommendations.all():
+            case.refresh_from_db()
+            sanctions.record_decree(ppk, recommendation, version=case.version,
+                                    outcome="not_imposed",
+                                    reason="Contoh: terlapor sudah pensiun.")
+        case.refresh_from_db()
+        return case
+    actor = (None if roles == wf.SYSTEM else officer if roles == wf.BAWASLU
+             else bkn if roles == wf.BKN else ppk)
+    reason = "Tidak memenuhi syarat materiel." if target == wf.NOT_REGISTERED else ""
+    return actions.transition(actor, case, target, version=case.version, reason=reason)
+
+
 def load_demo_cases(per_state=18):
     if Case.objects.filter(summary__startswith=DEMO_MARK).exists():
         return ["kasus demo: sudah ada"]
     rng = random.Random(2024)
-    people = {u.username: u for u in User.objects.filter(username__in=["alice", "charlie",
-                                                                        "gita", "hadi"])}
+    people = {u.username: u for u in User.objects.filter(
+        username__in=["alice", "charlie", "gita", "hadi", "joko"])}
     election = Election.objects.get(code="pilkada-2024")
-    regions = {"35.09": people["alice"], "15.71": people["charlie"]}
-    actor_for = {"bkn": people["gita"], "ppk": people["hadi"]}
+    offices = {"35.09": (people["alice"], people["hadi"]),
+               "15.71": (people["charlie"], people["joko"])}
+    staff = {code: list(Employee.objects.filter(region__code=code).select_related(
+        "agency__region", "region").order_by("pk")[:500]) for code in offices}
     with transaction.atomic():
         for state in wf.STATES:
             path = _path_to(state)
             for index in range(per_state):
                 code = "35.09" if index % 3 else "15.71"
-                officer = regions[code]
+                officer, ppk = offices[code]
                 case = actions.open_finding(officer, election=election,
                                             region=Region.objects.get(code=code),
                                             summary=DEMO_MARK + rng.choice(STORIES))
+                if staff[code]:
+                    actions.add_respondent(officer, case, version=case.version,
+                                           employee=rng.choice(staff[code]))
+                else:
+                    actions.add_respondent(officer, case, version=case.version,
+                                           name="Pegawai Contoh")
+                case.refresh_from_db()
                 for target, roles in path:
-                    actor = (None if roles == wf.SYSTEM else officer if roles == wf.BAWASLU
-                             else actor_for["bkn" if roles == wf.BKN else "ppk"])
-                    reason = "Tidak memenuhi syarat materiel." if target == wf.NOT_REGISTERED else ""
-                    case = actions.transition(actor, case, target, version=case.version,
-                                              reason=reason)
+                    case = _take(case, target, roles, officer=officer, bkn=people["gita"],
+                                 ppk=ppk, rng=rng)
     return [f"kasus demo: {per_state * len(wf.STATES)} kasus di {len(wf.STATES)} tahap"]

@@ -48,6 +48,9 @@ class Case(models.Model):
     forwarded = models.BooleanField(default=False, db_index=True)
     assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
+    # A duplicate closed into another case (penggabungan): its events stay, its work goes on there.
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="merged_cases")
     opened_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -130,3 +133,79 @@ class CaseEvent(models.Model):
     @property
     def to_label(self):
         return STATE_LABELS.get(self.to_state, self.to_state)
+
+
+class SubjectType(models.TextChoices):
+    """Who the reported person is; decides where a proven violation goes (DOMAIN.md)."""
+
+    PNS = "pns", _("Civil servant (PNS)")
+    CPNS = "cpns", _("Civil servant candidate (CPNS)")
+    PPPK = "pppk", _("Government employee with contract (PPPK)")
+    NON_ASN = "non_asn", _("Non-ASN staff (honorer)")
+    VILLAGE_HEAD = "village_head", _("Village head")
+    VILLAGE_OFFICIAL = "village_official", _("Village official")
+    TNI = "tni", _("TNI member")
+    POLRI = "polri", _("Polri member")
+    UNKNOWN = "unknown", _("Not yet known")
+
+
+class Respondent(models.Model):
+    """A reported person (terlapor) of a case.
+
+    GOVERNMENT is the region whose government employs them: its head is their staffing
+    authority (PPK), the one who must impose a sanction, and its PPK and BKPSDM see the case.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="respondents")
+    employee = models.ForeignKey("people.Employee", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    name = models.CharField(_("name"), max_length=255)
+    nip = models.CharField("NIP", max_length=18, blank=True, db_index=True)
+    subject_type = models.CharField(_("employment"), max_length=20, choices=SubjectType.choices,
+                                    default=SubjectType.UNKNOWN)
+    agency = models.CharField(_("agency"), max_length=255, blank=True)
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    government = models.ForeignKey("regions.Region", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.nip})" if self.nip else self.name
+
+
+def attachment_path(instance, filename):
+    return f"case-attachments/{secrets.token_hex(16)}.{instance.extension}"
+
+
+class Attachment(models.Model):
+    """A file an officer adds to a case (lampiran): checked by its bytes, images cleaned."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(upload_to=attachment_path, max_length=255)
+    extension = models.CharField(max_length=8)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64, help_text="SHA-256 of the bytes as received")
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at", "id"]
+
+
+class LetterTemplate(models.Model):
+    """An administrator's version of a letter (templates/cases/letters/<kind>.html otherwise).
+
+    Each save keeps the previous body in the audit log by its hash; letters already generated
+    keep their own PDF and hash, so editing never changes a sent letter.
+    """
+
+    kind = models.CharField(max_length=30, unique=True, choices=CaseDocument.Kind.choices)
+    body = models.TextField()
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)

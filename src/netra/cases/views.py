@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -7,20 +8,45 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from netra.accounts.access import can, case_or_404, require, restrict, restrict_cases
+from netra.accounts.access import (can, case_or_404, region_in_scope, require, restrict,
+                                   restrict_cases)
+from netra.accounts.models import User
+from netra.people.models import Employee
 from netra.regions.models import Election, Region
 from netra.reports.models import Submission
 
 from . import actions, documents
 from . import workflow as wf
-from .models import STATE_LABELS, Case, CaseDocument, Hearing
+from .models import STATE_LABELS, Attachment, Case, CaseDocument, Hearing, SubjectType
 
 REFUSALS = {
     "unknown_state": _("That step does not exist."),
     "not_allowed": _("The case cannot go from “%(current)s” to that step."),
     "wrong_role": _("Your role may not take this step."),
     "reason_required": _("Write the reason: it is recorded and, where the law says so, sent to the reporter."),
+    "needs_record": _("This step is taken by recording the recommendation or the decree below."),
+    "needs_respondent": _("Name at least one reported person before forwarding the case."),
+    "respondents_fixed": _("The reported persons of a forwarded or closed case cannot change."),
+    "not_assignable": _("Only an active Bawaslu officer who reaches this region can be assigned."),
+    "empty_note": _("Write the note."),
+    "not_mergeable": _("Only open, unforwarded cases of the same office and election can be merged."),
+    "verification_required": _("Write the result of the verification."),
+    "sanction_required": _("Give the recommended sanction for every reported person."),
+    "not_awaiting_decree": _("This case is not waiting for a PPK decision."),
+    "decree_incomplete": _("A decree needs its number, date, sanction and PDF."),
+    "decree_file_required": _("Attach the signed decree as a PDF."),
+    "decree_file_not_pdf": _("The decree file is not a PDF."),
+    "decree_file_too_large": _("The file is too large."),
+    "attachment_incomplete": _("Give the attachment a title and choose a file."),
+    "attachment_type": _("This file cannot be attached: use a photo (JPEG, PNG, WebP, GIF, "
+                         "HEIC), a video (MP4, WebM) or a PDF."),
+    "hearing_incomplete": _("A hearing needs who, when and where; minutes need their text."),
 }
+
+
+def refusal_message(code, case):
+    """The user's-language message for a refused case change."""
+    return str(REFUSALS[code]) % {"current": STATE_LABELS.get(case.state, case.state)}
 
 
 def _cases(user):
@@ -47,7 +73,8 @@ def _moves(case, user):
 @login_required
 def case_detail(request, case_id):
     require(request.user, "cases.view")
-    case = case_or_404(Case.objects.select_related("region", "election", "submission"),
+    case = case_or_404(Case.objects.select_related("region", "election", "submission",
+                                                   "assigned_to", "merged_into"),
                        request.user, pk=case_id)
     return render(request, "cases/detail.html", {
         "case": case, "events": case.events.select_related("actor"), "now": timezone.now(),
@@ -56,18 +83,27 @@ def case_detail(request, case_id):
         "documents": case.documents.all(), "document_form": DocumentForm(),
         "hearings": case.hearings.all(), "hearing_form": HearingForm(),
         "can_write": can(request.user, "cases.open"),
+        "can_annotate": can(request.user, "cases.annotate"),
+        "respondents": case.respondents.select_related("government"),
+        "attachments": case.attachments.all(),
+        "respondent_form": RespondentForm(),
+        "officers": assignable_officers(case) if can(request.user, "cases.open") else [],
+        "merge_candidates": (merge_candidates(case, request.user)
+                             if can(request.user, "cases.open") and not case.forwarded
+                             and case.state != wf.CLOSED else []),
         "can_extend": (not case.extended and wf.CLOCK_STEP.get(case.state) == "decision"
                        and request.user.role in wf.BAWASLU)})
 
 
-def _version(request):
+def submitted_version(request):
+    """The case version the form was rendered with (optimistic locking)."""
     try:
         return int(request.POST.get("version", ""))
     except ValueError:
         return -1
 
 
-def _conflict(request, case):
+def conflict_response(request, case):
     return render(request, "cases/conflict.html", {"case": case}, status=409)
 
 
@@ -79,13 +115,15 @@ def case_transition(request, case_id):
                        pk=case_id)
     try:
         actions.transition(request.user, case, request.POST.get("target", ""),
-                           version=_version(request), reason=request.POST.get("reason", "")[:5000],
+                           version=submitted_version(request),
+                           reason=request.POST.get("reason", "")[:5000],
                            reopen_to=request.POST.get("reopen_to") or None)
     except wf.TransitionRefused as refused:
-        messages.error(request, str(REFUSALS[refused.refusal.code]) % {
-            "current": STATE_LABELS.get(case.state, case.state)})
+        messages.error(request, refusal_message(refused.refusal.code, case))
+    except actions.Refused as refused:
+        messages.error(request, refusal_message(refused.code, case))
     except actions.Conflict:
-        return _conflict(request, case)
+        return conflict_response(request, case)
     return redirect("cases:detail", case_id=case.pk)
 
 
@@ -98,12 +136,12 @@ def case_extend(request, case_id):
     if request.user.role not in wf.BAWASLU:
         return redirect("cases:detail", case_id=case.pk)
     try:
-        actions.extend_decision(request.user, case, version=_version(request),
+        actions.extend_decision(request.user, case, version=submitted_version(request),
                                 reason=request.POST.get("reason", "")[:5000])
     except wf.TransitionRefused:
         messages.error(request, _("The decision period can be extended once, with a reason."))
     except actions.Conflict:
-        return _conflict(request, case)
+        return conflict_response(request, case)
     return redirect("cases:detail", case_id=case.pk)
 
 
@@ -136,6 +174,15 @@ class DocumentForm(forms.Form):
         return data
 
 
+def letter_details(case, officer, cleaned):
+    """What a letter needs beyond the case: the form's fields, the officer, the reason given."""
+    details = dict(cleaned, officer=officer.get_full_name())
+    if case.state == wf.NOT_REGISTERED:
+        last = case.events.filter(to_state=wf.NOT_REGISTERED).last()
+        details["reason"] = last.text if last else ""
+    return details
+
+
 @login_required
 @require_POST
 def case_document(request, case_id):
@@ -146,11 +193,8 @@ def case_document(request, case_id):
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
         return redirect("cases:detail", case_id=case.pk)
-    details = dict(form.cleaned_data, officer=request.user.get_full_name())
-    if case.state == wf.NOT_REGISTERED:
-        last = case.events.filter(to_state=wf.NOT_REGISTERED).last()
-        details["reason"] = last.text if last else ""
-    documents.generate(request.user, case, form.cleaned_data["kind"], details)
+    documents.generate(request.user, case, form.cleaned_data["kind"],
+                       letter_details(case, request.user, form.cleaned_data))
     return redirect("cases:detail", case_id=case.pk)
 
 
@@ -231,3 +275,141 @@ def new_finding(request):
         case = actions.open_finding(request.user, **form.cleaned_data)
         return redirect("cases:detail", case_id=case.pk)
     return render(request, "cases/finding.html", {"form": form})
+
+
+class RespondentForm(forms.Form):
+    nip = forms.CharField(label="NIP", max_length=24, required=False,
+                          help_text=_("With a NIP from the roster the rest is filled in."))
+    name = forms.CharField(label=_("Name"), max_length=255, required=False)
+    subject_type = forms.ChoiceField(label=_("Employment"), choices=SubjectType.choices,
+                                     initial=SubjectType.UNKNOWN)
+    agency = forms.CharField(label=_("Agency"), max_length=255, required=False)
+    position = forms.CharField(label=_("Position"), max_length=255, required=False)
+
+    def clean(self):
+        data = super().clean()
+        nip = (data.get("nip") or "").replace(" ", "")
+        data["employee"] = Employee.objects.select_related("agency__region", "region").filter(
+            nip=nip).first() if nip else None
+        if nip and not (nip.isdigit() and len(nip) == 18):
+            self.add_error("nip", _("A NIP has 18 digits."))
+        if not data.get("name") and data["employee"] is None:
+            self.add_error("name", _("Give the name, or a NIP found in the roster."))
+        data["nip"] = nip
+        if data.get("subject_type") == SubjectType.UNKNOWN and data["employee"] is not None:
+            data["subject_type"] = ""  # taken from the roster
+        return data
+
+
+def _messages_from(request, form):
+    messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+
+
+def _refused(request, case, call):
+    """Run CALL; a refusal becomes a message, a lost race the conflict page."""
+    try:
+        call()
+    except actions.Refused as refused:
+        messages.error(request, refusal_message(refused.code, case))
+    except actions.Conflict:
+        return conflict_response(request, case)
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@login_required
+@require_POST
+def case_respondent(request, case_id):
+    case = _handling_case(request, case_id)
+    form = RespondentForm(request.POST)
+    if not form.is_valid():
+        _messages_from(request, form)
+        return redirect("cases:detail", case_id=case.pk)
+    return _refused(request, case, lambda: actions.add_respondent(
+        request.user, case, version=submitted_version(request), **form.cleaned_data))
+
+
+def assignable_officers(case):
+    officers = User.objects.filter(role__in=wf.BAWASLU, is_active=True).prefetch_related(
+        "regions").order_by("first_name", "username")
+    return [o for o in officers if region_in_scope(o, case.region)]
+
+
+@login_required
+@require_POST
+def case_assign(request, case_id):
+    case = _handling_case(request, case_id)
+    officer = User.objects.filter(pk=request.POST.get("officer") or 0).first() \
+        if (request.POST.get("officer") or "").isdigit() else None
+    if officer is None:
+        messages.error(request, refusal_message("not_assignable", case))
+        return redirect("cases:detail", case_id=case.pk)
+    return _refused(request, case, lambda: actions.assign(
+        request.user, case, officer, version=submitted_version(request)))
+
+
+@login_required
+@require_POST
+def case_note(request, case_id):
+    require(request.user, "cases.annotate")
+    case = case_or_404(Case.objects.select_related("region"), request.user, pk=case_id)
+    return _refused(request, case, lambda: actions.add_note(
+        request.user, case, request.POST.get("text", "")[:20_000]))
+
+
+@login_required
+@require_POST
+def case_attach(request, case_id):
+    from netra.reports.evidence import EvidenceError
+
+    require(request.user, "cases.annotate")
+    case = case_or_404(Case.objects.select_related("region"), request.user, pk=case_id)
+    upload, title = request.FILES.get("file"), request.POST.get("title", "").strip()
+    limit = settings.NETRA_EVIDENCE_MAX_BYTES
+    if upload is None or not title:
+        messages.error(request, refusal_message("attachment_incomplete", case))
+    elif upload.size > limit:
+        messages.error(request, _("The file is larger than %(mb)s MB.") % {
+            "mb": settings.NETRA_EVIDENCE_MAX_BYTES // (1024 * 1024)})
+    else:
+        try:
+            actions.attach(request.user, case, title=title, data=upload.read())
+        except EvidenceError:
+            messages.error(request, refusal_message("attachment_type", case))
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@login_required
+def attachment_file(request, attachment_id):
+    require(request.user, "cases.view")
+    attachment = Attachment.objects.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise Http404
+    case_or_404(Case.objects.all(), request.user, pk=attachment.case_id)
+    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type,
+                            as_attachment=True,
+                            filename=f"lampiran-{attachment.case_id}-{attachment.pk}."
+                                     f"{attachment.extension}")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def merge_candidates(case, user):
+    return _cases(user).filter(region=case.region, election=case.election,
+                               forwarded=False, merged_into=None).exclude(
+        state=wf.CLOSED).exclude(pk=case.pk)[:200]
+
+
+@login_required
+@require_POST
+def case_merge(request, case_id):
+    case = _handling_case(request, case_id)
+    into_id = request.POST.get("into", "")
+    into = _cases(request.user).filter(pk=into_id).first() if into_id.isdigit() else None
+    if into is None:
+        messages.error(request, refusal_message("not_mergeable", case))
+        return redirect("cases:detail", case_id=case.pk)
+    response = _refused(request, case, lambda: actions.merge(
+        request.user, case, into, version=submitted_version(request),
+        reason=request.POST.get("reason", "")[:5000]))
+    case.refresh_from_db()
+    return redirect("cases:detail", case_id=into.pk) if case.merged_into_id else response

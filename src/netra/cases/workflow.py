@@ -63,6 +63,10 @@ TRANSITIONS = {
     (ADMINISTRATIVE, CLOSED): BAWASLU,
 }
 
+#: Moves that only a dedicated record makes: BKN's recommendation (with the sanction asked for
+#: each reported person) and the PPK's decrees. The plain step form never offers them.
+RECORDED_MOVES = frozenset({RECOMMENDED, FOLLOWED_UP})
+
 #: The clock step that runs while a case is in a state (see clock.STEPS); None: no legal clock.
 CLOCK_STEP = {
     INITIAL_STUDY: "initial_study",
@@ -76,7 +80,7 @@ CLOCK_STEP = {
 class Refusal:
     """Why a move is refused; CODE for translated messages, the rest for the log."""
 
-    code: str  # "unknown_state", "not_allowed", "wrong_role", "reason_required"
+    code: str  # "unknown_state", "not_allowed", "wrong_role", "reason_required", "needs_record"
     current: str
     target: str
 
@@ -88,19 +92,21 @@ class TransitionRefused(Exception):
 
 
 def next_states(current, role):
-    """The states ROLE may move a case in CURRENT to, in table order."""
-    moves = [to for (frm, to), roles in TRANSITIONS.items() if frm == current and role in roles]
+    """The states ROLE may move a case in CURRENT to with the plain step form, in table order."""
+    moves = [to for (frm, to), roles in TRANSITIONS.items()
+             if frm == current and role in roles and to not in RECORDED_MOVES]
     if current == CLOSED and role in REOPENERS:
         moves.append(REOPEN)
     return moves
 
 
-
-def check(current, target, role, *, reason="", reopen_to=None):
+def check(current, target, role, *, reason="", reopen_to=None, recorded=False):
     """Raise TransitionRefused unless ROLE may move a case from CURRENT to TARGET.
 
     Reopening a closed case (TARGET == REOPEN) needs a reopening role, a written REASON and
-    the state to return to (REOPEN_TO, any state but closed). Returns the resulting state.
+    the state to return to (REOPEN_TO, any state but closed). A move in RECORDED_MOVES needs
+    RECORDED: the caller is the action that writes the recommendation or the decree.
+    Returns the resulting state.
     """
     if current not in STATES or (target not in STATES and target != REOPEN):
         raise TransitionRefused(Refusal("unknown_state", current, target))
@@ -117,6 +123,8 @@ def check(current, target, role, *, reason="", reopen_to=None):
         raise TransitionRefused(Refusal("not_allowed", current, target))
     if role not in roles:
         raise TransitionRefused(Refusal("wrong_role", current, target))
+    if target in RECORDED_MOVES and not recorded:
+        raise TransitionRefused(Refusal("needs_record", current, target))
     if target == NOT_REGISTERED and not reason.strip():
         # The reporter is told why in writing (DOMAIN.md, initial study).
         raise TransitionRefused(Refusal("reason_required", current, target))

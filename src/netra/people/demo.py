@@ -68,6 +68,7 @@ STAFF = [
     ("fajar", "Fajar Nugroho", Role.BKPSDM, ["35.09"]),
     ("gita", "Gita Lestari", Role.BKN, []),
     ("hadi", "Hadi Santoso", Role.PPK, ["35.09"]),
+    ("joko", "Joko Harahap", Role.PPK, ["15.71"]),
     ("indah", "Indah Permata", Role.AUDITOR, ["35.09"]),
 ]
 

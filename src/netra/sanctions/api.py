@@ -1,0 +1,83 @@
+"""BKN's recommendation and the PPK's decree over JSON, with the case pages' rules."""
+
+from datetime import date
+
+from django.shortcuts import get_object_or_404
+from ninja import File, Form, Router, Schema
+from ninja.files import UploadedFile
+from ninja.security import django_auth
+
+from netra.cases.api import CHANGE, case_for, refusal, run
+from netra.cases.models import Case
+
+from . import actions
+from .models import Decree, Recommendation
+
+router = Router(auth=django_auth, tags=["sanctions"])
+
+
+class RecommendationIn(Schema):
+    version: int
+    verification: str
+    note: str = ""
+    #: respondent id -> the sanction BKN asks the PPK to impose
+    sanctions: dict[int, str]
+
+
+@router.post("/cases/{case_id}/recommendation", response=CHANGE)
+def recommend(request, case_id: int, body: RecommendationIn):
+    case = case_for(request, case_id, "cases.recommend")
+    respondents = {r.pk: r for r in case.respondents.all()}
+    if set(body.sanctions) - set(respondents):
+        return refusal("sanction_required", case)
+    return run(request, case, lambda: actions.recommend(
+        request.user, case, version=body.version, verification=body.verification[:20_000],
+        note=body.note[:5_000],
+        sanctions={respondents[pk]: text for pk, text in body.sanctions.items()}))
+
+
+class RecommendationOut(Schema):
+    id: int
+    case_id: int
+    respondent: str
+    sanction: str
+    due_at: str
+    decree_outcome: str | None
+    decree_number: str | None
+
+
+@router.get("/recommendations", response=list[RecommendationOut])
+def list_recommendations(request, open_only: bool = False):
+    """Recommendations on the cases in the caller's reach; `open_only` for those unanswered."""
+    from netra.accounts.access import require, restrict_cases
+
+    require(request.user, "cases.view")
+    cases = restrict_cases(Case.objects.all(), request.user).values("pk")
+    items = Recommendation.objects.filter(case__in=cases).select_related("respondent", "decree")
+    if open_only:
+        items = items.filter(decree__isnull=True)
+    return [{"id": r.pk, "case_id": r.case_id, "respondent": str(r.respondent),
+             "sanction": r.sanction, "due_at": r.due_at.isoformat(),
+             "decree_outcome": r.decree.outcome if r.answered else None,
+             "decree_number": r.decree.number if r.answered else None}
+            for r in items[:500]]
+
+
+@router.post("/recommendations/{recommendation_id}/decree", response=CHANGE)
+def record_decree(request, recommendation_id: int, version: Form[int],
+                  outcome: Form[Decree.Outcome], number: Form[str] = "",
+                  decided_on: Form[date | None] = None, sanction: Form[str] = "",
+                  reason: Form[str] = "", file: File[UploadedFile | None] = None):
+    """The PPK's decree (multipart: fields and the signed PDF), or the reason there is none."""
+    from django.conf import settings
+
+    recommendation = get_object_or_404(Recommendation, pk=recommendation_id)
+    case = case_for(request, recommendation.case_id, "cases.decree")
+    recommendation.case = case
+    if file is not None and file.size > settings.NETRA_EVIDENCE_MAX_BYTES:
+        return refusal("decree_file_too_large", case)
+    return run(request, case, lambda: actions.record_decree(
+        request.user, recommendation, version=version, outcome=outcome, number=number,
+        decided_on=decided_on, sanction=sanction, reason=reason[:10_000],
+        pdf=file.read() if file is not None else None))
+

@@ -1,0 +1,29 @@
+"""The recommendation and decree panel of the case page, kept with the sanctions app so that
+the cases app does not depend on it."""
+
+from django import template
+
+from netra.accounts.access import can
+from netra.cases import workflow as wf
+
+from ..views import DecreeForm, RecommendationForm
+
+register = template.Library()
+
+
+@register.inclusion_tag("sanctions/_panel.html", takes_context=True)
+def sanctions_panel(context, case):
+    user = context["request"].user
+    recommendations = list(case.recommendations.select_related("respondent", "decree",
+                                                               "issued_by"))
+    can_recommend = case.state == wf.BKN_VERIFICATION and can(user, "cases.recommend")
+    can_decree = case.state in (wf.RECOMMENDED, wf.PPK_OVERDUE) and can(user, "cases.decree")
+    for recommendation in recommendations:
+        recommendation.form = (DecreeForm(prefix=f"r{recommendation.pk}")
+                               if can_decree and not recommendation.answered else None)
+    return {
+        "case": case, "recommendations": recommendations, "now": context.get("now"),
+        "csrf_token": context.get("csrf_token"),
+        "recommendation_form": (RecommendationForm(respondents=case.respondents.all())
+                                if can_recommend else None),
+    }

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "sanctions"
+urlpatterns = [
+    path("kasus/<int:case_id>/rekomendasi/", views.recommend, name="recommend"),
+    path("rekomendasi/<int:recommendation_id>/keputusan/", views.decree, name="decree"),
+    path("rekomendasi/<int:recommendation_id>/keputusan.pdf", views.decree_file,
+         name="decree_file"),
+]

@@ -1,0 +1,106 @@
+from datetime import date
+
+import pytest
+
+from netra.cases import actions as case_actions
+from netra.cases.actions import Conflict, Refused
+from netra.cases.models import Respondent
+from netra.sanctions import actions
+from netra.sanctions.models import Decree
+
+PDF = b"%PDF-1.7\n% keputusan\n%%EOF\n"
+
+
+def recommend_all(case, gita, sanction="Teguran tertulis"):
+    return actions.recommend(gita, case, version=case.version, verification="Terbukti.",
+                             sanctions={r: sanction for r in case.respondents.all()})
+
+
+def test_a_recommendation_names_a_sanction_for_every_reported_person(under_verification, gita):
+    case = under_verification
+    Respondent.objects.create(case=case, name="Budi Santoso", government=case.region)
+    first = case.respondents.first()
+    with pytest.raises(Refused) as refused:
+        actions.recommend(gita, case, version=case.version, verification="Terbukti.",
+                          sanctions={first: "Teguran tertulis"})
+    assert refused.value.code == "sanction_required"
+    with pytest.raises(Refused) as refused:
+        actions.recommend(gita, case, version=case.version, verification="  ",
+                          sanctions={r: "Teguran" for r in case.respondents.all()})
+    assert refused.value.code == "verification_required"
+    case.refresh_from_db()
+    assert case.state == "bkn_verification" and not case.recommendations.exists()
+
+
+def test_the_case_is_followed_up_only_when_every_person_has_an_answer(under_verification, gita,
+                                                                      hadi):
+    case = under_verification
+    Respondent.objects.create(case=case, name="Budi Santoso", government=case.region)
+    case = recommend_all(case, gita)
+    first, second = case.recommendations.all()
+    actions.record_decree(hadi, first, version=case.version, outcome="imposed",
+                          number="800/1/2024", decided_on=date(2024, 12, 2),
+                          sanction="Teguran tertulis", pdf=PDF)
+    case.refresh_from_db()
+    assert case.state == "recommended"
+    actions.record_decree(hadi, second, version=case.version, outcome="not_imposed",
+                          reason="Terlapor meninggal dunia sebelum keputusan.")
+    case.refresh_from_db()
+    assert case.state == "followed_up"
+    assert [d.outcome for d in Decree.objects.order_by("id")] == ["imposed", "not_imposed"]
+
+
+@pytest.mark.parametrize("fields, code", [
+    ({"outcome": "imposed", "number": "", "decided_on": date(2024, 12, 2),
+      "sanction": "Teguran", "pdf": PDF}, "decree_incomplete"),
+    ({"outcome": "imposed", "number": "800/1", "decided_on": date(2024, 12, 2),
+      "sanction": "Teguran", "pdf": None}, "decree_file_required"),
+    ({"outcome": "imposed", "number": "800/1", "decided_on": date(2024, 12, 2),
+      "sanction": "Teguran", "pdf": b"PK\x03\x04 a zip"}, "decree_file_not_pdf"),
+    ({"outcome": "not_imposed", "reason": " "}, "reason_required"),
+    ({"outcome": "pardoned"}, "decree_incomplete"),
+])
+def test_an_incomplete_decree_is_refused_and_nothing_is_saved(under_verification, gita, hadi,
+                                                              fields, code):
+    case = recommend_all(under_verification, gita)
+    with pytest.raises(Refused) as refused:
+        actions.record_decree(hadi, case.recommendations.get(), version=case.version, **fields)
+    assert refused.value.code == code
+    assert not Decree.objects.exists()
+
+
+def test_two_hands_answering_one_recommendation_do_not_both_win(under_verification, gita,
+                                                                hadi, fajar):
+    case = recommend_all(under_verification, gita)
+    recommendation = case.recommendations.get()
+    version = case.version
+    actions.record_decree(hadi, recommendation, version=version, outcome="not_imposed",
+                          reason="Sudah diberhentikan.")
+    recommendation.refresh_from_db()
+    with pytest.raises((Conflict, Refused)):
+        actions.record_decree(fajar, recommendation, version=version, outcome="not_imposed",
+                              reason="Lagi.")
+    assert Decree.objects.count() == 1
+
+
+def test_a_decree_after_the_period_still_follows_the_case_up(under_verification, gita, hadi):
+    from datetime import timedelta
+
+    case = recommend_all(under_verification, gita)
+    assert case_actions.mark_ppk_overdue(now=case.due_at + timedelta(seconds=1)) == 1
+    case.refresh_from_db()
+    assert case.state == "ppk_overdue"
+    actions.record_decree(hadi, case.recommendations.get(), version=case.version,
+                          outcome="imposed", number="800/9/2025", decided_on=date(2025, 2, 3),
+                          sanction="Penurunan jabatan", pdf=PDF)
+    case.refresh_from_db()
+    assert case.state == "followed_up"
+
+
+def test_the_recommendation_step_is_not_on_the_plain_step_form(under_verification, gita):
+    from netra.cases.workflow import TransitionRefused
+
+    with pytest.raises(TransitionRefused) as refused:
+        case_actions.transition(gita, under_verification, "recommended",
+                                version=under_verification.version)
+    assert refused.value.refusal.code == "needs_record"
