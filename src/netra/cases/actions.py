@@ -354,3 +354,29 @@ def merge(actor, duplicate, into, *, version, reason):
     if into.state in REPORTER_STATUS:
         _tell_reporters(into, REPORTER_STATUS[into.state])
     return into
+
+
+@transaction.atomic
+def save_letter_template(actor, kind, body):
+    """An administrator's new body for the letters of KIND; checked before it is kept."""
+    import hashlib
+
+    from . import letters
+    from .models import LetterTemplate
+
+    letters.check_body(body)
+    before = letters.body_for(kind)
+    LetterTemplate.objects.update_or_create(kind=kind, defaults={"body": body,
+                                                                 "updated_by": actor})
+    record(actor, "letters.template_changed", None, data={
+        "kind": kind, "before_sha256": hashlib.sha256(before.encode()).hexdigest(),
+        "after_sha256": hashlib.sha256(body.encode()).hexdigest()})
+
+
+@transaction.atomic
+def reset_letter_template(actor, kind):
+    """Back to the letter shipped with Netra."""
+    from .models import LetterTemplate
+
+    if LetterTemplate.objects.filter(kind=kind).delete()[0]:
+        record(actor, "letters.template_reset", None, data={"kind": kind})

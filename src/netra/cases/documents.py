@@ -7,26 +7,30 @@ import hashlib
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from netra.audit.log import record
 from netra.lib.calendar import format_date_id
 
+from . import letters
 from .models import CaseDocument, CaseEvent
+
+
+def letter_html(case, kind, details):
+    """The letter as HTML, from the administrator's template of KIND or the default file."""
+    with translation.override("id"):
+        return letters.render_html(kind, {
+            "case": case, "details": details, "today": format_date_id(timezone.localdate(),
+                                                                      weekday=False),
+            "events": case.events.select_related("actor"),
+            "persons": case.respondents.all(),
+        })
 
 
 def render_pdf(case, kind, details):
     from weasyprint import HTML
 
-    with translation.override("id"):
-        html = render_to_string(f"cases/letters/{kind}.html", {
-            "case": case, "details": details, "today": format_date_id(timezone.localdate(),
-                                                                      weekday=False),
-            "events": case.events.select_related("actor"),
-            "persons": case.submission.persons.all() if case.submission_id else [],
-        })
-    return HTML(string=html).write_pdf()
+    return HTML(string=letter_html(case, kind, details)).write_pdf()
 
 
 @transaction.atomic

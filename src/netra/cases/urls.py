@@ -19,6 +19,8 @@ urlpatterns = [
     path("kasus/<int:case_id>/lampiran/", views.case_attach, name="attach"),
     path("kasus/<int:case_id>/gabung/", views.case_merge, name="merge"),
     path("kasus/lampiran/<int:attachment_id>/", views.attachment_file, name="attachment_file"),
+    path("templat-surat/", views.letter_templates, name="letter_templates"),
+    path("templat-surat/<str:kind>/", views.letter_template_edit, name="letter_template"),
     path("kasus/dokumen/<int:document_id>/", views.document_file, name="document_file"),
     path("laporan/<int:submission_id>/buka-kasus/", views.open_from_submission,
          name="open_from_submission"),

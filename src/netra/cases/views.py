@@ -413,3 +413,45 @@ def case_merge(request, case_id):
         reason=request.POST.get("reason", "")[:5000]))
     case.refresh_from_db()
     return redirect("cases:detail", case_id=into.pk) if case.merged_into_id else response
+
+
+class LetterTemplateForm(forms.Form):
+    body = forms.CharField(label=_("Letter body"), max_length=100_000,
+                           widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false"}))
+
+
+@login_required
+def letter_templates(request):
+    from .models import LetterTemplate
+
+    require(request.user, "letters.edit")
+    custom = {t.kind: t for t in LetterTemplate.objects.select_related("updated_by")}
+    return render(request, "cases/letter_templates.html", {
+        "kinds": [(kind, label, custom.get(kind)) for kind, label in CaseDocument.Kind.choices]})
+
+
+@login_required
+def letter_template_edit(request, kind):
+    from . import letters
+
+    require(request.user, "letters.edit")
+    if kind not in CaseDocument.Kind.values:
+        raise Http404
+    label = CaseDocument.Kind(kind).label
+    if request.method == "POST" and request.POST.get("reset"):
+        actions.reset_letter_template(request.user, kind)
+        messages.success(request, _("The letter is back to the one shipped with Netra."))
+        return redirect("cases:letter_template", kind=kind)
+    form = LetterTemplateForm(request.POST or None,
+                              initial={"body": letters.body_for(kind)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.save_letter_template(request.user, kind, form.cleaned_data["body"])
+        except letters.BadTemplate as bad:
+            form.add_error("body", str(bad))
+        else:
+            messages.success(request, _("Saved. New letters use this text; letters already "
+                                        "generated keep theirs."))
+            return redirect("cases:letter_template", kind=kind)
+    return render(request, "cases/letter_template_edit.html", {
+        "form": form, "kind": kind, "label": label, "placeholders": letters.PLACEHOLDERS})

@@ -39,7 +39,7 @@ class DecreeForm(forms.Form):
     number = forms.CharField(label=_("Decree number"), max_length=120, required=False)
     decided_on = forms.DateField(label=_("Decree date"), required=False,
                                  widget=forms.DateInput(attrs={"type": "date"}))
-    sanction = forms.CharField(label=_("Sanction imposed"), max_length=255, required=False)
+    sanction = forms.CharField(label=_("Sanction in the decree"), max_length=255, required=False)
     reason = forms.CharField(label=_("Why no sanction was imposed"), required=False,
                              max_length=10_000, widget=forms.Textarea(attrs={"rows": 2}))
     file = forms.FileField(label=_("Decree (PDF)"), required=False)

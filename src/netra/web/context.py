@@ -11,6 +11,7 @@ STAFF_NAVIGATION = [
     (_("Employee roster"), "people:roster", "roster.view"),
     (_("Roster import"), "people:import", "roster.import"),
     (_("Accounts"), "accounts:users", "accounts.manage"),
+    (_("Letter templates"), "cases:letter_templates", "letters.edit"),
 ]
 
 

@@ -1,0 +1,60 @@
+"""Letter templates: the files in templates/cases/letters/ are the defaults; an administrator's
+version of a letter's body (LetterTemplate) replaces the file's body block. The letterhead,
+signature block and integrity line stay in _base.html for every letter.
+"""
+
+import re
+from pathlib import Path
+
+from django.template import TemplateSyntaxError, engines
+
+LETTERS_DIR = Path(__file__).resolve().parent.parent / "templates" / "cases" / "letters"
+BODY = re.compile(r"\{% block body %\}(.*)\{% endblock %\}", re.S)
+#: Tags that would let a letter reach other templates or the server's state.
+FORBIDDEN_TAG = re.compile(r"\{%\s*(load|include|extends|ssi|debug|block|endblock)\b")
+#: What a body may use, shown beside the editor.
+PLACEHOLDERS = ["case.number", "case.summary", "case.region.name", "case.election.name_id",
+                "case.received_at", "details.recipient", "details.capacity", "details.when",
+                "details.place", "details.reason", "details.officer", "today", "persons",
+                "events"]
+
+
+class BadTemplate(ValueError):
+    """The body cannot be used; the message says why, in the user's language."""
+
+
+def default_body(kind):
+    text = (LETTERS_DIR / f"{kind}.html").read_text(encoding="utf-8")
+    return BODY.search(text).group(1).strip()
+
+
+def body_for(kind):
+    from .models import LetterTemplate
+
+    custom = LetterTemplate.objects.filter(kind=kind).values_list("body", flat=True).first()
+    return custom if custom is not None else default_body(kind)
+
+
+def _compile(body):
+    return engines["django"].from_string(
+        '{% extends "cases/letters/_base.html" %}{% block body %}' + body + "{% endblock %}")
+
+
+def check_body(body):
+    """Raise BadTemplate unless BODY compiles and uses only plain tags and filters."""
+    from django.utils.translation import gettext as _
+
+    if not body.strip():
+        raise BadTemplate(_("The letter body is empty."))
+    forbidden = FORBIDDEN_TAG.search(body)
+    if forbidden:
+        raise BadTemplate(_("The tag “%(tag)s” cannot be used in a letter.") % {
+            "tag": forbidden.group(1)})
+    try:
+        _compile(body)
+    except TemplateSyntaxError as error:
+        raise BadTemplate(_("The template has an error: %(error)s") % {"error": error}) from None
+
+
+def render_html(kind, context):
+    return _compile(body_for(kind)).render(context)
