@@ -132,7 +132,7 @@ def _deadline_rounds(seconds):
     from django.db import close_old_connections
 
     def loop():
-        from netra.cases.actions import tick
+        from netra.rounds import tick
 
         while True:
             try:
@@ -248,6 +248,31 @@ def cmd_cases_overdue(args):
     return 0
 
 
+def cmd_sanctions_propose(args):
+    """One JSON object on stdin, one on stdout; bad input: exit 2 and one line on stderr."""
+    import json
+
+    raw = sys.stdin.read()
+    try:
+        payload = json.loads(raw)
+    except ValueError as error:
+        print(f"netra: input is not JSON: {error}", file=sys.stderr)
+        return 2
+    prepare_data_dir()
+    setup_django()
+    from netra.sanctions import rules
+    from netra.sanctions.catalog import active_catalog, determination_dates
+
+    try:
+        proposal = rules.propose(active_catalog(),
+                                 **rules.parse_request(payload, determination_dates()))
+    except rules.ProposalError as error:
+        print(f"netra: {error.detail}", file=sys.stderr)
+        return 2
+    print(json.dumps(proposal.as_dict(), ensure_ascii=False))
+    return 0
+
+
 def _progress_printer():
     def show(done, total):
         width = 30
@@ -315,6 +340,12 @@ def build_parser():
     overdue.add_argument("--json", action="store_true", help="machine-readable output")
     overdue.add_argument("--region", help="only this region and what lies inside it")
     overdue.set_defaults(func=cmd_cases_overdue)
+
+    sanctions = sub.add_parser("sanctions", help="violation catalog and sanction rules")
+    sanctions_sub = sanctions.add_subparsers(dest="sanctions_command", required=True)
+    propose = sanctions_sub.add_parser(
+        "propose", help="read one JSON request on stdin, print the lawful sanction proposal")
+    propose.set_defaults(func=cmd_sanctions_propose)
 
     manage = sub.add_parser("manage", help="Django's manage.py", add_help=False)
     manage.add_argument("rest", nargs=argparse.REMAINDER)

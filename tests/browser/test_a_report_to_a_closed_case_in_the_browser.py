@@ -50,8 +50,14 @@ def test_a_report_is_taken_to_a_closed_case_by_bawaslu_bkn_and_the_ppk(page, sig
     as_user(page, signed_in, "gita", "bkn", [], case_url)
     take_step(page, "Verifikasi BKN")
     page.get_by_label("Hasil verifikasi").fill("Terbukti dari tangkapan layar dan klarifikasi.")
-    page.get_by_label("Rekomendasi hukuman untuk Ahmad Fauzi").fill(
-        "Hukuman disiplin sedang: pemotongan tunjangan kinerja")
+    page.get_by_label("Perbuatan yang terbukti 1").select_option(
+        label="Mengunggah foto bersama calon dengan gestur berpihak")
+    page.get_by_label("Tanggal perbuatan 1").fill("2024-10-05")
+    page.get_by_role("button", name="Lihat usulan").click()
+    proposal = page.locator(".proposal")
+    proposal.wait_for()
+    assert "DIS-07" in proposal.inner_text()  # after the candidates were determined: berat
+    page.get_by_label("Penurunan jabatan setingkat lebih rendah selama 12 bulan").check()
     page.get_by_role("button", name="Terbitkan rekomendasi").click()
     page.locator("#case-state").wait_for()
     assert page.locator("#case-state").inner_text() == "Rekomendasi sanksi"
@@ -72,7 +78,9 @@ def test_a_report_is_taken_to_a_closed_case_by_bawaslu_bkn_and_the_ppk(page, sig
     take_step(page, "Ditutup")
     assert page.locator("#case-state").inner_text() == "Ditutup"
     case = Case.objects.get()
-    assert case.state == "closed" and case.documents.count() == 1
+    assert case.state == "closed"
+    assert sorted(case.documents.values_list("kind", flat=True)) == [
+        "forwarding_letter", "recommendation_letter"]
     assert case.recommendations.get().decree.sha256
 
     page.context.clear_cookies()

@@ -60,9 +60,15 @@ def test_a_public_report_is_taken_to_a_closed_case_through_the_api(client, clien
     bkn = client_for(gita)
     step(bkn, "bkn_verification")
     respondent = case["respondents"][0]["id"]
+    proposal = post(bkn, "/sanctions/propose", {
+        "election": "pilkada-2024", "subject": {"employment": "PNS"},
+        "conduct": [{"kind": "partisan_photo", "date": "2024-10-05"}]}).json()
+    assert proposal["codes"] == ["DIS-07"] and proposal["level"] == "berat"
     recommended = post(bkn, f"/cases/{case['id']}/recommendation", {
-        "version": case["version"], "verification": "Terbukti.",
-        "sanctions": {str(respondent): "Hukuman disiplin sedang"}})
+        "version": case["version"], "verification": "Terbukti.", "choices": [{
+            "respondent": respondent, "employment": "PNS",
+            "conduct": [{"kind": "partisan_photo", "date": "2024-10-05"}],
+            "sanction": proposal["sanction_options"][0]}]})
     assert recommended.status_code == 200 and recommended.json()["state"] == "recommended"
     case = recommended.json()
 
@@ -85,7 +91,8 @@ def test_a_refused_decree_names_what_is_missing_and_changes_nothing(client, clie
                                                                      gita, hadi):
     from netra.cases import actions
     from netra.cases.models import Case
-    from netra.sanctions.actions import recommend
+
+    from ..sanctions_helpers import recommend
 
     client.post("/api/v1/reports", report_data())
     case = actions.open_case_from_submission(alice, Submission.objects.get())
@@ -93,8 +100,7 @@ def test_a_refused_decree_names_what_is_missing_and_changes_nothing(client, clie
                          ("decided_other_law", alice), ("forwarded", alice),
                          ("bkn_verification", gita)]:
         case = actions.transition(user, case, target, version=case.version)
-    case = recommend(gita, case, version=case.version, verification="Terbukti.",
-                     sanctions={r: "Teguran tertulis" for r in case.respondents.all()})
+    case = recommend(gita, case)
     recommendation = case.recommendations.get()
     response = client_for(hadi).post(f"/api/v1/recommendations/{recommendation.pk}/decree", {
         "version": case.version, "outcome": "imposed", "number": "800/1/2024",

@@ -31,11 +31,14 @@ def step(client, case, target, reason="", **extra):
                                                         "reason": reason, **extra})
 
 
-def recommend(client, case, sanction="Hukuman disiplin sedang: pemotongan tunjangan kinerja"):
+def recommend(client, case, sanction="Penurunan jabatan setingkat lebih rendah selama 12 bulan"):
+    """The BKN form: the proven conduct of every reported person, then the chosen sanction."""
     case.refresh_from_db()
     data = {"verification": "Terbukti dari tangkapan layar dan klarifikasi.",
-            "version": case.version}
-    data.update({f"sanction_{r.pk}": sanction for r in case.respondents.all()})
+            "version": case.version, "issue": "1"}
+    for r in case.respondents.all():
+        data.update({f"employment_{r.pk}": "PNS", f"kind_{r.pk}_0": "partisan_photo",
+                     f"date_{r.pk}_0": "2024-10-05", f"sanction_{r.pk}": sanction})
     return client.post(f"/kasus/{case.pk}/rekomendasi/", data)
 
 

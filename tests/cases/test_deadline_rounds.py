@@ -7,9 +7,10 @@ from django.utils import timezone
 from netra.cases import actions
 from netra.cases.models import Case
 from netra.reports.models import Submission
-from netra.sanctions.actions import recommend
+from netra.sanctions.actions import mark_ppk_overdue
 
 from ..reports.helpers import file_report
+from ..sanctions_helpers import recommend
 
 
 @pytest.fixture
@@ -35,12 +36,11 @@ def test_a_recommendation_gets_the_ppk_period_and_goes_overdue_after_it(case, al
     case = take(case, ("initial_study", alice), ("registered", alice), ("study", alice),
                 ("decided_other_law", alice), ("forwarded", alice),
                 ("bkn_verification", gita))
-    recommend(gita, case, version=case.version, verification="Terbukti.",
-              sanctions={r: "Teguran tertulis" for r in case.respondents.all()})
+    recommend(gita, case)
     case.refresh_from_db()
     assert (case.due_at.date() - timezone.localdate()).days in (10, 11)  # local zone vs server
-    assert actions.mark_ppk_overdue() == 0
-    assert actions.mark_ppk_overdue(now=case.due_at + timedelta(seconds=1)) == 1
+    assert mark_ppk_overdue() == 0
+    assert mark_ppk_overdue(now=case.due_at + timedelta(seconds=1)) == 1
     case.refresh_from_db()
     assert case.state == "ppk_overdue"
     assert case.events.last().actor is None  # done by the system

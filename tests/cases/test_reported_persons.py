@@ -59,7 +59,8 @@ def test_the_ppk_sees_the_case_of_its_own_government_not_of_where_it_was_handled
         client_for, alice, gita, hadi, make_user, reported_case, region):
     """A provincial employee reported in Jember: the governor's PPK sees it, Jember's does not."""
     from netra.cases import actions
-    from netra.sanctions.actions import recommend
+
+    from ..sanctions_helpers import recommend
 
     province_staff = roster_employee(region("35.09"), nip="198803032012032004",
                                      name="Rina Kartika", agency_region=region("35"),
@@ -73,8 +74,7 @@ def test_the_ppk_sees_the_case_of_its_own_government_not_of_where_it_was_handled
                    "bkn_verification"]:
         case = actions.transition(gita if target == "bkn_verification" else alice, case,
                                   target, version=case.version)
-    recommend(gita, case, version=case.version, verification="Terbukti.",
-              sanctions={r: "Teguran tertulis" for r in case.respondents.all()})
+    recommend(gita, case)
     governor_ppk = make_user("gubernur", "ppk", ["35"])
     assert client_for(governor_ppk).get(f"/kasus/{case.pk}/").status_code == 200
     assert client_for(hadi).get(f"/kasus/{case.pk}/").status_code == 404

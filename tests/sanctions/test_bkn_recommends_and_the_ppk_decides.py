@@ -8,12 +8,13 @@ from netra.cases.models import Respondent
 from netra.sanctions import actions
 from netra.sanctions.models import Decree
 
+from ..sanctions_helpers import choices_for, recommend
+
 PDF = b"%PDF-1.7\n% keputusan\n%%EOF\n"
 
 
-def recommend_all(case, gita, sanction="Teguran tertulis"):
-    return actions.recommend(gita, case, version=case.version, verification="Terbukti.",
-                             sanctions={r: sanction for r in case.respondents.all()})
+def recommend_all(case, gita):
+    return recommend(gita, case)
 
 
 def test_a_recommendation_names_a_sanction_for_every_reported_person(under_verification, gita):
@@ -22,11 +23,11 @@ def test_a_recommendation_names_a_sanction_for_every_reported_person(under_verif
     first = case.respondents.first()
     with pytest.raises(Refused) as refused:
         actions.recommend(gita, case, version=case.version, verification="Terbukti.",
-                          sanctions={first: "Teguran tertulis"})
+                          choices={first: choices_for(case)[first]})
     assert refused.value.code == "sanction_required"
     with pytest.raises(Refused) as refused:
         actions.recommend(gita, case, version=case.version, verification="  ",
-                          sanctions={r: "Teguran" for r in case.respondents.all()})
+                          choices=choices_for(case))
     assert refused.value.code == "verification_required"
     case.refresh_from_db()
     assert case.state == "bkn_verification" and not case.recommendations.exists()
@@ -87,7 +88,7 @@ def test_a_decree_after_the_period_still_follows_the_case_up(under_verification,
     from datetime import timedelta
 
     case = recommend_all(under_verification, gita)
-    assert case_actions.mark_ppk_overdue(now=case.due_at + timedelta(seconds=1)) == 1
+    assert actions.mark_ppk_overdue(now=case.due_at + timedelta(seconds=1)) == 1
     case.refresh_from_db()
     assert case.state == "ppk_overdue"
     actions.record_decree(hadi, case.recommendations.get(), version=case.version,

@@ -2,6 +2,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from netra.sanctions.models import Decree
 
+from ..sanctions_helpers import recommend
+
 PDF = b"%PDF-1.7\n% keputusan\n%%EOF\n"
 
 
@@ -10,10 +12,8 @@ def test_the_bkn_officer_sees_the_recommendation_form_and_the_ppk_the_decree_for
     case = under_verification
     page = client_for(gita).get(f"/kasus/{case.pk}/").content.decode()
     respondent = case.respondents.get()
-    assert f'name="sanction_{respondent.pk}"' in page
-    client_for(gita).post(f"/kasus/{case.pk}/rekomendasi/", {
-        "version": case.version, "verification": "Terbukti.",
-        f"sanction_{respondent.pk}": "Hukuman disiplin sedang"})
+    assert f'name="kind_{respondent.pk}_0"' in page
+    recommend(gita, case)
     case.refresh_from_db()
     recommendation = case.recommendations.get()
     ppk = client_for(hadi)
@@ -33,11 +33,7 @@ def test_the_bkn_officer_sees_the_recommendation_form_and_the_ppk_the_decree_for
 
 def test_a_decree_form_without_the_pdf_says_what_is_missing(under_verification, client_for,
                                                             gita, hadi):
-    from netra.sanctions import actions
-
-    case = actions.recommend(gita, under_verification, version=under_verification.version,
-                             verification="Terbukti.",
-                             sanctions={r: "Teguran" for r in under_verification.respondents.all()})
+    case = recommend(gita, under_verification)
     recommendation = case.recommendations.get()
     prefix = f"r{recommendation.pk}-"
     response = client_for(hadi).post(f"/rekomendasi/{recommendation.pk}/keputusan/", {
@@ -49,11 +45,7 @@ def test_a_decree_form_without_the_pdf_says_what_is_missing(under_verification, 
 
 def test_strangers_get_404_on_recommendations_and_decrees(under_verification, client_for, gita,
                                                           charlie, alice, make_user):
-    from netra.sanctions import actions
-
-    case = actions.recommend(gita, under_verification, version=under_verification.version,
-                             verification="Terbukti.",
-                             sanctions={r: "Teguran" for r in under_verification.respondents.all()})
+    case = recommend(gita, under_verification)
     recommendation = case.recommendations.get()
     jambi_ppk = make_user("joko", "ppk", ["15.71"])
     for user in (charlie, jambi_ppk):

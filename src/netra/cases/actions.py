@@ -50,9 +50,11 @@ def _open_days(election):
 def deadline(case, state=None, extended=None):
     """When the step that runs in STATE (default: the case's) falls due, or None."""
     if (state or case.state) == wf.RECOMMENDED:
-        # No verified law binds the PPK (DOMAIN.md); the period is a setting, counted from now.
+        # No verified law binds the PPK (DOMAIN.md): the election's period, else the setting,
+        # counted in calendar days from the recommendation.
         local = clock.zone(case.region.timezone)
-        day = timezone.now().astimezone(local).date() + timedelta(days=settings.NETRA_PPK_PERIOD_DAYS)
+        days = case.election.ppk_follow_up_days or settings.NETRA_PPK_PERIOD_DAYS
+        day = timezone.now().astimezone(local).date() + timedelta(days=days)
         return datetime.combine(day, clock.END_OF_DAY, tzinfo=local)
     step = wf.CLOCK_STEP.get(state or case.state)
     if step is None:
@@ -170,21 +172,6 @@ def extend_decision(actor, case, *, version, reason):
     return case
 
 
-def mark_ppk_overdue(now=None):
-    """Move every recommendation past its period to "PPK overdue" (done by the worker)."""
-    now = now or timezone.now()
-    moved = 0
-    for case in Case.objects.filter(state=wf.RECOMMENDED, due_at__lt=now).select_related(
-            "region", "election"):
-        try:
-            transition(None, case, wf.PPK_OVERDUE, version=case.version,
-                       reason="Batas waktu tindak lanjut PPK terlewati.")
-            moved += 1
-        except Conflict:
-            continue  # someone acted on it meanwhile; the next round looks again
-    return moved
-
-
 def send_reminders(now=None, ahead=timedelta(days=1)):
     """E-mail the assigned officer once about each deadline due within AHEAD."""
     from django.core.mail import send_mail
@@ -209,11 +196,6 @@ def send_reminders(now=None, ahead=timedelta(days=1)):
             sent += 1
         Case.objects.filter(pk=case.pk).update(reminded_for=case.due_at)
     return sent
-
-
-def tick():
-    """The worker's periodic round: overdue recommendations, then reminders."""
-    return {"ppk_overdue": mark_ppk_overdue(), "reminders": send_reminders()}
 
 
 @transaction.atomic

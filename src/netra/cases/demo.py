@@ -41,23 +41,50 @@ def _path_to(target):
     raise ValueError(target)
 
 
+DEMO_DECREE = b"%PDF-1.4\n% Contoh keputusan (data demo)\n%%EOF\n"
+
+
 def _take(case, target, roles, *, officer, bkn, ppk, rng):
     """One move of the path, through the action that makes it (sanctions for the recorded)."""
+    from datetime import timedelta
+
     from netra.sanctions import actions as sanctions
+    from netra.sanctions import rules
 
     if target == wf.RECOMMENDED:
+        determination = case.election.candidate_determination_date
+        choices = {}
+        for respondent in case.respondents.all():
+            employment = (respondent.subject_type.upper()
+                          if respondent.subject_type.upper() in rules.EMPLOYMENT else "PNS")
+            conduct = tuple(rules.Conduct(rng.choice(rules.KINDS),
+                                          determination + timedelta(days=rng.randint(-40, 60)))
+                            for _ in range(rng.choice([1, 1, 2])))
+            proposal = sanctions.proposal_for(case, sanctions.Choice(employment, conduct, "-"))
+            choices[respondent] = sanctions.Choice(employment, conduct,
+                                                   rng.choice(proposal.sanction_options))
         return sanctions.recommend(bkn, case, version=case.version,
                                    verification="Terbukti dari bukti dan klarifikasi.",
-                                   sanctions={r: rng.choice(SANCTIONS)
-                                              for r in case.respondents.all()})
+                                   choices=choices)
     if target == wf.FOLLOWED_UP:
         for recommendation in case.recommendations.all():
             case.refresh_from_db()
-            sanctions.record_decree(ppk, recommendation, version=case.version,
-                                    outcome="not_imposed",
-                                    reason="Contoh: terlapor sudah pensiun.")
+            if rng.random() < 0.75:
+                sanctions.record_decree(
+                    ppk, recommendation, version=case.version, outcome="imposed",
+                    number=f"800/{rng.randint(100, 999)}/{case.region.code}/2024",
+                    decided_on=recommendation.issued_at.date()
+                    + timedelta(days=rng.randint(3, 40)),
+                    sanction=recommendation.sanction if rng.random() < 0.7
+                    else rng.choice(SANCTIONS), pdf=DEMO_DECREE)
+            else:
+                sanctions.record_decree(ppk, recommendation, version=case.version,
+                                        outcome="not_imposed",
+                                        reason="Contoh: terlapor sudah pensiun.")
         case.refresh_from_db()
         return case
+    if target == wf.PPK_OVERDUE:
+        return sanctions.go_overdue(case)
     actor = (None if roles == wf.SYSTEM else officer if roles == wf.BAWASLU
              else bkn if roles == wf.BKN else ppk)
     reason = "Tidak memenuhi syarat materiel." if target == wf.NOT_REGISTERED else ""

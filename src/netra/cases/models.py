@@ -98,6 +98,7 @@ class CaseDocument(models.Model):
         REGISTRATION_NOTICE = "registration_notice", _("Notice to the reporter")
         FORWARDING_LETTER = "forwarding_letter", _("Forwarding letter to BKN")
         CASE_SUMMARY = "case_summary", _("Case file summary")
+        RECOMMENDATION_LETTER = "recommendation_letter", _("BKN recommendation to the PPK")
 
     case = models.ForeignKey("Case", on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(max_length=30, choices=Kind.choices)

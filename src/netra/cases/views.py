@@ -37,6 +37,13 @@ REFUSALS = {
     "decree_file_required": _("Attach the signed decree as a PDF."),
     "decree_file_not_pdf": _("The decree file is not a PDF."),
     "decree_file_too_large": _("The file is too large."),
+    "deviation_reason_required": _("A sanction other than the lawful options needs a written "
+                                   "reason."),
+    "proposal_unknown_kind": _("A conduct is not in the catalog in use."),
+    "proposal_unknown_employment": _("Choose the employment of every reported person."),
+    "proposal_no_conduct": _("Give at least one proven conduct."),
+    "proposal_bad_date": _("Give each conduct's date as YYYY-MM-DD."),
+    "step_already_taken": _("This step has already been recorded."),
     "attachment_incomplete": _("Give the attachment a title and choose a file."),
     "attachment_type": _("This file cannot be attached: use a photo (JPEG, PNG, WebP, GIF, "
                          "HEIC), a video (MP4, WebM) or a PDF."),
@@ -53,16 +60,49 @@ def _cases(user):
     return restrict_cases(Case.objects.select_related("region", "election"), user)
 
 
+class CaseFilter(forms.Form):
+    """The officer's filters on the case list; every field optional, bad values ignored."""
+
+    state = forms.ChoiceField(label=_("Step"), required=False,
+                              choices=[("", _("All steps"))] + list(STATE_LABELS.items()))
+    lewat = forms.BooleanField(label=_("Overdue only"), required=False)
+    saya = forms.BooleanField(label=_("Assigned to me"), required=False)
+    q = forms.CharField(label=_("Register number"), required=False, max_length=80)
+
+
+CASES_PER_PAGE = 50
+
+
 @login_required
 def case_list(request):
+    from django.core.paginator import Paginator
+
     require(request.user, "cases.view")
     cases = _cases(request.user)
-    overdue = request.GET.get("lewat") == "1"
-    if overdue:
-        cases = cases.filter(due_at__lt=timezone.now())
-    return render(request, "cases/list.html", {"cases": cases[:200], "overdue": overdue,
-                                               "now": timezone.now(),
-                                               "can_open": can(request.user, "cases.open")})
+    filters = CaseFilter(request.GET or None)
+    chosen = {}
+    if filters.is_bound:
+        filters.is_valid()  # an invalid field is dropped on its own; the valid ones apply
+        chosen = filters.cleaned_data
+    now = timezone.now()
+    if chosen.get("state"):
+        cases = cases.filter(state=chosen["state"])
+    if chosen.get("saya"):
+        cases = cases.filter(assigned_to=request.user)
+    if chosen.get("q"):
+        cases = cases.filter(number__startswith=chosen["q"].strip())
+    if chosen.get("lewat"):
+        # Most overdue first: that is the order an office works through them.
+        cases = cases.filter(due_at__lt=now).order_by("due_at", "id")
+    else:
+        cases = cases.order_by("-opened_at", "-id")
+    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "cases/list.html", {
+        "page": page, "cases": page.object_list, "overdue": bool(chosen.get("lewat")),
+        "filters": filters if filters.is_bound else CaseFilter(), "query": query.urlencode(),
+        "now": now, "can_open": can(request.user, "cases.open")})
 
 
 def _moves(case, user):
@@ -73,10 +113,14 @@ def _moves(case, user):
 @login_required
 def case_detail(request, case_id):
     require(request.user, "cases.view")
-    case = case_or_404(Case.objects.select_related("region", "election", "submission",
-                                                   "assigned_to", "merged_into"),
-                       request.user, pk=case_id)
-    return render(request, "cases/detail.html", {
+    return render_case(request, case_or_404(Case.objects.all(), request.user, pk=case_id))
+
+
+def render_case(request, case, extra=None):
+    """The case page; EXTRA carries a bound form another app re-renders with its errors."""
+    case = Case.objects.select_related("region", "election", "submission", "assigned_to",
+                                       "merged_into").get(pk=case.pk)
+    return render(request, "cases/detail.html", (extra or {}) | {
         "case": case, "events": case.events.select_related("actor"), "now": timezone.now(),
         "moves": _moves(case, request.user),
         "reopen_states": [(s, STATE_LABELS[s]) for s in wf.STATES if s != wf.CLOSED],
@@ -157,8 +201,14 @@ def open_from_submission(request, submission_id):
     return redirect("cases:detail", case_id=case.pk)
 
 
+#: Letters a Bawaslu officer generates; BKN's recommendation letter comes with the
+#: recommendation itself.
+BAWASLU_LETTERS = ("invitation", "registration_notice", "forwarding_letter", "case_summary")
+
+
 class DocumentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Letter"), choices=CaseDocument.Kind.choices)
+    kind = forms.ChoiceField(label=_("Letter"), choices=[
+        (k, label) for k, label in CaseDocument.Kind.choices if k in BAWASLU_LETTERS])
     recipient = forms.CharField(label=_("Invited person"), max_length=200, required=False)
     capacity = forms.ChoiceField(label=_("As"), required=False, choices=[
         ("pelapor", _("Reporter")), ("terlapor", _("Reported employee")), ("saksi", _("Witness"))])

@@ -89,6 +89,7 @@ def load_elections(doc):
                 "legal_basis": item.get("legal_basis", ""),
                 "national": national,
                 "regions_complete": item.get("regions_complete", True),
+                "ppk_follow_up_days": item.get("ppk_follow_up_days"),
             },
         )
         for stage in item.get("stages", []):

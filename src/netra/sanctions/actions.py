@@ -2,6 +2,7 @@
 entry in one transaction, guarded by the case's version."""
 
 import hashlib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -13,36 +14,93 @@ from netra.cases import workflow as wf
 from netra.cases.actions import Conflict, Refused
 from netra.cases.models import CaseEvent
 
-from .models import Decree, Recommendation
+from . import rules
+from .models import Decree, FollowUpStep, Recommendation, RecommendationCode
 
 PDF_MAGIC = b"%PDF-"
 
 
-@transaction.atomic
-def recommend(actor, case, *, version, verification, sanctions, note=""):
-    """Record BKN's verification and the sanction asked of the PPK for each reported person.
+@dataclass(frozen=True)
+class Choice:
+    """BKN's decision for one reported person: the proven conduct, the employment it verified,
+    the sanction it asks for and, when that sanction is not a lawful option of the proposal,
+    why."""
 
-    SANCTIONS maps every respondent of the case to the sanction recommended for them; the case
-    moves to "recommended" and the PPK follow-up period starts.
+    employment: str  # rules.EMPLOYMENT, e.g. "PNS"
+    conduct: tuple  # rules.Conduct items
+    sanction: str
+    deviation_reason: str = ""
+
+
+def proposal_for(case, choice):
+    """The engine's proposal for CHOICE under the case's election and the catalog in use."""
+    from .catalog import active_catalog
+
+    return rules.propose(active_catalog(), determination_date=case.election.
+                         candidate_determination_date, employment=choice.employment,
+                         conduct=list(choice.conduct))
+
+
+@transaction.atomic
+def recommend(actor, case, *, version, verification, choices, note=""):
+    """Record BKN's verification and, for every reported person, the proven conduct, the
+    engine's proposal and the sanction asked of the PPK; the case moves to "recommended", the
+    PPK period starts and the recommendation letter is generated.
+
+    CHOICES maps every respondent of the case to a Choice. A sanction outside the proposal's
+    lawful options needs a written reason, which is audited.
     """
+    from .catalog import active_catalog
+
     respondents = list(case.respondents.all())
     if not verification.strip():
         raise Refused("verification_required")
-    if not respondents or {r.pk for r in respondents} != {r.pk for r in sanctions} \
-            or not all(text.strip() for text in sanctions.values()):
+    if not respondents or {r.pk for r in respondents} != {r.pk for r in choices} \
+            or not all(c.sanction.strip() for c in choices.values()):
         raise Refused("sanction_required")
+    proposals = {}
+    for respondent, choice in choices.items():
+        try:
+            proposals[respondent.pk] = proposal_for(case, choice)
+        except rules.ProposalError as error:
+            raise Refused(f"proposal_{error.code}") from None
+        if choice.sanction.strip() not in proposals[respondent.pk].sanction_options \
+                and not choice.deviation_reason.strip():
+            raise Refused("deviation_reason_required")
     case = case_actions.transition(actor, case, wf.RECOMMENDED, version=version,
                                    reason=verification, recorded=True)
+    version_label = active_catalog().version
     for respondent in respondents:
+        choice, proposal = choices[respondent], proposals[respondent.pk]
+        deviates = choice.sanction.strip() not in proposal.sanction_options
         recommendation = Recommendation.objects.create(
             case=case, respondent=respondent, verification=verification.strip(),
-            sanction=sanctions[respondent].strip()[:255], note=note.strip(), issued_by=actor,
-            due_at=case.due_at)
+            employment=choice.employment,
+            conduct=[{"kind": c.kind, "date": c.date.isoformat()} for c in choice.conduct],
+            proposal=dict(proposal.as_dict(), notes=list(proposal.notes),
+                          governing_code=proposal.governing_code),
+            catalog_version=version_label, track=proposal.track, level=proposal.level or "",
+            codes=list(proposal.codes), legal_basis=list(proposal.legal_basis),
+            criminal_referral=proposal.criminal_referral,
+            sanction=choice.sanction.strip()[:255],
+            deviation_reason=choice.deviation_reason.strip() if deviates else "",
+            note=note.strip(), issued_by=actor, due_at=case.due_at)
+        RecommendationCode.objects.bulk_create([
+            RecommendationCode(recommendation=recommendation, code=code,
+                               government_id=respondent.government_id)
+            for code in proposal.codes])
         CaseEvent.objects.create(case=case, actor=actor, kind="recommendation",
-                                 text=f"{respondent}: {recommendation.sanction}")
-        record(actor, "case.recommendation", case, region=case.region,
-               data={"recommendation": recommendation.pk, "respondent": respondent.pk,
-                     "sanction": recommendation.sanction})
+                                 text=f"{respondent}: {recommendation.sanction} "
+                                      f"({', '.join(proposal.codes)})")
+        record(actor, "case.recommendation", case, region=case.region, data={
+            "recommendation": recommendation.pk, "respondent": respondent.pk,
+            "codes": list(proposal.codes), "proposed": list(proposal.sanction_options),
+            "sanction": recommendation.sanction, "deviation": deviates,
+            "deviation_reason": recommendation.deviation_reason,
+            "catalog_version": version_label})
+    from netra.cases import documents
+
+    documents.generate(actor, case, "recommendation_letter", {"issuer": "bkn"})
     return case
 
 
@@ -100,3 +158,74 @@ def record_decree(actor, recommendation, *, version, outcome, number="", decided
     record(actor, "case.decree", case, region=case.region,
            data={"decree": decree.pk, "outcome": outcome, "sha256": digest})
     return decree
+
+
+def mark_ppk_overdue(now=None):
+    """Move every recommendation past its period to "PPK overdue" (the worker's round), propose
+    the next steps and tell BKN."""
+    from django.utils import timezone
+
+    from netra.cases.models import Case
+
+    now = now or timezone.now()
+    moved = 0
+    for case in Case.objects.filter(state=wf.RECOMMENDED, due_at__lt=now).select_related(
+            "region", "election"):
+        try:
+            go_overdue(case)
+        except Conflict:
+            continue  # someone acted on it meanwhile; the next round looks again
+        moved += 1
+    return moved
+
+
+@transaction.atomic
+def go_overdue(case):
+    """The PPK's period has passed: the case goes to "PPK overdue", the next steps are
+    proposed on it, and BKN is told."""
+    case = case_actions.transition(None, case, wf.PPK_OVERDUE, version=case.version,
+                                   reason="Batas waktu tindak lanjut PPK terlewati.")
+    for kind in FollowUpStep.Kind.values:
+        FollowUpStep.objects.get_or_create(case=case, kind=kind)
+        CaseEvent.objects.create(case=case, kind="next_step_proposed",
+                                 text=str(FollowUpStep.Kind(kind).label))
+    transaction.on_commit(lambda: tell_bkn_of_overdue(case))
+    return case
+
+
+def tell_bkn_of_overdue(case):
+    """E-mail every active BKN officer: the PPK let the period pass without a decree."""
+    from django.core.mail import send_mail
+    from django.urls import reverse
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from netra.accounts.models import Role, User
+
+    recipients = list(User.objects.filter(role=Role.BKN, is_active=True).exclude(email="")
+                      .values_list("email", flat=True))
+    if not recipients:
+        return
+    with translation.override("id"):
+        send_mail(_("PPK overdue: case %(case)s") % {"case": case},
+                  _("The PPK has not decided on the recommendation for case %(case)s within the "
+                    "period. Netra proposes blocking the employee's personnel data and a warning "
+                    "to the PPK through the Ministry of Home Affairs. Open it: %(path)s")
+                  % {"case": case, "path": reverse("cases:detail", args=[case.pk])},
+                  None, recipients)
+
+
+@transaction.atomic
+def take_follow_up_step(actor, step, note=""):
+    """BKN records that a proposed next step was taken (with its letter number, say)."""
+    if step.taken_at is not None:
+        raise Refused("step_already_taken")
+    from django.utils import timezone
+
+    step.taken_at, step.taken_by, step.note = timezone.now(), actor, note.strip()
+    step.save(update_fields=["taken_at", "taken_by", "note"])
+    CaseEvent.objects.create(case=step.case, actor=actor, kind="next_step_taken",
+                             text=f"{step.get_kind_display()}: {step.note}".rstrip(": "))
+    record(actor, "case.follow_up_step", step.case, region=step.case.region,
+           data={"kind": step.kind, "note": step.note})
+    return step

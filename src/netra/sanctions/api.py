@@ -3,37 +3,93 @@
 from datetime import date
 
 from django.shortcuts import get_object_or_404
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
 from netra.cases.api import CHANGE, case_for, refusal, run
 from netra.cases.models import Case
 
-from . import actions
+from . import actions, rules
 from .models import Decree, Recommendation
 
 router = Router(auth=django_auth, tags=["sanctions"])
+
+
+class ConductIn(Schema):
+    kind: str
+    date: str  # YYYY-MM-DD
+
+
+class ProposeIn(Schema):
+    election: str
+    subject: dict
+    conduct: list[ConductIn]
+
+
+class ProposalOut(Schema):
+    track: str
+    level: str | None
+    codes: list[str]
+    sanction_options: list[str]
+    legal_basis: list[str]
+    decided_by: str
+    forward_to: str
+    criminal_referral: bool
+
+
+class ProposalErrorOut(Schema):
+    detail: str
+    code: str
+
+
+@router.post("/sanctions/propose", response={200: ProposalOut, 400: ProposalErrorOut})
+def propose(request, body: ProposeIn):
+    """The rule engine's proposal: the same contract as `netra sanctions propose`."""
+    from .catalog import active_catalog, determination_dates
+
+    try:
+        request_args = rules.parse_request(body.dict(), determination_dates())
+        return rules.propose(active_catalog(), **request_args).as_dict()
+    except rules.ProposalError as error:
+        return Status(400, {"detail": error.detail, "code": error.code})
+
+
+class ChoiceIn(Schema):
+    respondent: int
+    employment: str
+    conduct: list[ConductIn]
+    sanction: str
+    deviation_reason: str = ""
 
 
 class RecommendationIn(Schema):
     version: int
     verification: str
     note: str = ""
-    #: respondent id -> the sanction BKN asks the PPK to impose
-    sanctions: dict[int, str]
+    choices: list[ChoiceIn]
 
 
 @router.post("/cases/{case_id}/recommendation", response=CHANGE)
 def recommend(request, case_id: int, body: RecommendationIn):
+    """BKN's recommendation: for every reported person the proven conduct, the employment and
+    the sanction (a sanction outside the proposal's options needs `deviation_reason`)."""
     case = case_for(request, case_id, "cases.recommend")
     respondents = {r.pk: r for r in case.respondents.all()}
-    if set(body.sanctions) - set(respondents):
-        return refusal("sanction_required", case)
+    choices = {}
+    for item in body.choices:
+        if item.respondent not in respondents:
+            return refusal("sanction_required", case)
+        try:
+            conduct = rules.parse_conduct([c.dict() for c in item.conduct])
+        except rules.ProposalError as error:
+            return refusal(f"proposal_{error.code}", case)
+        choices[respondents[item.respondent]] = actions.Choice(
+            employment=item.employment, conduct=tuple(conduct),
+            sanction=item.sanction, deviation_reason=item.deviation_reason)
     return run(request, case, lambda: actions.recommend(
         request.user, case, version=body.version, verification=body.verification[:20_000],
-        note=body.note[:5_000],
-        sanctions={respondents[pk]: text for pk, text in body.sanctions.items()}))
+        note=body.note[:5_000], choices=choices))
 
 
 class RecommendationOut(Schema):

@@ -19,7 +19,20 @@ class Recommendation(models.Model):
                                    related_name="recommendations")
     # What BKN verified, and what it asks the PPK to impose.
     verification = models.TextField(_("verification result"))
+    # What the rule engine was given and proposed, kept as it was: a later catalog version
+    # never rewrites a decided case.
+    employment = models.CharField(max_length=20, blank=True)
+    conduct = models.JSONField(default=list, blank=True)  # [{"kind": ..., "date": "YYYY-MM-DD"}]
+    proposal = models.JSONField(default=dict, blank=True)
+    catalog_version = models.CharField(max_length=40, blank=True)
+    track = models.CharField(max_length=12, blank=True)
+    level = models.CharField(max_length=8, blank=True)
+    codes = models.JSONField(default=list, blank=True)
+    legal_basis = models.JSONField(default=list, blank=True)
+    criminal_referral = models.BooleanField(default=False)
     sanction = models.CharField(_("recommended sanction"), max_length=255)
+    # Required when SANCTION is not among the proposal's lawful options; audited.
+    deviation_reason = models.TextField(blank=True)
     note = models.TextField(_("note"), blank=True)
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                   related_name="+")
@@ -34,6 +47,17 @@ class Recommendation(models.Model):
     @property
     def answered(self):
         return hasattr(self, "decree")
+
+
+class RecommendationCode(models.Model):
+    """One catalog code of a recommendation, with the government it concerns: the rows the
+    consistency report groups (the same conduct, the sanctions imposed across regions)."""
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE,
+                                       related_name="code_rows")
+    code = models.CharField(max_length=12, db_index=True)
+    government = models.ForeignKey("regions.Region", null=True, on_delete=models.PROTECT,
+                                   related_name="+")
 
 
 def decree_path(instance, filename):
@@ -59,3 +83,49 @@ class Decree(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
+
+
+class CatalogVersion(models.Model):
+    """One version of the violation catalog (data/catalog.json is the shipped one).
+
+    Versions are never edited: an administrator's change makes a new version, and every
+    recommendation keeps the version, codes and sanction it was made with, so that a later
+    version never rewrites a decided case.
+    """
+
+    version = models.CharField(max_length=40, unique=True)
+    data = models.JSONField()
+    note = models.TextField(blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.version
+
+
+class FollowUpStep(models.Model):
+    """A next step once the PPK's period has passed without a decree (DOMAIN.md): proposed by
+    Netra when the case goes overdue, recorded by BKN when taken."""
+
+    class Kind(models.TextChoices):
+        BLOCK_PERSONNEL_DATA = "block_personnel_data", _(
+            "Block the employee's personnel data (SIASN)")
+        WARN_PPK = "warn_ppk", _("Warning to the PPK through the Ministry of Home Affairs")
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE,
+                             related_name="follow_up_steps")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    taken_at = models.DateTimeField(null=True, blank=True)
+    taken_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["case", "kind"],
+                                               name="one_follow_up_step_per_kind")]

@@ -2,7 +2,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -11,26 +12,109 @@ from netra.cases.actions import Conflict, Refused
 from netra.cases.models import Case
 from netra.cases.views import conflict_response, refusal_message, submitted_version
 
-from . import actions
-from .models import Decree, Recommendation
+from . import actions, rules
+from .models import Decree, FollowUpStep, Recommendation
+
+
+#: The conduct kinds of the rule engine, as BKN officers read them.
+KIND_LABELS = {
+    "campaign_props": _("Putting up campaign props"),
+    "social_media_campaign": _("Campaigning on social or online media"),
+    "attend_declaration": _("Attending a declaration or campaign with partisan action"),
+    "social_media_engagement": _("Liking, sharing, commenting on or following a candidate's "
+                                 "account or group"),
+    "partisan_photo": _("Posting a photo with a candidate showing partisan gestures"),
+    "join_campaign_event": _("Joining a campaign, outreach or introduction event"),
+    "spouse_campaign": _("Campaigning for a spouse who is a candidate"),
+    "approach_party_as_candidate": _("Approaching a party as a prospective candidate without "
+                                     "unpaid leave"),
+    "party_membership": _("Member or officer of a political party"),
+    "partisan_activity": _("Holding partisan meetings, appeals or gifts"),
+    "campaign_team_member": _("Member of a campaign team, expert or consultant"),
+    "independent_candidate_support": _("Support letter or ID copies for an independent "
+                                       "candidate"),
+    "favouring_decision": _("Decisions or actions favouring or harming a candidate"),
+    "use_of_state_facilities": _("Using state facilities"),
+    "mobilising_civil_servants": _("Mobilising other civil servants"),
+}
+EMPLOYMENT_LABELS = {
+    "PNS": _("Civil servant (PNS)"), "CPNS": _("Civil servant candidate (CPNS)"),
+    "PPPK": _("Government employee with contract (PPPK)"), "NON_ASN": _("Non-ASN staff (honorer)"),
+    "VILLAGE_HEAD": _("Village head"), "VILLAGE_OFFICIAL": _("Village official"),
+    "TNI": _("TNI member"), "POLRI": _("Polri member"),
+}
+CONDUCT_ROWS = 3
 
 
 class RecommendationForm(forms.Form):
+    """BKN's verification: per reported person, the employment, up to three proven conducts
+    with their dates, and the sanction chosen from the engine's proposal (or another, with a
+    reason)."""
+
     verification = forms.CharField(label=_("Verification result"), max_length=20_000,
                                    widget=forms.Textarea(attrs={"rows": 3}))
     note = forms.CharField(label=_("Note to the PPK"), required=False, max_length=5_000,
                            widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, respondents, **kwargs):
+    def __init__(self, *args, respondents, final=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.respondents = list(respondents)
-        for respondent in self.respondents:
-            self.fields[f"sanction_{respondent.pk}"] = forms.CharField(
-                label=_("Sanction recommended for %(person)s") % {"person": respondent},
-                max_length=255)
+        self.respondents, self.final = list(respondents), final
+        kinds = [("", "-")] + [(k, label) for k, label in KIND_LABELS.items()]
+        for r in self.respondents:
+            self.fields[f"employment_{r.pk}"] = forms.ChoiceField(
+                label=_("Employment"), choices=list(EMPLOYMENT_LABELS.items()),
+                initial=r.subject_type.upper() if r.subject_type.upper() in EMPLOYMENT_LABELS
+                else "PNS")
+            for i in range(CONDUCT_ROWS):
+                self.fields[f"kind_{r.pk}_{i}"] = forms.ChoiceField(
+                    label=_("Proven conduct"), choices=kinds, required=False)
+                self.fields[f"date_{r.pk}_{i}"] = forms.DateField(
+                    label=_("Date of the conduct"), required=False,
+                    widget=forms.DateInput(attrs={"type": "date"}))
+            self.fields[f"sanction_{r.pk}"] = forms.CharField(required=False, max_length=255)
+            self.fields[f"other_{r.pk}"] = forms.CharField(
+                label=_("Another sanction"), required=False, max_length=255)
+            self.fields[f"reason_{r.pk}"] = forms.CharField(
+                label=_("Why another sanction"), required=False, max_length=5_000,
+                widget=forms.Textarea(attrs={"rows": 2}))
 
-    def sanctions(self):
-        return {r: self.cleaned_data[f"sanction_{r.pk}"] for r in self.respondents}
+    def groups(self):
+        """Per respondent, its bound fields, for the template."""
+        for r in self.respondents:
+            rows = [(self[f"kind_{r.pk}_{i}"], self[f"date_{r.pk}_{i}"])
+                    for i in range(CONDUCT_ROWS)]
+            yield {"respondent": r, "employment": self[f"employment_{r.pk}"], "rows": rows,
+                   "sanction": self[f"sanction_{r.pk}"], "other": self[f"other_{r.pk}"],
+                   "reason": self[f"reason_{r.pk}"],
+                   "proposal": getattr(self, "proposals", {}).get(r.pk)}
+
+    def clean(self):
+        data = super().clean()
+        for r in self.respondents:
+            conduct = []
+            for i in range(CONDUCT_ROWS):
+                kind, when = data.get(f"kind_{r.pk}_{i}"), data.get(f"date_{r.pk}_{i}")
+                if kind and not when:
+                    self.add_error(f"date_{r.pk}_{i}", _("Give the date of this conduct."))
+                elif kind:
+                    conduct.append(rules.Conduct(kind, when))
+            if not conduct:
+                self.add_error(f"kind_{r.pk}_0", _("Give at least one proven conduct of "
+                                                   "%(person)s.") % {"person": r.name})
+            data[f"conduct_{r.pk}"] = tuple(conduct)
+            chosen = (data.get(f"other_{r.pk}") or data.get(f"sanction_{r.pk}") or "").strip()
+            if self.final and not chosen:
+                self.add_error(f"sanction_{r.pk}", _("Choose the sanction for %(person)s.")
+                               % {"person": r.name})
+            data[f"chosen_{r.pk}"] = chosen
+        return data
+
+    def choices(self):
+        return {r: actions.Choice(employment=self.cleaned_data[f"employment_{r.pk}"],
+                                  conduct=self.cleaned_data[f"conduct_{r.pk}"],
+                                  sanction=self.cleaned_data[f"chosen_{r.pk}"],
+                                  deviation_reason=self.cleaned_data[f"reason_{r.pk}"])
+                for r in self.respondents}
 
 
 class DecreeForm(forms.Form):
@@ -62,22 +146,33 @@ def _form_errors(request, form):
 @login_required
 @require_POST
 def recommend(request, case_id):
+    """Two steps on one form: "see the proposal" computes it for every reported person; "issue"
+    records the recommendation with the chosen sanctions."""
+    from netra.cases.views import render_case
+
     require(request.user, "cases.recommend")
     case = case_or_404(Case.objects.select_related("region", "election"), request.user,
                        pk=case_id)
-    form = RecommendationForm(request.POST, respondents=case.respondents.all())
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect("cases:detail", case_id=case.pk)
-    try:
-        actions.recommend(request.user, case, version=submitted_version(request),
-                          verification=form.cleaned_data["verification"],
-                          sanctions=form.sanctions(), note=form.cleaned_data["note"])
-    except Refused as refused:
-        messages.error(request, refusal_message(refused.code, case))
-    except Conflict:
-        return conflict_response(request, case)
-    return redirect("cases:detail", case_id=case.pk)
+    final = "issue" in request.POST
+    form = RecommendationForm(request.POST, respondents=case.respondents.all(), final=final)
+    if form.is_valid():
+        try:
+            form.proposals = {r.pk: actions.proposal_for(case, choice)
+                              for r, choice in form.choices().items()}
+        except rules.ProposalError:
+            form.add_error(None, refusal_message("proposal_unknown_kind", case))
+    if form.is_valid() and final:
+        try:
+            actions.recommend(request.user, case, version=submitted_version(request),
+                              verification=form.cleaned_data["verification"],
+                              choices=form.choices(), note=form.cleaned_data["note"])
+        except Refused as refused:
+            messages.error(request, refusal_message(refused.code, case))
+        except Conflict:
+            return conflict_response(request, case)
+        else:
+            return redirect("cases:detail", case_id=case.pk)
+    return render_case(request, case, {"recommendation_form": form})
 
 
 def _recommendation_for(user, recommendation_id):
@@ -127,3 +222,54 @@ def decree_file(request, recommendation_id):
                             as_attachment=True, filename=f"keputusan-{recommendation.pk}.pdf")
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+@require_POST
+def take_step(request, step_id):
+    require(request.user, "cases.recommend")
+    step = FollowUpStep.objects.filter(pk=step_id).first()
+    if step is None:
+        raise Http404
+    case = case_or_404(Case.objects.select_related("region"), request.user, pk=step.case_id)
+    step.case = case
+    try:
+        actions.take_follow_up_step(request.user, step, request.POST.get("note", "")[:2000])
+    except Refused as refused:
+        messages.error(request, refusal_message(refused.code, case))
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@login_required
+def compliance(request):
+    from . import reports
+
+    require(request.user, "cases.view")
+    by = "province" if request.GET.get("per") == "provinsi" else "ppk"
+    return render(request, "sanctions/compliance.html", {
+        "rows": reports.compliance(request.user, by=by), "by": by,
+        "overdue": reports.overdue(request.user), "now": timezone.now()})
+
+
+@login_required
+def consistency(request):
+    from . import reports
+    from .catalog import active_catalog
+
+    require(request.user, "cases.view")
+    titles = {code: entry["title_id"] for code, entry in active_catalog().codes.items()}
+    rows = reports.consistency(request.user)
+    for row in rows:
+        row["title"] = titles.get(row["code"], "")
+    return render(request, "sanctions/consistency.html", {"rows": rows})
+
+
+@login_required
+def history(request):
+    from . import reports
+
+    require(request.user, "cases.view")
+    nip = "".join(ch for ch in request.GET.get("nip", "") if ch.isdigit())[:18]
+    return render(request, "sanctions/history.html", {
+        "nip": nip, "items": reports.history(request.user, nip) if nip else [],
+        "repeat": reports.repeat_offenders(request.user)})

@@ -8,6 +8,7 @@ STAFF_NAVIGATION = [
     (_("Dashboard"), "web:dashboard", None),
     (_("Reports"), "reports:queue", "reports.view"),
     (_("Cases"), "cases:list", "cases.view"),
+    (_("Follow-up"), "sanctions:compliance", "cases.view"),
     (_("Employee roster"), "people:roster", "roster.view"),
     (_("Roster import"), "people:import", "roster.import"),
     (_("Accounts"), "accounts:users", "accounts.manage"),

@@ -1,0 +1,183 @@
+"""Case list and overdue list latency over 200,000 cases and 2,000,000 audit entries on
+PostgreSQL, and `netra audit verify` throughput over that chain.
+
+    python bench/case_lists.py [--cases 200000] [--audit 2000000] [--requests 200]
+
+Cases are spread over every regency and city, in every state, with deadlines around today;
+each has one reported person employed by its region's government. Pages are fetched in
+process through Django's test client (routing, access layer, queries and template rendering;
+no network), as each kind of user: a regency officer, a province officer, Bawaslu RI, BKN and
+a regency PPK.
+"""
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+
+from common import fresh_postgres, netra_env
+
+PG_DB = "netra_bench_cases"
+
+
+def populate(cases, audit_entries, rng):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from netra.audit.log import GENESIS, _digest
+    from netra.audit.models import AuditEntry, AuditHead
+    from netra.cases import workflow as wf
+    from netra.cases.models import Case, Respondent
+    from netra.regions.models import Election, Region
+
+    election = Election.objects.get(code="pilkada-2024")
+    regions = list(Region.objects.filter(level__in=["regency", "city"]).values_list("pk",
+                                                                                    flat=True))
+    after = {wf.FORWARDED, wf.BKN_VERIFICATION, wf.RECOMMENDED, wf.FOLLOWED_UP,
+             wf.PPK_OVERDUE}
+    clocked = set(wf.CLOCK_STEP) | {wf.RECOMMENDED}
+    now = timezone.now()
+    start = time.perf_counter()
+    for first in range(0, cases, 10_000):
+        batch = []
+        for i in range(first, min(cases, first + 10_000)):
+            state = rng.choice(wf.STATES)
+            opened = now - timedelta(days=rng.uniform(0, 700))
+            batch.append(Case(
+                number=f"{i:06d}/Reg/LP/PB/Kab/X/2024" if state != wf.RECEIVED else "",
+                source="report", election=election, region_id=rng.choice(regions),
+                summary="Dugaan pelanggaran netralitas ASN (data uji).", state=state,
+                received_at=opened, opened_at=opened,
+                due_at=now + timedelta(hours=rng.uniform(-400, 200)) if state in clocked
+                else None,
+                forwarded=state in after or (state == wf.CLOSED and rng.random() < 0.3)))
+        created = Case.objects.bulk_create(batch)
+        Respondent.objects.bulk_create([
+            Respondent(case=c, name="Pegawai Uji", nip="", subject_type="pns",
+                       government_id=c.region_id) for c in created])
+    # opened_at is auto_now_add: set the spread afterwards in one statement per batch is slow;
+    # a single UPDATE from received_at keeps it realistic.
+    Case.objects.update(opened_at=models_f("received_at"))
+    print(f"{cases:,} cases written in {time.perf_counter() - start:.0f} s")
+
+    start, prev, batch = time.perf_counter(), GENESIS, []
+    for i in range(audit_entries):
+        at = now
+        data = {"from": "study", "to": "forwarded"}
+        target = str(1 + i % cases)
+        digest = _digest(prev, at, "bench", "case.transition", "cases.case", target, "35.09",
+                         data)
+        batch.append(AuditEntry(at=at, actor_label="bench", action="case.transition",
+                                target_type="cases.case", target_id=target,
+                                region_code="35.09", data=data, prev_hash=prev, hash=digest))
+        prev = digest
+        if len(batch) == 20_000:
+            AuditEntry.objects.bulk_create(batch)
+            batch = []
+    AuditEntry.objects.bulk_create(batch)
+    AuditHead.objects.update_or_create(pk=1, defaults={"last_hash": prev})
+    print(f"{audit_entries:,} audit entries written in {time.perf_counter() - start:.0f} s")
+
+
+def models_f(name):
+    from django.db.models import F
+
+    return F(name)
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def child(cases, audit_entries, requests):
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netra.settings")
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from netra.accounts.models import User
+    from netra.audit.log import verify_chain
+    from netra.cases import workflow as wf
+    from netra.regions.models import Region
+    from netra.regions.reference import load_reference_data
+
+    call_command("migrate", verbosity=0)
+    load_reference_data()
+    rng = random.Random(2024)
+    from netra.cases.models import Case
+
+    if Case.objects.count() < cases:
+        populate(cases, audit_entries, rng)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+    def user(name, role, codes):
+        account = User.objects.filter(username=name).first() or User.objects.create_user(
+            name, password="x" * 16, role=role)
+        account.regions.set(Region.objects.filter(code__in=codes))
+        client = Client()
+        client.force_login(account)
+        return client
+
+    people = {"regency officer (Jember)": user("reg", "bawaslu_regency", ["35.09"]),
+              "province officer (Jawa Timur)": user("prov", "bawaslu_province", ["35"]),
+              "Bawaslu RI (national)": user("ri", "bawaslu_ri", []),
+              "BKN (national, forwarded)": user("bkn", "bkn", []),
+              "PPK (Jember)": user("ppk", "ppk", ["35.09"])}
+    states = [""] * 4 + wf.STATES
+    print(f"\n{'who':32s} {'what':28s} {'p50':>8s} {'p95':>8s} {'max':>8s}")
+    for who, client in people.items():
+        for what, query in [
+                ("case list, pages 1-20", lambda: {"page": rng.randint(1, 20),
+                                                   "state": rng.choice(states)}),
+                ("overdue list", lambda: {"lewat": "on", "page": rng.randint(1, 3)}),
+                ("API overdue (100)", None)]:
+            timings = []
+            for _ in range(requests):
+                began = time.perf_counter()
+                if query is None:
+                    response = client.get("/api/v1/cases", {"overdue": "true", "limit": 100})
+                else:
+                    response = client.get("/kasus/", query())
+                timings.append((time.perf_counter() - began) * 1000)
+                assert response.status_code == 200, response.status_code
+            print(f"{who:32s} {what:28s} {percentile(timings, .5):6.1f}ms "
+                  f"{percentile(timings, .95):6.1f}ms {max(timings):6.1f}ms")
+
+    began = time.perf_counter()
+    assert verify_chain() is None
+    seconds = time.perf_counter() - began
+    print(f"\naudit verify: {audit_entries:,} entries in {seconds:.1f} s = "
+          f"{audit_entries / seconds:,.0f} entries/s")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=200_000)
+    parser.add_argument("--audit", type=int, default=2_000_000)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the database of an earlier run if it holds the cases")
+    parser.add_argument("--child", action="store_true")
+    args = parser.parse_args()
+    if args.child:
+        return child(args.cases, args.audit, args.requests)
+    database = (f"postgres://postgres@127.0.0.1:5432/{PG_DB}" if args.reuse
+                else fresh_postgres(PG_DB))
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = netra_env(data_dir, database, NETRA_ALLOWED_HOSTS="testserver")
+        subprocess.run([sys.executable, __file__, "--child", "--cases", str(args.cases),
+                        "--audit", str(args.audit), "--requests", str(args.requests)],
+                       env=env, check=True)
+
+
+if __name__ == "__main__":
+    main()
