@@ -1,0 +1,168 @@
+"""Compliance, consistency and NIP-history pages over 200,000 cases on PostgreSQL.
+
+    python bench/compliance_views.py [--cases 200000] [--requests 100] [--reuse]
+
+Builds the cases of bench/case_lists.py (or reuses its database with --reuse), then gives every
+case past forwarding a recommendation per reported person with one to three catalog codes, and
+a decree to most of those the PPK has answered (imposed sanctions varying by region, so the
+consistency report has unequal treatment to show). Pages are fetched in process through
+Django's test client as BKN (national), a province officer and a regency PPK.
+"""
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+
+from common import fresh_postgres, netra_env
+
+from case_lists import PG_DB, percentile, populate
+
+
+def add_recommendations(rng):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from netra.accounts.models import User
+    from netra.cases import workflow as wf
+    from netra.cases.models import Case, Respondent
+    from netra.sanctions import rules
+    from netra.sanctions.models import Decree, Recommendation, RecommendationCode
+
+    catalog = rules.shipped_catalog()
+    bkn = User.objects.filter(username="bkn-writer").first() or User.objects.create_user(
+        "bkn-writer", password="x" * 16, role="bkn")
+    answered = {wf.FOLLOWED_UP, wf.CLOSED}
+    cases = Case.objects.filter(state__in=[wf.RECOMMENDED, wf.FOLLOWED_UP, wf.PPK_OVERDUE,
+                                           wf.CLOSED], forwarded=True)
+    started, made = time.perf_counter(), 0
+    nips = [f"19{rng.randint(60, 99)}0101201{rng.randint(0, 9)}01{rng.randint(1000, 9999)}"
+            for _ in range(30_000)]  # a pool small enough to produce repeat offenders
+    respondents = dict(Respondent.objects.filter(case__in=cases).values_list("case_id", "pk"))
+    Respondent.objects.filter(case__in=cases).update(nip=rng.choice(nips))
+    batch = []
+    for case_id, state, region_id, due in cases.values_list("pk", "state", "region_id",
+                                                             "due_at").iterator():
+        conduct = [rules.Conduct(rng.choice(rules.KINDS),
+                                 timezone.localdate() - timedelta(days=rng.randint(0, 120)))
+                   for _ in range(rng.randint(1, 3))]
+        proposal = rules.propose(catalog, determination_date=None, employment="PNS",
+                                 conduct=conduct)
+        batch.append((Recommendation(
+            case_id=case_id, respondent_id=respondents[case_id], verification="Terbukti.",
+            employment="PNS", codes=list(proposal.codes), track=proposal.track,
+            level=proposal.level or "", catalog_version=catalog.version,
+            sanction=rng.choice(proposal.sanction_options), issued_by=bkn,
+            due_at=due or timezone.now()), proposal, state, region_id))
+        if len(batch) == 5_000:
+            made += _write(batch, answered, rng, Recommendation, RecommendationCode, Decree)
+            batch = []
+    made += _write(batch, answered, rng, Recommendation, RecommendationCode, Decree)
+    print(f"{made:,} recommendations written in {time.perf_counter() - started:.0f} s")
+
+
+def _write(batch, answered, rng, Recommendation, RecommendationCode, Decree):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    created = Recommendation.objects.bulk_create([item[0] for item in batch])
+    codes, decrees = [], []
+    for recommendation, (_r, proposal, state, region_id) in zip(created, batch):
+        codes += [RecommendationCode(recommendation=recommendation, code=c,
+                                     government_id=region_id) for c in proposal.codes]
+        if state in answered:
+            imposed = rng.random() < 0.8
+            # Regions differ: some impose the recommendation, some something lighter.
+            sanction = (recommendation.sanction if region_id % 3 else
+                        rng.choice(proposal.sanction_options))
+            decrees.append(Decree(
+                recommendation=recommendation, outcome="imposed" if imposed else "not_imposed",
+                number="800/1/2024" if imposed else "",
+                decided_on=timezone.localdate() - timedelta(days=rng.randint(0, 60))
+                if imposed else None, sanction=sanction if imposed else "",
+                reason="" if imposed else "Terlapor pensiun.", recorded_by_id=
+                recommendation.issued_by_id))
+    RecommendationCode.objects.bulk_create(codes)
+    Decree.objects.bulk_create(decrees)
+    return len(created)
+
+
+def child(cases, requests):
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netra.settings")
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from netra.accounts.models import User
+    from netra.cases.models import Case
+    from netra.regions.models import Region
+    from netra.regions.reference import load_reference_data
+    from netra.sanctions.models import Recommendation
+
+    call_command("migrate", verbosity=0)
+    load_reference_data()
+    rng = random.Random(2024)
+    if Case.objects.count() < cases:
+        populate(cases, 0, rng)
+    if not Recommendation.objects.exists():
+        add_recommendations(rng)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+    def user(name, role, codes):
+        account = User.objects.filter(username=name).first() or User.objects.create_user(
+            name, password="x" * 16, role=role)
+        account.regions.set(Region.objects.filter(code__in=codes))
+        client = Client()
+        client.force_login(account)
+        return client
+
+    people = {"BKN (national)": user("bkn", "bkn", []),
+              "province officer (Jawa Timur)": user("prov", "bawaslu_province", ["35"]),
+              "PPK (Jember)": user("ppk", "ppk", ["35.09"])}
+    nip = Recommendation.objects.values_list("respondent__nip", flat=True).first()
+    print(f"\n{'who':32s} {'page':26s} {'p50':>8s} {'p95':>8s} {'max':>8s}")
+    for who, client in people.items():
+        for what, path in [("compliance per PPK", "/sanksi/kepatuhan/"),
+                           ("compliance per province", "/sanksi/kepatuhan/?per=provinsi"),
+                           ("consistency", "/sanksi/konsistensi/"),
+                           ("history of one NIP", f"/sanksi/riwayat/?nip={nip}")]:
+            timings = []
+            for _ in range(requests):
+                began = time.perf_counter()
+                response = client.get(path)
+                timings.append((time.perf_counter() - began) * 1000)
+                assert response.status_code == 200, response.status_code
+            print(f"{who:32s} {what:26s} {percentile(timings, .5):6.1f}ms "
+                  f"{percentile(timings, .95):6.1f}ms {max(timings):6.1f}ms")
+    print(f"\n{Recommendation.objects.count():,} recommendations over "
+          f"{Case.objects.count():,} cases")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=200_000)
+    parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--child", action="store_true")
+    args = parser.parse_args()
+    if args.child:
+        return child(args.cases, args.requests)
+    database = (f"postgres://postgres@127.0.0.1:5432/{PG_DB}" if args.reuse
+                else fresh_postgres(PG_DB))
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = netra_env(data_dir, database, NETRA_ALLOWED_HOSTS="testserver")
+        subprocess.run([sys.executable, __file__, "--child", "--cases", str(args.cases),
+                        "--requests", str(args.requests)], env=env, check=True)
+
+
+if __name__ == "__main__":
+    main()
