@@ -57,7 +57,9 @@ def add_recommendations(rng):
             employment="PNS", codes=list(proposal.codes), track=proposal.track,
             level=proposal.level or "", catalog_version=catalog.version,
             sanction=rng.choice(proposal.sanction_options), issued_by=bkn,
-            due_at=due or timezone.now()), proposal, state, region_id))
+            due_at=due or timezone.now(), government_id=region_id,
+            answered_at=timezone.now() if state in answered else None), proposal, state,
+            region_id))
         if len(batch) == 5_000:
             made += _write(batch, answered, rng, Recommendation, RecommendationCode, Decree)
             batch = []
@@ -77,14 +79,15 @@ def _write(batch, answered, rng, Recommendation, RecommendationCode, Decree):
                                      government_id=region_id) for c in proposal.codes]
         if state in answered:
             imposed = rng.random() < 0.8
+            days = rng.randint(0, 60)
             # Regions differ: some impose the recommendation, some something lighter.
             sanction = (recommendation.sanction if region_id % 3 else
                         rng.choice(proposal.sanction_options))
             decrees.append(Decree(
                 recommendation=recommendation, outcome="imposed" if imposed else "not_imposed",
                 number="800/1/2024" if imposed else "",
-                decided_on=timezone.localdate() - timedelta(days=rng.randint(0, 60))
-                if imposed else None, sanction=sanction if imposed else "",
+                decided_on=timezone.localdate() - timedelta(days=days) if imposed else None,
+                days_to_decree=days if imposed else None, sanction=sanction if imposed else "",
                 reason="" if imposed else "Terlapor pensiun.", recorded_by_id=
                 recommendation.issued_by_id))
     RecommendationCode.objects.bulk_create(codes)

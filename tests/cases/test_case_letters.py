@@ -50,3 +50,13 @@ def test_an_officer_of_another_region_cannot_fetch_a_letter(client_for, alice, c
     assert client_for(charlie).get(f"/kasus/dokumen/{document.pk}/").status_code == 404
     assert client_for(charlie).post(f"/kasus/{case.pk}/dokumen/",
                                     {"kind": "case_summary"}).status_code == 404
+
+
+def test_a_case_summary_names_the_system_for_its_own_steps(alice, case):
+    """The worker's moves have no actor; the letter says Netra instead of failing."""
+    from netra.cases import documents
+    from netra.cases.models import CaseEvent
+
+    CaseEvent.objects.create(case=case, actor=None, kind="transition", from_state="received",
+                             to_state="initial_study")
+    assert "Netra" in documents.letter_html(case, "case_summary", {})

@@ -34,6 +34,7 @@ CAPABILITIES = {
     "cases.recommend": frozenset({Role.BKN}),
     "cases.decree": frozenset({Role.PPK, Role.BKPSDM}),
     "letters.edit": frozenset({Role.ADMIN}),
+    "catalog.edit": frozenset({Role.ADMIN}),
 }
 
 
@@ -142,3 +143,17 @@ def case_or_404(queryset, user, **lookup):
         return restrict_cases(queryset, user).get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def restrict_by_case(queryset, user, case_field="case"):
+    """Objects hanging off a case (recommendations, say), limited as restrict_cases limits the
+    cases, through joins: the figures pages aggregate tens of thousands of them."""
+    if not is_staff_user(user):
+        return queryset.none()
+    if user.role == Role.BKN:
+        return queryset.filter(**{f"{case_field}__forwarded": True})
+    if user.role in (Role.PPK, Role.BKPSDM):
+        cases = queryset.model._meta.get_field(case_field).related_model
+        return queryset.filter(**{f"{case_field}__in": restrict_cases(cases.objects.all(),
+                                                                      user).values("pk")})
+    return restrict(queryset, user, f"{case_field}__region", districts=False)

@@ -44,6 +44,9 @@ REFUSALS = {
     "proposal_no_conduct": _("Give at least one proven conduct."),
     "proposal_bad_date": _("Give each conduct's date as YYYY-MM-DD."),
     "step_already_taken": _("This step has already been recorded."),
+    "catalog_note_required": _("Say why the catalog changes: it is kept with the new version."),
+    "catalog_unknown_code": _("That code is not in the catalog."),
+    "catalog_bad_level": _("Choose one of the catalog's levels."),
     "attachment_incomplete": _("Give the attachment a title and choose a file."),
     "attachment_type": _("This file cannot be attached: use a photo (JPEG, PNG, WebP, GIF, "
                          "HEIC), a video (MP4, WebM) or a PDF."),
@@ -53,7 +56,8 @@ REFUSALS = {
 
 def refusal_message(code, case):
     """The user's-language message for a refused case change."""
-    return str(REFUSALS[code]) % {"current": STATE_LABELS.get(case.state, case.state)}
+    state = case.state if case is not None else ""
+    return str(REFUSALS[code]) % {"current": STATE_LABELS.get(state, state)}
 
 
 def _cases(user):

@@ -84,7 +84,8 @@ def recommend(actor, case, *, version, verification, choices, note=""):
             criminal_referral=proposal.criminal_referral,
             sanction=choice.sanction.strip()[:255],
             deviation_reason=choice.deviation_reason.strip() if deviates else "",
-            note=note.strip(), issued_by=actor, due_at=case.due_at)
+            note=note.strip(), issued_by=actor, due_at=case.due_at,
+            government_id=respondent.government_id)
         RecommendationCode.objects.bulk_create([
             RecommendationCode(recommendation=recommendation, code=code,
                                government_id=respondent.government_id)
@@ -135,9 +136,13 @@ def record_decree(actor, recommendation, *, version, outcome, number="", decided
             check_decree_pdf(pdf)
     else:
         raise Refused("decree_incomplete")
+    from django.utils import timezone
+
+    issued_on = timezone.localtime(recommendation.issued_at).date()
     decree = Decree(recommendation=recommendation, outcome=outcome, number=number.strip()[:120],
                     decided_on=decided_on, sanction=sanction.strip()[:255],
-                    reason=reason.strip(), sha256=digest, recorded_by=actor)
+                    reason=reason.strip(), sha256=digest, recorded_by=actor,
+                    days_to_decree=(decided_on - issued_on).days if decided_on else None)
     if pdf:
         decree.file.save("keputusan.pdf", ContentFile(pdf), save=False)
     try:
@@ -145,6 +150,7 @@ def record_decree(actor, recommendation, *, version, outcome, number="", decided
             decree.save()
     except IntegrityError:
         raise Conflict from None  # another hand answered this recommendation first
+    Recommendation.objects.filter(pk=recommendation.pk).update(answered_at=decree.recorded_at)
     remaining = case.recommendations.filter(decree__isnull=True).exists()
     if remaining:
         case_actions.touch(case, version)
@@ -229,3 +235,40 @@ def take_follow_up_step(actor, step, note=""):
     record(actor, "case.follow_up_step", step.case, region=step.case.region,
            data={"kind": step.kind, "note": step.note})
     return step
+
+
+@transaction.atomic
+def save_catalog_version(actor, base, *, note, code=None, changes=None, rules_changes=None):
+    """A new catalog version from BASE (a rules.Catalog) with CHANGES applied to CODE, or
+    RULES_CHANGES to its rules; versions are never edited in place, so decided cases keep
+    the codes and sanctions they were decided with."""
+    import copy
+
+    from .models import CatalogVersion
+
+    if not note.strip():
+        raise Refused("catalog_note_required")
+    data = copy.deepcopy(base.data)
+    if code is not None:
+        entry = next((c for c in data["codes"] if c["code"] == code), None)
+        if entry is None:
+            raise Refused("catalog_unknown_code")
+        if changes.get("level") not in data["severity"]:
+            raise Refused("catalog_bad_level")
+        entry.update(changes)
+    if rules_changes:
+        data["rules"].update(rules_changes)
+    stem = base.version.split("-r")[0]
+    taken = set(CatalogVersion.objects.filter(version__startswith=stem).values_list(
+        "version", flat=True)) | {base.version}
+    number = 2
+    while f"{stem}-r{number}" in taken:
+        number += 1
+    data["version"] = f"{stem}-r{number}"
+    rules.Catalog(data)  # refuses a catalog the engine cannot read
+    version = CatalogVersion.objects.create(version=data["version"], data=data,
+                                            note=note.strip(), created_by=actor)
+    record(actor, "catalog.version_created", version, data={
+        "version": version.version, "based_on": base.version, "code": code,
+        "changes": changes or rules_changes or {}, "note": version.note})
+    return version

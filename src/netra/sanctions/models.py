@@ -38,11 +38,18 @@ class Recommendation(models.Model):
                                   related_name="+")
     issued_at = models.DateTimeField(auto_now_add=True)
     due_at = models.DateTimeField(db_index=True, help_text="End of the PPK follow-up period")
+    # Copied from the respondent and the decree so that the follow-up figures over tens of
+    # thousands of recommendations need no joins: whose PPK must act, and when it did.
+    government = models.ForeignKey("regions.Region", null=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]
         constraints = [models.UniqueConstraint(fields=["case", "respondent"],
                                                name="one_recommendation_per_person")]
+        indexes = [models.Index(fields=["due_at"], condition=models.Q(answered_at__isnull=True),
+                                name="recommendation_open_due")]
 
     @property
     def answered(self):
@@ -80,6 +87,8 @@ class Decree(models.Model):
     reason = models.TextField(_("reason"), blank=True)
     file = models.FileField(upload_to=decree_path, max_length=255, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
+    # From the recommendation to the decree, in calendar days (the compliance median).
+    days_to_decree = models.IntegerField(null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)

@@ -10,15 +10,15 @@ from statistics import median
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from netra.accounts.access import restrict_cases
-from netra.cases.models import Case
+from netra.regions.models import Region
+
+from netra.accounts.access import restrict_by_case
 
 from .models import Recommendation, RecommendationCode
 
 
 def recommendations_for(user):
-    return Recommendation.objects.filter(
-        case__in=restrict_cases(Case.objects.all(), user).values("pk"))
+    return restrict_by_case(Recommendation.objects.all(), user)
 
 
 def compliance(user, by="ppk"):
@@ -26,28 +26,29 @@ def compliance(user, by="ppk"):
     followed up, the median days from recommendation to decree, and how many are overdue."""
     now = timezone.now()
     scope = recommendations_for(user)
-    rows = (scope.values("respondent__government__code", "respondent__government__name")
-            .annotate(total=Count("id"), answered=Count("decree"),
-                      imposed=Count("decree", filter=Q(decree__outcome="imposed")),
-                      overdue=Count("id", filter=Q(decree__isnull=True, due_at__lt=now)))
-            .order_by("respondent__government__code"))
+    rows = list(scope.values("government_id")
+                .annotate(total=Count("id"), answered=Count("answered_at"),
+                          imposed=Count("decree", filter=Q(decree__outcome="imposed")),
+                          overdue=Count("id", filter=Q(answered_at__isnull=True, due_at__lt=now)))
+                .order_by())
     days = defaultdict(list)
-    for code, issued, decided in scope.filter(decree__outcome="imposed").values_list(
-            "respondent__government__code", "issued_at", "decree__decided_on").iterator():
-        days[code].append((decided - timezone.localtime(issued).date()).days)
+    for government, elapsed in scope.filter(decree__days_to_decree__isnull=False).values_list(
+            "government_id", "decree__days_to_decree"):
+        days[government].append(elapsed)
+    regions = {r.pk: r for r in Region.objects.filter(
+        pk__in=[row["government_id"] for row in rows]).only("code", "name")}
     groups = {}
     for row in rows:
-        code = row["respondent__government__code"] or "-"
+        region = regions.get(row["government_id"])
+        code = region.code if region else "-"
         key = code.split(".")[0] if by == "province" else code
-        group = groups.setdefault(key, {"code": key, "name": row["respondent__government__name"],
+        group = groups.setdefault(key, {"code": key, "name": region.name if region else "-",
                                         "total": 0, "answered": 0, "imposed": 0, "overdue": 0,
                                         "days": []})
         for field in ("total", "answered", "imposed", "overdue"):
             group[field] += row[field]
-        group["days"] += days.get(code, [])
+        group["days"] += days.get(row["government_id"], [])
     if by == "province":
-        from netra.regions.models import Region
-
         names = dict(Region.objects.filter(code__in=groups).values_list("code", "name"))
         for key, group in groups.items():
             group["name"] = names.get(key, key)
@@ -63,8 +64,8 @@ def compliance(user, by="ppk"):
 
 def overdue(user, limit=100):
     """Recommendations past their period with no answer, the longest waiting first."""
-    return (recommendations_for(user).filter(decree__isnull=True, due_at__lt=timezone.now())
-            .select_related("case", "respondent__government").order_by("due_at")[:limit])
+    return (recommendations_for(user).filter(answered_at__isnull=True, due_at__lt=timezone.now())
+            .select_related("case", "respondent", "government").order_by("due_at")[:limit])
 
 
 def consistency(user):
@@ -91,7 +92,7 @@ def consistency(user):
 def history(user, nip):
     """Every recommendation about NIP in the user's reach, across regions, oldest first."""
     return (recommendations_for(user).filter(respondent__nip=nip)
-            .select_related("case__region", "respondent__government", "decree")
+            .select_related("case__region", "respondent", "government", "decree")
             .order_by("issued_at"))
 
 
@@ -99,6 +100,5 @@ def repeat_offenders(user, limit=50):
     """NIPs with more than one recommendation in the user's reach."""
     return (recommendations_for(user).exclude(respondent__nip="")
             .values("respondent__nip").annotate(times=Count("id"),
-                                                regions=Count("respondent__government",
-                                                              distinct=True))
+                                                regions=Count("government", distinct=True))
             .filter(times__gt=1).order_by("-times", "respondent__nip")[:limit])

@@ -12,4 +12,6 @@ urlpatterns = [
     path("sanksi/kepatuhan/", views.compliance, name="compliance"),
     path("sanksi/konsistensi/", views.consistency, name="consistency"),
     path("sanksi/riwayat/", views.history, name="history"),
+    path("sanksi/katalog/", views.catalog, name="catalog"),
+    path("sanksi/katalog/<str:code>/", views.catalog_code, name="catalog_code"),
 ]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from netra.accounts.access import case_or_404, require
+from netra.accounts.access import can, case_or_404, require
 from netra.cases.actions import Conflict, Refused
 from netra.cases.models import Case
 from netra.cases.views import conflict_response, refusal_message, submitted_version
@@ -273,3 +273,70 @@ def history(request):
     return render(request, "sanctions/history.html", {
         "nip": nip, "items": reports.history(request.user, nip) if nip else [],
         "repeat": reports.repeat_offenders(request.user)})
+
+
+LEVEL_LABELS = {"moral": _("moral (ethics)"), "ringan": _("light (ringan)"),
+                "sedang": _("moderate (sedang)"), "berat": _("heavy (berat)"),
+                "ptdh": _("dismissal without honour (PTDH)")}
+
+
+class CatalogCodeForm(forms.Form):
+    title_id = forms.CharField(label=_("Description (Indonesian)"), max_length=500,
+                               widget=forms.Textarea(attrs={"rows": 2}))
+    title_en = forms.CharField(label=_("Description (English)"), max_length=500,
+                               widget=forms.Textarea(attrs={"rows": 2}))
+    level = forms.ChoiceField(label=_("Level"), choices=list(LEVEL_LABELS.items()))
+    legal_basis = forms.CharField(label=_("Legal basis, one article per line"),
+                                  max_length=5_000, widget=forms.Textarea(attrs={"rows": 5}))
+    note = forms.CharField(label=_("Why this change (kept with the new version)"),
+                           max_length=2_000, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def changes(self):
+        data = self.cleaned_data
+        return {"title_id": data["title_id"].strip(), "title_en": data["title_en"].strip(),
+                "level": data["level"],
+                "legal_basis": [line.strip() for line in data["legal_basis"].splitlines()
+                                if line.strip()]}
+
+
+@login_required
+def catalog(request):
+    from .catalog import active_catalog
+    from .models import CatalogVersion
+
+    require(request.user, "cases.view")
+    current = active_catalog()
+    return render(request, "sanctions/catalog.html", {
+        "catalog": current, "codes": current.data["codes"],
+        "levels": LEVEL_LABELS, "kinds": [(k, KIND_LABELS[k], v) for k, v in
+                                          current.kinds.items() if k in KIND_LABELS],
+        "versions": CatalogVersion.objects.select_related("created_by")[:20],
+        "can_edit": can(request.user, "catalog.edit")})
+
+
+@login_required
+def catalog_code(request, code):
+    from .catalog import active_catalog
+
+    require(request.user, "catalog.edit")
+    current = active_catalog()
+    entry = current.codes.get(code)
+    if entry is None:
+        raise Http404
+    form = CatalogCodeForm(request.POST or None, initial={
+        "title_id": entry["title_id"], "title_en": entry["title_en"], "level": entry["level"],
+        "legal_basis": "\n".join(entry["legal_basis"])})
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = actions.save_catalog_version(request.user, current, code=code,
+                                                   changes=form.changes(),
+                                                   note=form.cleaned_data["note"])
+        except Refused as refused:
+            form.add_error(None, refusal_message(refused.code, None))
+        else:
+            messages.success(request, _("Saved as catalog version %(version)s. Cases already "
+                                        "recommended keep the version they were decided "
+                                        "with.") % {"version": version.version})
+            return redirect("sanctions:catalog")
+    return render(request, "sanctions/catalog_code.html", {"form": form, "entry": entry,
+                                                           "catalog": current})
