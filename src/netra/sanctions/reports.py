@@ -89,11 +89,11 @@ def consistency(user):
     return list(codes.values())
 
 
-def history(user, nip):
-    """Every recommendation about NIP in the user's reach, across regions, oldest first."""
+def history(user, nip, limit=500):
+    """Recommendations about NIP in the user's reach, across regions, oldest first."""
     return (recommendations_for(user).filter(respondent__nip=nip)
             .select_related("case__region", "respondent", "government", "decree")
-            .order_by("issued_at"))
+            .order_by("issued_at")[:limit])
 
 
 def repeat_offenders(user, limit=50):
