@@ -28,3 +28,16 @@ def test_the_demo_has_cases_in_every_state(reference):
     assert states == set(workflow.STATES)
     assert Case.objects.count() == 2 * len(workflow.STATES)
     assert verify_chain() is None
+
+
+def test_the_demo_gives_the_follow_up_views_something_to_show(reference):
+    from netra.sanctions import reports
+    from netra.sanctions.models import Decree, FollowUpStep, Recommendation
+
+    load_demo(employees=100, cases_per_state=3)
+    assert Recommendation.objects.count() == 3 * 3  # recommended, followed up, PPK overdue
+    assert Decree.objects.exists() and FollowUpStep.objects.exists()
+    bkn = User.objects.get(username="gita")
+    rows = reports.compliance(bkn)
+    assert sum(r["total"] for r in rows) == Recommendation.objects.count()
+    assert reports.consistency(bkn)

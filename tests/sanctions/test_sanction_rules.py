@@ -167,3 +167,11 @@ def test_bad_requests_are_refused_with_their_reason(payload, code):
     with pytest.raises(ProposalError) as refused:
         rules.parse_request(payload, {"pilkada-2024": DETERMINED})
     assert refused.value.code == code
+
+
+def test_every_catalog_code_is_proposed_for_some_conduct_or_says_why_not():
+    proposed = {code for pair in KIND_CODES.values() for code in pair}
+    for code, entry in CATALOG.codes.items():
+        if code in proposed:
+            continue
+        assert entry.get("same_as") in proposed or entry.get("note"), code
