@@ -9,6 +9,10 @@ def test_bkn_sees_the_overdue_case_and_records_blocking_the_personnel_data(page,
     from datetime import timedelta
 
     from django.test import Client
+    from django.utils import timezone
+
+    from netra.cases.models import Case
+    from netra.sanctions.models import Recommendation
 
     from netra.cases import actions as case_actions
     from netra.reports.models import Submission
@@ -29,7 +33,11 @@ def test_bkn_sees_the_overdue_case_and_records_blocking_the_personnel_data(page,
                           ("forwarded", officer), ("bkn_verification", bkn_user)]:
         case = case_actions.transition(actor, case, target, version=case.version)
     case = recommend(bkn_user, case)
-    assert mark_ppk_overdue(now=case.due_at + timedelta(minutes=1)) == 1
+    # The PPK's period passes with no decree.
+    past = timezone.now() - timedelta(days=1)
+    Case.objects.filter(pk=case.pk).update(due_at=past)
+    Recommendation.objects.filter(case=case).update(due_at=past)
+    assert mark_ppk_overdue() == 1
 
     page.goto(page.base + "/sanksi/kepatuhan/")
     assert "Ahmad Fauzi" in page.locator("#overdue").inner_text()
