@@ -11,14 +11,14 @@ a regency PPK.
 """
 
 import argparse
-import os
 import random
 import subprocess
 import sys
 import tempfile
 import time
 
-from common import fresh_postgres, netra_env
+from common import (django_ready, fresh_postgres, latency_row, netra_env, signed_in_client,
+                    timed_gets)
 
 PG_DB = "netra_bench_cases"
 
@@ -89,68 +89,37 @@ def models_f(name):
     return F(name)
 
 
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
 def child(cases, audit_entries, requests):
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netra.settings")
-    django.setup()
-    from django.core.management import call_command
+    django_ready()
     from django.db import connection
-    from django.test import Client
 
-    from netra.accounts.models import User
     from netra.audit.log import verify_chain
     from netra.cases import workflow as wf
-    from netra.regions.models import Region
-    from netra.regions.reference import load_reference_data
-
-    call_command("migrate", verbosity=0)
-    load_reference_data()
-    rng = random.Random(2024)
     from netra.cases.models import Case
 
+    rng = random.Random(2024)
     if Case.objects.count() < cases:
         populate(cases, audit_entries, rng)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
-    def user(name, role, codes):
-        account = User.objects.filter(username=name).first() or User.objects.create_user(
-            name, password="x" * 16, role=role)
-        account.regions.set(Region.objects.filter(code__in=codes))
-        client = Client()
-        client.force_login(account)
-        return client
-
-    people = {"regency officer (Jember)": user("reg", "bawaslu_regency", ["35.09"]),
-              "province officer (Jawa Timur)": user("prov", "bawaslu_province", ["35"]),
-              "Bawaslu RI (national)": user("ri", "bawaslu_ri", []),
-              "BKN (national, forwarded)": user("bkn", "bkn", []),
-              "PPK (Jember)": user("ppk", "ppk", ["35.09"])}
+    people = {"regency officer (Jember)": signed_in_client("reg", "bawaslu_regency", ["35.09"]),
+              "province officer (Jawa Timur)": signed_in_client("prov", "bawaslu_province",
+                                                                ["35"]),
+              "Bawaslu RI (national)": signed_in_client("ri", "bawaslu_ri", []),
+              "BKN (national, forwarded)": signed_in_client("bkn", "bkn", []),
+              "PPK (Jember)": signed_in_client("ppk", "ppk", ["35.09"])}
     states = [""] * 4 + wf.STATES
     print(f"\n{'who':32s} {'what':28s} {'p50':>8s} {'p95':>8s} {'max':>8s}")
     for who, client in people.items():
-        for what, query in [
-                ("case list, pages 1-20", lambda: {"page": rng.randint(1, 20),
-                                                   "state": rng.choice(states)}),
-                ("overdue list", lambda: {"lewat": "on", "page": rng.randint(1, 3)}),
-                ("API overdue (100)", None)]:
-            timings = []
-            for _ in range(requests):
-                began = time.perf_counter()
-                if query is None:
-                    response = client.get("/api/v1/cases", {"overdue": "true", "limit": 100})
-                else:
-                    response = client.get("/kasus/", query())
-                timings.append((time.perf_counter() - began) * 1000)
-                assert response.status_code == 200, response.status_code
-            print(f"{who:32s} {what:28s} {percentile(timings, .5):6.1f}ms "
-                  f"{percentile(timings, .95):6.1f}ms {max(timings):6.1f}ms")
+        for what, next_request in [
+                ("case list, pages 1-20", lambda: ("/kasus/", {
+                    "page": rng.randint(1, 20), "state": rng.choice(states)})),
+                ("overdue list", lambda: ("/kasus/", {"lewat": "on",
+                                                      "page": rng.randint(1, 3)})),
+                ("API overdue (100)", lambda: ("/api/v1/cases", {"overdue": "true",
+                                                                 "limit": 100}))]:
+            print(latency_row(who, what, timed_gets(client, requests, next_request)))
 
     began = time.perf_counter()
     assert verify_chain() is None

@@ -46,3 +46,54 @@ def wait_healthy(port, process=None, seconds=120):
                 raise SystemExit("the server exited before answering")
             time.sleep(0.05)
     raise SystemExit("the server did not answer in time")
+
+
+def django_ready():
+    """In a child process: Django set up, the database migrated, the reference data loaded."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netra.settings")
+    django.setup()
+    from django.core.management import call_command
+
+    from netra.regions.reference import load_reference_data
+
+    call_command("migrate", verbosity=0)
+    load_reference_data()
+
+
+def signed_in_client(username, role, codes):
+    """A Django test client signed in as a (re)used account with ROLE over region CODES."""
+    from django.test import Client
+
+    from netra.accounts.models import User
+    from netra.regions.models import Region
+
+    account = User.objects.filter(username=username).first() or User.objects.create_user(
+        username, password="x" * 16, role=role)
+    account.regions.set(Region.objects.filter(code__in=codes))
+    client = Client()
+    client.force_login(account)
+    return client
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def timed_gets(client, requests, next_request):
+    """Milliseconds of REQUESTS GETs; NEXT_REQUEST() gives (path, query) for each."""
+    timings = []
+    for _ in range(requests):
+        path, query = next_request()
+        began = time.perf_counter()
+        response = client.get(path, query)
+        timings.append((time.perf_counter() - began) * 1000)
+        assert response.status_code == 200, (path, response.status_code)
+    return timings
+
+
+def latency_row(who, what, timings):
+    return (f"{who:32s} {what:28s} {percentile(timings, .5):6.1f}ms "
+            f"{percentile(timings, .95):6.1f}ms {max(timings):6.1f}ms")

@@ -10,16 +10,16 @@ Django's test client as BKN (national), a province officer and a regency PPK.
 """
 
 import argparse
-import os
 import random
 import subprocess
 import sys
 import tempfile
 import time
 
-from common import fresh_postgres, netra_env
+from common import django_ready, fresh_postgres, latency_row, netra_env, signed_in_client, \
+    timed_gets
 
-from case_lists import PG_DB, percentile, populate
+from case_lists import PG_DB, populate
 
 
 def add_recommendations(rng):
@@ -98,22 +98,12 @@ def _write(batch, answered, rng, Recommendation, RecommendationCode, Decree):
 
 
 def child(cases, requests):
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netra.settings")
-    django.setup()
-    from django.core.management import call_command
+    django_ready()
     from django.db import connection
-    from django.test import Client
 
-    from netra.accounts.models import User
     from netra.cases.models import Case
-    from netra.regions.models import Region
-    from netra.regions.reference import load_reference_data
     from netra.sanctions.models import Recommendation
 
-    call_command("migrate", verbosity=0)
-    load_reference_data()
     rng = random.Random(2024)
     if Case.objects.count() < cases:
         populate(cases, 0, rng)
@@ -122,32 +112,20 @@ def child(cases, requests):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
-    def user(name, role, codes):
-        account = User.objects.filter(username=name).first() or User.objects.create_user(
-            name, password="x" * 16, role=role)
-        account.regions.set(Region.objects.filter(code__in=codes))
-        client = Client()
-        client.force_login(account)
-        return client
-
-    people = {"BKN (national)": user("bkn", "bkn", []),
-              "province officer (Jawa Timur)": user("prov", "bawaslu_province", ["35"]),
-              "PPK (Jember)": user("ppk", "ppk", ["35.09"])}
+    people = {"BKN (national)": signed_in_client("bkn", "bkn", []),
+              "province officer (Jawa Timur)": signed_in_client("prov", "bawaslu_province",
+                                                                ["35"]),
+              "PPK (Jember)": signed_in_client("ppk", "ppk", ["35.09"])}
     nip = Recommendation.objects.values_list("respondent__nip", flat=True).first()
-    print(f"\n{'who':32s} {'page':26s} {'p50':>8s} {'p95':>8s} {'max':>8s}")
+    print(f"\n{'who':32s} {'page':28s} {'p50':>8s} {'p95':>8s} {'max':>8s}")
     for who, client in people.items():
-        for what, path in [("compliance per PPK", "/sanksi/kepatuhan/"),
-                           ("compliance per province", "/sanksi/kepatuhan/?per=provinsi"),
-                           ("consistency", "/sanksi/konsistensi/"),
-                           ("history of one NIP", f"/sanksi/riwayat/?nip={nip}")]:
-            timings = []
-            for _ in range(requests):
-                began = time.perf_counter()
-                response = client.get(path)
-                timings.append((time.perf_counter() - began) * 1000)
-                assert response.status_code == 200, response.status_code
-            print(f"{who:32s} {what:26s} {percentile(timings, .5):6.1f}ms "
-                  f"{percentile(timings, .95):6.1f}ms {max(timings):6.1f}ms")
+        for what, path, query in [("compliance per PPK", "/sanksi/kepatuhan/", {}),
+                                  ("compliance per province", "/sanksi/kepatuhan/",
+                                   {"per": "provinsi"}),
+                                  ("consistency", "/sanksi/konsistensi/", {}),
+                                  ("history of one NIP", "/sanksi/riwayat/", {"nip": nip})]:
+            print(latency_row(who, what, timed_gets(client, requests,
+                                                    lambda: (path, query))))
     print(f"\n{Recommendation.objects.count():,} recommendations over "
           f"{Case.objects.count():,} cases")
 

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netra.people.models import EmploymentType
+
 from . import workflow as wf
 
 STATE_LABELS = {
@@ -136,18 +138,12 @@ class CaseEvent(models.Model):
         return STATE_LABELS.get(self.to_state, self.to_state)
 
 
-class SubjectType(models.TextChoices):
-    """Who the reported person is; decides where a proven violation goes (DOMAIN.md)."""
-
-    PNS = "pns", _("Civil servant (PNS)")
-    CPNS = "cpns", _("Civil servant candidate (CPNS)")
-    PPPK = "pppk", _("Government employee with contract (PPPK)")
-    NON_ASN = "non_asn", _("Non-ASN staff (honorer)")
-    VILLAGE_HEAD = "village_head", _("Village head")
-    VILLAGE_OFFICIAL = "village_official", _("Village official")
-    TNI = "tni", _("TNI member")
-    POLRI = "polri", _("Polri member")
-    UNKNOWN = "unknown", _("Not yet known")
+#: Who a reported person is: the roster's employment types, plus members of the armed forces
+#: and police and the not-yet-known; it decides where a proven violation goes (DOMAIN.md).
+SubjectType = models.TextChoices("SubjectType", [
+    *[(member.name, (member.value, member.label)) for member in EmploymentType],
+    ("TNI", ("tni", _("TNI member"))), ("POLRI", ("polri", _("Polri member"))),
+    ("UNKNOWN", ("unknown", _("Not yet known")))])
 
 
 class Respondent(models.Model):

@@ -161,18 +161,10 @@ def case_transition(request, case_id):
     require(request.user, "cases.view")
     case = case_or_404(Case.objects.select_related("region", "election"), request.user,
                        pk=case_id)
-    try:
-        actions.transition(request.user, case, request.POST.get("target", ""),
-                           version=submitted_version(request),
-                           reason=request.POST.get("reason", "")[:5000],
-                           reopen_to=request.POST.get("reopen_to") or None)
-    except wf.TransitionRefused as refused:
-        messages.error(request, refusal_message(refused.refusal.code, case))
-    except actions.Refused as refused:
-        messages.error(request, refusal_message(refused.code, case))
-    except actions.Conflict:
-        return conflict_response(request, case)
-    return redirect("cases:detail", case_id=case.pk)
+    return _refused(request, case, lambda: actions.transition(
+        request.user, case, request.POST.get("target", ""), version=submitted_version(request),
+        reason=request.POST.get("reason", "")[:5000],
+        reopen_to=request.POST.get("reopen_to") or None))
 
 
 @login_required
@@ -363,6 +355,8 @@ def _refused(request, case, call):
     """Run CALL; a refusal becomes a message, a lost race the conflict page."""
     try:
         call()
+    except wf.TransitionRefused as refused:
+        messages.error(request, refusal_message(refused.refusal.code, case))
     except actions.Refused as refused:
         messages.error(request, refusal_message(refused.code, case))
     except actions.Conflict:
