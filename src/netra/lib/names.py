@@ -22,7 +22,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-__all__ = ["name_key", "name_similarity", "phonetic_key", "strip_titles"]
+__all__ = ["name_key", "name_profile", "name_similarity", "phonetic_key", "profile_similarity",
+           "strip_titles"]
 
 # Titles written in front of the name.
 _PREFIX_TITLES = frozenset(
@@ -267,6 +268,24 @@ def _token_similarity(a: str, b: str) -> float:
     return 0.7 * fuzz.token_set_ratio(a, b) + 0.3 * fuzz.token_sort_ratio(a, b)
 
 
+def name_profile(name: str) -> tuple[str, str]:
+    """(name key, phonetic key): what name_similarity compares, computed once per name."""
+    key = name_key(name)
+    return key, " ".join(map(_phonetic_token, key.split()))
+
+
+def profile_similarity(a: tuple[str, str], b: tuple[str, str]) -> float:
+    """name_similarity for two name_profile results."""
+    (key_a, sound_a), (key_b, sound_b) = a, b
+    if not key_a or not key_b:
+        return 0.0
+    if key_a == key_b:
+        return 1.0
+    spelled = _token_similarity(key_a, key_b)
+    sounded = _token_similarity(sound_a, sound_b)
+    return round(min(1.0, (0.6 * spelled + 0.4 * sounded) / 100), 4)
+
+
 def name_similarity(a: str, b: str) -> float:
     """How likely two written names denote the same person, from 0 to 1.
 
@@ -274,14 +293,4 @@ def name_similarity(a: str, b: str) -> float:
     keys, so that "Drs. Soeharto" and "Suharto" score high. Meant for ranking
     candidates for a human to confirm, not for deciding identity (the NIP does).
     """
-    key_a, key_b = name_key(a), name_key(b)
-    if not key_a or not key_b:
-        return 0.0
-    if key_a == key_b:
-        return 1.0
-    spelled = _token_similarity(key_a, key_b)
-    sounded = _token_similarity(
-        " ".join(map(_phonetic_token, key_a.split())),
-        " ".join(map(_phonetic_token, key_b.split())),
-    )
-    return round(min(1.0, (0.6 * spelled + 0.4 * sounded) / 100), 4)
+    return profile_similarity(name_profile(a), name_profile(b))
