@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "netra.reports",
     "netra.cases",
     "netra.sanctions",
+    "netra.prevention",
     "netra.web",
 ]
 
@@ -225,6 +226,9 @@ NETRA_REGISTER_NUMBER_FORMAT = env("NETRA_REGISTER_NUMBER_FORMAT",
 # Days the PPK has to impose a recommended sanction before the case shows as overdue
 # (no verified legal period; a 2020 statement said 10 days).
 NETRA_PPK_PERIOD_DAYS = envint("NETRA_PPK_PERIOD_DAYS", 10)
+# E-pledges: codes per NIP per hour (three times as many per address), and their lifetime.
+NETRA_PLEDGE_CODES_PER_HOUR = envint("NETRA_PLEDGE_CODES_PER_HOUR", 5)
+NETRA_PLEDGE_CODE_MINUTES = envint("NETRA_PLEDGE_CODE_MINUTES", 15)
 # How often the worker checks deadlines (reminders, PPK overdue).
 NETRA_TICK_SECONDS = envint("NETRA_TICK_SECONDS", 300)
 

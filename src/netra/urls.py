@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("netra.reports.urls")),
     path("", include("netra.cases.urls")),
     path("", include("netra.sanctions.urls")),
+    path("", include("netra.prevention.urls")),
     path("akun/", include("netra.accounts.urls")),
     path("pegawai/", include("netra.people.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

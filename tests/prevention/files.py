@@ -73,5 +73,6 @@ def sheet_xlsx(rows, header=("No", "Nama", "NIP", "Unit Kerja", "Jabatan", "Tand
     return out.getvalue()
 
 
-def sheet_csv(rows, header="Nama;NIP;OPD;Jabatan"):
-    return ("\n".join([header] + [";".join(r) for r in rows]) + "\n").encode("utf-8")
+def sheet_csv(lines, header="Nama;NIP;OPD;Jabatan"):
+    """A sign-in sheet saved by Excel with semicolons; LINES are already joined."""
+    return ("\n".join([header, *lines]) + "\n").encode("utf-8")

@@ -34,6 +34,11 @@ CAPABILITIES = {
     "cases.recommend": frozenset({Role.BKN}),
     "cases.decree": frozenset({Role.PPK, Role.BKPSDM}),
     "letters.edit": frozenset({Role.ADMIN}),
+    # Prevention: the regional personnel agency records it; supervisors and auditors read.
+    "prevention.view": frozenset({Role.ADMIN, Role.BKPSDM, Role.BAWASLU_RI,
+                                  Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY, Role.AUDITOR,
+                                  Role.PPK}),
+    "prevention.manage": frozenset({Role.BKPSDM}),
     "catalog.edit": frozenset({Role.ADMIN}),
 }
 

@@ -9,6 +9,7 @@ STAFF_NAVIGATION = [
     (_("Reports"), "reports:queue", "reports.view"),
     (_("Cases"), "cases:list", "cases.view"),
     (_("Follow-up"), "sanctions:compliance", "cases.view"),
+    (_("Prevention"), "prevention:home", "prevention.view"),
     (_("Employee roster"), "people:roster", "roster.view"),
     (_("Roster import"), "people:import", "roster.import"),
     (_("Accounts"), "accounts:users", "accounts.manage"),

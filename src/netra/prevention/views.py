@@ -1,0 +1,321 @@
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from netra.accounts.access import can, get_or_404, region_in_scope, require, scope_region_ids
+from netra.accounts.throttle import client_ip
+from netra.people.models import Agency, Employee
+from netra.regions.models import Election, Region
+
+from . import actions, coverage
+from .forms import CircularForm, EventForm, PledgeCodeForm, PledgeRequestForm, UploadForm
+from .models import Attendance, Circular, Event
+
+REFUSALS = {
+    "not_pdf": _("The file is not a PDF."),
+    "rows": _("Some rows of %(file)s cannot be read; nothing was imported."),
+    "file_empty": _("%(file)s is empty."),
+    "file_encoding": _("%(file)s is neither UTF-8 nor UTF-16. Save it again as “CSV UTF-8”."),
+    "file_old_excel": _("%(file)s is an old Excel file (.xls). Save it as .xlsx or CSV."),
+    "file_not_a_table": _("%(file)s is not a table (CSV or XLSX)."),
+    "file_unreadable_xlsx": _("%(file)s cannot be opened as an Excel workbook."),
+    "file_too_many_rows": _("%(file)s has more rows than one event can hold."),
+    "file_unknown_layout": _("%(file)s is not a known attendance layout. Its first row reads: "
+                             "“%(header)s”. Expected a Zoom, Teams or Google Meet export, or a "
+                             "sheet with the columns Nama and NIP or Unit kerja."),
+    "not_in_region": _("That employee is not on the region's roster."),
+    "collective_incomplete": _("Choose the agencies and list the signatories."),
+    "too_many": _("Too many codes were asked for. Try again in an hour."),
+    "nip_unknown": _("This NIP is not on any regional roster in Netra. Ask your personnel "
+                     "agency (BKPSDM) to check the roster."),
+    "no_email": _("The roster has no e-mail address for this NIP. Ask your personnel agency "
+                  "(BKPSDM) to add it."),
+    "code_unknown": _("This pledge request is not known. Start again."),
+    "code_used": _("This code has already been used."),
+    "code_expired": _("This code has expired. Ask for a new one."),
+    "code_wrong": _("The code is not right. %(left)s attempts left."),
+}
+ROW_CODES = {"bad_time": _("not a time"), "bad_duration": _("not a duration"),
+             "bad_nip": _("a NIP has 18 digits"), "no_name": _("no name"),
+             "mixed_dates": _("dates written day-first and month-first in one file"),
+             "bad_action": _("not Joined or Left")}
+
+
+def refusal_text(refused):
+    return str(REFUSALS[refused.code] % {"file": refused.filename, **refused.params})
+
+
+def _region(request):
+    """The region the page is about: ?wilayah=code in the user's reach, else their first."""
+    code = request.GET.get("wilayah") or request.POST.get("wilayah")
+    if code:
+        region = Region.objects.filter(code=code).exclude(level=Region.Level.DISTRICT).first()
+        if region is None or not region_in_scope(request.user, region):
+            raise Http404
+        return region
+    own = request.user.regions.order_by("code").first()
+    return own or Region.objects.filter(code="35.09").first()
+
+
+def _election(request):
+    code = request.GET.get("pemilihan")
+    return Election.objects.filter(code=code).first() if code else None
+
+
+@login_required
+def home(request):
+    require(request.user, "prevention.view")
+    region = _region(request)
+    election = _election(request)
+    figures = coverage.coverage(region, election)
+    in_region = coverage.timeline(region, election)
+    return render(request, "prevention/home.html", {
+        "region": region, "election": election, "figures": figures, "timeline": in_region,
+        "circulars": Circular.objects.filter(region=region)[:20],
+        "elections": Election.objects.order_by("-voting_date"),
+        "regions": (None if scope_region_ids(request.user, districts=False) is None else
+                    request.user.regions.order_by("code")),
+        "can_manage": can(request.user, "prevention.manage")})
+
+
+@login_required
+def new_circular(request):
+    require(request.user, "prevention.manage")
+    form = CircularForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data.get("pdf")
+        try:
+            circular = actions.add_circular(
+                request.user, pdf=upload.read() if upload else None,
+                **{k: form.cleaned_data[k] for k in ("region", "number", "issued_on", "issuer",
+                                                     "subject")})
+        except actions.Refused as refused:
+            form.add_error("pdf", refusal_text(refused))
+        else:
+            return redirect(f"/pencegahan/?wilayah={circular.region.code}")
+    return render(request, "prevention/form.html", {"form": form,
+                                                    "title": _("Record a circular")})
+
+
+@login_required
+def new_event(request):
+    require(request.user, "prevention.manage")
+    form = EventForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        event = actions.add_event(request.user, target_agencies=data.pop("target_agencies"),
+                                  **data)
+        return redirect("prevention:event", event_id=event.pk)
+    return render(request, "prevention/form.html", {"form": form,
+                                                    "title": _("Record an event")})
+
+
+def _event(request, event_id):
+    return get_or_404(Event.objects.select_related("region", "district", "election"),
+                      request.user, pk=event_id)
+
+
+@login_required
+def event_detail(request, event_id):
+    from django.db.models import Count
+
+    require(request.user, "prevention.view")
+    event = _event(request, event_id)
+    counts = dict(event.attendance.values_list("status").annotate(n=Count("id")))
+    return render(request, "prevention/event.html", {
+        "event": event, "counts": counts, "upload_form": UploadForm(),
+        "rows": event.attendance.select_related("employee__agency")[:300],
+        "uploads": event.uploads.all(), "pledges": event.collective_pledges.all(),
+        "agencies": Agency.objects.filter(region=event.region).order_by("name"),
+        "can_manage": can(request.user, "prevention.manage")})
+
+
+@login_required
+@require_POST
+def event_upload(request, event_id):
+    require(request.user, "prevention.manage")
+    event = _event(request, event_id)
+    files = request.FILES.getlist("files")
+    if not files:
+        messages.error(request, _("Choose at least one attendance file."))
+        return redirect("prevention:event", event_id=event.pk)
+    try:
+        counts = actions.import_attendance(request.user, event,
+                                           [(f.name, f.read()) for f in files])
+    except actions.Refused as refused:
+        return render(request, "prevention/upload_refused.html", {
+            "event": event, "message": refusal_text(refused),
+            "errors": [(e.row, e.column, e.value, ROW_CODES.get(e.code, e.code))
+                       for e in refused.errors[:200]],
+            "more": max(0, len(refused.errors) - 200)}, status=400)
+    messages.success(request, _("Imported: %(matched)s matched, %(uncertain)s to review, "
+                                "%(unmatched)s not on the roster.") % counts)
+    return redirect("prevention:event", event_id=event.pk)
+
+
+@login_required
+def event_review(request, event_id):
+    require(request.user, "prevention.view")
+    event = _event(request, event_id)
+    if request.method == "POST":
+        require(request.user, "prevention.manage")
+        row = get_object_or_404(Attendance, pk=request.POST.get("row") or 0, event=event)
+        choice = request.POST.get("employee", "")
+        try:
+            actions.review(request.user, row, int(choice) if choice.isdigit() else None)
+        except actions.Refused as refused:
+            messages.error(request, refusal_text(refused))
+        return redirect("prevention:review", event_id=event.pk)
+    rows = list(event.attendance.filter(status=Attendance.Status.UNCERTAIN)[:100])
+    ids = {pid for row in rows for pid, _score in row.candidates}
+    people = Employee.objects.select_related("agency").in_bulk(ids)
+    for row in rows:
+        row.options = [(people.get(pid), round(100 * score)) for pid, score in row.candidates
+                       if pid in people]
+    return render(request, "prevention/review.html", {
+        "event": event, "rows": rows, "can_manage": can(request.user, "prevention.manage")})
+
+
+@login_required
+@require_POST
+def collective_pledge(request, event_id):
+    require(request.user, "prevention.manage")
+    event = _event(request, event_id)
+    agencies = list(Agency.objects.filter(region=event.region,
+                                          pk__in=request.POST.getlist("agencies")))
+    try:
+        actions.add_collective_pledge(request.user, event, agencies=agencies,
+                                      signatories=request.POST.get("signatories", "")[:20_000],
+                                      text=request.POST.get("text", "")[:5_000])
+    except actions.Refused as refused:
+        messages.error(request, refusal_text(refused))
+    return redirect("prevention:event", event_id=event.pk)
+
+
+@login_required
+@require_POST
+def signed_pledges(request):
+    require(request.user, "prevention.manage")
+    region = _region(request)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose the signed pledge list."))
+    else:
+        try:
+            created, left_out = actions.import_signed_pledges(request.user, region, upload.name,
+                                                              upload.read())
+        except actions.Refused as refused:
+            messages.error(request, refusal_text(refused))
+        else:
+            messages.success(request, _("%(n)s pledges recorded.") % {"n": created})
+            if left_out:
+                messages.warning(request, _("Not matched to the roster, so not recorded: "
+                                            "%(names)s") % {"names": ", ".join(left_out[:50])})
+    return redirect(f"/pencegahan/?wilayah={region.code}")
+
+
+@login_required
+def coverage_export(request, fmt):
+    require(request.user, "prevention.view")
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    region = _region(request)
+    figures = coverage.coverage(region, _election(request))
+    header = [str(label) for label in (_("Agency"), _("Employees"), _("Reached"),
+                                       _("Reached (%)"), _("Pledged"), _("Pledged (%)"))]
+    rows = [[a["agency"], a["total"], a["reached"], a["reached_pct"], a["pledged"],
+             a["pledged_pct"]] for a in figures["agencies"]]
+    name = f"cakupan-pencegahan-{region.code}-{timezone.localdate():%Y%m%d}"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(header)
+        writer.writerows(rows)
+        response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Per unit kerja"
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+        types = book.create_sheet("Per jenis pegawai")
+        types.append([str(label) for label in (_("Employment"), _("Employees"),
+                                               _("Reached (%)"), _("Pledged (%)"))])
+        for t in figures["types"]:
+            types.append([str(t["label"]), t["total"], t["reached_pct"], t["pledged_pct"]])
+        out = io.BytesIO()
+        book.save(out)
+        response = HttpResponse(out.getvalue(), content_type=(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+# Public pages
+
+
+def public_region(request, code):
+    region = Region.objects.filter(code=code).exclude(level=Region.Level.DISTRICT).first()
+    if region is None:
+        raise Http404
+    inside = Region.objects.filter(code__startswith=region.code + ".").exclude(
+        level=Region.Level.DISTRICT).values("id")
+    return render(request, "prevention/public_region.html", {
+        "region": region,
+        "circulars": Circular.objects.filter(region=region).order_by("-issued_on")[:100],
+        "events": Event.objects.filter(region__in=[region.pk, *inside],
+                                       starts_at__lte=timezone.now()).order_by("-starts_at")[:100]})
+
+
+def public_circular(request, circular_id):
+    from django.http import FileResponse
+
+    circular = get_object_or_404(Circular.objects.exclude(file=""), pk=circular_id)
+    response = FileResponse(circular.file.open("rb"), content_type="application/pdf",
+                            as_attachment=True, filename=f"surat-edaran-{circular.pk}.pdf")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def guide(request):
+    from .guide import load_guide
+
+    return render(request, "prevention/guide.html", {"guide": load_guide()})
+
+
+def pledge_start(request):
+    form = PledgeRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            token, masked = actions.request_pledge_code(form.cleaned_data["nip"],
+                                                        client_key=client_ip(request))
+        except actions.Refused as refused:
+            form.add_error("nip", refusal_text(refused))
+        else:
+            request.session["pledge_sent_to"] = masked
+            return redirect("prevention:pledge_confirm", token=token)
+    return render(request, "prevention/pledge_start.html", {"form": form})
+
+
+def pledge_confirm(request, token):
+    form = PledgeCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        election = Election.objects.order_by("-voting_date").first()
+        try:
+            pledge = actions.confirm_pledge(token, form.cleaned_data["code"], election)
+        except actions.Refused as refused:
+            form.add_error("code", refusal_text(refused))
+        else:
+            return render(request, "prevention/pledge_done.html", {"pledge": pledge})
+    return render(request, "prevention/pledge_confirm.html", {
+        "form": form, "sent_to": request.session.get("pledge_sent_to", "")})
