@@ -41,3 +41,15 @@ def test_the_demo_gives_the_follow_up_views_something_to_show(reference):
     rows = reports.compliance(bkn)
     assert sum(r["total"] for r in rows) == Recommendation.objects.count()
     assert reports.consistency(bkn)
+
+
+def test_the_demo_gives_prevention_coverage_with_gaps(reference):
+    from netra.prevention.coverage import coverage
+    from netra.prevention.models import Circular, Event
+    from netra.regions.models import Region
+
+    load_demo(employees=600, cases_per_state=1)
+    assert Circular.objects.count() == 3 and Event.objects.exists()
+    figures = coverage(Region.objects.get(code="35.09"))
+    assert 0 < figures["total"]["reached"] < figures["total"]["total"]
+    assert figures["total"]["pledged"] > 0 and figures["unreached"]

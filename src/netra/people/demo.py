@@ -146,4 +146,7 @@ def load_demo(employees=10_000, cases_per_state=18):
     from netra.cases.demo import load_demo_cases
 
     report.extend(load_demo_cases(per_state=cases_per_state))
+    from netra.prevention.demo import load_demo_prevention
+
+    report.extend(load_demo_prevention())
     return report
