@@ -45,7 +45,7 @@ def populate(employees, rows, rng):
     events = [Event.objects.create(region=region, title=f"Sosialisasi {i}", kind="outreach",
                                    mode="online", starts_at=now, organiser="BKPSDM",
                                    created_by=officer) for i in range(100)]
-    # Reach only part of the roster, so that some agencies stay unreached.
+    # Reach only part of the roster: a fifth of the employees stays unreached.
     reachable = ids[: int(len(ids) * 0.8)]
     batch = []
     for i in range(rows):

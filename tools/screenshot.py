@@ -1,4 +1,5 @@
-"""Regenerate docs/dashboard.png: a demo installation, an officer signed in, the dashboard.
+"""Regenerate docs/*.png: a demo installation, an officer signed in, the dashboard, the roster
+search and the prevention page.
 
     python tools/screenshot.py   (needs Debian's chromium)
 """
@@ -57,6 +58,8 @@ def main():
             page.screenshot(path=str(ROOT / "docs/roster-search.png"))
             page.goto(f"http://127.0.0.1:{PORT}/dasbor/")
             page.screenshot(path=str(ROOT / "docs/dashboard.png"))
+            page.goto(f"http://127.0.0.1:{PORT}/pencegahan/?wilayah=35.09")
+            page.screenshot(path=str(ROOT / "docs/prevention.png"))
             browser.close()
     finally:
         os.killpg(server.pid, signal.SIGTERM)

@@ -49,3 +49,11 @@ def test_an_event_form_refuses_a_district_or_agency_of_another_region(client_for
     from netra.prevention.models import Event
 
     assert not Event.objects.exists()
+
+
+def test_the_timeline_places_events_among_the_election_stages(client_for, fajar, outreach):
+    items = client_for(fajar).get("/pencegahan/").context["timeline"]["items"]
+    labels = [i["stage"].code if "stage" in i else "event" for i in items]
+    # Pilkada 2024: candidates determined 22 Sep, campaign from 25 Sep; the event is 5 Oct.
+    assert labels.index("event") > labels.index("campaign")
+    assert labels.index("event") < labels.index("voting")

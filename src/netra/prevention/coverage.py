@@ -48,10 +48,17 @@ def coverage(region, election=None):
 
 
 def timeline(region, election=None):
-    """Events of the region by date, with the election's stages beside them."""
+    """The region's events and the election's stages in one list by date, so that prevention
+    work shows against the campaign, the quiet days and voting day."""
+    from netra.regions.models import Election
+
     events = Event.objects.filter(Q(region=region) | Q(region__code__startswith=region.code + "."))
     if election is not None:
         events = events.filter(Q(election=election) | Q(election__isnull=True))
+    calendar = election or Election.objects.filter(
+        Q(regions=region) | Q(national=True)).order_by("-voting_date").first()
     items = [{"date": e.starts_at.date(), "event": e} for e in events.order_by("starts_at")]
-    stages = list(election.stages.order_by("start")) if election is not None else []
-    return {"events": items, "stages": stages}
+    if calendar is not None:
+        items += [{"date": s.start, "stage": s} for s in calendar.stages.all()]
+    items.sort(key=lambda item: (item["date"], "event" in item))
+    return {"items": items, "election": calendar}
