@@ -90,3 +90,18 @@ def test_coverage_exports_as_xlsx_and_csv(client_for, fajar, outreach):
     assert "Dinas Pendidikan,4,3,75,0,0" in csv_text
     xlsx = client_for(fajar).get("/pencegahan/cakupan.xlsx", {"wilayah": "35.09"})
     assert xlsx.content.startswith(b"PK")
+
+
+def test_attending_a_pledge_ceremony_counts_as_pledged(client_for, fajar, region, jember_staff):
+    from django.utils import timezone
+
+    from netra.prevention import actions
+
+    ceremony = actions.add_event(
+        fajar, region=region("35.09"), title="Ikrar netralitas ASN", kind="pledge",
+        mode="in_person", place="Alun-alun", organiser="Pemkab Jember", audience=["asn"],
+        starts_at=timezone.now())
+    sheet = files.sheet_csv(["Budi Santoso;199004042015031005;Dinas Kesehatan;Staf"])
+    upload(client_for(fajar), ceremony, ("ikrar.csv", sheet))
+    figures = coverage(region("35.09"))
+    assert (figures["total"]["reached"], figures["total"]["pledged"]) == (1, 1)

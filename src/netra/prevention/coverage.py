@@ -18,10 +18,13 @@ def coverage(region, election=None):
     if election is not None:
         reached = reached.filter(event__election=election)
         pledged = pledged.filter(election=election)
+    # Those present at a pledge ceremony or a declaration pledged there.
+    ceremonies = reached.filter(event__kind__in=[Event.Kind.PLEDGE, Event.Kind.DECLARATION])
     rows = list(employees.values("agency_id", "employment_type").annotate(
         total=Count("id"),
         reached=Count("id", filter=Q(id__in=reached.values("employee_id"))),
-        pledged=Count("id", filter=Q(id__in=pledged.values("employee_id")))).order_by())
+        pledged=Count("id", filter=Q(id__in=pledged.values("employee_id"))
+                      | Q(id__in=ceremonies.values("employee_id")))).order_by())
     names = dict(Agency.objects.filter(pk__in={r["agency_id"] for r in rows}).values_list(
         "id", "name"))
     agencies, types = {}, {}

@@ -131,12 +131,12 @@ class Attendance(models.Model):
 
 class Pledge(models.Model):
     """An employee's neutrality pledge (ikrar netralitas): online with a code sent to the
-    roster e-mail, on a signed list an agency uploaded, or at a pledge event."""
+    roster e-mail, or on a signed list an agency uploaded. Attending a pledge ceremony or a
+    declaration counts as pledging too (see coverage), without a row here."""
 
     class Method(models.TextChoices):
         ONLINE = "online", _("Online, confirmed by e-mail code")
         SIGNED_LIST = "signed_list", _("Signed pledge list")
-        EVENT = "event", _("At a pledge event")
 
     employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE,
                                  related_name="+")
