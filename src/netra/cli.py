@@ -273,6 +273,33 @@ def cmd_sanctions_propose(args):
     return 0
 
 
+def cmd_news_extract(args):
+    """Prevention activity from plain-text articles (first line the title): a JSON array."""
+    import json
+    from datetime import date
+
+    from netra.monitoring.nlp.news import extract
+
+    published = None
+    if args.published:
+        try:
+            published = date.fromisoformat(args.published)
+        except ValueError:
+            print(f"netra: --published must be YYYY-MM-DD, got {args.published!r}",
+                  file=sys.stderr)
+            return 2
+    results = []
+    for name in args.files:
+        try:
+            text = Path(name).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeError) as error:
+            print(f"netra: cannot read {name}: {error}", file=sys.stderr)
+            return 2
+        results.append({"file": name, **extract(text, published)})
+    print(json.dumps(results, ensure_ascii=False, indent=1))
+    return 0
+
+
 def _progress_printer():
     def show(done, total):
         width = 30
@@ -346,6 +373,15 @@ def build_parser():
     propose = sanctions_sub.add_parser(
         "propose", help="read one JSON request on stdin, print the lawful sanction proposal")
     propose.set_defaults(func=cmd_sanctions_propose)
+
+    news = sub.add_parser("news", help="news articles about prevention work")
+    news_sub = news.add_subparsers(dest="news_command", required=True)
+    news_extract = news_sub.add_parser(
+        "extract", help="regions, activities, regulations and officials in articles (JSON)")
+    news_extract.add_argument("files", nargs="+", metavar="FILE")
+    news_extract.add_argument("--published", help="publication date, YYYY-MM-DD, for "
+                              "relative dates such as 'Senin pekan depan'")
+    news_extract.set_defaults(func=cmd_news_extract)
 
     manage = sub.add_parser("manage", help="Django's manage.py", add_help=False)
     manage.add_argument("rest", nargs=argparse.REMAINDER)

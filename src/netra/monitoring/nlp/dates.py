@@ -1,0 +1,153 @@
+"""Date expressions in Indonesian news and posts, resolved against the publication date.
+
+"Jumat, 22 November 2024", "22 Nov 2024", "(20/11/2020)", "Senin (21/10)", "9-10 Oktober
+2024", "9 s.d. 12 Oktober", "bulan Juli 2024", "Juli lalu", "kemarin", "hari ini", "besok",
+"Senin pekan depan", "Selasa lalu". A mention is a day, a range of days, or a month.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {"januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3,
+          "mar": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+          "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "september": 9, "sep": 9,
+          "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "nop": 11,
+          "desember": 12, "des": 12, "dec": 12}
+WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5,
+            "minggu": 6, "ahad": 6}
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True)).replace("'", "'?")
+_YEAR = r"(?:19|20)\d{2}"
+
+PATTERNS = [
+    # 9-10 Oktober 2024, 9 s.d. 12 Oktober 2024, 9 sampai 12 Oktober
+    ("range", re.compile(rf"\b(\d{{1,2}})\s*(?:-|–|s\.?\s?d\.?|sampai(?: dengan)?|hingga)\s*"
+                         rf"(\d{{1,2}})\s+({_MONTH})\.?(?:\s+({_YEAR}))?\b", re.I)),
+    # (Jumat,) 22 November 2024
+    ("day", re.compile(rf"\b(?:(?:{_DAY}),?\s+)?(\d{{1,2}})\s+({_MONTH})\.?(?:\s+({_YEAR}))?\b",
+                       re.I)),
+    # (20/11/2020), 20-11-2020, Senin (21/10)
+    ("numeric", re.compile(rf"\b(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-]({_YEAR}|\d{{2}}))?\b")),
+    # bulan Juli 2024, Juli 2024, Juli lalu
+    ("month", re.compile(rf"\b(?:bulan\s+)?({_MONTH})\s+({_YEAR}|lalu|depan|ini)\b", re.I)),
+    # Senin pekan depan, Selasa lalu, Rabu (ini)
+    ("weekday", re.compile(rf"\b({_DAY})\s+(pekan depan|minggu depan|depan|pekan lalu|"
+                           rf"minggu lalu|lalu|kemarin|ini)\b", re.I)),
+    ("relative", re.compile(r"\b(kemarin lusa|kemarin|hari ini|besok lusa|besok|lusa)\b", re.I)),
+]
+RELATIVE_DAYS = {"kemarin lusa": -2, "kemarin": -1, "hari ini": 0, "besok": 1, "lusa": 2,
+                 "besok lusa": 2}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    kind: str  # day | range | month
+    first: date | None
+    last: date | None
+
+    def iso(self):
+        """(start, end) as YYYY-MM-DD, or YYYY-MM for a month."""
+        if self.kind == "month":
+            month = f"{self.first:%Y-%m}"
+            return month, month
+        return self.first.isoformat(), self.last.isoformat()
+
+
+def _year(text, published):
+    if text:
+        year = int(text)
+        return year + 2000 if year < 100 else year
+    return published.year if published else None
+
+
+def _safe(year, month, day):
+    try:
+        return date(year, month, day)
+    except (TypeError, ValueError):
+        return None
+
+
+def _weekday(name, when, published):
+    target = WEEKDAYS[name.lower().replace("'", "")] if name.lower() in WEEKDAYS else \
+        WEEKDAYS[name.lower()]
+    when = when.lower()
+    this_week = published - timedelta(days=published.weekday())
+    if "depan" in when:
+        weeks = 1 if ("pekan" in when or "minggu" in when) else 0
+        day = this_week + timedelta(weeks=weeks, days=target)
+        return day if day > published else day + timedelta(weeks=1)
+    if "lalu" in when or when == "kemarin":
+        weeks = -1 if ("pekan" in when or "minggu" in when) else 0
+        day = this_week + timedelta(weeks=weeks, days=target)
+        return day if day < published else day - timedelta(weeks=1)
+    return this_week + timedelta(days=target)
+
+
+def find_dates(text, published=None):
+    """Every date mention of TEXT, left to right, overlapping ones dropped (the first pattern
+    that matches a stretch of text wins). PUBLISHED resolves missing years and relative words;
+    without it, relative expressions are skipped."""
+    taken, mentions = [], []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            mention = _mention(kind, match, published)
+            if mention is not None:
+                mentions.append(mention)
+            if mention is not None or kind in ("range", "day"):
+                # An impossible day ("31 Februari") is no date, and no month either.
+                taken.append((match.start(), match.end()))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _mention(kind, match, published):
+    text, span = match.group(), (match.start(), match.end())
+    if kind == "range":
+        first_day, last_day, month, year = match.groups()
+        year = _year(year, published)
+        first = _safe(year, MONTHS[month.lower()], int(first_day))
+        last = _safe(year, MONTHS[month.lower()], int(last_day))
+        if first and last and first <= last:
+            return DateMention(*span, text, "range", first, last)
+        return None
+    if kind == "day":
+        day, month, year = match.groups()
+        found = _safe(_year(year, published), MONTHS[month.lower()], int(day))
+        return DateMention(*span, text, "day", found, found) if found else None
+    if kind == "numeric":
+        day, month, year = match.groups()
+        if year is None and published is None:
+            return None
+        if year is None and not match.string[max(0, span[0] - 1):span[0]] == "(":
+            return None  # "9/10" outside brackets is too often a score or a ratio
+        found = _safe(_year(year, published), int(month), int(day))
+        return DateMention(*span, text, "day", found, found) if found else None
+    if kind == "month":
+        month, when = match.groups()
+        month_number = MONTHS[month.lower()]
+        if when.isdigit():
+            year = int(when)
+        elif published is None:
+            return None
+        elif when.lower() == "lalu":
+            year = published.year if month_number < published.month else published.year - 1
+        elif when.lower() == "depan":
+            year = published.year if month_number > published.month else published.year + 1
+        else:
+            year = published.year
+        first = date(year, month_number, 1)
+        return DateMention(*span, text, "month", first, first)
+    if published is None:
+        return None
+    if kind == "weekday":
+        day_name, when = match.groups()
+        found = _weekday(day_name, when, published)
+        return DateMention(*span, text, "day", found, found)
+    found = published + timedelta(days=RELATIVE_DAYS[match.group(1).lower()])
+    return DateMention(*span, text, "day", found, found)

@@ -1,0 +1,104 @@
+"""Normalising social-media Indonesian: "Ayoooo dukung no 2 yg udh trbukti!!! 💪" becomes
+"ayo dukung nomor 2 yang sudah terbukti".
+
+Steps: lowercase; URLs, mentions and e-mail addresses become placeholders; emoji are dropped
+(a few carry meaning and become words, e.g. ✌ -> "salam dua jari"); letters repeated three or
+more times shrink to one ("ayooo" -> "ayo"); letter-digit spellings are read ("s4y4" -> "saya",
+"ber2" -> "berdua" is left alone: a digit between words stays a number); slang and
+abbreviations map to standard words from a small lexicon. Offsets back to the original text
+are kept so that evidence spans can be shown on what the author wrote.
+"""
+
+import re
+import unicodedata
+
+SLANG = {
+    "yg": "yang", "yng": "yang", "dgn": "dengan", "dg": "dengan", "bgt": "banget",
+    "gak": "tidak", "ga": "tidak", "gk": "tidak", "nggak": "tidak", "enggak": "tidak",
+    "ngga": "tidak", "tdk": "tidak", "tak": "tidak", "ndak": "tidak", "ora": "tidak",
+    "udh": "sudah", "udah": "sudah", "sdh": "sudah", "dah": "sudah", "blm": "belum",
+    "utk": "untuk", "untk": "untuk", "buat": "untuk", "dr": "dari", "krn": "karena",
+    "karna": "karena", "tp": "tapi", "tpi": "tapi", "aja": "saja", "aj": "saja", "sm": "sama",
+    "sy": "saya", "aku": "saya", "gw": "saya", "gue": "saya", "ane": "saya", "kita2": "kita",
+    "km": "kamu", "lo": "kamu", "lu": "kamu", "kmu": "kamu", "jgn": "jangan", "jg": "juga",
+    "lg": "lagi", "trs": "terus", "bs": "bisa", "bsa": "bisa", "pd": "pada", "dlm": "dalam",
+    "spy": "supaya", "biar": "supaya", "org": "orang", "orng": "orang", "kpd": "kepada",
+    "sbg": "sebagai", "thn": "tahun", "th": "tahun", "tgl": "tanggal", "bln": "bulan",
+    "no": "nomor", "nmr": "nomor", "nomer": "nomor", "paslon": "pasangan calon",
+    "cabup": "calon bupati", "cawabup": "calon wakil bupati", "cagub": "calon gubernur",
+    "cawagub": "calon wakil gubernur", "cawali": "calon wali kota", "capres": "calon presiden",
+    "cawapres": "calon wakil presiden", "caleg": "calon legislatif", "timses": "tim sukses",
+    "pilbup": "pemilihan bupati", "pilgub": "pemilihan gubernur", "pilwali": "pemilihan wali kota",
+    "asn": "asn", "pns": "pns", "tps": "tps", "bro": "saudara", "sob": "sahabat",
+    "mantap": "mantap", "mantul": "mantap", "josss": "jos", "kuy": "ayo", "yuk": "ayo",
+    "yok": "ayo", "ayok": "ayo", "hrs": "harus", "msh": "masih", "skrg": "sekarang",
+    "skrang": "sekarang", "bkn": "bukan", "emg": "memang", "emang": "memang", "cm": "cuma",
+    "cuman": "cuma", "doang": "saja", "bnyk": "banyak", "byk": "banyak", "sgt": "sangat",
+    "trbukti": "terbukti", "pilih2": "pilih", "milih": "memilih", "nyoblos": "mencoblos",
+    "coblos": "coblos", "bpk": "bapak", "pak": "bapak", "bu": "ibu", "mas": "mas",
+    "mbak": "mbak", "wkwk": "", "wkwkwk": "", "haha": "", "hehe": "", "btw": "omong-omong",
+    "sampean": "kamu", "panjenengan": "anda", "monggo": "silakan", "mugi": "semoga",
+    "sampun": "sudah", "dereng": "belum", "nggih": "ya", "iyo": "ya", "iya": "ya", "yoi": "ya",
+}
+# Emoji that say something in an election post; the rest carry no words.
+EMOJI_WORDS = {"✌": "salam dua jari", "🤟": "salam tiga jari", "👍": "jempol",
+               "☝": "salam satu jari", "🗳": "pemilu", "🇮🇩": "indonesia"}
+LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t", "9": "g"})
+
+TOKEN = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+|[\w'-]+|[^\w\s]", re.UNICODE)
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
+_LEET_INSIDE = re.compile(r"[a-z][013457 9]|[013457 9][a-z]".replace(" ", ""))
+_TRAILING_NUMBER = re.compile(r"\d{2,}$")  # "pilkada2024", "paslon02": a number, not leet
+# Reduplication written with a 2: "orang2" -> "orang-orang", "ikut2an" -> "ikut-ikutan".
+_PLURAL_2 = re.compile(r"^([a-z]{2,})2(an|nya|kan|i|lah)?$")
+
+
+def _is_emoji(char):
+    return unicodedata.category(char) in ("So", "Sk") or 0x1F000 <= ord(char) <= 0x1FAFF
+
+
+def _word(token):
+    """One token to its standard form, or "" to drop it."""
+    lower = token.lower()
+    if lower.startswith(("http://", "https://", "www.")):
+        return "<url>"
+    if lower.startswith("@"):
+        return "<mention>"
+    if lower.startswith("#"):
+        return "#" + _word(lower[1:]).replace(" ", "")
+    lower = _ELONGATED.sub(r"\1", lower)
+    plural = _PLURAL_2.match(lower)
+    if plural:
+        base = SLANG.get(plural.group(1), plural.group(1))
+        return f"{base}-{base}{plural.group(2) or ''}"
+    if _LEET_INSIDE.search(lower) and not _TRAILING_NUMBER.search(lower) \
+            and not lower[0].isdigit():
+        lower = lower.translate(LEET)
+    return SLANG.get(lower, lower)
+
+
+def tokens(text):
+    """[(word, start, end)] of TEXT, normalised, with offsets into TEXT; punctuation dropped."""
+    result = []
+    for match in TOKEN.finditer(text):
+        raw = match.group()
+        if len(raw) == 1 and not raw.isalnum():
+            if raw in EMOJI_WORDS or any(raw.startswith(e) for e in EMOJI_WORDS):
+                for word in EMOJI_WORDS.get(raw, "").split():
+                    result.append((word, match.start(), match.end()))
+            continue
+        word = _word(raw)
+        for part in word.split():
+            result.append((part, match.start(), match.end()))
+    # Emoji glued to words or to each other are not matched by TOKEN as separate tokens.
+    for index, char in enumerate(text):
+        if char in EMOJI_WORDS and not any(s <= index < e for _w, s, e in result):
+            for word in EMOJI_WORDS[char].split():
+                result.append((word, index, index + 1))
+    result.sort(key=lambda item: item[1])
+    return result
+
+
+def normalise(text):
+    """TEXT as normalised words joined by single spaces."""
+    return " ".join(word for word, _s, _e in tokens(text))
