@@ -226,6 +226,8 @@ NETRA_REGISTER_NUMBER_FORMAT = env("NETRA_REGISTER_NUMBER_FORMAT",
 # Days the PPK has to impose a recommended sanction before the case shows as overdue
 # (no verified legal period; a 2020 statement said 10 days).
 NETRA_PPK_PERIOD_DAYS = envint("NETRA_PPK_PERIOD_DAYS", 10)
+# Attendance files of one upload, together (video-meeting exports and sign-in sheets).
+NETRA_ATTENDANCE_MAX_BYTES = envint("NETRA_ATTENDANCE_MAX_MB", 50) * 1024 * 1024
 # E-pledges: codes per NIP per hour (three times as many per address), and their lifetime.
 NETRA_PLEDGE_CODES_PER_HOUR = envint("NETRA_PLEDGE_CODES_PER_HOUR", 5)
 NETRA_PLEDGE_CODE_MINUTES = envint("NETRA_PLEDGE_CODE_MINUTES", 15)

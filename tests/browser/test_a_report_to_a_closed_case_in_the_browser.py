@@ -65,7 +65,9 @@ def test_a_report_is_taken_to_a_closed_case_by_bawaslu_bkn_and_the_ppk(page, sig
     as_user(page, signed_in, "hadi", "ppk", ["35.09"], case_url)
     page.get_by_text("Catat keputusan PPK").click()
     page.get_by_label("Nomor keputusan").fill("800/123/35.09/2024")
-    page.get_by_label("Tanggal keputusan").fill("2024-12-02")
+    from django.utils import timezone
+
+    page.get_by_label("Tanggal keputusan").fill(str(timezone.localdate()))
     page.get_by_label("Hukuman dalam keputusan").fill("Pemotongan tunjangan kinerja 25%")
     page.get_by_label("Keputusan (PDF)").set_input_files(files=[{
         "name": "sk.pdf", "mimeType": "application/pdf", "buffer": SIGNED_DECREE}])

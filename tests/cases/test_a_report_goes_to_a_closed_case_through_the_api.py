@@ -1,6 +1,7 @@
 """The issue's "done when" over JSON: a public report to a closed case, every hand in turn."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from netra.audit.log import verify_chain
 from netra.reports.models import Submission
@@ -76,7 +77,7 @@ def test_a_public_report_is_taken_to_a_closed_case_through_the_api(client, clien
     (open_item,) = ppk.get("/api/v1/recommendations", {"open_only": "true"}).json()
     decided = ppk.post(f"/api/v1/recommendations/{open_item['id']}/decree", {
         "version": case["version"], "outcome": "imposed", "number": "800/77/35.09/2024",
-        "decided_on": "2024-12-02", "sanction": "Pemotongan tunjangan kinerja",
+        "decided_on": str(timezone.localdate()), "sanction": "Pemotongan tunjangan kinerja",
         "file": SimpleUploadedFile("sk.pdf", SIGNED_DECREE, "application/pdf")})
     assert decided.status_code == 200 and decided.json()["state"] == "followed_up"
     case = decided.json()
@@ -104,7 +105,7 @@ def test_a_refused_decree_names_what_is_missing_and_changes_nothing(client, clie
     recommendation = case.recommendations.get()
     response = client_for(hadi).post(f"/api/v1/recommendations/{recommendation.pk}/decree", {
         "version": case.version, "outcome": "imposed", "number": "800/1/2024",
-        "decided_on": "2024-12-02", "sanction": "Teguran tertulis",
+        "decided_on": str(timezone.localdate()), "sanction": "Teguran tertulis",
         "file": SimpleUploadedFile("sk.pdf", b"MZ not a pdf", "application/pdf")})
     assert response.status_code == 400
     assert response.json()["code"] == "decree_file_not_pdf"

@@ -53,7 +53,7 @@ def decree(client, case, **overrides):
     for recommendation in case.recommendations.all():
         prefix = f"r{recommendation.pk}-"
         data = {"version": case.version, prefix + "outcome": "imposed",
-                prefix + "number": "800/123/35.09/2024", prefix + "decided_on": "2024-12-02",
+                prefix + "number": "800/123/35.09/2024", prefix + "decided_on": str(timezone.localdate()),
                 prefix + "sanction": "Pemotongan tunjangan kinerja 25% selama 6 bulan",
                 prefix + "file": SimpleUploadedFile("sk.pdf", SIGNED_DECREE, "application/pdf")}
         data.update({prefix + k: v for k, v in overrides.items()})

@@ -44,3 +44,11 @@ def test_only_an_administrator_reaches_the_letter_templates(client_for, alice, r
     assert client_for(alice).get("/templat-surat/").status_code == 404
     assert client_for(alice).post("/templat-surat/invitation/",
                                   {"body": "x"}).status_code == 404
+
+
+def test_a_tag_that_could_break_every_letter_is_refused(client_for, admin, reference):
+    from netra.cases.models import LetterTemplate
+
+    page = client_for(admin).post("/templat-surat/invitation/",
+                                  {"body": "{% url 'cases:list' %}"}).content.decode()
+    assert "url" in page and not LetterTemplate.objects.exists()

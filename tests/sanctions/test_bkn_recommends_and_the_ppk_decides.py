@@ -1,5 +1,7 @@
 from datetime import date
 
+from django.utils import timezone
+
 import pytest
 
 from netra.cases import actions as case_actions
@@ -40,7 +42,7 @@ def test_the_case_is_followed_up_only_when_every_person_has_an_answer(under_veri
     case = recommend_all(case, gita)
     first, second = case.recommendations.all()
     actions.record_decree(hadi, first, version=case.version, outcome="imposed",
-                          number="800/1/2024", decided_on=date(2024, 12, 2),
+                          number="800/1/2024", decided_on=timezone.localdate(),
                           sanction="Teguran tertulis", pdf=PDF)
     case.refresh_from_db()
     assert case.state == "recommended"
@@ -52,12 +54,16 @@ def test_the_case_is_followed_up_only_when_every_person_has_an_answer(under_veri
 
 
 @pytest.mark.parametrize("fields, code", [
-    ({"outcome": "imposed", "number": "", "decided_on": date(2024, 12, 2),
+    ({"outcome": "imposed", "number": "", "decided_on": date.today(),
       "sanction": "Teguran", "pdf": PDF}, "decree_incomplete"),
-    ({"outcome": "imposed", "number": "800/1", "decided_on": date(2024, 12, 2),
+    ({"outcome": "imposed", "number": "800/1", "decided_on": date.today(),
       "sanction": "Teguran", "pdf": None}, "decree_file_required"),
-    ({"outcome": "imposed", "number": "800/1", "decided_on": date(2024, 12, 2),
+    ({"outcome": "imposed", "number": "800/1", "decided_on": date.today(),
       "sanction": "Teguran", "pdf": b"PK\x03\x04 a zip"}, "decree_file_not_pdf"),
+    ({"outcome": "imposed", "number": "800/1", "decided_on": date(2999, 1, 1),
+      "sanction": "Teguran", "pdf": PDF}, "decree_date"),
+    ({"outcome": "imposed", "number": "800/1", "decided_on": date(2001, 1, 1),
+      "sanction": "Teguran", "pdf": PDF}, "decree_date"),
     ({"outcome": "not_imposed", "reason": " "}, "reason_required"),
     ({"outcome": "pardoned"}, "decree_incomplete"),
 ])
@@ -92,7 +98,7 @@ def test_a_decree_after_the_period_still_follows_the_case_up(under_verification,
     case.refresh_from_db()
     assert case.state == "ppk_overdue"
     actions.record_decree(hadi, case.recommendations.get(), version=case.version,
-                          outcome="imposed", number="800/9/2025", decided_on=date(2025, 2, 3),
+                          outcome="imposed", number="800/9/2025", decided_on=timezone.localdate(),
                           sanction="Penurunan jabatan", pdf=PDF)
     case.refresh_from_db()
     assert case.state == "followed_up"

@@ -28,7 +28,15 @@ def forwarded_case(officer, bkn, region, nip, name):
 
 
 def decide(ppk, case, days_after, sanction):
+    """The PPK decides DAYS_AFTER the recommendation (both dated back so the decree is today)."""
+    from netra.cases.models import Case
+    from netra.sanctions.models import Recommendation
+
     recommendation = case.recommendations.get()
+    back = timezone.now() - timedelta(days=days_after)
+    Recommendation.objects.filter(pk=recommendation.pk).update(issued_at=back)
+    Case.objects.filter(pk=case.pk).update(received_at=back - timedelta(days=5))
+    recommendation.refresh_from_db()
     case.refresh_from_db()
     issued = timezone.localtime(recommendation.issued_at).date()  # the local calendar day
     return actions.record_decree(ppk, recommendation, version=case.version, outcome="imposed",

@@ -1,4 +1,5 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from netra.sanctions.models import Decree
 
@@ -22,7 +23,7 @@ def test_the_bkn_officer_sees_the_recommendation_form_and_the_ppk_the_decree_for
     prefix = f"r{recommendation.pk}-"
     ppk.post(f"/rekomendasi/{recommendation.pk}/keputusan/", {
         "version": case.version, prefix + "outcome": "imposed", prefix + "number": "800/5/2024",
-        prefix + "decided_on": "2024-12-03", prefix + "sanction": "Penurunan jabatan",
+        prefix + "decided_on": str(timezone.localdate()), prefix + "sanction": "Penurunan jabatan",
         prefix + "file": SimpleUploadedFile("sk.pdf", PDF, "application/pdf")})
     decree = Decree.objects.get()
     download = ppk.get(f"/rekomendasi/{recommendation.pk}/keputusan.pdf")
@@ -38,7 +39,7 @@ def test_a_decree_form_without_the_pdf_says_what_is_missing(under_verification, 
     prefix = f"r{recommendation.pk}-"
     response = client_for(hadi).post(f"/rekomendasi/{recommendation.pk}/keputusan/", {
         "version": case.version, prefix + "outcome": "imposed", prefix + "number": "800/5",
-        prefix + "decided_on": "2024-12-03", prefix + "sanction": "Teguran"}, follow=True)
+        prefix + "decided_on": str(timezone.localdate()), prefix + "sanction": "Teguran"}, follow=True)
     assert "Wajib diisi bila hukuman dijatuhkan." in response.content.decode()
     assert not Decree.objects.exists()
 

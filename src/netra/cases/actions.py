@@ -81,12 +81,20 @@ def _log(case, actor, kind, *, from_state="", to_state="", text=""):
            data={"from": from_state, "to": to_state})
 
 
-@transaction.atomic
 def open_case_from_submission(officer, submission):
     """The hand-over point from public intake: a report, or anonymous information that the
-    officer adopts as Bawaslu's own finding (temuan)."""
-    if hasattr(submission, "case"):
-        return submission.case
+    officer adopts as Bawaslu's own finding (temuan). Opening twice gives the same case."""
+    try:
+        return _open_case_from_submission(officer, submission)
+    except IntegrityError:  # another officer opened it at the same moment
+        return Case.objects.get(submission=submission)
+
+
+@transaction.atomic
+def _open_case_from_submission(officer, submission):
+    existing = Case.objects.filter(submission=submission).first()
+    if existing is not None:
+        return existing
     source = Case.Source.REPORT if submission.kind == "report" else Case.Source.ADOPTED
     received = clock.legally_received(
         submission.submitted_at, holidays=holiday_dates(),
@@ -113,10 +121,14 @@ def open_finding(officer, *, election, region, summary):
 
 
 def _register_number(case):
+    """The next register number of the case's office this year. The office's region row is
+    locked first, so two registrations at once cannot take the same number."""
+    from netra.regions.models import Region
+
+    Region.objects.select_for_update().filter(pk=case.region_id).first()
     now = timezone.localtime()
     level = {"regency": "Kab", "city": "Kota", "province": "Prov"}.get(case.region.level, "")
-    sequence = Case.objects.filter(region=case.region, opened_at__year=now.year).exclude(
-        number="").count() + 1
+    sequence = Case.objects.filter(region=case.region, registered_year=now.year).count() + 1
     return settings.NETRA_REGISTER_NUMBER_FORMAT.format(
         seq=sequence, level=level, region=case.region.code, month=ROMAN[now.month - 1],
         year=now.year)
@@ -140,6 +152,7 @@ def transition(actor, case, target, *, version, reason="", reopen_to=None, recor
                        "due_at": deadline(case, new_state)}
             if new_state == wf.REGISTERED and not case.number:
                 changes["number"] = _register_number(case)
+                changes["registered_year"] = timezone.localtime().year
             if new_state == wf.FORWARDED:
                 changes["forwarded"] = True
             updated = Case.objects.filter(pk=case.pk, version=version).update(**changes)
@@ -204,16 +217,27 @@ def schedule_hearing(officer, case, *, party, name, scheduled_at, place):
 
     hearing = Hearing.objects.create(case=case, party=party, name=name,
                                      scheduled_at=scheduled_at, place=place, created_by=officer)
-    _log(case, officer, "hearing", text=f"{hearing.get_party_display()}: {name}, "
+    _log(case, officer, "hearing", text=f"{_hearing_party(hearing)}, "
          f"{timezone.localtime(scheduled_at):%d-%m-%Y %H:%M}, {place}")
     return hearing
 
 
+def _hearing_party(hearing):
+    """Who is heard, as the timeline says it: the reporter is never named there, because BKN
+    and the reported person's PPK read the timeline (the reporter's identity stays with
+    Bawaslu)."""
+    if hearing.party == hearing.Party.REPORTER:
+        return str(hearing.get_party_display())
+    return f"{hearing.get_party_display()}: {hearing.name}"
+
+
 @transaction.atomic
 def record_minutes(officer, hearing, minutes):
+    if hearing.held_at is not None:
+        raise Refused("minutes_recorded")  # the minutes (berita acara) are not rewritten
     hearing.minutes, hearing.held_at = minutes, timezone.now()
     hearing.save(update_fields=["minutes", "held_at"])
-    _log(hearing.case, officer, "minutes", text=f"{hearing.get_party_display()}: {hearing.name}")
+    _log(hearing.case, officer, "minutes", text=_hearing_party(hearing))
     return hearing
 
 
@@ -316,7 +340,16 @@ def merge(actor, duplicate, into, *, version, reason):
     follows INTO's status, and both timelines say so."""
     if not reason.strip():
         raise Refused("reason_required")
-    if duplicate.pk == into.pk or duplicate.forwarded or into.forwarded \
+    if duplicate.pk == into.pk:
+        raise Refused("not_mergeable")
+    # Both cases locked in id order, then checked as they are now: a case forwarded or merged
+    # the other way meanwhile is not merged into.
+    locked = {c.pk: c for c in Case.objects.select_for_update().filter(
+        pk__in=[duplicate.pk, into.pk]).order_by("pk")}
+    into_now = locked[into.pk]
+    if into_now.forwarded or into_now.merged_into_id or into_now.state == wf.CLOSED:
+        raise Refused("not_mergeable")
+    if duplicate.forwarded or into.forwarded \
             or wf.CLOSED in (duplicate.state, into.state) or into.merged_into_id:
         raise Refused("not_mergeable")
     if duplicate.region_id != into.region_id or duplicate.election_id != into.election_id:
@@ -330,6 +363,7 @@ def merge(actor, duplicate, into, *, version, reason):
                 case=into, employee_id=person.employee_id, name=person.name, nip=person.nip,
                 subject_type=person.subject_type, agency=person.agency,
                 position=person.position, government_id=person.government_id)
+    Case.objects.filter(pk=into.pk).update(version=F("version") + 1)
     _log(duplicate, actor, "merged", from_state=old_state, to_state=wf.CLOSED,
          text=f"{into}: {reason}")
     _log(into, actor, "merged_in", text=f"{duplicate}: {reason}")

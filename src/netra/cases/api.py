@@ -102,6 +102,8 @@ def case_out(case, now):
 
 
 def case_detail(case, user):
+    from .views import visible_documents, visible_hearings
+
     case = Case.objects.select_related("region", "election", "assigned_to").get(pk=case.pk)
     out = case_out(case, timezone.now())
     out.update(
@@ -113,9 +115,10 @@ def case_detail(case, user):
         hearings=[{"id": h.pk, "party": h.party, "name": h.name,
                    "scheduled_at": h.scheduled_at.isoformat(), "place": h.place,
                    "held_at": h.held_at.isoformat() if h.held_at else None,
-                   "minutes": h.minutes} for h in case.hearings.all()],
+                   "minutes": h.minutes} for h in visible_hearings(case, user)],
         documents=[{"id": d.pk, "kind": d.kind, "sha256": d.sha256,
-                    "created_at": d.created_at.isoformat()} for d in case.documents.all()],
+                    "created_at": d.created_at.isoformat()}
+                   for d in visible_documents(case, user)],
         timeline=[{"at": e.at.isoformat(), "kind": e.kind, "from_state": e.from_state,
                    "to_state": e.to_state, "text": e.text,
                    "actor": e.actor.username if e.actor else None}
@@ -167,8 +170,8 @@ def list_cases(request, overdue: bool = False, state: str | None = None, limit: 
         cases = cases.filter(due_at__lt=now).order_by("due_at")
     if state:
         cases = cases.filter(state=state)
-    limit = max(1, min(limit, 500))
-    return [case_out(c, now) for c in cases[max(0, offset):max(0, offset) + limit]]
+    limit, offset = max(1, min(limit, 500)), max(0, min(offset, 10_000_000))
+    return [case_out(c, now) for c in cases[offset:offset + limit]]
 
 
 @router.get("/cases/{case_id}", response={200: CaseDetailOut, 404: ErrorOut})
@@ -345,7 +348,7 @@ class HearingIn(Schema):
 @router.post("/cases/{case_id}/hearings", response=CHANGE)
 def schedule_hearing(request, case_id: int, body: HearingIn):
     case = case_for(request, case_id, "cases.open")
-    if not (body.name.strip() and body.place.strip()):
+    if not (body.name.strip() and body.place.strip()) or not 2000 <= body.scheduled_at.year <= 2100:
         return refusal("hearing_incomplete", case)
     when = body.scheduled_at if timezone.is_aware(body.scheduled_at) \
         else timezone.make_aware(body.scheduled_at)

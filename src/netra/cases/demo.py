@@ -67,14 +67,23 @@ def _take(case, target, roles, *, officer, bkn, ppk, rng):
                                    verification="Terbukti dari bukti dan klarifikasi.",
                                    choices=choices)
     if target == wf.FOLLOWED_UP:
+        from django.utils import timezone
+
+        from netra.sanctions.models import Recommendation
+
         for recommendation in case.recommendations.all():
+            # The PPK answers some weeks after BKN: the recommendation is dated back.
+            waited = timedelta(days=rng.randint(3, 40))
+            Recommendation.objects.filter(pk=recommendation.pk).update(
+                issued_at=timezone.now() - waited)
+            Case.objects.filter(pk=case.pk).update(received_at=timezone.now() - waited * 2)
+            recommendation.refresh_from_db()
             case.refresh_from_db()
             if rng.random() < 0.75:
                 sanctions.record_decree(
                     ppk, recommendation, version=case.version, outcome="imposed",
                     number=f"800/{rng.randint(100, 999)}/{case.region.code}/2024",
-                    decided_on=recommendation.issued_at.date()
-                    + timedelta(days=rng.randint(3, 40)),
+                    decided_on=timezone.localdate(),
                     sanction=recommendation.sanction if rng.random() < 0.7
                     else rng.choice(SANCTIONS), pdf=DEMO_DECREE)
             else:

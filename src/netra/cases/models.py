@@ -31,6 +31,8 @@ class Case(models.Model):
         FINDING = "finding", _("Own finding")
 
     number = models.CharField(_("register number"), max_length=80, blank=True, db_index=True)
+    # The year the number was given in: its sequence restarts each year per office.
+    registered_year = models.PositiveSmallIntegerField(null=True, blank=True)
     source = models.CharField(max_length=10, choices=Source.choices)
     submission = models.OneToOneField("reports.Submission", null=True, blank=True,
                                       on_delete=models.PROTECT, related_name="case")
@@ -57,6 +59,9 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-opened_at"]
+        constraints = [models.UniqueConstraint(
+            fields=["region", "number"], condition=~models.Q(number=""),
+            name="one_register_number_per_office")]
 
     def __str__(self):
         return self.number or f"#{self.pk}"

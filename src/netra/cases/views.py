@@ -44,6 +44,11 @@ REFUSALS = {
     "proposal_no_conduct": _("Give at least one proven conduct."),
     "proposal_bad_date": _("Give each conduct's date as YYYY-MM-DD."),
     "step_already_taken": _("This step has already been recorded."),
+    "minutes_recorded": _("The minutes of this hearing are recorded and cannot be rewritten."),
+    "already_recommended": _("BKN has already recommended on this case."),
+    "decree_date": _("The decree date cannot be in the future or before the case was "
+                     "received."),
+    "catalog_busy": _("Someone saved the catalog at the same moment; save again."),
     "catalog_note_required": _("Say why the catalog changes: it is kept with the new version."),
     "catalog_unknown_code": _("That code is not in the catalog."),
     "catalog_bad_level": _("Choose one of the catalog's levels."),
@@ -120,6 +125,25 @@ def case_detail(request, case_id):
     return render_case(request, case_or_404(Case.objects.all(), request.user, pk=case_id))
 
 
+#: Letters BKN and the PPK may read: none of them names the reporter.
+LETTERS_FOR_OTHERS = ("forwarding_letter", "recommendation_letter", "case_summary")
+
+
+def sees_reporter(user):
+    """Only Bawaslu (and read-only auditors) see who reported; BKN and the PPK never do."""
+    return user.role in wf.BAWASLU or user.role in ("auditor", "admin")
+
+
+def visible_hearings(case, user):
+    hearings = case.hearings.all()
+    return hearings if sees_reporter(user) else hearings.exclude(party=Hearing.Party.REPORTER)
+
+
+def visible_documents(case, user):
+    documents = case.documents.all()
+    return documents if sees_reporter(user) else documents.filter(kind__in=LETTERS_FOR_OTHERS)
+
+
 def render_case(request, case, extra=None):
     """The case page; EXTRA carries a bound form another app re-renders with its errors."""
     case = Case.objects.select_related("region", "election", "submission", "assigned_to",
@@ -128,8 +152,8 @@ def render_case(request, case, extra=None):
         "case": case, "events": case.events.select_related("actor"), "now": timezone.now(),
         "moves": _moves(case, request.user),
         "reopen_states": [(s, STATE_LABELS[s]) for s in wf.STATES if s != wf.CLOSED],
-        "documents": case.documents.all(), "document_form": DocumentForm(),
-        "hearings": case.hearings.all(), "hearing_form": HearingForm(),
+        "documents": visible_documents(case, request.user), "document_form": DocumentForm(),
+        "hearings": visible_hearings(case, request.user), "hearing_form": HearingForm(),
         "can_write": can(request.user, "cases.open"),
         "can_annotate": can(request.user, "cases.annotate"),
         "respondents": case.respondents.select_related("government"),
@@ -141,6 +165,12 @@ def render_case(request, case, extra=None):
                              and case.state != wf.CLOSED else []),
         "can_extend": (not case.extended and wf.CLOCK_STEP.get(case.state) == "decision"
                        and request.user.role in wf.BAWASLU)})
+
+
+def posted_id(value):
+    """A positive id from form data, or None (never a 500 on "abc" or "²")."""
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
 
 
 def submitted_version(request):
@@ -248,7 +278,8 @@ def case_document(request, case_id):
 def document_file(request, document_id):
     require(request.user, "cases.view")
     document = CaseDocument.objects.select_related("case").filter(pk=document_id).first()
-    if document is None:
+    if document is None or not (sees_reporter(request.user)
+                                or document.kind in LETTERS_FOR_OTHERS):
         raise Http404
     case_or_404(Case.objects.all(), request.user, pk=document.case_id)
     response = FileResponse(document.file.open("rb"), content_type="application/pdf",
@@ -292,11 +323,11 @@ def hearing_minutes(request, hearing_id):
         raise Http404
     case = _handling_case(request, hearing.case_id)
     minutes = request.POST.get("minutes", "").strip()
-    if minutes:
-        actions.record_minutes(request.user, hearing, minutes[:50_000])
-    else:
+    if not minutes:
         messages.error(request, _("Write the minutes of the hearing."))
-    return redirect("cases:detail", case_id=case.pk)
+        return redirect("cases:detail", case_id=case.pk)
+    return _refused(request, case, lambda: actions.record_minutes(request.user, hearing,
+                                                                  minutes[:50_000]))
 
 
 class FindingForm(forms.Form):
@@ -386,8 +417,8 @@ def assignable_officers(case):
 @require_POST
 def case_assign(request, case_id):
     case = _handling_case(request, case_id)
-    officer = User.objects.filter(pk=request.POST.get("officer") or 0).first() \
-        if (request.POST.get("officer") or "").isdigit() else None
+    officer_id = posted_id(request.POST.get("officer"))
+    officer = User.objects.filter(pk=officer_id).first() if officer_id else None
     if officer is None:
         messages.error(request, refusal_message("not_assignable", case))
         return redirect("cases:detail", case_id=case.pk)
@@ -451,8 +482,8 @@ def merge_candidates(case, user):
 @require_POST
 def case_merge(request, case_id):
     case = _handling_case(request, case_id)
-    into_id = request.POST.get("into", "")
-    into = _cases(request.user).filter(pk=into_id).first() if into_id.isdigit() else None
+    into_id = posted_id(request.POST.get("into"))
+    into = _cases(request.user).filter(pk=into_id).first() if into_id else None
     if into is None:
         messages.error(request, refusal_message("not_mergeable", case))
         return redirect("cases:detail", case_id=case.pk)

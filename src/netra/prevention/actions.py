@@ -86,6 +86,10 @@ def import_attendance(actor, event, files):
     """Read the files (one meeting's exports, or sign-in sheets), merge them, match every
     attendee to the roster and store the result; nothing is stored if any file is refused."""
     parsed = read_files(files, event)
+    known = set(event.uploads.values_list("sha256", flat=True))
+    for name, data, _result in parsed:
+        if hashlib.sha256(data).hexdigest() in known:
+            raise Refused("already_imported", filename=name)
     roster = roster_for(event)
     targets = set(event.target_agencies.values_list("id", flat=True)) or None
     uploads = []
@@ -172,7 +176,7 @@ def import_signed_pledges(actor, region, name, data, election=None):
             already.add(match.employee_id)
             created.append(Pledge(employee_id=match.employee_id, method=Pledge.Method.SIGNED_LIST,
                                   election=election, reference=_reference()))
-    Pledge.objects.bulk_create(created)
+    Pledge.objects.bulk_create(created, ignore_conflicts=True)
     record(actor, "prevention.signed_pledges", None, region=region,
            data={"file": name, "pledges": len(created), "left_out": len(left_out)})
     return len(created), left_out
@@ -188,7 +192,6 @@ def mask_email(email):
     return f"{local[:1]}{'*' * max(2, len(local) - 1)}@{domain}"
 
 
-@transaction.atomic
 def request_pledge_code(nip, *, client_key):
     """E-mail a one-time code to the roster address of NIP. Returns (token, masked e-mail)."""
     from django.core.mail import send_mail
@@ -202,7 +205,7 @@ def request_pledge_code(nip, *, client_key):
     if throttle.too_many(keys[0], settings.NETRA_PLEDGE_CODES_PER_HOUR * 3, window) or \
             throttle.too_many(keys[1], settings.NETRA_PLEDGE_CODES_PER_HOUR, window):
         raise Refused("too_many")
-    throttle.note(keys, window)
+    throttle.note(keys, window)  # committed now: unknown NIPs count against the limit too
     employee = Employee.objects.filter(nip=nip, active=True).first()
     if employee is None:
         raise Refused("nip_unknown")
@@ -244,12 +247,10 @@ def confirm_pledge(token, code, election=None):
             failed = False
             attempt.used_at = timezone.now()
             attempt.save(update_fields=["attempts", "used_at"])
-            pledge = Pledge.objects.filter(employee=attempt.employee,
-                                           method=Pledge.Method.ONLINE).first()
-            if pledge is None:
-                pledge = Pledge.objects.create(employee=attempt.employee,
-                                               method=Pledge.Method.ONLINE, election=election,
-                                               reference=_reference())
+            pledge, created = Pledge.objects.get_or_create(
+                employee=attempt.employee, method=Pledge.Method.ONLINE,
+                defaults={"election": election, "reference": _reference()})
+            if created:
                 record(None, "prevention.pledge", pledge, region=attempt.employee.region,
                        data={"reference": pledge.reference})
     if failed:  # outside the transaction: the attempt count must stay counted

@@ -124,16 +124,18 @@ def table_rows(data):
     lines = text.splitlines()
     sample = [line for line in lines[:40] if line.strip()]
     delimiter = max(["\t", ",", ";"], key=lambda d: sum(line.count(d) for line in sample))
-    rows = [(number, cells) for number, cells in
-            enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1)]
+    try:
+        rows = [(number, cells) for number, cells in
+                enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter),
+                          start=1)]
+    except csv.Error:
+        raise AttendanceFileError("not_a_table") from None
     if len(rows) > MAX_ROWS:
         raise AttendanceFileError("too_many_rows", limit=MAX_ROWS)
     return rows
 
 
 def _xlsx_rows(data):
-    import zipfile
-
     from openpyxl import load_workbook
 
     try:
@@ -145,7 +147,9 @@ def _xlsx_rows(data):
             if number > MAX_ROWS:
                 raise AttendanceFileError("too_many_rows", limit=MAX_ROWS)
         workbook.close()
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, TypeError):
+    except AttendanceFileError:
+        raise
+    except Exception:  # noqa: BLE001 - a damaged workbook fails in many ways (zip, XML, cells)
         raise AttendanceFileError("unreadable_xlsx") from None
     return rows
 
@@ -263,9 +267,19 @@ _DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(h|hr|hrs|hour|hours|j|jam|m|m
                             re.I)
 
 
+MAX_MINUTES = 24 * 60  # no meeting lasts longer; a larger number is a misread column
+
+
 def parse_minutes(text):
-    """Whole minutes from "87", "1h 27m 51s", "1 hr 5 min", "1 jam 5 mnt", "01:27:51"."""
-    text = text.strip()
+    """Whole minutes from "87", "1h 27m 51s", "1 hr 5 min", "1 jam 5 mnt", "01:27:51";
+    ValueError for anything else, or for more than a day."""
+    minutes = _minutes(text.strip()[:40])
+    if not 0 <= minutes <= MAX_MINUTES:
+        raise ValueError(text)
+    return minutes
+
+
+def _minutes(text):
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
         return round(float(text.replace(",", ".")))
     clock = re.fullmatch(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", text)
@@ -380,7 +394,7 @@ def parse(data, *, filename="", meeting_date=None, tool_day_first=None):
                 errors.append(RowError(number, "leave", _cell(cells, columns, "leave"),
                                        "bad_time"))
                 continue
-            if end < start:
+            if end < start or end - start > timedelta(minutes=MAX_MINUTES):
                 errors.append(RowError(number, "leave", _cell(cells, columns, "leave"),
                                        "bad_time"))
                 continue

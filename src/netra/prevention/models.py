@@ -150,6 +150,8 @@ class Pledge(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["employee"])]
+        constraints = [models.UniqueConstraint(fields=["employee", "method"],
+                                               name="one_pledge_per_employee_and_method")]
 
 
 class CollectivePledge(models.Model):

@@ -1,6 +1,7 @@
 import csv
 import io
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -31,6 +32,7 @@ REFUSALS = {
                              "“%(header)s”. Expected a Zoom, Teams or Google Meet export, or a "
                              "sheet with the columns Nama and NIP or Unit kerja."),
     "not_in_region": _("That employee is not on the region's roster."),
+    "already_imported": _("%(file)s has already been imported for this event."),
     "collective_incomplete": _("Choose the agencies and list the signatories."),
     "too_many": _("Too many codes were asked for. Try again in an hour."),
     "nip_unknown": _("This NIP is not on any regional roster in Netra. Ask your personnel "
@@ -52,6 +54,19 @@ def refusal_text(refused):
     return str(REFUSALS[refused.code] % {"file": refused.filename, **refused.params})
 
 
+NATIONAL_DEFAULT = "35.09"
+
+
+def _number(value):
+    """A positive id from form data, or None (never a 500 on "abc" or "²")."""
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
+
+
+def _fits(uploads):
+    return sum(upload.size for upload in uploads) <= settings.NETRA_ATTENDANCE_MAX_BYTES
+
+
 def _region(request):
     """The region the page is about: ?wilayah=code in the user's reach, else their first."""
     code = request.GET.get("wilayah") or request.POST.get("wilayah")
@@ -61,7 +76,14 @@ def _region(request):
             raise Http404
         return region
     own = request.user.regions.order_by("code").first()
-    return own or Region.objects.filter(code="35.09").first()
+    if own is not None:
+        return own
+    if scope_region_ids(request.user, districts=False) is None:  # national: a default to show
+        found = Region.objects.filter(code=NATIONAL_DEFAULT).first() or Region.objects.filter(
+            level=Region.Level.PROVINCE).order_by("code").first()
+        if found is not None:
+            return found
+    raise Http404  # an account without regions reaches nothing
 
 
 def _election(request):
@@ -91,6 +113,10 @@ def new_circular(request):
     form = CircularForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.get("pdf")
+        if upload and upload.size > settings.NETRA_EVIDENCE_MAX_BYTES:
+            form.add_error("pdf", _("The file is too large."))
+            return render(request, "prevention/form.html", {
+                "form": form, "title": _("Record a circular")})
         try:
             circular = actions.add_circular(
                 request.user, pdf=upload.read() if upload else None,
@@ -146,6 +172,10 @@ def event_upload(request, event_id):
     if not files:
         messages.error(request, _("Choose at least one attendance file."))
         return redirect("prevention:event", event_id=event.pk)
+    if not _fits(files):
+        messages.error(request, _("The files are larger than %(mb)s MB together.") % {
+            "mb": settings.NETRA_ATTENDANCE_MAX_BYTES // (1024 * 1024)})
+        return redirect("prevention:event", event_id=event.pk)
     try:
         counts = actions.import_attendance(request.user, event,
                                            [(f.name, f.read()) for f in files])
@@ -166,10 +196,10 @@ def event_review(request, event_id):
     event = _event(request, event_id)
     if request.method == "POST":
         require(request.user, "prevention.manage")
-        row = get_object_or_404(Attendance, pk=request.POST.get("row") or 0, event=event)
-        choice = request.POST.get("employee", "")
+        row = get_object_or_404(Attendance, pk=_number(request.POST.get("row")) or 0,
+                                event=event)
         try:
-            actions.review(request.user, row, int(choice) if choice.isdigit() else None)
+            actions.review(request.user, row, _number(request.POST.get("employee")))
         except actions.Refused as refused:
             messages.error(request, refusal_text(refused))
         return redirect("prevention:review", event_id=event.pk)
@@ -188,8 +218,8 @@ def event_review(request, event_id):
 def collective_pledge(request, event_id):
     require(request.user, "prevention.manage")
     event = _event(request, event_id)
-    agencies = list(Agency.objects.filter(region=event.region,
-                                          pk__in=request.POST.getlist("agencies")))
+    wanted = [n for n in map(_number, request.POST.getlist("agencies")) if n is not None]
+    agencies = list(Agency.objects.filter(region=event.region, pk__in=wanted))
     try:
         actions.add_collective_pledge(request.user, event, agencies=agencies,
                                       signatories=request.POST.get("signatories", "")[:20_000],
@@ -207,6 +237,9 @@ def signed_pledges(request):
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Choose the signed pledge list."))
+    elif not _fits([upload]):
+        messages.error(request, _("The files are larger than %(mb)s MB together.") % {
+            "mb": settings.NETRA_ATTENDANCE_MAX_BYTES // (1024 * 1024)})
     else:
         try:
             created, left_out = actions.import_signed_pledges(request.user, region, upload.name,
@@ -230,7 +263,7 @@ def coverage_export(request, fmt):
     figures = coverage.coverage(region, _election(request))
     header = [str(label) for label in (_("Agency"), _("Employees"), _("Reached"),
                                        _("Reached (%)"), _("Pledged"), _("Pledged (%)"))]
-    rows = [[a["agency"], a["total"], a["reached"], a["reached_pct"], a["pledged"],
+    rows = [[_as_text(a["agency"]), a["total"], a["reached"], a["reached_pct"], a["pledged"],
              a["pledged_pct"]] for a in figures["agencies"]]
     name = f"cakupan-pencegahan-{region.code}-{timezone.localdate():%Y%m%d}"
     if fmt == "csv":
@@ -259,6 +292,12 @@ def coverage_export(request, fmt):
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
+
+
+def _as_text(value):
+    """A cell a spreadsheet will not run as a formula."""
+    value = str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 # Public pages

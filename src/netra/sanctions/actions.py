@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from netra.audit.log import record
 from netra.cases import actions as case_actions
@@ -53,6 +54,8 @@ def recommend(actor, case, *, version, verification, choices, note=""):
     from .catalog import active_catalog
 
     respondents = list(case.respondents.all())
+    if case.recommendations.exists():
+        raise Refused("already_recommended")  # a case reopened to verification keeps them
     if not verification.strip():
         raise Refused("verification_required")
     if not respondents or {r.pk for r in respondents} != {r.pk for r in choices} \
@@ -124,6 +127,9 @@ def record_decree(actor, recommendation, *, version, outcome, number="", decided
     case = recommendation.case
     if case.state not in (wf.RECOMMENDED, wf.PPK_OVERDUE):
         raise Refused("not_awaiting_decree")
+    if decided_on and not (timezone.localtime(case.received_at).date() <= decided_on
+                           <= timezone.localdate()):
+        raise Refused("decree_date")  # not in the future, not before the case began
     if outcome == Decree.Outcome.IMPOSED:
         if not (number.strip() and decided_on and sanction.strip()):
             raise Refused("decree_incomplete")
@@ -136,8 +142,6 @@ def record_decree(actor, recommendation, *, version, outcome, number="", decided
             check_decree_pdf(pdf)
     else:
         raise Refused("decree_incomplete")
-    from django.utils import timezone
-
     issued_on = timezone.localtime(recommendation.issued_at).date()
     decree = Decree(recommendation=recommendation, outcome=outcome, number=number.strip()[:120],
                     decided_on=decided_on, sanction=sanction.strip()[:255],
@@ -169,8 +173,6 @@ def record_decree(actor, recommendation, *, version, outcome, number="", decided
 def mark_ppk_overdue(now=None):
     """Move every recommendation past its period to "PPK overdue" (the worker's round), propose
     the next steps and tell BKN."""
-    from django.utils import timezone
-
     from netra.cases.models import Case
 
     now = now or timezone.now()
@@ -224,10 +226,11 @@ def tell_bkn_of_overdue(case):
 @transaction.atomic
 def take_follow_up_step(actor, step, note=""):
     """BKN records that a proposed next step was taken (with its letter number, say)."""
+    case = step.case
+    step = FollowUpStep.objects.select_for_update().get(pk=step.pk)  # a double click: once
+    step.case = case
     if step.taken_at is not None:
         raise Refused("step_already_taken")
-    from django.utils import timezone
-
     step.taken_at, step.taken_by, step.note = timezone.now(), actor, note.strip()
     step.save(update_fields=["taken_at", "taken_by", "note"])
     CaseEvent.objects.create(case=step.case, actor=actor, kind="next_step_taken",
@@ -266,8 +269,12 @@ def save_catalog_version(actor, base, *, note, code=None, changes=None, rules_ch
         number += 1
     data["version"] = f"{stem}-r{number}"
     rules.Catalog(data)  # refuses a catalog the engine cannot read
-    version = CatalogVersion.objects.create(version=data["version"], data=data,
-                                            note=note.strip(), created_by=actor)
+    try:
+        with transaction.atomic():
+            version = CatalogVersion.objects.create(version=data["version"], data=data,
+                                                    note=note.strip(), created_by=actor)
+    except IntegrityError:
+        raise Refused("catalog_busy") from None  # someone saved a version at the same moment
     record(actor, "catalog.version_created", version, data={
         "version": version.version, "based_on": base.version, "code": code,
         "changes": changes or rules_changes or {}, "note": version.note})

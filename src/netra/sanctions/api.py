@@ -127,7 +127,11 @@ def record_decree(request, recommendation_id: int, version: Form[int],
     """The PPK's decree (multipart: fields and the signed PDF), or the reason there is none."""
     from django.conf import settings
 
+    from .views import may_answer
+
     recommendation = get_object_or_404(Recommendation, pk=recommendation_id)
+    if not may_answer(request.user, recommendation):
+        return Status(404, {"detail": "Not found"})
     case = case_for(request, recommendation.case_id, "cases.decree")
     recommendation.case = case
     if file is not None and file.size > settings.NETRA_EVIDENCE_MAX_BYTES:

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from netra.accounts.access import can, case_or_404, require
+from netra.cases import workflow as wf
 from netra.cases.actions import Conflict, Refused
 from netra.cases.models import Case
 from netra.cases.views import conflict_response, refusal_message, submitted_version
@@ -166,6 +168,8 @@ def recommend(request, case_id):
             actions.recommend(request.user, case, version=submitted_version(request),
                               verification=form.cleaned_data["verification"],
                               choices=form.choices(), note=form.cleaned_data["note"])
+        except wf.TransitionRefused as refused:
+            messages.error(request, refusal_message(refused.refusal.code, case))
         except Refused as refused:
             messages.error(request, refusal_message(refused.code, case))
         except Conflict:
@@ -178,11 +182,19 @@ def recommend(request, case_id):
 def _recommendation_for(user, recommendation_id):
     recommendation = Recommendation.objects.select_related("respondent").filter(
         pk=recommendation_id).first()
-    if recommendation is None:
+    if recommendation is None or not may_answer(user, recommendation):
         raise Http404
     recommendation.case = case_or_404(Case.objects.select_related("region", "election"), user,
                                       pk=recommendation.case_id)
     return recommendation
+
+
+def may_answer(user, recommendation):
+    """A PPK (or its BKPSDM) answers only for the employees of its own government, even on a
+    case it reaches through another reported person; other roles read what the case shows."""
+    if user.role in ("ppk", "bkpsdm"):
+        return user.regions.filter(pk=recommendation.government_id).exists()
+    return True
 
 
 @login_required
@@ -197,7 +209,7 @@ def decree(request, recommendation_id):
         return redirect("cases:detail", case_id=case.pk)
     upload = form.cleaned_data["file"]
     try:
-        if upload and upload.size > 1024 * 1024 * 1024:
+        if upload and upload.size > settings.NETRA_EVIDENCE_MAX_BYTES:
             raise Refused("decree_file_too_large")
         actions.record_decree(
             request.user, recommendation, version=submitted_version(request),

@@ -6,7 +6,7 @@ from django import template
 from netra.accounts.access import can
 from netra.cases import workflow as wf
 
-from ..views import DecreeForm, RecommendationForm
+from ..views import DecreeForm, RecommendationForm, may_answer
 
 register = template.Library()
 
@@ -22,7 +22,8 @@ def sanctions_panel(context, case):
     can_decree = case.state in (wf.RECOMMENDED, wf.PPK_OVERDUE) and can(user, "cases.decree")
     for recommendation in recommendations:
         recommendation.form = (DecreeForm(prefix=f"r{recommendation.pk}")
-                               if can_decree and not recommendation.answered else None)
+                               if can_decree and not recommendation.answered
+                               and may_answer(user, recommendation) else None)
     return {
         "case": case, "recommendations": recommendations, "now": context.get("now"),
         "csrf_token": context.get("csrf_token"),
