@@ -49,6 +49,11 @@ def test_only_an_administrator_reaches_the_letter_templates(client_for, alice, r
 def test_a_tag_that_could_break_every_letter_is_refused(client_for, admin, reference):
     from netra.cases.models import LetterTemplate
 
-    page = client_for(admin).post("/templat-surat/invitation/",
-                                  {"body": "{% url 'cases:list' %}"}).content.decode()
-    assert "url" in page and not LetterTemplate.objects.exists()
+    admin_client = client_for(admin)
+    page = admin_client.post("/templat-surat/invitation/",
+                             {"body": "{% url 'cases:list' %}"}).content.decode()
+    assert "url" in page
+    page = admin_client.post("/templat-surat/invitation/",
+                             {"body": "{{ case.assigned_to.password }}"}).content.decode()
+    assert "password" in page
+    assert not LetterTemplate.objects.exists()

@@ -16,6 +16,9 @@ ALLOWED_TAGS = {"if", "elif", "else", "endif", "for", "empty", "endfor", "with",
                 "comment", "endcomment", "firstof", "spaceless", "endspaceless", "now",
                 "templatetag", "widthratio", "cycle"}
 TAG = re.compile(r"\{%\s*(\w+)")
+#: Values a letter may never print: credentials, sealed identities, receipt hashes.
+SECRET_WORDS = re.compile(r"\{[{%][^}]*\b(password|totp\w*|secret\w*|identity_sealed|"
+                          r"reporter_nik_hash|receipt_hash|recovery\w*|session\w*)\b")
 #: What a body may use, shown beside the editor.
 PLACEHOLDERS = ["case.number", "case.summary", "case.region.name", "case.election.name_id",
                 "case.received_at", "details.recipient", "details.capacity", "details.when",
@@ -50,6 +53,10 @@ def check_body(body):
 
     if not body.strip():
         raise BadTemplate(_("The letter body is empty."))
+    secret = SECRET_WORDS.search(body)
+    if secret:
+        raise BadTemplate(_("The tag “%(tag)s” cannot be used in a letter.") % {
+            "tag": secret.group(1)})
     forbidden = next((t for t in TAG.findall(body) if t not in ALLOWED_TAGS), None)
     if forbidden:
         raise BadTemplate(_("The tag “%(tag)s” cannot be used in a letter.") % {
