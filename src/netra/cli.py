@@ -300,6 +300,84 @@ def cmd_news_extract(args):
     return 0
 
 
+def cmd_monitor_train(args):
+    """Rebuild the partisanship model from the corpus (reproducible: same corpus, same model)."""
+    import json
+
+    from netra.monitoring.nlp import train
+    from netra.monitoring.nlp.classify import DATA, MODEL_FILE
+
+    posts = train.read_posts(args.corpus or DATA / "corpus.jsonl")
+    training = [post for post in posts if not train.held_out(post)]
+    model = train.train(training, version=f"trained on {len(training)} posts")
+    output = Path(args.output) if args.output else MODEL_FILE
+    output.write_text(json.dumps(model.to_json(), sort_keys=True), encoding="utf-8")
+    print(f"Model dilatih dengan {len(training)} unggahan; {len(posts) - len(training)} "
+          f"disisihkan untuk pengujian. Ditulis ke {output}.")
+    return 0
+
+
+def cmd_monitor_evaluate(args):
+    """Precision, recall and F1 per class: held-out split, and the separately written set."""
+    from netra.monitoring.nlp import train
+    from netra.monitoring.nlp.classify import DATA, LABELS, shipped_model
+
+    model = shipped_model()
+    posts = train.read_posts(DATA / "corpus.jsonl")
+    sets = [("held-out split of corpus.jsonl", [p for p in posts if train.held_out(p)]),
+            ("corpus-separate.jsonl (written separately)",
+             train.read_posts(DATA / "corpus-separate.jsonl"))]
+    for title, chosen in sets:
+        report = train.evaluate(model, chosen)
+        print(f"\n{title}: {len(chosen)} posts, accuracy {report['accuracy']:.3f}")
+        print(f"{'label':22s} {'precision':>9s} {'recall':>7s} {'f1':>6s} {'support':>8s}")
+        for label in LABELS:
+            row = report[label]
+            print(f"{label:22s} {row['precision']:9.3f} {row['recall']:7.3f} {row['f1']:6.3f} "
+                  f"{row['support']:8d}")
+    return 0
+
+
+def cmd_monitor_classify(args):
+    """One JSON line per input line {"id", "text"[, "published"]}; bad input exits 2."""
+    import json
+    from datetime import date
+
+    from netra.monitoring.nlp.classify import classify, gazetteer_for
+
+    determination = None
+    gazetteer = None
+    if args.election:
+        try:
+            gazetteer, determination = gazetteer_for(args.election)
+        except KeyError:
+            print(f"netra: unknown election {args.election!r}", file=sys.stderr)
+            return 2
+    try:
+        source = open(args.file, encoding="utf-8-sig")
+    except OSError as error:
+        print(f"netra: cannot read {args.file}: {error}", file=sys.stderr)
+        return 2
+    with source:
+        for number, line in enumerate(source, start=1):
+            if not line.strip():
+                continue
+            try:
+                post = json.loads(line)
+                post_id, text = post["id"], post["text"]
+                if not isinstance(text, str):
+                    raise TypeError
+                published = date.fromisoformat(post["published"]) if post.get("published") \
+                    else None
+            except (ValueError, KeyError, TypeError):
+                print(f"netra: line {number} is not {{\"id\", \"text\"}} JSON", file=sys.stderr)
+                return 2
+            before = bool(determination and published and published < determination)
+            result = classify(text, gazetteer=gazetteer, before_determination=before)
+            print(json.dumps(result.as_dict(post_id), ensure_ascii=False))
+    return 0
+
+
 def _progress_printer():
     def show(done, total):
         width = 30
@@ -373,6 +451,19 @@ def build_parser():
     propose = sanctions_sub.add_parser(
         "propose", help="read one JSON request on stdin, print the lawful sanction proposal")
     propose.set_defaults(func=cmd_sanctions_propose)
+
+    monitor = sub.add_parser("monitor", help="partisanship of social-media posts")
+    monitor_sub = monitor.add_subparsers(dest="monitor_command", required=True)
+    classify_p = monitor_sub.add_parser("classify", help="label posts from a JSONL file")
+    classify_p.add_argument("file", metavar="FILE.jsonl")
+    classify_p.add_argument("--election", help="use this election's gazetteer and dates")
+    classify_p.set_defaults(func=cmd_monitor_classify)
+    train_p = monitor_sub.add_parser("train", help="rebuild the model from the corpus")
+    train_p.add_argument("--corpus", help="labeled JSONL (default: the shipped corpus)")
+    train_p.add_argument("--output", help="where to write the model (default: shipped)")
+    train_p.set_defaults(func=cmd_monitor_train)
+    evaluate_p = monitor_sub.add_parser("evaluate", help="precision, recall, F1 per class")
+    evaluate_p.set_defaults(func=cmd_monitor_evaluate)
 
     news = sub.add_parser("news", help="news articles about prevention work")
     news_sub = news.add_subparsers(dest="news_command", required=True)

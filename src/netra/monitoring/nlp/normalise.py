@@ -11,6 +11,7 @@ are kept so that evidence spans can be shown on what the author wrote.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 SLANG = {
     "yg": "yang", "yng": "yang", "dgn": "dengan", "dg": "dengan", "bgt": "banget",
@@ -43,6 +44,7 @@ SLANG = {
 # Emoji that say something in an election post; the rest carry no words.
 EMOJI_WORDS = {"✌": "salam dua jari", "🤟": "salam tiga jari", "👍": "jempol",
                "☝": "salam satu jari", "🗳": "pemilu", "🇮🇩": "indonesia"}
+_EMOJI_CHARS = frozenset(EMOJI_WORDS)
 LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t", "9": "g"})
 
 TOKEN = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+|[\w'-]+|[^\w\s]", re.UNICODE)
@@ -57,6 +59,7 @@ def _is_emoji(char):
     return unicodedata.category(char) in ("So", "Sk") or 0x1F000 <= ord(char) <= 0x1FAFF
 
 
+@lru_cache(maxsize=1 << 16)
 def _word(token):
     """One token to its standard form, or "" to drop it."""
     lower = token.lower()
@@ -80,22 +83,31 @@ def _word(token):
 def tokens(text):
     """[(word, start, end)] of TEXT, normalised, with offsets into TEXT; punctuation dropped."""
     result = []
+    append = result.append
     for match in TOKEN.finditer(text):
         raw = match.group()
         if len(raw) == 1 and not raw.isalnum():
-            if raw in EMOJI_WORDS or any(raw.startswith(e) for e in EMOJI_WORDS):
-                for word in EMOJI_WORDS.get(raw, "").split():
-                    result.append((word, match.start(), match.end()))
+            meaning = EMOJI_WORDS.get(raw)
+            if meaning:
+                start, end = match.span()
+                for word in meaning.split():
+                    append((word, start, end))
             continue
         word = _word(raw)
-        for part in word.split():
-            result.append((part, match.start(), match.end()))
+        if " " in word:
+            start, end = match.span()
+            for part in word.split():
+                append((part, start, end))
+        elif word:
+            start, end = match.span()
+            append((word, start, end))
     # Emoji glued to words or to each other are not matched by TOKEN as separate tokens.
-    for index, char in enumerate(text):
-        if char in EMOJI_WORDS and not any(s <= index < e for _w, s, e in result):
-            for word in EMOJI_WORDS[char].split():
-                result.append((word, index, index + 1))
-    result.sort(key=lambda item: item[1])
+    if not _EMOJI_CHARS.isdisjoint(text):
+        for index, char in enumerate(text):
+            if char in EMOJI_WORDS and not any(s <= index < e for _w, s, e in result):
+                for word in EMOJI_WORDS[char].split():
+                    result.append((word, index, index + 1))
+        result.sort(key=lambda item: item[1])
     return result
 
 

@@ -1,0 +1,85 @@
+"""The partisanship classifier (pure) and the `netra monitor` contracts."""
+
+import io
+import json
+
+import pytest
+
+from netra.monitoring.nlp import train
+from netra.monitoring.nlp.classify import DATA, LABELS, classify
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Ayo coblos nomor urut 2, salam dua jari!", "partisan_support"),
+    ("Share postingan Pak Bambang ke grup kantor ya rek #BambangSari", "partisan_support"),
+    ("Undangan silaturahmi bersama Hadi Wulan Sabtu di balai desa, ASN wajib hadir",
+     "partisan_support"),
+    ("ASN jangan ikut-ikutan dukung paslon", "neutrality_related"),
+    ("Ingat, PNS dilarang foto dengan salam dua jari bersama calon", "neutrality_related"),
+    ("Jangan lupa datang ke TPS tanggal 27 November", "neutrality_related"),
+    ("Antrian di loket nomor 2 lama banget", "unrelated"),
+    ("Dukung timnas sampai juara!", "unrelated"),
+])
+def test_posts_across_registers_get_their_label(text, label):
+    assert classify(text).label == label
+
+
+def test_the_evidence_spans_point_at_what_the_author_wrote():
+    text = "Foto bareng Pak Bambang pose dua jari, mantap"
+    result = classify(text)
+    shown = {text[start:end] for start, end in result.evidence}
+    assert {"Bambang", "pose dua jari", "Foto"} <= shown
+    assert result.codes == ("DIS-07",)
+
+
+def test_codes_follow_the_candidate_determination():
+    text = "Like dan share akun Bambang Sari ya"
+    assert classify(text).codes == ("DIS-06",)
+    assert classify(text, before_determination=True).codes == ("ETIK-04",)
+
+
+def test_training_is_reproducible_and_the_model_generalises():
+    posts = train.read_posts(DATA / "corpus.jsonl")
+    assert len(posts) >= 1500
+    training = [p for p in posts if not train.held_out(p)]
+    first, second = train.train(training), train.train(training)
+    assert first.to_json() == second.to_json()
+    separate = train.evaluate(first, train.read_posts(DATA / "corpus-separate.jsonl"))
+    assert separate["accuracy"] >= 0.9
+    assert all(separate[label]["f1"] >= 0.85 for label in LABELS)
+
+
+def test_the_classify_command_prints_one_line_per_post(tmp_path, capsys):
+    from netra.cli import main
+
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text('{"id": "a", "text": "Coblos 02 ya ✌"}\n\n'
+                     '{"id": "b", "text": "Hari ini hujan", "published": "2024-10-01"}\n')
+    assert main(["monitor", "classify", str(posts), "--election", "pilkada-2024"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"]
+    assert lines[0]["label"] == "partisan_support" and lines[1]["label"] == "unrelated"
+    assert set(lines[0]) == {"id", "label", "codes", "score", "evidence"}
+
+
+@pytest.mark.parametrize("content, argv, says", [
+    ('{"text": "tanpa id"}\n', [], "line 1"),
+    ('not json\n', [], "line 1"),
+    ('{"id": "a", "text": "x"}\n', ["--election", "pemilu-1955"], "unknown election"),
+])
+def test_bad_input_exits_2_with_one_line(tmp_path, capsys, content, argv, says):
+    from netra.cli import main
+
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text(content)
+    assert main(["monitor", "classify", str(posts), *argv]) == 2
+    err = capsys.readouterr().err
+    assert says in err and err.count("\n") == 1
+
+
+def test_the_evaluate_command_prints_each_class(capsys):
+    from netra.cli import main
+
+    assert main(["monitor", "evaluate"]) == 0
+    out = capsys.readouterr().out
+    assert "written separately" in out and all(label in out for label in LABELS)
