@@ -213,10 +213,12 @@ def report_status(request, body: ReceiptIn):
 def _add_domain_routers():
     # Imported here: the routers import this module's ErrorOut.
     from netra.cases.api import router as cases_router
+    from netra.monitoring.api import router as monitoring_router
     from netra.sanctions.api import router as sanctions_router
 
     api.add_router("", cases_router)
     api.add_router("", sanctions_router)
+    api.add_router("", monitoring_router)
 
 
 _add_domain_routers()

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "netra.cases",
     "netra.sanctions",
     "netra.prevention",
+    "netra.monitoring",
     "netra.web",
 ]
 
@@ -231,6 +232,8 @@ NETRA_ATTENDANCE_MAX_BYTES = envint("NETRA_ATTENDANCE_MAX_MB", 50) * 1024 * 1024
 # E-pledges: codes per NIP per hour (three times as many per address), and their lifetime.
 NETRA_PLEDGE_CODES_PER_HOUR = envint("NETRA_PLEDGE_CODES_PER_HOUR", 5)
 NETRA_PLEDGE_CODE_MINUTES = envint("NETRA_PLEDGE_CODE_MINUTES", 15)
+# How often each news feed is read (minutes).
+NETRA_FEED_MINUTES = envint("NETRA_FEED_MINUTES", 30)
 # How often the worker checks deadlines (reminders, PPK overdue).
 NETRA_TICK_SECONDS = envint("NETRA_TICK_SECONDS", 300)
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("netra.cases.urls")),
     path("", include("netra.sanctions.urls")),
     path("", include("netra.prevention.urls")),
+    path("", include("netra.monitoring.urls")),
     path("akun/", include("netra.accounts.urls")),
     path("pegawai/", include("netra.people.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -39,6 +39,11 @@ CAPABILITIES = {
                                   Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY, Role.AUDITOR,
                                   Role.PPK}),
     "prevention.manage": frozenset({Role.BKPSDM}),
+    # Monitoring: supervisors triage; auditors and administrators read.
+    "monitoring.view": frozenset({Role.ADMIN, Role.AUDITOR, Role.BAWASLU_RI,
+                                  Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
+    "monitoring.triage": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE,
+                                    Role.BAWASLU_REGENCY}),
     "catalog.edit": frozenset({Role.ADMIN}),
 }
 

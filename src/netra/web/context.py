@@ -10,6 +10,7 @@ STAFF_NAVIGATION = [
     (_("Cases"), "cases:list", "cases.view"),
     (_("Follow-up"), "sanctions:compliance", "cases.view"),
     (_("Prevention"), "prevention:home", "prevention.view"),
+    (_("Monitoring"), "monitoring:queue", "monitoring.view"),
     (_("Employee roster"), "people:roster", "roster.view"),
     (_("Roster import"), "people:import", "roster.import"),
     (_("Accounts"), "accounts:users", "accounts.manage"),

@@ -1,0 +1,124 @@
+"""Monitoring (pemantauan): texts from files, tools and news feeds, the flags a supervisor
+triages, and the prevention records suggested by the news."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Source(models.Model):
+    class Kind(models.TextChoices):
+        FILE = "file", _("File import")
+        API = "api", _("Pushed through the API")
+        FEED = "feed", _("RSS/Atom feed")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    url = models.URLField(_("feed address"), max_length=1000, blank=True)
+    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+", help_text=_("Where its texts belong, if known"))
+    active = models.BooleanField(default=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+
+    def __str__(self):
+        return self.name
+
+
+class Text(models.Model):
+    """A post or an article as it arrived. Near-duplicates point to the first of their group,
+    which alone is triaged."""
+
+    class Kind(models.TextChoices):
+        POST = "post", _("Social-media post")
+        ARTICLE = "article", _("News article")
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="texts")
+    external_id = models.CharField(max_length=300)
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    url = models.URLField(max_length=2000, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    text = models.TextField()
+    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+")
+    # 64-bit SimHash of the normalised words, and its eight 8-bit bands (nlp/duplicates.py).
+    simhash = models.BigIntegerField(default=0)
+    bands = models.CharField(max_length=40, default="", db_index=True)
+    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="duplicates")
+    label = models.CharField(max_length=20, blank=True)
+    received_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["source", "external_id"],
+                                               name="one_text_per_source_id")]
+
+
+class AuthorHandle(models.Model):
+    """An account known to belong to a rostered employee (recorded by an officer)."""
+
+    handle = models.CharField(max_length=200, unique=True)  # lowercase, without "@"
+    employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE, related_name="+")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+
+
+class Flag(models.Model):
+    """A post the classifier found partisan, waiting for a supervisor."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("To triage")
+        DISMISSED = "dismissed", _("Dismissed")
+        FINDING = "finding", _("Turned into a finding")
+
+    text = models.OneToOneField(Text, on_delete=models.CASCADE, related_name="flag")
+    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+")
+    score = models.FloatField(db_index=True)
+    codes = models.JSONField(default=list)
+    evidence = models.JSONField(default=list)  # [[start, end], ...] into text.text
+    employee = models.ForeignKey("people.Employee", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN,
+                              db_index=True)
+    reason = models.TextField(blank=True)
+    # The label the supervisor's decision gives the post, for retraining.
+    training_label = models.CharField(max_length=20, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    case = models.ForeignKey("cases.Case", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+
+    class Meta:
+        ordering = ["-score", "-id"]
+
+
+class NewsSuggestion(models.Model):
+    """Prevention activity a news article reports, for an officer to confirm."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("To confirm")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    text = models.OneToOneField(Text, on_delete=models.CASCADE, related_name="suggestion")
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    extracted = models.JSONField()  # the `netra news extract` object
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+
+class ElectionGazetteer(models.Model):
+    """An election's candidates, ballot numbers, slogans and hashtags, edited by an
+    administrator; they extend the default gazetteer (monitoring/data)."""
+
+    election = models.OneToOneField("regions.Election", on_delete=models.CASCADE,
+                                    related_name="+")
+    data = models.JSONField(default=dict)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)

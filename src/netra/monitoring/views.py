@@ -1,0 +1,176 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from netra.accounts.access import can, get_or_404, require, restrict
+from netra.people.models import Employee
+from netra.regions.models import Election, Region
+
+from . import actions, inputs
+from .models import Flag, NewsSuggestion, Source
+
+REFUSALS = {
+    "decided": _("Someone has already decided on this."),
+    "reason_required": _("Write the reason and choose what the post is."),
+    "no_region": _("The post has no region and your account has none to give it."),
+    "handle_required": _("Write the account name."),
+    "encoding": _("The file is not UTF-8."),
+    "empty": _("The file is empty."),
+    "bad_json": _("Line %(line)s is not a JSON object."),
+    "bad_csv": _("The file is not a readable CSV file."),
+    "missing_field": _("Line %(line)s has no %(detail)s."),
+    "bad_time": _("Line %(line)s has a time that cannot be read: %(detail)s."),
+}
+LABEL_CHOICES = [("neutrality_related", _("About neutrality, not taking sides")),
+                 ("unrelated", _("Unrelated to the election")),
+                 ("partisan_support", _("Partisan, but no case to open"))]
+
+
+def message_for(error):
+    return str(REFUSALS[error.code] % {"line": getattr(error, "line", ""),
+                                       "detail": getattr(error, "detail", "")})
+
+
+def highlighted(text, spans):
+    """TEXT as HTML with the evidence SPANS marked (escaped, overlaps merged)."""
+    merged = []
+    for start, end in sorted(tuple(s) for s in spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, position = [], 0
+    for start, end in merged:
+        out.append(escape(text[position:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    out.append(escape(text[position:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+
+
+@login_required
+def queue(request):
+    require(request.user, "monitoring.view")
+    flags = restrict(Flag.objects.filter(status=Flag.Status.OPEN), request.user).select_related(
+        "text", "region", "employee__agency").order_by("-score", "-text__published_at")[:100]
+    for flag in flags:
+        flag.html = highlighted(flag.text.text, flag.evidence)
+    return render(request, "monitoring/queue.html", {
+        "flags": flags, "labels": LABEL_CHOICES, "elections": Election.objects.order_by(
+            "-voting_date"), "can_triage": can(request.user, "monitoring.triage"),
+        "sources": Source.objects.order_by("name")})
+
+
+def _flag(request, flag_id):
+    require(request.user, "monitoring.triage")
+    return get_or_404(Flag.objects.select_related("text", "region"), request.user, pk=flag_id)
+
+
+@login_required
+@require_POST
+def dismiss(request, flag_id):
+    flag = _flag(request, flag_id)
+    try:
+        actions.dismiss(request.user, flag, reason=request.POST.get("reason", "")[:2000],
+                        label=request.POST.get("label", ""))
+    except actions.Refused as refused:
+        messages.error(request, message_for(refused))
+    return redirect("monitoring:queue")
+
+
+@login_required
+@require_POST
+def finding(request, flag_id):
+    flag = _flag(request, flag_id)
+    election = Election.objects.filter(code=request.POST.get("election", "")).first()
+    try:
+        case = actions.make_finding(request.user, flag, election=election)
+    except actions.Refused as refused:
+        messages.error(request, message_for(refused))
+        return redirect("monitoring:queue")
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@login_required
+@require_POST
+def upload(request):
+    require(request.user, "monitoring.triage")
+    data = request.FILES.get("file")
+    name = request.POST.get("source", "").strip()[:200] or _("File import")
+    if data is None or data.size > 50 * 1024 * 1024:
+        messages.error(request, _("Choose a JSONL or CSV file (at most 50 MB)."))
+        return redirect("monitoring:queue")
+    try:
+        items = inputs.read_file(data.read())
+    except inputs.InputError as error:
+        messages.error(request, message_for(error))
+        return redirect("monitoring:queue")
+    region = request.user.regions.exclude(level=Region.Level.DISTRICT).first()
+    source, _created = Source.objects.get_or_create(
+        name=name, defaults={"kind": Source.Kind.FILE, "region": region})
+    counts = actions.ingest(source, items, actor=request.user)
+    messages.success(request, _("%(new)s new texts, %(duplicates)s near-duplicates grouped, "
+                                "%(flags)s flagged.") % counts)
+    return redirect("monitoring:queue")
+
+
+@login_required
+@require_POST
+def add_feed(request):
+    require(request.user, "monitoring.triage")
+    url, name = request.POST.get("url", "").strip(), request.POST.get("name", "").strip()
+    if not (url.startswith(("http://", "https://")) and name):
+        messages.error(request, _("Give the feed a name and an http(s) address."))
+        return redirect("monitoring:queue")
+    region = request.user.regions.exclude(level=Region.Level.DISTRICT).first()
+    Source.objects.get_or_create(name=name[:200], defaults={
+        "kind": Source.Kind.FEED, "url": url[:1000], "region": region})
+    messages.success(request, _("The feed is read by the worker from now on."))
+    return redirect("monitoring:queue")
+
+
+@login_required
+@require_POST
+def add_handle(request):
+    require(request.user, "monitoring.triage")
+    nip = "".join(ch for ch in request.POST.get("nip", "") if ch.isdigit())
+    employee = restrict(Employee.objects.all(), request.user).filter(nip=nip).first()
+    if employee is None:
+        messages.error(request, _("No employee with this NIP in your reach."))
+        return redirect("monitoring:queue")
+    try:
+        actions.add_handle(request.user, handle=request.POST.get("handle", "")[:200],
+                           employee=employee)
+    except actions.Refused as refused:
+        messages.error(request, message_for(refused))
+    return redirect("monitoring:queue")
+
+
+@login_required
+def suggestions(request):
+    require(request.user, "prevention.view")
+    pending = restrict(NewsSuggestion.objects.filter(status=NewsSuggestion.Status.PENDING),
+                       request.user).select_related("text", "region").order_by("-id")[:100]
+    return render(request, "monitoring/suggestions.html", {
+        "suggestions": pending, "can_confirm": can(request.user, "prevention.manage")})
+
+
+@login_required
+@require_POST
+def decide_suggestion(request, suggestion_id):
+    require(request.user, "prevention.manage")
+    suggestion = get_or_404(NewsSuggestion.objects.all(), request.user, pk=suggestion_id)
+    try:
+        if request.POST.get("confirm"):
+            made = actions.confirm_suggestion(request.user, suggestion)
+            messages.success(request, _("%(n)s prevention records made from the article.")
+                             % {"n": len(made)})
+        else:
+            actions.dismiss_suggestion(request.user, suggestion)
+    except actions.Refused as refused:
+        messages.error(request, message_for(refused))
+    return redirect("monitoring:suggestions")

@@ -1,0 +1,42 @@
+from netra.cases.models import Case
+from netra.monitoring import actions
+from netra.monitoring.inputs import Item
+from netra.monitoring.models import Flag, Source
+
+
+def flagged(region):
+    source = Source.objects.create(name="Patroli", kind="file", region=region)
+    actions.ingest(source, [Item("1", "Patroli", "https://x.test/1", "@guru", None,
+                                 "Foto bareng Pak Bambang pose dua jari, coblos nomor 2!")])
+    return Flag.objects.get()
+
+
+def test_a_flag_becomes_a_finding_with_the_post_as_evidence(client_for, alice, region):
+    flag = flagged(region("35.09"))
+    response = client_for(alice).post(f"/pemantauan/tanda/{flag.pk}/temuan/",
+                                      {"election": "pilkada-2024"})
+    case = Case.objects.get()
+    assert response.url == f"/kasus/{case.pk}/"
+    assert case.source == "finding" and "https://x.test/1" in case.summary
+    attachment = case.attachments.get()
+    assert attachment.content_type == "application/pdf"
+    flag.refresh_from_db()
+    assert (flag.status, flag.case, flag.training_label) == ("finding", case, "partisan_support")
+
+
+def test_a_dismissal_keeps_the_reason_and_the_label_for_retraining(client_for, alice, region):
+    flag = flagged(region("35.09"))
+    officer = client_for(alice)
+    officer.post(f"/pemantauan/tanda/{flag.pk}/abaikan/", {
+        "reason": "Foto lama sebelum menjadi ASN", "label": "unrelated"})
+    flag.refresh_from_db()
+    assert (flag.status, flag.training_label) == ("dismissed", "unrelated")
+    page = officer.post(f"/pemantauan/tanda/{flag.pk}/temuan/", {}, follow=True)
+    assert "sudah memutuskan" in page.content.decode() and not Case.objects.exists()
+
+
+def test_strangers_cannot_see_or_decide_flags(client_for, charlie, fajar, region):
+    flag = flagged(region("35.09"))
+    assert client_for(charlie).post(f"/pemantauan/tanda/{flag.pk}/temuan/").status_code == 404
+    assert client_for(fajar).get("/pemantauan/").status_code == 404
+    assert b"Bambang" not in client_for(charlie).get("/pemantauan/").content
