@@ -204,7 +204,8 @@ def make_finding(actor, flag, *, election=None):
     as evidence; the flag's label becomes partisan support."""
     from netra.cases import actions as case_actions
 
-    flag = Flag.objects.select_for_update().select_related("text", "region").get(pk=flag.pk)
+    flag = Flag.objects.select_for_update(of=("self",)).select_related("text", "region").get(
+        pk=flag.pk)
     if flag.status != Flag.Status.OPEN:
         raise Refused("decided")
     region = flag.region or actor.regions.exclude(level=Region.Level.DISTRICT).first()

@@ -44,7 +44,7 @@ class Text(models.Model):
                                related_name="+")
     # 64-bit SimHash of the normalised words, and its eight 8-bit bands (nlp/duplicates.py).
     simhash = models.BigIntegerField(default=0)
-    bands = models.CharField(max_length=40, default="", db_index=True)
+    bands = models.CharField(max_length=64, default="", db_index=True)
     duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="duplicates")
     label = models.CharField(max_length=20, blank=True)
