@@ -40,3 +40,23 @@ def test_strangers_cannot_see_or_decide_flags(client_for, charlie, fajar, region
     assert client_for(charlie).post(f"/pemantauan/tanda/{flag.pk}/temuan/").status_code == 404
     assert client_for(fajar).get("/pemantauan/").status_code == 404
     assert b"Bambang" not in client_for(charlie).get("/pemantauan/").content
+
+
+def test_an_administrator_edits_the_elections_gazetteer_and_new_posts_use_it(client_for, admin,
+                                                                              alice, region):
+    from netra.monitoring.models import ElectionGazetteer, Text
+
+    admin_client = client_for(admin)
+    page = admin_client.post("/pemantauan/gazetir/pilkada-2024/", {
+        "candidates": "Wahyu Kencana", "ballot_patterns": "nomor (", "slogans": "",
+        "hashtags": "", "gestures": ""}).content.decode()
+    assert "nomor (" in page and not ElectionGazetteer.objects.exists()
+    admin_client.post("/pemantauan/gazetir/pilkada-2024/", {
+        "candidates": "Wahyu Kencana", "ballot_patterns": "", "slogans": "Kencana Menyala",
+        "hashtags": "#kencanamenyala", "gestures": ""})
+    assert ElectionGazetteer.objects.get().data["candidates"] == ["wahyu kencana"]
+    source = Source.objects.create(name="Patroli", kind="file", region=region("35.09"))
+    actions.ingest(source, [Item("k1", "Patroli", "", "", None,
+                                 "Ayo dukung Wahyu Kencana, Kencana Menyala!")])
+    assert Text.objects.get().label == "partisan_support"
+    assert client_for(alice).get("/pemantauan/gazetir/pilkada-2024/").status_code == 404

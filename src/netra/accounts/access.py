@@ -44,6 +44,7 @@ CAPABILITIES = {
                                   Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
     "monitoring.triage": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE,
                                     Role.BAWASLU_REGENCY}),
+    "monitoring.gazetteer": frozenset({Role.ADMIN}),
     "catalog.edit": frozenset({Role.ADMIN}),
 }
 

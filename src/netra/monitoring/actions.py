@@ -303,3 +303,12 @@ def add_handle(actor, *, handle, employee):
         employee=employee)
     record(actor, "monitoring.handle", mapping, data={"handle": handle, "employee": employee.pk})
     return mapping
+
+
+@transaction.atomic
+def save_gazetteer(actor, election, data):
+    gazetteer, _created = ElectionGazetteer.objects.update_or_create(
+        election=election, defaults={"data": data, "updated_by": actor})
+    record(actor, "monitoring.gazetteer", gazetteer, data={
+        "election": election.code, **{k: len(v) for k, v in data.items()}})
+    return gazetteer

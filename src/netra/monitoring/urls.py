@@ -13,4 +13,5 @@ urlpatterns = [
     path("pemantauan/berita/", views.suggestions, name="suggestions"),
     path("pemantauan/berita/<int:suggestion_id>/", views.decide_suggestion,
          name="decide_suggestion"),
+    path("pemantauan/gazetir/<str:code>/", views.gazetteer, name="gazetteer"),
 ]

@@ -62,6 +62,7 @@ def queue(request):
     return render(request, "monitoring/queue.html", {
         "flags": flags, "labels": LABEL_CHOICES, "elections": Election.objects.order_by(
             "-voting_date"), "can_triage": can(request.user, "monitoring.triage"),
+        "can_edit_gazetteer": can(request.user, "monitoring.gazetteer"),
         "sources": Source.objects.order_by("name")})
 
 
@@ -174,3 +175,42 @@ def decide_suggestion(request, suggestion_id):
     except actions.Refused as refused:
         messages.error(request, message_for(refused))
     return redirect("monitoring:suggestions")
+
+
+GAZETTEER_FIELDS = [("candidates", _("Candidates (names and nicknames)")),
+                    ("ballot_patterns", _("Ballot number patterns (regular expressions)")),
+                    ("slogans", _("Slogans")), ("hashtags", _("Hashtags")),
+                    ("gestures", _("Gesture phrases"))]
+
+
+@login_required
+def gazetteer(request, code):
+    import re
+
+    from django.shortcuts import get_object_or_404
+
+    from .models import ElectionGazetteer
+
+    require(request.user, "monitoring.gazetteer")
+    election = get_object_or_404(Election, code=code)
+    current = ElectionGazetteer.objects.filter(election=election).first()
+    values = {name: "\n".join((current.data if current else {}).get(name, []))
+              for name, _label in GAZETTEER_FIELDS}
+    errors = []
+    if request.method == "POST":
+        data = {name: [line.strip().lower() for line in request.POST.get(name, "").splitlines()
+                       if line.strip()][:500] for name, _label in GAZETTEER_FIELDS}
+        for pattern in data["ballot_patterns"]:
+            try:
+                re.compile(pattern)
+            except re.error:
+                errors.append(_("Not a valid pattern: %(p)s") % {"p": pattern})
+        if not errors:
+            actions.save_gazetteer(request.user, election, data)
+            messages.success(request, _("Saved. New posts are read with it."))
+            return redirect("monitoring:gazetteer", code=election.code)
+        values = {name: "\n".join(lines) for name, lines in data.items()}
+    return render(request, "monitoring/gazetteer.html", {
+        "election": election, "errors": errors,
+        "fields": [(name, label, values[name]) for name, label in GAZETTEER_FIELDS],
+        "elections": Election.objects.order_by("-voting_date")})
