@@ -319,6 +319,15 @@ def _cell(cells, columns, name):
     return cells[index].strip() if index is not None and index < len(cells) else ""
 
 
+def _time_cell(cells, columns, name, number, day_first, meeting_date, errors):
+    """The time in column NAME of a row, or None with the row's error noted."""
+    try:
+        return parse_time(_cell(cells, columns, name), day_first, meeting_date)
+    except ValueError:
+        errors.append(RowError(number, name, _cell(cells, columns, name), "bad_time"))
+        return None
+
+
 def _merged_minutes(sessions):
     """Minutes covered by SESSIONS, overlaps counted once (a rejoin, two exports of one call)."""
     total, end_so_far = timedelta(), None
@@ -382,17 +391,10 @@ def parse(data, *, filename="", meeting_date=None, tool_day_first=None):
             continue
         person.guest = person.guest or _norm(_cell(cells, columns, "guest")) in YES
         if "join" in columns and "leave" in columns and layout in ("zoom", "teams"):
-            try:
-                start = parse_time(_cell(cells, columns, "join"), day_first, meeting_date)
-            except ValueError:
-                errors.append(RowError(number, "join", _cell(cells, columns, "join"),
-                                       "bad_time"))
-                continue
-            try:
-                end = parse_time(_cell(cells, columns, "leave"), day_first, meeting_date)
-            except ValueError:
-                errors.append(RowError(number, "leave", _cell(cells, columns, "leave"),
-                                       "bad_time"))
+            start = _time_cell(cells, columns, "join", number, day_first, meeting_date, errors)
+            end = start and _time_cell(cells, columns, "leave", number, day_first, meeting_date,
+                                       errors)
+            if start is None or end is None:
                 continue
             if end < start or end - start > timedelta(minutes=MAX_MINUTES):
                 errors.append(RowError(number, "leave", _cell(cells, columns, "leave"),
@@ -426,11 +428,8 @@ def _teams_old(body, columns, day_first, meeting_date, errors):
         if not name:
             errors.append(RowError(number, "name", "", "no_name"))
             continue
-        try:
-            when = parse_time(_cell(cells, columns, "timestamp"), day_first, meeting_date)
-        except ValueError:
-            errors.append(RowError(number, "timestamp", _cell(cells, columns, "timestamp"),
-                                   "bad_time"))
+        when = _time_cell(cells, columns, "timestamp", number, day_first, meeting_date, errors)
+        if when is None:
             continue
         if action not in JOINED | JOINED_BEFORE | LEFT:
             errors.append(RowError(number, "action", _cell(cells, columns, "action"),
