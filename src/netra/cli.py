@@ -309,11 +309,20 @@ def cmd_monitor_train(args):
 
     posts = train.read_posts(args.corpus or DATA / "corpus.jsonl")
     training = [post for post in posts if not train.held_out(post)]
+    if args.include_decisions:
+        prepare_data_dir()
+        setup_django()
+        from netra.monitoring.models import Flag
+
+        decided = Flag.objects.exclude(training_label="").select_related("text")
+        training += [{"id": f"flag-{f.pk}", "text": f.text.text, "label": f.training_label}
+                     for f in decided]
     model = train.train(training, version=f"trained on {len(training)} posts")
     output = Path(args.output) if args.output else MODEL_FILE
     output.write_text(json.dumps(model.to_json(), sort_keys=True), encoding="utf-8")
-    print(f"Model dilatih dengan {len(training)} unggahan; {len(posts) - len(training)} "
-          f"disisihkan untuk pengujian. Ditulis ke {output}.")
+    held = sum(1 for post in posts if train.held_out(post))
+    print(f"Model dilatih dengan {len(training)} unggahan; {held} disisihkan untuk pengujian. "
+          f"Ditulis ke {output}.")
     return 0
 
 
@@ -461,6 +470,8 @@ def build_parser():
     train_p = monitor_sub.add_parser("train", help="rebuild the model from the corpus")
     train_p.add_argument("--corpus", help="labeled JSONL (default: the shipped corpus)")
     train_p.add_argument("--output", help="where to write the model (default: shipped)")
+    train_p.add_argument("--include-decisions", action="store_true",
+                         help="add the posts supervisors labeled in triage")
     train_p.set_defaults(func=cmd_monitor_train)
     evaluate_p = monitor_sub.add_parser("evaluate", help="precision, recall, F1 per class")
     evaluate_p.set_defaults(func=cmd_monitor_evaluate)

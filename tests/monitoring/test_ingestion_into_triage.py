@@ -67,7 +67,10 @@ def feed_server():
     <item><title>{ARTICLE.splitlines()[0]}</title><link>https://berita.test/1</link>
     <guid>berita-1</guid><pubDate>Wed, 16 Oct 2024 10:00:00 +0700</pubDate>
     <description><![CDATA[<p>{"</p><p>".join(ARTICLE.splitlines()[1:])}</p>]]></description>
-    </item></channel></rss>""".encode()
+    </item>
+    <item><title>Unggahan warga</title><link>https://sosial.test/2</link><guid>post-2</guid>
+    <description>Kepala dinas foto bareng Pak Bambang pose dua jari, ayo coblos nomor urut 2!
+    </description></item></channel></rss>""".encode()
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 - the standard library's name
@@ -86,13 +89,16 @@ def feed_server():
     server.shutdown()
 
 
-def test_a_feed_read_by_the_worker_becomes_a_suggestion_confirmed_in_one_click(
-        feed_server, client_for, fajar, reference):
+def test_a_feed_read_by_the_worker_fills_the_queue_and_suggests_prevention_records(
+        feed_server, client_for, fajar, region):
     from netra.rounds import tick
 
-    Source.objects.create(name="Berita Jember", kind="feed", url=feed_server)
-    assert tick()["feed_texts"] == 1
+    Source.objects.create(name="Berita Jember", kind="feed", url=feed_server,
+                          region=region("35.09"))
+    assert tick()["feed_texts"] == 2
     assert tick()["feed_texts"] == 0  # read again only after NETRA_FEED_MINUTES
+    (flag,) = Flag.objects.all()  # the partisan post reaches the triage queue
+    assert flag.text.external_id == "post-2" and flag.region.code == "35.09"
     suggestion = NewsSuggestion.objects.get()
     assert suggestion.region.code == "35.09"
     officer = client_for(fajar)

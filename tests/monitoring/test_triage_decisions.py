@@ -60,3 +60,31 @@ def test_an_administrator_edits_the_elections_gazetteer_and_new_posts_use_it(cli
                                  "Ayo dukung Wahyu Kencana, Kencana Menyala!")])
     assert Text.objects.get().label == "partisan_support"
     assert client_for(alice).get("/pemantauan/gazetir/pilkada-2024/").status_code == 404
+
+
+def test_the_api_takes_the_same_decisions_with_the_same_rules(client_for, alice, charlie, region):
+    flag = flagged(region("35.09"))
+    api = client_for(alice)
+    refused = api.post(f"/api/v1/monitoring/flags/{flag.pk}/dismiss",
+                       {"reason": "", "label": "unrelated"}, content_type="application/json")
+    assert refused.status_code == 400 and "alasan" in refused.json()["detail"]
+    assert client_for(charlie).post(f"/api/v1/monitoring/flags/{flag.pk}/finding", {},
+                                    content_type="application/json").status_code == 404
+    made = api.post(f"/api/v1/monitoring/flags/{flag.pk}/finding",
+                    {"election": "pilkada-2024"}, content_type="application/json")
+    assert made.status_code == 200 and made.json()["status"] == "finding"
+    assert made.json()["case_id"] == Case.objects.get().pk
+
+
+def test_triage_labels_join_the_training_data(client_for, alice, region, tmp_path, monkeypatch,
+                                              capsys):
+    from netra.cli import main
+
+    flag = flagged(region("35.09"))
+    actions.dismiss(alice, flag, reason="Bukan ASN", label="neutrality_related")
+    monkeypatch.setenv("NETRA_DATA_DIR", str(tmp_path))
+    output = tmp_path / "model.json"
+    assert main(["monitor", "train", "--include-decisions", "--output", str(output)]) == 0
+    out = capsys.readouterr().out
+    assert "dengan 1325 unggahan; 356 disisihkan" in out  # 1,324 corpus posts + 1 decision
+    assert output.exists()

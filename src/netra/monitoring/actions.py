@@ -103,9 +103,10 @@ def ingest(source, items, *, actor=None):
         if original is not None:
             counts["duplicates"] += 1
             continue
-        if kind == Text.Kind.POST:
-            counts["flags"] += _classify(text, region, handles)
-        elif region is not None:
+        # Every text is read for partisanship (a feed may carry posts too); articles are also
+        # read for prevention activity.
+        counts["flags"] += _classify(text, region, handles)
+        if kind == Text.Kind.ARTICLE and region is not None:
             counts["suggestions"] += _suggest(text, region)
     record(actor, "monitoring.ingested", source, data={"source": source.name, **counts})
     return counts

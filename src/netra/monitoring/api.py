@@ -77,3 +77,61 @@ def list_flags(request, limit: int = 100):
              "region_code": f.region.code if f.region_id else None, "score": f.score,
              "codes": f.codes, "evidence": f.evidence,
              "employee_nip": f.employee.nip if f.employee_id else None} for f in flags]
+
+
+class DismissIn(Schema):
+    reason: str
+    label: str  # neutrality_related | unrelated | partisan_support
+
+
+class DecisionOut(Schema):
+    id: int
+    status: str
+    case_id: int | None
+
+
+def _flag_for(request, flag_id):
+    from netra.accounts.access import get_or_404
+
+    require(request.user, "monitoring.triage")
+    return get_or_404(Flag.objects.select_related("text", "region"), request.user, pk=flag_id)
+
+
+def _decision(flag):
+    flag.refresh_from_db()
+    return {"id": flag.pk, "status": flag.status, "case_id": flag.case_id}
+
+
+@router.post("/monitoring/flags/{flag_id}/dismiss",
+             response={200: DecisionOut, 400: ErrorOut, 404: ErrorOut})
+def dismiss_flag(request, flag_id: int, body: DismissIn):
+    """Not a violation: the reason, and the label the post deserves (kept for retraining)."""
+    from .views import message_for
+
+    flag = _flag_for(request, flag_id)
+    try:
+        actions.dismiss(request.user, flag, reason=body.reason[:2000], label=body.label)
+    except actions.Refused as refused:
+        return Status(400, {"detail": message_for(refused)})
+    return _decision(flag)
+
+
+class FindingIn(Schema):
+    election: str | None = None
+
+
+@router.post("/monitoring/flags/{flag_id}/finding",
+             response={200: DecisionOut, 400: ErrorOut, 404: ErrorOut})
+def flag_to_finding(request, flag_id: int, body: FindingIn):
+    """Open a finding (temuan) case from the flag, with the post as evidence."""
+    from netra.regions.models import Election
+
+    from .views import message_for
+
+    flag = _flag_for(request, flag_id)
+    election = Election.objects.filter(code=body.election).first() if body.election else None
+    try:
+        actions.make_finding(request.user, flag, election=election)
+    except actions.Refused as refused:
+        return Status(400, {"detail": message_for(refused)})
+    return _decision(flag)
