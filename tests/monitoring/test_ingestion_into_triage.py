@@ -20,7 +20,8 @@ def jsonl(*posts):
     return "\n".join(json.dumps(p, ensure_ascii=False) for p in posts).encode()
 
 
-def test_a_file_import_flags_the_partisan_post_once_and_groups_its_copies(client_for, alice):
+def test_a_file_import_flags_the_partisan_post_once_and_groups_its_copies(
+        client_for, alice, django_capture_on_commit_callbacks):
     partisan = "Ayo coblos nomor urut 2 bersama Pak Bambang, salam dua jari! Share ke grup kantor"
     data = jsonl(
         {"id": "1", "text": partisan, "author": "@guru_jember", "url": "https://x.test/1",
@@ -28,8 +29,9 @@ def test_a_file_import_flags_the_partisan_post_once_and_groups_its_copies(client
         {"id": "2", "text": partisan + " ya", "author": "@akun_lain"},
         {"id": "3", "text": "ASN jangan ikut-ikutan dukung paslon, jaga netralitas"},
         {"id": "4", "text": "Makan rawon dulu sebelum rapat"})
-    response = client_for(alice).post("/pemantauan/impor/", {
-        "source": "Patroli siber Jember", "file": SimpleUploadedFile("posts.jsonl", data)})
+    with django_capture_on_commit_callbacks(execute=True):  # the worker's turn
+        response = client_for(alice).post("/pemantauan/impor/", {
+            "source": "Patroli siber Jember", "file": SimpleUploadedFile("posts.jsonl", data)})
     assert response.status_code == 302
     (flag,) = Flag.objects.all()
     assert flag.text.external_id == "1" and flag.region.code == "35.09"

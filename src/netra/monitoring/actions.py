@@ -313,3 +313,31 @@ def save_gazetteer(actor, election, data):
     record(actor, "monitoring.gazetteer", gazetteer, data={
         "election": election.code, **{k: len(v) for k, v in data.items()}})
     return gazetteer
+
+
+def queue_file(actor, source, uploaded):
+    """Keep an uploaded file (already checked) for the worker, which ingests it."""
+    from django.core.files.storage import default_storage
+
+    from .tasks import ingest_stored_file
+
+    stored = default_storage.save("monitoring-imports/upload", uploaded)
+    record(actor, "monitoring.import_queued", source, data={"file": uploaded.name[:255]})
+    transaction.on_commit(lambda: ingest_stored_file.enqueue(source.pk, stored, actor.pk))
+    return stored
+
+
+def ingest_stored(source_id, stored_name, actor_id):
+    from django.contrib.auth import get_user_model
+    from django.core.files.storage import default_storage
+
+    from . import inputs
+
+    source = Source.objects.get(pk=source_id)
+    actor = get_user_model().objects.filter(pk=actor_id).first()
+    try:
+        with default_storage.open(stored_name, "rb") as stored:
+            items = inputs.read_file(stored.read())
+        return ingest(source, items, actor=actor)
+    finally:
+        default_storage.delete(stored_name)

@@ -106,16 +106,17 @@ def upload(request):
         messages.error(request, _("Choose a JSONL or CSV file (at most 50 MB)."))
         return redirect("monitoring:queue")
     try:
-        items = inputs.read_file(data.read())
+        items = inputs.read_file(data.read())  # checked now: a bad line refuses the file here
     except inputs.InputError as error:
         messages.error(request, message_for(error))
         return redirect("monitoring:queue")
+    data.seek(0)
     region = request.user.regions.exclude(level=Region.Level.DISTRICT).first()
     source, _created = Source.objects.get_or_create(
         name=name, defaults={"kind": Source.Kind.FILE, "region": region})
-    counts = actions.ingest(source, items, actor=request.user)
-    messages.success(request, _("%(new)s new texts, %(duplicates)s near-duplicates grouped, "
-                                "%(flags)s flagged.") % counts)
+    actions.queue_file(request.user, source, data)
+    messages.success(request, _("%(n)s texts handed to the worker; flags appear here as they "
+                                "are read.") % {"n": len(items)})
     return redirect("monitoring:queue")
 
 
