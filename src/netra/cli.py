@@ -335,7 +335,9 @@ def cmd_monitor_evaluate(args):
     posts = train.read_posts(DATA / "corpus.jsonl")
     sets = [("held-out split of corpus.jsonl", [p for p in posts if train.held_out(p)]),
             ("corpus-separate.jsonl (written separately)",
-             train.read_posts(DATA / "corpus-separate.jsonl"))]
+             train.read_posts(DATA / "corpus-separate.jsonl")),
+            ("corpus-handwritten.jsonl (written one by one, no patterns)",
+             train.read_posts(DATA / "corpus-handwritten.jsonl"))]
     for title, chosen in sets:
         report = train.evaluate(model, chosen)
         print(f"\n{title}: {len(chosen)} posts, accuracy {report['accuracy']:.3f}")

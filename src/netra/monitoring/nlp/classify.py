@@ -62,6 +62,8 @@ class Gazetteer:
     gestures: list
     # first word -> [(phrase words, rule)], longest first: one pass over a post finds them all
     phrases: dict = field(default_factory=dict)
+    # word -> (phrases starting with it, is a hashtag, is a support word, its lexicon rules)
+    word_info: dict = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, data):
@@ -80,6 +82,11 @@ class Gazetteer:
             gazetteer.phrases.setdefault(words[0], []).append((words, rule))
         for entries in gazetteer.phrases.values():
             entries.sort(key=lambda entry: -len(entry[0]))
+        # One lookup per word: most words of a post trigger nothing and cost only this.
+        words = set(gazetteer.phrases) | gazetteer.hashtags | SUPPORT | set(_WORD_RULES)
+        gazetteer.word_info = {w: (gazetteer.phrases.get(w), w in gazetteer.hashtags,
+                                   w in SUPPORT, tuple(_WORD_RULES.get(w, ())))
+                               for w in words}
         return gazetteer
 
 
@@ -151,11 +158,13 @@ def analyse(text, gazetteer=None):
     spans = [(s, e) for _w, s, e in found]
     analysis = Analysis(words, spans)
     hits = analysis.hits
-    phrases, hashtags = gazetteer.phrases, gazetteer.hashtags
-    word_rules, support_words, negations = _WORD_RULES, SUPPORT, NEGATION
+    info_of, negations = gazetteer.word_info.get, NEGATION
     side = False
     for index, word in enumerate(words):
-        entries = phrases.get(word)
+        info = info_of(word)
+        if info is None:
+            continue
+        entries, is_hashtag, is_support, rules = info
         if entries:
             for phrase, rule in entries:
                 if tuple(words[index:index + len(phrase)]) == phrase:
@@ -163,17 +172,15 @@ def analyse(text, gazetteer=None):
                         (spans[index][0], spans[index + len(phrase) - 1][1]))
                     side = side or not rule.startswith("conduct:")
                     break
-        if word in hashtags:
+        if is_hashtag:
             hits.setdefault("hashtag", []).append(spans[index])
             side = True
-        if word in support_words:
+        if is_support:
             rule = "support" if negations.isdisjoint(words[max(0, index - 4):index]) \
                 else "negated_support"
             hits.setdefault(rule, []).append(spans[index])
-        rules = word_rules.get(word)
-        if rules:
-            for rule in rules:
-                hits.setdefault(rule, []).append(spans[index])
+        for rule in rules:
+            hits.setdefault(rule, []).append(spans[index])
     if any(w.isdigit() or w in ("nomor", "paslon") for w in words):
         joined = " ".join(words)
         for pattern in gazetteer.ballot:
@@ -193,7 +200,6 @@ def _index(name):
 
 
 _WORD_INDEX = {}
-_PAIR_INDEX = {}
 
 
 def _word_index(word):
@@ -205,21 +211,12 @@ def _word_index(word):
     return index
 
 
-def _pair_index(pair):
-    index = _PAIR_INDEX.get(pair)
-    if index is None:
-        index = _index(f"b:{pair[0]}_{pair[1]}")
-        if len(_PAIR_INDEX) < 1 << 19:
-            _PAIR_INDEX[pair] = index
-    return index
-
-
 def feature_indices(analysis):
-    """Hashed feature indices of a post: words, word pairs and the rules' findings."""
+    """Hashed feature indices of a post: its words and the rules' findings. (Word pairs were
+    tried: they fit the training patterns better and the separately written set worse.)"""
     words = analysis.words
-    word_index, pair_index = _WORD_INDEX.get, _PAIR_INDEX.get
+    word_index = _WORD_INDEX.get
     indices = [word_index(w) or _word_index(w) for w in words]
-    indices += [pair_index(pair) or _pair_index(pair) for pair in zip(words, words[1:])]
     hits = analysis.hits
     indices += [_index(f"r:{rule}") for rule in hits]
     if "names_a_side" in hits and "support" in hits:
@@ -231,9 +228,7 @@ def feature_indices(analysis):
 
 def features(analysis):
     """feature_indices with a readable name beside each index (for explanations)."""
-    words = analysis.words
-    names = [f"w:{w}" for w in words] + [f"b:{a}_{b}" for a, b in zip(words, words[1:])]
-    names += [f"r:{rule}" for rule in analysis.hits]
+    names = [f"w:{w}" for w in analysis.words] + [f"r:{rule}" for rule in analysis.hits]
     return list(zip(feature_indices(analysis), names))
 
 

@@ -80,6 +80,9 @@ def _word(token):
     return SLANG.get(lower, lower)
 
 
+_WORDS = {}  # raw token -> standard form (a plain dict: cheaper than lru_cache's wrapper)
+
+
 def tokens(text):
     """[(word, start, end)] of TEXT, normalised, with offsets into TEXT; punctuation dropped."""
     result = []
@@ -93,7 +96,11 @@ def tokens(text):
                 for word in meaning.split():
                     append((word, start, end))
             continue
-        word = _word(raw)
+        word = _WORDS.get(raw)
+        if word is None:
+            word = _word(raw)
+            if len(_WORDS) < 1 << 17:
+                _WORDS[raw] = word
         if " " in word:
             start, end = match.span()
             for part in word.split():
