@@ -1,7 +1,7 @@
 """Normalising social-media Indonesian: "Ayoooo dukung no 2 yg udh trbukti!!! 💪" becomes
 "ayo dukung nomor 2 yang sudah terbukti".
 
-Steps: lowercase; URLs, mentions and e-mail addresses become placeholders; emoji are dropped
+Steps: lowercase; URLs and mentions become placeholders; emoji are dropped
 (a few carry meaning and become words, e.g. ✌ -> "salam dua jari"); letters repeated three or
 more times shrink to one ("ayooo" -> "ayo"); letter-digit spellings are read ("s4y4" -> "saya",
 "ber2" -> "berdua" is left alone: a digit between words stays a number); slang and
