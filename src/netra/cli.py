@@ -223,7 +223,6 @@ def cmd_cases_overdue(args):
     setup_django()
     import json
 
-    from django.db.models import Q
     from django.utils import timezone
 
     from netra.cases.models import Case
@@ -234,8 +233,7 @@ def cmd_cases_overdue(args):
         region = Region.objects.filter(code=args.region).first()
         if region is None:
             raise CliError(f"netra: kode wilayah {args.region!r} tidak dikenal.")
-        cases = cases.filter(Q(region__code=region.code)
-                             | Q(region__code__startswith=region.code + "."))
+        cases = cases.filter(region.within_q())
     rows = [{"id": c.pk, "number": c.number, "state": c.state, "region_code": c.region.code,
              "election": c.election.code, "due_at": c.due_at.isoformat()}
             for c in cases.order_by("due_at")]

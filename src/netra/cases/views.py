@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,9 +11,11 @@ from django.views.decorators.http import require_POST
 from netra.accounts.access import (can, case_or_404, region_in_scope, require, restrict,
                                    restrict_cases)
 from netra.accounts.models import User
+from netra.lib.forms import positive_id
 from netra.people.models import Employee
 from netra.regions.models import Election, Region
 from netra.reports.models import Submission
+from netra.web.downloads import download
 
 from . import actions, documents
 from . import workflow as wf
@@ -167,12 +169,6 @@ def render_case(request, case, extra=None):
                        and request.user.role in wf.BAWASLU)})
 
 
-def posted_id(value):
-    """A positive id from form data, or None (never a 500 on "abc" or "²")."""
-    value = (value or "").strip()
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
-
-
 def submitted_version(request):
     """The case version the form was rendered with (optimistic locking)."""
     try:
@@ -282,11 +278,8 @@ def document_file(request, document_id):
                                 or document.kind in LETTERS_FOR_OTHERS):
         raise Http404
     case_or_404(Case.objects.all(), request.user, pk=document.case_id)
-    response = FileResponse(document.file.open("rb"), content_type="application/pdf",
-                            as_attachment=True,
-                            filename=f"{document.kind}-{document.case_id}-{document.pk}.pdf")
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download(document.file, "application/pdf",
+                    f"{document.kind}-{document.case_id}-{document.pk}.pdf")
 
 
 class HearingForm(forms.Form):
@@ -417,7 +410,7 @@ def assignable_officers(case):
 @require_POST
 def case_assign(request, case_id):
     case = _handling_case(request, case_id)
-    officer_id = posted_id(request.POST.get("officer"))
+    officer_id = positive_id(request.POST.get("officer"))
     officer = User.objects.filter(pk=officer_id).first() if officer_id else None
     if officer is None:
         messages.error(request, refusal_message("not_assignable", case))
@@ -464,12 +457,8 @@ def attachment_file(request, attachment_id):
     if attachment is None:
         raise Http404
     case_or_404(Case.objects.all(), request.user, pk=attachment.case_id)
-    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type,
-                            as_attachment=True,
-                            filename=f"lampiran-{attachment.case_id}-{attachment.pk}."
-                                     f"{attachment.extension}")
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download(attachment.file, attachment.content_type,
+                    f"lampiran-{attachment.case_id}-{attachment.pk}.{attachment.extension}")
 
 
 def merge_candidates(case, user):
@@ -482,7 +471,7 @@ def merge_candidates(case, user):
 @require_POST
 def case_merge(request, case_id):
     case = _handling_case(request, case_id)
-    into_id = posted_id(request.POST.get("into"))
+    into_id = positive_id(request.POST.get("into"))
     into = _cases(request.user).filter(pk=into_id).first() if into_id else None
     if into is None:
         messages.error(request, refusal_message("not_mergeable", case))

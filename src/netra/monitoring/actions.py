@@ -12,7 +12,7 @@ from netra.regions.models import Election, Region
 
 from .models import AuthorHandle, ElectionGazetteer, Flag, NewsSuggestion, Source, Text
 from .nlp import duplicates
-from .nlp.classify import Gazetteer, classify, default_gazetteer
+from .nlp.classify import classify, extended_gazetteer
 from .nlp.news import extract
 from .nlp.places import find_places
 
@@ -36,18 +36,8 @@ def election_for(region, when=None):
 
 def gazetteer_for(election):
     """The default gazetteer extended by the election's own (edited by an administrator)."""
-    from .nlp.classify import DATA
-
-    import json
-
-    data = json.loads((DATA / "gazetteer-default.json").read_text(encoding="utf-8"))
     own = ElectionGazetteer.objects.filter(election=election).first() if election else None
-    if own is None:
-        return default_gazetteer()
-    for key, values in own.data.items():
-        if isinstance(values, list):
-            data[key] = data.get(key, []) + values
-    return Gazetteer.from_data(data)
+    return extended_gazetteer(own.data if own else None)
 
 
 def _region_of(source, text):
@@ -85,7 +75,7 @@ def ingest(source, items, *, actor=None):
     kind = Text.Kind.ARTICLE if source.kind == Source.Kind.FEED else Text.Kind.POST
     known = set(Text.objects.filter(source=source, external_id__in=[i.id for i in items])
                 .values_list("external_id", flat=True))
-    handles = {}
+    handles, readers = {}, {}  # per batch: known accounts; election and gazetteer per region
     for item in items:
         if item.id in known:
             counts["known"] += 1
@@ -105,19 +95,31 @@ def ingest(source, items, *, actor=None):
             continue
         # Every text is read for partisanship (a feed may carry posts too); articles are also
         # read for prevention activity.
-        counts["flags"] += _classify(text, region, handles)
+        counts["flags"] += _classify(text, region, handles, readers)
         if kind == Text.Kind.ARTICLE and region is not None:
             counts["suggestions"] += _suggest(text, region)
     record(actor, "monitoring.ingested", source, data={"source": source.name, **counts})
     return counts
 
 
-def _classify(text, region, handles):
-    election = election_for(region, text.published_at)
+def _reader(region, when, readers):
+    """The election of REGION at WHEN and its gazetteer; each looked up once per batch."""
+    key = (region.pk if region else None, timezone.localtime(when).date() if when else None)
+    if key not in readers:
+        election = election_for(region, when)
+        gazetteers = readers.setdefault("gazetteers", {})
+        if election not in gazetteers:
+            gazetteers[election] = gazetteer_for(election)
+        readers[key] = (election, gazetteers[election])
+    return readers[key]
+
+
+def _classify(text, region, handles, readers):
+    election, gazetteer = _reader(region, text.published_at, readers)
     determined = election.candidate_determination_date if election else None
     before = bool(determined and text.published_at and
                   timezone.localtime(text.published_at).date() < determined)
-    result = classify(text.text, gazetteer=gazetteer_for(election), before_determination=before)
+    result = classify(text.text, gazetteer=gazetteer, before_determination=before)
     Text.objects.filter(pk=text.pk).update(label=result.label)
     if result.label != "partisan_support":
         return 0

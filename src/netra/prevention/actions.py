@@ -8,7 +8,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from netra.audit.log import record
@@ -32,8 +31,7 @@ class Refused(Exception):
 
 def region_employees(region):
     """Active employees of REGION and everything inside it."""
-    return Employee.objects.filter(Q(region=region) | Q(region__code__startswith=region.code + "."),
-                                   active=True)
+    return Employee.objects.filter(region.within_q(), active=True)
 
 
 @transaction.atomic

@@ -55,7 +55,7 @@ def timeline(region, election=None):
     work shows against the campaign, the quiet days and voting day."""
     from netra.regions.models import Election
 
-    events = Event.objects.filter(Q(region=region) | Q(region__code__startswith=region.code + "."))
+    events = Event.objects.filter(region.within_q())
     if election is not None:
         events = events.filter(Q(election=election) | Q(election__isnull=True))
     calendar = election or Election.objects.filter(

@@ -12,8 +12,10 @@ from django.views.decorators.http import require_POST
 
 from netra.accounts.access import can, get_or_404, region_in_scope, require, scope_region_ids
 from netra.accounts.throttle import client_ip
+from netra.lib.forms import positive_id
 from netra.people.models import Agency, Employee
 from netra.regions.models import Election, Region
+from netra.web.downloads import download
 
 from . import actions, coverage
 from .forms import CircularForm, EventForm, PledgeCodeForm, PledgeRequestForm, UploadForm
@@ -55,12 +57,6 @@ def refusal_text(refused):
 
 
 NATIONAL_DEFAULT = "35.09"
-
-
-def _number(value):
-    """A positive id from form data, or None (never a 500 on "abc" or "²")."""
-    value = (value or "").strip()
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
 
 
 def _fits(uploads):
@@ -196,10 +192,10 @@ def event_review(request, event_id):
     event = _event(request, event_id)
     if request.method == "POST":
         require(request.user, "prevention.manage")
-        row = get_object_or_404(Attendance, pk=_number(request.POST.get("row")) or 0,
+        row = get_object_or_404(Attendance, pk=positive_id(request.POST.get("row")) or 0,
                                 event=event)
         try:
-            actions.review(request.user, row, _number(request.POST.get("employee")))
+            actions.review(request.user, row, positive_id(request.POST.get("employee")))
         except actions.Refused as refused:
             messages.error(request, refusal_text(refused))
         return redirect("prevention:review", event_id=event.pk)
@@ -218,7 +214,7 @@ def event_review(request, event_id):
 def collective_pledge(request, event_id):
     require(request.user, "prevention.manage")
     event = _event(request, event_id)
-    wanted = [n for n in map(_number, request.POST.getlist("agencies")) if n is not None]
+    wanted = [n for n in map(positive_id, request.POST.getlist("agencies")) if n is not None]
     agencies = list(Agency.objects.filter(region=event.region, pk__in=wanted))
     try:
         actions.add_collective_pledge(request.user, event, agencies=agencies,
@@ -317,13 +313,8 @@ def public_region(request, code):
 
 
 def public_circular(request, circular_id):
-    from django.http import FileResponse
-
     circular = get_object_or_404(Circular.objects.exclude(file=""), pk=circular_id)
-    response = FileResponse(circular.file.open("rb"), content_type="application/pdf",
-                            as_attachment=True, filename=f"surat-edaran-{circular.pk}.pdf")
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download(circular.file, "application/pdf", f"surat-edaran-{circular.pk}.pdf")
 
 
 def guide(request):

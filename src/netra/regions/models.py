@@ -47,6 +47,11 @@ class Region(models.Model):
         """True when this region is OTHER or lies inside it (by code prefix)."""
         return self.code == other.code or self.code.startswith(other.code + ".")
 
+    def within_q(self, field="region"):
+        """A filter for objects whose FIELD is this region or lies inside it."""
+        return models.Q(**{field: self}) | models.Q(**{f"{field}__code__startswith":
+                                                      self.code + "."})
+
 
 class ClockRule(models.Model):
     """The legal clock of one election kind (Pilkada: calendar days; Pemilu: working days)."""

@@ -3,7 +3,6 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 from netra.accounts.access import can, get_or_404, require, restrict
 from netra.accounts.throttle import client_ip
 from netra.regions.models import Region
+from netra.web.downloads import download
 
 from . import actions, receipts
 from .forms import ReceiptForm, ReplyForm, SubmissionForm
@@ -202,8 +202,5 @@ def evidence_file(request, evidence_id):
     require(request.user, "reports.view")
     item = get_or_404(Evidence.objects.select_related("submission"), request.user,
                       region_field="submission__region", pk=evidence_id)
-    response = FileResponse(item.file.open("rb"), content_type=item.content_type,
-                            as_attachment=True, filename=f"bukti-{item.pk}.{item.file.name.rsplit('.', 1)[-1]}")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    return response
+    return download(item.file, item.content_type,
+                    f"bukti-{item.pk}.{item.file.name.rsplit('.', 1)[-1]}", no_store=True)

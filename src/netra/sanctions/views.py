@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,7 @@ from netra.cases import workflow as wf
 from netra.cases.actions import Conflict, Refused
 from netra.cases.models import Case
 from netra.cases.views import conflict_response, refusal_message, submitted_version
+from netra.web.downloads import download
 
 from . import actions, rules
 from .models import Decree, FollowUpStep, Recommendation
@@ -230,10 +231,7 @@ def decree_file(request, recommendation_id):
     found = Decree.objects.filter(recommendation=recommendation).exclude(file="").first()
     if found is None:
         raise Http404
-    response = FileResponse(found.file.open("rb"), content_type="application/pdf",
-                            as_attachment=True, filename=f"keputusan-{recommendation.pk}.pdf")
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download(found.file, "application/pdf", f"keputusan-{recommendation.pk}.pdf")
 
 
 @login_required

@@ -91,9 +91,24 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def _default_data():
+    return json.loads((DATA / "gazetteer-default.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def default_gazetteer():
-    return Gazetteer.from_data(json.loads((DATA / "gazetteer-default.json").read_text(
-        encoding="utf-8")))
+    return Gazetteer.from_data(_default_data())
+
+
+def extended_gazetteer(extra):
+    """The default gazetteer with an election's own lists (EXTRA) added to it."""
+    if not extra:
+        return default_gazetteer()
+    data = dict(_default_data())
+    for key, values in extra.items():
+        if isinstance(values, list):
+            data[key] = data.get(key, []) + values
+    return Gazetteer.from_data(data)
 
 
 def gazetteer_for(election_code):
@@ -103,19 +118,13 @@ def gazetteer_for(election_code):
 
     elections = json.loads((Path(__file__).resolve().parents[2] / "regions" / "data" /
                             "elections.json").read_text(encoding="utf-8"))["elections"]
-    election = next(e for e in elections if e["code"] == election_code) if any(
-        e["code"] == election_code for e in elections) else None
+    election = next((e for e in elections if e["code"] == election_code), None)
     if election is None:
         raise KeyError(election_code)
-    data = json.loads((DATA / "gazetteer-default.json").read_text(encoding="utf-8"))
     own = DATA / f"gazetteer-{election_code}.json"
-    if own.exists():
-        extra = json.loads(own.read_text(encoding="utf-8"))
-        for key, values in extra.items():
-            if isinstance(values, list):
-                data[key] = data.get(key, []) + values
+    extra = json.loads(own.read_text(encoding="utf-8")) if own.exists() else {}
     determined = election.get("candidate_determination_date")
-    return Gazetteer.from_data(data), date.fromisoformat(determined) if determined else None
+    return extended_gazetteer(extra), date.fromisoformat(determined) if determined else None
 
 
 @dataclass
@@ -224,12 +233,6 @@ def feature_indices(analysis):
     if "names_a_side" in hits and "negated_support" in hits:
         indices.append(_index("r:side_but_negated"))
     return indices
-
-
-def features(analysis):
-    """feature_indices with a readable name beside each index (for explanations)."""
-    names = [f"w:{w}" for w in analysis.words] + [f"r:{rule}" for rule in analysis.hits]
-    return list(zip(feature_indices(analysis), names))
 
 
 @dataclass

@@ -11,7 +11,6 @@ are kept so that evidence spans can be shown on what the author wrote.
 
 import re
 import unicodedata
-from functools import lru_cache
 
 SLANG = {
     "yg": "yang", "yng": "yang", "dgn": "dengan", "dg": "dengan", "bgt": "banget",
@@ -59,7 +58,6 @@ def _is_emoji(char):
     return unicodedata.category(char) in ("So", "Sk") or 0x1F000 <= ord(char) <= 0x1FAFF
 
 
-@lru_cache(maxsize=1 << 16)
 def _word(token):
     """One token to its standard form, or "" to drop it."""
     lower = token.lower()

@@ -7,7 +7,6 @@ never moves when posts are added.
 """
 
 import json
-import math
 import random
 from zlib import crc32
 
@@ -77,7 +76,3 @@ def evaluate(model, posts):
                          "f1": round(f1, 3), "support": c["support"]}
     report["accuracy"] = round(right / len(posts), 3) if posts else 0.0
     return report
-
-
-def rounded(number):
-    return 0.0 if math.isnan(number) else number
