@@ -26,9 +26,11 @@ def test_a_report_is_taken_to_a_closed_case_by_bawaslu_bkn_and_the_ppk(page, sig
     from django.test import Client
 
     from netra.cases.models import Case
+    from netra.regions.reference import load_reference_data
 
     from ..reports.helpers import file_report, receipt_from
 
+    load_reference_data()  # an earlier browser test may have emptied the database
     reporter = Client()
     receipt = receipt_from(reporter, file_report(reporter))
 
