@@ -59,7 +59,8 @@ def test_it_serves_with_reference_data_and_prints_the_admin_password_only_once(t
     port = free_port()
     first = start(data, port)
     try:
-        assert wait_healthy(port, first) == {"status": "ok", "database": "ok"}
+        health = wait_healthy(port, first)
+        assert (health["status"], health["database"]) == ("ok", "ok")
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/regions?level=province") as r:
             assert len(json.load(r)) == 38
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as r:

@@ -125,39 +125,42 @@ def cmd_serve(args):
     serve(args.host, args.port, args.workers)
 
 
-def _deadline_rounds(seconds):
-    """Check deadlines every SECONDS beside the task worker, in a daemon thread."""
-    import threading
-
-    from django.db import close_old_connections
-
-    def loop():
-        from netra.rounds import tick
-
-        while True:
-            try:
-                tick()
-            except Exception as exc:  # a failed round must not stop the worker
-                print(f"netra: deadline round failed: {exc}", file=sys.stderr, flush=True)
-            finally:
-                close_old_connections()
-            time.sleep(seconds)
-
-    threading.Thread(target=loop, name="netra-deadlines", daemon=True).start()
-
-
 def cmd_worker(args):
+    """`netra worker` supervises one worker process and restarts it when it stops; with
+    --batch (or as that supervised process) it runs the tasks itself."""
+    if args.batch or args.supervised:
+        return _run_worker(args)
+    from netra.worker.supervisor import Supervisor
+
+    command = [sys.executable, "-m", "netra.cli", "worker", "--supervised",
+               "--interval", str(args.interval)]
+    supervisor = Supervisor(command, name="worker")
+    signal.signal(signal.SIGTERM, supervisor.stop)
+    signal.signal(signal.SIGINT, supervisor.stop)
+    supervisor.run()
+    return 0
+
+
+def _run_worker(args):
     prepare_data_dir()
     setup_django()
-    from django.conf import settings
-    from django.core.management import call_command
+    import logging
 
+    from django.utils.crypto import get_random_string
+
+    from netra import rounds
+    from netra.worker.runner import NetraWorker
+
+    logging.getLogger("netra.worker").setLevel(logging.INFO)
+    worker = NetraWorker(queue_names=["default"], interval=args.interval, batch=args.batch,
+                         backend_name="default", startup_delay=False, max_tasks=None,
+                         worker_id=get_random_string(32), excluded_queue_names=[],
+                         round_jobs=None if args.batch else rounds.jobs)
+    worker.configure_signals()
     if not args.batch:
-        _deadline_rounds(settings.NETRA_TICK_SECONDS)
-    options = {"interval": args.interval}
-    if args.batch:
-        options["batch"] = True
-    call_command("db_worker", **options)
+        worker.start_background()
+    worker.run()
+    return 0
 
 
 def cmd_demo(args):
@@ -427,6 +430,8 @@ def build_parser():
     worker = sub.add_parser("worker", help="run background tasks")
     worker.add_argument("--interval", type=float, default=1.0)
     worker.add_argument("--batch", action="store_true", help="exit when the queue is empty")
+    # The process that `netra worker` starts and restarts; not for operators.
+    worker.add_argument("--supervised", action="store_true", help=argparse.SUPPRESS)
     worker.set_defaults(func=cmd_worker)
 
     demo = sub.add_parser("demo", help="load a fictional demo data set")

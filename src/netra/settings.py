@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "netra.prevention",
     "netra.monitoring",
     "netra.web",
+    "netra.worker",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +99,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "netra.web.middleware.RefuseNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "netra.accounts.middleware.PasswordChangeRequiredMiddleware",
@@ -236,6 +238,14 @@ NETRA_PLEDGE_CODE_MINUTES = envint("NETRA_PLEDGE_CODE_MINUTES", 15)
 NETRA_FEED_MINUTES = envint("NETRA_FEED_MINUTES", 30)
 # How often the worker checks deadlines (reminders, PPK overdue).
 NETRA_TICK_SECONDS = envint("NETRA_TICK_SECONDS", 300)
+# The worker: how often it beats its heartbeat, how long a running task stays its own without
+# a beat (then another worker takes it), how many claims a task gets, when /healthz calls a
+# silent worker stale, and how often the periodic round wakes.
+NETRA_WORKER_BEAT_SECONDS = envint("NETRA_WORKER_BEAT_SECONDS", 10)
+NETRA_WORKER_LEASE_SECONDS = envint("NETRA_WORKER_LEASE_SECONDS", 60)
+NETRA_TASK_MAX_ATTEMPTS = envint("NETRA_TASK_MAX_ATTEMPTS", 3)
+NETRA_WORKER_STALE_SECONDS = envint("NETRA_WORKER_STALE_SECONDS", 120)
+NETRA_ROUND_SECONDS = envint("NETRA_ROUND_SECONDS", 30)
 
 TASKS = {
     "default": {

@@ -187,28 +187,44 @@ def extend_decision(actor, case, *, version, reason):
 
 def send_reminders(now=None, ahead=timedelta(days=1)):
     """E-mail the assigned officer once about each deadline due within AHEAD."""
-    from django.core.mail import send_mail
-    from django.urls import reverse
-    from django.utils import translation
-    from django.utils.translation import gettext as _
-
     now = now or timezone.now()
     sent = 0
     due_soon = (Case.objects.filter(due_at__gt=now, due_at__lte=now + ahead)
                 .exclude(reminded_for=F("due_at")).select_related("assigned_to", "region"))
     for case in due_soon:
+        # Claim the reminder before sending it: of several workers in the same round, only the
+        # one whose update touches the row sends.
+        claimed = (Case.objects.filter(pk=case.pk, due_at=case.due_at)
+                   .exclude(reminded_for=case.due_at).update(reminded_for=case.due_at))
+        if not claimed:
+            continue
         officer = case.assigned_to
-        if officer is not None and officer.email and officer.is_active:
-            with translation.override("id"):
-                send_mail(_("Deadline tomorrow: case %(case)s") % {"case": case},
-                          _("The current step of case %(case)s is due on %(due)s. Open it: "
-                            "%(path)s") % {"case": case, "due": timezone.localtime(
-                              case.due_at, clock.zone(case.region.timezone)).strftime(
-                              "%d-%m-%Y %H:%M"), "path": reverse("cases:detail", args=[case.pk])},
-                          None, [officer.email])
-            sent += 1
-        Case.objects.filter(pk=case.pk).update(reminded_for=case.due_at)
+        if officer is None or not officer.email or not officer.is_active:
+            continue
+        try:
+            _send_reminder(case, officer)
+        except Exception:
+            # Not sent: give the claim back so that the next round tries again.
+            Case.objects.filter(pk=case.pk, reminded_for=case.due_at).update(
+                reminded_for=case.reminded_for)
+            raise
+        sent += 1
     return sent
+
+
+def _send_reminder(case, officer):
+    from django.core.mail import send_mail
+    from django.urls import reverse
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    due = timezone.localtime(case.due_at, clock.zone(case.region.timezone))
+    with translation.override("id"):
+        send_mail(_("Deadline tomorrow: case %(case)s") % {"case": case},
+                  _("The current step of case %(case)s is due on %(due)s. Open it: "
+                    "%(path)s") % {"case": case, "due": due.strftime("%d-%m-%Y %H:%M"),
+                                   "path": reverse("cases:detail", args=[case.pk])},
+                  None, [officer.email])
 
 
 @transaction.atomic

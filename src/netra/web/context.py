@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from netra.accounts.access import can
+from netra.worker.health import worker_status
 
 # (label, url name, capability or None for every staff user); modules to come join this list.
 STAFF_NAVIGATION = [
@@ -25,4 +26,7 @@ def navigation(request):
     items = [{"label": label, "url": reverse(name), "active": request.path == reverse(name)}
              for label, name, capability in STAFF_NAVIGATION
              if capability is None or can(user, capability)]
-    return {"staff_nav": items}
+    context = {"staff_nav": items}
+    if can(user, "accounts.manage"):
+        context["worker_silent"] = worker_status() != "ok"
+    return context

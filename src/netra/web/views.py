@@ -13,6 +13,7 @@ from netra.accounts.access import restrict, restrict_cases, scope_region_ids
 from netra.cases.models import Case
 from netra.people.models import Employee
 from netra.regions.models import Election
+from netra.worker.health import worker_status
 
 
 def home(request):
@@ -52,7 +53,13 @@ def healthz(request):
             cursor.fetchone()
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    try:
+        worker = worker_status()
+    except DatabaseError:
+        worker = "none"
+    # The web side is up either way; a silent worker shows here and on the administrators'
+    # pages, so that queued imports and missed reminders never go unnoticed.
+    return JsonResponse({"status": "ok", "database": "ok", "worker": worker})
 
 
 def not_found(request, exception=None):

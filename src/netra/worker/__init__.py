@@ -1,0 +1,1 @@
+"""The background worker: task leases, heartbeats, supervision and the periodic round."""

@@ -1,0 +1,74 @@
+"""A task whose worker was killed (kill -9) while running it is queued again once the worker's
+lease has passed, and done by the next worker; after too many tries it fails, never stuck."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from netra.worker.models import Heartbeat
+from netra.worker.runner import NetraWorker, beat, recover_abandoned_tasks
+
+from .tasks import remember
+
+
+@pytest.fixture
+def db_tasks(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def running_task(worker_ids, started_minutes_ago=5):
+    """The rows a kill -9 leaves behind: the task claimed and RUNNING, its worker gone."""
+    result = remember.enqueue("hello")
+    started = timezone.now() - timedelta(minutes=started_minutes_ago)
+    DBTaskResult.objects.filter(pk=result.id).update(status="RUNNING", started_at=started,
+                                                     worker_ids=worker_ids)
+    return DBTaskResult.objects.get(pk=result.id)
+
+
+def worker(**options):
+    defaults = dict(queue_names=["default"], interval=0, batch=True, backend_name="default",
+                    startup_delay=False, max_tasks=None, worker_id="next-worker",
+                    excluded_queue_names=[])
+    return NetraWorker(**{**defaults, **options})
+
+
+def test_it_queues_again_a_task_whose_worker_stopped_beating(db, db_tasks):
+    task = running_task(["killed-worker"])
+    beat("killed-worker", timezone.now() - timedelta(minutes=10),
+         now=timezone.now() - timedelta(minutes=5))
+
+    assert recover_abandoned_tasks() == {"requeued": 1, "failed": 0}
+    worker().run()
+
+    task.refresh_from_db()
+    assert task.status == "SUCCESSFUL"
+    assert task.return_value == "hello"
+    assert task.worker_ids == ["killed-worker", "next-worker"]
+
+
+def test_it_leaves_alone_a_task_whose_worker_still_beats(db, db_tasks):
+    task = running_task(["busy-worker"])
+    beat("busy-worker", timezone.now() - timedelta(minutes=10))
+
+    assert recover_abandoned_tasks() == {"requeued": 0, "failed": 0}
+    task.refresh_from_db()
+    assert task.status == "RUNNING"
+
+
+def test_a_task_that_lost_its_worker_too_often_fails_with_a_reason(db, db_tasks, settings):
+    settings.NETRA_TASK_MAX_ATTEMPTS = 3
+    task = running_task(["first", "second", "third"])
+
+    assert recover_abandoned_tasks() == {"requeued": 0, "failed": 1}
+    task.refresh_from_db()
+    assert task.status == "FAILED"
+    assert "stopped while running this task 3 times" in task.traceback
+
+
+def test_two_workers_recovering_at_once_queue_the_task_once(db, db_tasks):
+    running_task(["killed-worker"])
+    assert recover_abandoned_tasks()["requeued"] == 1
+    assert recover_abandoned_tasks()["requeued"] == 0
+    assert Heartbeat.objects.count() == 0
