@@ -10,6 +10,7 @@ from netra.accounts.access import can
 from netra.accounts.throttle import client_ip
 from netra.people.search import search_employees
 from netra.regions.models import Election, Region
+from netra.web.middleware import InputRefused, refusal_response
 
 api = NinjaAPI(title="Netra API", version="1", urls_namespace="api")
 
@@ -63,6 +64,10 @@ def _region_out(region):
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": "Not found"}, status=404)
+
+
+# A NUL in a multipart field is found when ninja parses the form, inside its own error handling.
+api.add_exception_handler(InputRefused, lambda request, exc: refusal_response(request, exc))
 
 
 @api.get("/regions", response={200: list[RegionOut], 404: ErrorOut}, tags=["reference"])

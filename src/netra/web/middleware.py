@@ -1,0 +1,163 @@
+"""Text that no column can hold is refused at the door.
+
+PostgreSQL cannot store a NUL character (0x00) in any text column: a NUL that reached a query
+used to end in a 500 (case notes, summaries, hearings, monitoring texts, a region code in a
+URL, even a session cookie). No legitimate text holds one, so every text a request carries is
+checked once, here, instead of in each of the hundred places that save text:
+
+- the path, the query string and the cookies;
+- the fields of forms (URL-encoded or multipart); the bytes of an uploaded file are never
+  looked at, since photos and PDFs contain NULs by nature;
+- JSON bodies (the API), whose strings may spell a NUL as ``\\u0000``.
+
+A refusal is a 400 with a message in the user's language: a page for people, JSON with a
+``code`` for the API.
+
+Form bodies are checked when they are parsed, not before: parsing a multipart body writes its
+files to disk, and the views of public forms decide first whether a request may be read at all
+(size, rate limits). The CSRF check of a production request parses the body before the view
+does, so for such a request the body is parsed here, one step earlier, to answer with the
+message rather than a bare 400.
+"""
+
+from django.conf import settings
+from django.core.exceptions import BadRequest, RequestDataTooBig
+from django.http import HttpResponse, JsonResponse, QueryDict
+from django.template.loader import render_to_string
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
+
+NUL = "\x00"
+CODE = "nul_byte"
+
+
+class InputRefused(BadRequest):
+    """A text of the request holds a NUL character; FIELD names where (for the API)."""
+
+    code = CODE
+
+    def __init__(self, field=""):
+        super().__init__(f"NUL character in {field or 'the request'}")
+        self.field = field
+
+
+def message():
+    return _("The text you sent contains a NUL character (0x00), which no text may hold. "
+             "Remove it, for example by typing the text again instead of pasting it, and "
+             "send again.")
+
+
+def refusal_response(request, refused):
+    """The 400 answer: JSON under /api/, a page everywhere else."""
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"detail": message(), "code": refused.code, "field": refused.field},
+                            status=400)
+    html = render_to_string("web/refused_input.html", {"message": message()}, request=request)
+    return HttpResponse(html, status=400)
+
+
+def _nul_in_querydict(data):
+    for key, values in data.lists():
+        if NUL in key or any(NUL in value for value in values):
+            return key.replace(NUL, "") or "?"
+    return None
+
+
+def _nul_in_json(value):
+    """The key under which a string holds a NUL, or None; iterative, as JSON nests deeply."""
+    stack = [("", value)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, str):
+            if NUL in item:
+                return where or "body"
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                if NUL in key:
+                    return key.replace(NUL, "") or "body"
+                stack.append((key, inner))
+        elif isinstance(item, list):
+            stack.extend((where, inner) for inner in item)
+    return None
+
+
+def _is_json(request):
+    kind = request.content_type or ""
+    return kind == "application/json" or kind.endswith("+json")
+
+
+def _json_field(request):
+    import json
+
+    try:
+        body = request.body
+    except RequestDataTooBig:
+        return None  # refused as too big by whoever reads it
+    if NUL.encode() not in body and b"\\u0000" not in body:
+        return None  # the common case costs one scan of the bytes, no parsing
+    try:
+        parsed = json.loads(body)
+    except (ValueError, RecursionError):
+        return None  # not JSON: the API answers 400 "Cannot parse request body"
+    return _nul_in_json(parsed)
+
+
+def _guard_form_parsing(request):
+    """Check form fields whenever (and by whomever) the body is parsed. (Django already
+    drops unprintable characters from the names of uploaded files.)"""
+    parse = request._load_post_and_files
+
+    def parse_and_check():
+        parse()
+        field = _nul_in_querydict(request._post)
+        if field is not None:
+            # Nothing later may act on the refused values, not even an error page.
+            request._post, request._files = QueryDict(), MultiValueDict()
+            raise InputRefused(field)
+
+    request._load_post_and_files = parse_and_check
+
+
+def _drop_cookies_with_nul(request):
+    """A cookie no browser would send; a session key holding NUL would reach the database."""
+    spoiled = [name for name, value in request.COOKIES.items() if NUL in name or NUL in value]
+    for name in spoiled:
+        del request.COOKIES[name]
+    if settings.SESSION_COOKIE_NAME in spoiled and hasattr(request, "session"):
+        from importlib import import_module
+
+        request.session = import_module(settings.SESSION_ENGINE).SessionStore()
+
+
+class RefuseNulBytesMiddleware:
+    """Place after LocaleMiddleware (messages in the user's language) and before
+    CsrfViewMiddleware (see the module's docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        _drop_cookies_with_nul(request)
+        field = "path" if NUL in request.path_info else _nul_in_querydict(request.GET)
+        if field is None and request.method not in ("GET", "HEAD", "OPTIONS") \
+                and _is_json(request):
+            field = _json_field(request)
+        if field is not None:
+            return refusal_response(request, InputRefused(field))
+        _guard_form_parsing(request)
+        return self.get_response(request)
+
+    def process_view(self, request, callback, callback_args, callback_kwargs):
+        csrf_checked = (request.method == "POST" and not getattr(callback, "csrf_exempt", False)
+                        and not getattr(request, "_dont_enforce_csrf_checks", False))
+        if csrf_checked:
+            try:
+                request.POST  # noqa: B018 - parsed now rather than inside the CSRF check
+            except InputRefused as refused:
+                return refusal_response(request, refused)
+        return None
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, InputRefused):
+            return refusal_response(request, exception)
+        return None
