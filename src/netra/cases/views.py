@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from netra.accounts.access import (can, case_or_404, region_in_scope, require, restrict,
                                    restrict_cases)
 from netra.accounts.models import User
-from netra.lib.forms import positive_id
+from netra.lib.forms import positive_id, validate_date_range
 from netra.people.models import Employee
 from netra.regions.models import Election, Region
 from netra.reports.models import Submission
@@ -285,7 +285,8 @@ def document_file(request, document_id):
 class HearingForm(forms.Form):
     party = forms.ChoiceField(label=_("Who"), choices=Hearing.Party.choices)
     name = forms.CharField(label=_("Name"), max_length=200)
-    scheduled_at = forms.DateTimeField(label=_("When"), widget=forms.DateTimeInput(
+    scheduled_at = forms.DateTimeField(label=_("When"), validators=[validate_date_range],
+                                       widget=forms.DateTimeInput(
         attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
     place = forms.CharField(label=_("Place"), max_length=200)
 

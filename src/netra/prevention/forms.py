@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from netra.accounts.access import restrict
+from netra.lib.forms import validate_date_range
 from netra.people.models import Agency
 from netra.regions.models import Election, Region
 
@@ -26,6 +27,7 @@ class CircularForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = _regions_for(user)
+        self.fields["issued_on"].validators.append(validate_date_range)
 
 
 class EventForm(forms.ModelForm):
@@ -53,6 +55,8 @@ class EventForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         regions = _regions_for(user)
         self.fields["region"].queryset = regions
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].validators.append(validate_date_range)
         self.fields["election"].queryset = Election.objects.all()
         self.fields["district"].queryset = Region.objects.filter(
             level=Region.Level.DISTRICT, parent__in=regions).order_by("name")

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netra.lib.forms import validate_date_range
 from netra.lib.nip import NipError, normalize_nip, parse_nip
 from netra.regions.models import Election, Region
 
@@ -52,8 +53,10 @@ class SubmissionForm(forms.Form):
     description = forms.CharField(label=_("What happened?"), max_length=10_000,
                                   widget=forms.Textarea(attrs={"rows": 5}))
     incident_date = forms.DateField(label=_("When did it happen?"),
+                                    validators=[validate_date_range],
                                     widget=forms.DateInput(attrs={"type": "date"}))
     known_date = forms.DateField(label=_("When did you learn about it?"),
+                                 validators=[validate_date_range],
                                  widget=forms.DateInput(attrs={"type": "date"}))
     # Codes, not database ids: the same values as /api/v1/regions and /api/v1/elections.
     election = forms.ModelChoiceField(label=_("Election"), queryset=Election.objects.all(),

@@ -13,6 +13,7 @@ from netra.cases import workflow as wf
 from netra.cases.actions import Conflict, Refused
 from netra.cases.models import Case
 from netra.cases.views import conflict_response, refusal_message, submitted_version
+from netra.lib.forms import validate_date_range
 from netra.web.downloads import download
 
 from . import actions, rules
@@ -73,6 +74,7 @@ class RecommendationForm(forms.Form):
                     label=_("Proven conduct"), choices=kinds, required=False)
                 self.fields[f"date_{r.pk}_{i}"] = forms.DateField(
                     label=_("Date of the conduct"), required=False,
+                    validators=[validate_date_range],
                     widget=forms.DateInput(attrs={"type": "date"}))
             self.fields[f"sanction_{r.pk}"] = forms.CharField(required=False, max_length=255)
             self.fields[f"other_{r.pk}"] = forms.CharField(
@@ -125,6 +127,7 @@ class DecreeForm(forms.Form):
                                 widget=forms.RadioSelect, initial=Decree.Outcome.IMPOSED)
     number = forms.CharField(label=_("Decree number"), max_length=120, required=False)
     decided_on = forms.DateField(label=_("Decree date"), required=False,
+                                 validators=[validate_date_range],
                                  widget=forms.DateInput(attrs={"type": "date"}))
     sanction = forms.CharField(label=_("Sanction in the decree"), max_length=255, required=False)
     reason = forms.CharField(label=_("Why no sanction was imposed"), required=False,
