@@ -25,7 +25,7 @@ def prepare_data_dir() -> Path:
     """Create the data directory and, for the embedded default, its secret key, once."""
     path = data_dir()
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
         probe = path / ".write-test"
         probe.write_text("ok")
         probe.unlink()
@@ -498,6 +498,12 @@ def build_parser():
 
 def main(argv=None):
     args = build_parser().parse_args(argv)
+    # Whatever netra writes (database, keys, uploads, outbox) is the service account's alone.
+    os.umask(0o077)
+    if args.command in ("up", "serve", "worker") and os.environ.get("NETRA_ENV") == "production":
+        # The settings refuse an insecure production setup, one line each (netra/deployment.py),
+        # before a server or a worker supervisor starts.
+        import netra.settings  # noqa: F401
     try:
         return args.func(args) or 0
     except CliError as exc:

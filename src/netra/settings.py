@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -34,7 +33,12 @@ def envsecret(name):
         return value
     path = env(f"{name}_FILE")
     if path:
-        return Path(path).read_text().strip()
+        try:
+            return Path(path).read_text().strip()
+        except OSError as error:
+            # One line for the operator, not a traceback (see netra/deployment.py).
+            raise SystemExit(f"netra: {name}_FILE {path} cannot be read "
+                             f"({error.strerror}).") from None
     return None
 
 
@@ -49,9 +53,7 @@ def _secret_key():
     if key:
         return key
     if PRODUCTION:
-        raise ImproperlyConfigured(
-            "NETRA_SECRET_KEY or NETRA_SECRET_KEY_FILE must be set when NETRA_ENV=production."
-        )
+        return ""  # refused below, with the other production problems
     if SECRET_KEY_FILE.exists():
         return SECRET_KEY_FILE.read_text().strip()
     # Only tests and one-off scripts get here: `netra` itself writes the key file first, so
@@ -78,6 +80,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Only for its templates and static files: the API docs load Swagger UI from the
+    # package, never from a CDN.
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "netra.audit",
@@ -168,7 +173,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 SESSION_COOKIE_AGE = envint("NETRA_SESSION_SECONDS", 8 * 3600)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = PRODUCTION and envbool("NETRA_HTTPS", "True")
+# Production serves HTTPS only, through a TLS-terminating proxy (see the checks at the end).
+NETRA_HTTPS = envbool("NETRA_HTTPS", "True")
+SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -177,6 +184,15 @@ X_FRAME_OPTIONS = "DENY"
 NETRA_BEHIND_PROXY = PRODUCTION and envbool("NETRA_BEHIND_PROXY")
 if NETRA_BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = True
+    # A load balancer probes the app itself over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = envint("NETRA_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("NETRA_HSTS_INCLUDE_SUBDOMAINS", "True")
+    # The header alone enrols nothing; it lets the operator submit the domain to browsers'
+    # preload lists.
+    SECURE_HSTS_PRELOAD = envbool("NETRA_HSTS_PRELOAD", "True")
 
 # Login throttling: failures per username and per client address within the window.
 NETRA_LOGIN_MAX_FAILURES = envint("NETRA_LOGIN_MAX_FAILURES", 5)
@@ -201,6 +217,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Stored files and their directories are the service account's alone.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 FILE_UPLOAD_TEMP_DIR = env("NETRA_UPLOAD_TEMP_DIR") or None
 # Uploads bigger than this stream to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -272,3 +291,21 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("NETRA_LOG_LEVEL", "WARNING")},
 }
+
+
+# Production refuses insecure setups, each with one line (netra/deployment.py). Last, so that
+# every value above is final.
+if PRODUCTION:
+    from netra.deployment import production_problems
+
+    _problems = production_problems(
+        secret_key=SECRET_KEY,
+        secret_key_file=None if env("NETRA_SECRET_KEY") else env("NETRA_SECRET_KEY_FILE"),
+        vault_key_file=env("NETRA_VAULT_KEY_FILE"),
+        audit_key_file=globals().get("NETRA_AUDIT_KEY_FILE") or env("NETRA_AUDIT_KEY_FILE"),
+        debug=DEBUG, allowed_hosts=ALLOWED_HOSTS, https=NETRA_HTTPS,
+        behind_proxy=NETRA_BEHIND_PROXY, database_engine=DATABASES["default"]["ENGINE"],
+        sqlite_single_office=envbool("NETRA_SQLITE_SINGLE_OFFICE"),
+        csrf_trusted_origins=CSRF_TRUSTED_ORIGINS, data_dir=DATA_DIR, media_root=MEDIA_ROOT)
+    if _problems:
+        raise SystemExit("\n".join(f"netra: {problem}" for problem in _problems))
