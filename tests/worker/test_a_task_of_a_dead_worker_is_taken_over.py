@@ -2,11 +2,15 @@
 lease has passed, and done by the next worker; after too many tries it fails, never stuck."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from netra.people.actions import queue_roster_import
 from netra.worker.models import Heartbeat
 from netra.worker.runner import NetraWorker, beat, recover_abandoned_tasks
 
@@ -72,3 +76,19 @@ def test_two_workers_recovering_at_once_queue_the_task_once(db, db_tasks):
     assert recover_abandoned_tasks()["requeued"] == 1
     assert recover_abandoned_tasks()["requeued"] == 0
     assert Heartbeat.objects.count() == 0
+
+
+
+def test_a_roster_import_given_up_shows_as_failed_and_its_upload_is_removed(
+        db, db_tasks, settings, fajar, region):
+    settings.NETRA_TASK_MAX_ATTEMPTS = 1
+    with mock.patch("django.db.transaction.on_commit", lambda queue: queue()):
+        job = queue_roster_import(fajar, region("35.09"),
+                                  SimpleUploadedFile("pegawai.csv", b"NIP,Nama\n"), False)
+    DBTaskResult.objects.update(status="RUNNING", worker_ids=["killed-worker"],
+                                started_at=timezone.now() - timedelta(minutes=5))
+
+    assert recover_abandoned_tasks()["failed"] == 1
+    job.refresh_from_db()
+    assert job.status == "failed" and job.finished_at is not None
+    assert not default_storage.exists(job.stored_file)

@@ -156,6 +156,19 @@ def _save_progress(job_id, done, total):
             side.close()
 
 
+def give_up_import(job_id):
+    """The worker stopped during this import too many times (killed, e.g. for memory): the job
+    fails rather than showing "running" forever, and its upload (personal data) is removed."""
+    job = RosterImport.objects.select_related("region").filter(pk=job_id).first()
+    if job is None or job.finished:
+        return
+    RosterImport.objects.filter(pk=job.pk).update(status=RosterImport.Status.FAILED,
+                                                  finished_at=timezone.now())
+    if job.stored_file and default_storage.exists(job.stored_file):
+        default_storage.delete(job.stored_file)
+    record(None, "roster.import_failed", job, region=job.region, data={"reason": "worker_lost"})
+
+
 def run_queued_import(job_id):
     """The worker's side of a web upload: run it and keep the outcome on the job."""
     job = RosterImport.objects.select_related("region", "uploaded_by").get(pk=job_id)

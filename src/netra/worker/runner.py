@@ -23,6 +23,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
+from .lost import task_given_up
 from .models import Heartbeat
 
 logger = logging.getLogger("netra.worker")
@@ -55,18 +56,21 @@ def recover_abandoned_tasks(now=None):
     alive = set(Heartbeat.objects.filter(beat_at__gte=cutoff).values_list("worker_id", flat=True))
     requeued = failed = 0
     for task in DBTaskResult.objects.filter(status=RUNNING, started_at__lt=cutoff).only(
-            "id", "worker_ids", "started_at"):
+            "id", "worker_ids", "started_at", "task_path", "args_kwargs"):
         holder = task.worker_ids[-1] if task.worker_ids else None
         if holder in alive:
             continue
         same_claim = DBTaskResult.objects.filter(pk=task.pk, status=RUNNING,
                                                  started_at=task.started_at)
         if len(task.worker_ids) >= settings.NETRA_TASK_MAX_ATTEMPTS:
-            failed += same_claim.update(
+            gave_up = same_claim.update(
                 status=FAILED, finished_at=now,
                 exception_class_path=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
                 traceback=f"The worker stopped while running this task "
                           f"{len(task.worker_ids)} times; it is not tried again.")
+            if gave_up:
+                task_given_up(task.task_path, task.args_kwargs)
+            failed += gave_up
         else:
             requeued += same_claim.update(status=READY, run_after=now)
     if requeued or failed:
