@@ -114,8 +114,12 @@ def use_recovery_code(user, code):
     return True
 
 
+def user_key(username):
+    return f"user:{(username or '').strip().lower()}"
+
+
 def throttle_keys(username, client_ip):
-    return [f"user:{(username or '').strip().lower()}", f"ip:{client_ip}"]
+    return [user_key(username), f"ip:{client_ip}"]
 
 
 def _limit(key):
@@ -126,9 +130,31 @@ def _limit(key):
     return settings.NETRA_LOGIN_MAX_FAILURES
 
 
-def is_throttled(keys):
+def begin_attempt(keys):
+    """Count a sign-in attempt before checking it, so parallel tries cannot overrun a limit.
+
+    Returns (allowed, crowded): ALLOWED is False once the account has used up its tries;
+    CROWDED is True once the address has, which does not lock out whoever stands behind it
+    (an office shares one NAT address) but asks for the password and the code together, so
+    that a password alone tells a guesser nothing. An attempt that fails stays counted; one
+    that succeeds or is not checked is given back with `end_attempt`.
+    """
     window = settings.NETRA_LOGIN_WINDOW_SECONDS
-    return any(throttle.too_many(k, _limit(k), window) for k in keys)
+    counts = {key: throttle.hit(key, window) for key in keys}
+    allowed = all(counts[k] <= _limit(k) for k in keys if not k.startswith("ip:"))
+    crowded = any(counts[k] > _limit(k) for k in keys if k.startswith("ip:"))
+    return allowed, crowded
+
+
+def end_attempt(keys):
+    """The attempt counted by `begin_attempt` was right, or never checked: it does not count."""
+    for key in keys:
+        throttle.release(key)
+
+
+def address_is_crowded(client_ip):
+    key = f"ip:{client_ip}"
+    return throttle.count(key) >= _limit(key)
 
 
 def note_failure(keys):

@@ -17,6 +17,17 @@ class LoginForm(forms.Form):
     password = forms.CharField(label=_("Password"), strip=False,
                                widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
 
+    def __init__(self, *args, with_code=False, **kwargs):
+        """WITH_CODE: many sign-ins failed from this address, so the code comes with the
+        password (see accounts/views.py)."""
+        super().__init__(*args, **kwargs)
+        if with_code:
+            self.fields["code"] = forms.CharField(
+                label=_("Code from your authenticator app, or a recovery code"), max_length=20,
+                help_text=_("Many sign-ins have failed from your network, so the code from "
+                            "your authenticator app comes together with your password."),
+                widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}))
+
 
 class CodeForm(forms.Form):
     code = forms.CharField(

@@ -39,9 +39,11 @@ class RecoveryCode(models.Model):
     used_at = models.DateTimeField(null=True, blank=True)
 
 
-class ThrottleEvent(models.Model):
-    """One counted attempt (a failed sign-in, a receipt check, a submission) under a key such as
-    "user:alice" or "ip:10.0.0.1"; see throttle.py."""
+class AttemptCount(models.Model):
+    """The attempts (failed sign-ins, receipt checks, submissions, pledge codes) counted under
+    a key such as "user:alice" or "ip:10.0.0.1" in its running window, which ends at
+    EXPIRES_AT; see throttle.py."""
 
-    key = models.CharField(max_length=200, db_index=True)
-    at = models.DateTimeField(db_index=True)
+    key = models.CharField(max_length=200, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)

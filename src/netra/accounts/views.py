@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from . import actions, secondfactor
@@ -41,25 +42,64 @@ def _finish_login(request, user):
     request.session.pop("pending_login", None)
     request.session.pop("enroll_secret", None)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    actions.clear_failures(actions.throttle_keys(user.username, client_ip(request)))
+    # The account's own count starts afresh; the address keeps its count, which may be others'.
+    actions.clear_failures([actions.user_key(user.username)])
     return next_url
+
+
+TOO_MANY = _lazy("Too many failed attempts. Please wait 15 minutes and try again.")
+
+
+def _code_signs_in(user, code):
+    """True when CODE is USER's current TOTP code or an unused recovery code (then spent)."""
+    step = secondfactor.matching_step(user.totp_secret, code, user.totp_last_step)
+    if step is not None:
+        actions.accept_totp_step(user, step)
+        return True
+    return actions.use_recovery_code(user, code)
+
+
+def _sign_in_with_code(request, form, keys):
+    """From a crowded address: the password and the code together, or nothing. Whichever is
+    wrong, the answer is the same, so a password alone tells a guesser nothing."""
+    data = form.cleaned_data
+    user = authenticate(request, username=data["username"], password=data["password"])
+    if user is not None and user.has_second_factor and _code_signs_in(user, data["code"]):
+        actions.end_attempt(keys)
+        request.session["pending_login"] = {"id": user.pk, "at": time.time(),
+                                            "next": _safe_next(request)}
+        return redirect(_finish_login(request, user) or "web:dashboard")
+    form.add_error(None, _("The username, password or code is wrong."))
+    return None
 
 
 def login_view(request):
     if request.user.is_authenticated:
         return redirect("web:dashboard")
-    form = LoginForm(request.POST or None)
+    address = client_ip(request)
+    form = LoginForm(request.POST or None, with_code=actions.address_is_crowded(address))
     if request.method == "POST" and form.is_valid():
-        username = form.cleaned_data["username"]
-        keys = actions.throttle_keys(username, client_ip(request))
-        if actions.is_throttled(keys):
-            form.add_error(None, _("Too many failed attempts. Please wait 15 minutes and try again."))
+        keys = actions.throttle_keys(form.cleaned_data["username"], address)
+        allowed, crowded = actions.begin_attempt(keys)
+        if not allowed:
+            actions.end_attempt(keys)  # refused unchecked: it adds nothing to the address
+            form.add_error(None, TOO_MANY)
+        elif crowded and "code" not in form.fields:
+            # The address crossed its limit since this form was shown.
+            actions.end_attempt(keys)
+            form = LoginForm(request.POST, with_code=True)
+            form.is_valid()
+        elif crowded:
+            response = _sign_in_with_code(request, form, keys)
+            if response is not None:
+                return response
         else:
-            user = authenticate(request, username=username, password=form.cleaned_data["password"])
+            user = authenticate(request, username=form.cleaned_data["username"],
+                                password=form.cleaned_data["password"])
             if user is None:
-                actions.note_failure(keys)
                 form.add_error(None, _("The username or password is wrong."))
             else:
+                actions.end_attempt(keys)
                 request.session["pending_login"] = {"id": user.pk, "at": time.time(),
                                                     "next": _safe_next(request)}
                 if user.has_second_factor:
@@ -76,17 +116,17 @@ def second_factor(request):
         return redirect("accounts:enroll")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        keys = actions.throttle_keys(user.username, client_ip(request))
-        code = form.cleaned_data["code"]
-        if actions.is_throttled(keys):
-            form.add_error(None, _("Too many failed attempts. Please wait 15 minutes and try again."))
+        # The password is proven: only the account's own tries limit this step, not the
+        # failures others made from the same address.
+        own, address = actions.throttle_keys(user.username, client_ip(request))
+        allowed, _crowded = actions.begin_attempt([own])
+        if not allowed:
+            actions.end_attempt([own])
+            form.add_error(None, TOO_MANY)
+        elif _code_signs_in(user, form.cleaned_data["code"]):
+            return redirect(_finish_login(request, user) or "web:dashboard")
         else:
-            step = secondfactor.matching_step(user.totp_secret, code, user.totp_last_step)
-            if step is not None:
-                actions.accept_totp_step(user, step)
-            if step is not None or actions.use_recovery_code(user, code):
-                return redirect(_finish_login(request, user) or "web:dashboard")
-            actions.note_failure(keys)
+            actions.note_failure([address])
             form.add_error("code", _("That code is not valid. Check the time on your phone."))
     return render(request, "accounts/second_factor.html", {"form": form})
 

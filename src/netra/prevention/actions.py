@@ -200,10 +200,11 @@ def request_pledge_code(nip, *, client_key):
 
     window = 3600
     keys = [f"pledge-code:ip:{client_key}", f"pledge-code:nip:{nip}"]
-    if throttle.too_many(keys[0], settings.NETRA_PLEDGE_CODES_PER_HOUR * 3, window) or \
-            throttle.too_many(keys[1], settings.NETRA_PLEDGE_CODES_PER_HOUR, window):
+    # Counted as they are checked, in one statement each, so parallel requests cannot overrun
+    # the limits; unknown NIPs count against them too.
+    if not throttle.attempt(keys[0], settings.NETRA_PLEDGE_CODES_PER_HOUR * 3, window) or \
+            not throttle.attempt(keys[1], settings.NETRA_PLEDGE_CODES_PER_HOUR, window):
         raise Refused("too_many")
-    throttle.note(keys, window)  # committed now: unknown NIPs count against the limit too
     employee = Employee.objects.filter(nip=nip, active=True).first()
     if employee is None:
         raise Refused("nip_unknown")

@@ -58,7 +58,8 @@ def _delete_files(names):
 def submit(form, *, client_ip):
     """File a validated SubmissionForm; return (submission, receipt code shown once)."""
     key = f"submit-ip:{client_ip}"
-    if throttle.too_many(key, settings.NETRA_SUBMISSIONS_PER_HOUR, SUBMIT_WINDOW):
+    # Counted before the work, in one statement, so parallel posts cannot overrun the limit.
+    if not throttle.attempt(key, settings.NETRA_SUBMISSIONS_PER_HOUR, SUBMIT_WINDOW):
         raise Throttled
     d = form.cleaned_data
     reporter = form.identity()
@@ -97,8 +98,8 @@ def submit(form, *, client_ip):
             transaction.on_commit(lambda: _queue_notification(submission.pk))
     except BaseException:
         _delete_files(stored)
+        throttle.release(key)  # nothing was filed
         raise
-    throttle.note([key], SUBMIT_WINDOW)
     return submission, code
 
 
@@ -140,16 +141,19 @@ def _flag_possible_duplicate(submission):
 
 
 def find_by_receipt(code, *, client_ip):
-    """The submission a receipt code belongs to, or None; throttled per address and per code."""
-    keys = [f"receipt-ip:{client_ip}", f"receipt:{receipts.normalize(code)[:8]}"]
-    limit = settings.NETRA_RECEIPT_MAX_FAILURES
-    if any(throttle.too_many(k, limit, SUBMIT_WINDOW) for k in keys):
+    """The submission a receipt code belongs to, or None; wrong codes are limited per address.
+
+    Not per code: 20 random digits cannot be guessed, and a limit on a code's first digits let
+    anyone lock a real code out with ten wrong ones.
+    """
+    key = f"receipt-ip:{client_ip}"
+    if not throttle.attempt(key, settings.NETRA_RECEIPT_MAX_FAILURES, SUBMIT_WINDOW):
         raise Throttled
     found = None
     if receipts.is_well_formed(code):
         found = Submission.objects.filter(receipt_hash=identity.receipt_hash(code)).first()
-    if found is None:
-        throttle.note(keys, SUBMIT_WINDOW)
+    if found is not None:
+        throttle.release(key)  # only wrong codes count
     return found
 
 
