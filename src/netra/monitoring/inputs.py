@@ -1,4 +1,4 @@
-"""Reading texts to monitor (pure): JSONL or CSV files and RSS/Atom feeds.
+"""Reading texts to monitor (pure): JSONL or CSV files and RSS/Atom feeds (through feedparser).
 
 Every item becomes {"id", "source", "url", "author", "published", "text"}; a file with a line
 that cannot be read is refused whole, naming the line.
@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from xml.etree import ElementTree
 
 FIELDS = ("id", "source", "url", "author", "published", "text")
 MAX_TEXT = 100_000
@@ -96,37 +95,36 @@ def read_file(data):
 
 
 _TAGS = re.compile(r"<[^>]+>")
-ATOM = "{http://www.w3.org/2005/Atom}"
+MAX_FEED_BYTES = 5 * 1024 * 1024
 
 
 def _plain(value):
     return html.unescape(_TAGS.sub(" ", value or "")).strip()
 
 
-def read_feed(data, source_name=""):
-    """Items of an RSS 2.0 or Atom feed: the title on the first line, then the summary."""
-    if len(data) > 5 * 1024 * 1024:
+def read_feed(data, source_name="", content_type=""):
+    """Items of an RSS or Atom feed (feedparser: RSS 0.9x-2.0, Atom, their encodings and
+    dates): the title on the first line, then the content or summary as plain text.
+
+    DATA is the body already fetched (fetch.py): it is handed to feedparser as a stream, since
+    feedparser fetches a string that looks like an address and opens one that names a file."""
+    import feedparser
+
+    if len(data) > MAX_FEED_BYTES:
         raise InputError("too_large")
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError:
-        raise InputError("bad_feed") from None
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False,
+                              response_headers={"content-type": content_type} if content_type
+                              else {})
+    if not parsed.get("version") and not parsed.entries:
+        raise InputError("bad_feed")
     items = []
-    for entry in root.iter("item"):
-        link = entry.findtext("link") or ""
-        items.append(_feed_item(entry.findtext("guid") or link, link, entry.findtext("title"),
-                                entry.findtext("description"), entry.findtext("pubDate"),
-                                entry.findtext("author") or "", source_name))
-    for entry in root.iter(f"{ATOM}entry"):
-        link_element = entry.find(f"{ATOM}link")
-        link = link_element.get("href", "") if link_element is not None else ""
-        items.append(_feed_item(entry.findtext(f"{ATOM}id") or link, link,
-                                entry.findtext(f"{ATOM}title"),
-                                entry.findtext(f"{ATOM}content") or
-                                entry.findtext(f"{ATOM}summary"),
-                                entry.findtext(f"{ATOM}published") or
-                                entry.findtext(f"{ATOM}updated"),
-                                entry.findtext(f"{ATOM}author/{ATOM}name") or "", source_name))
+    for entry in parsed.entries:
+        link = entry.get("link") or ""
+        content = entry.get("content") or []
+        body = content[0].get("value", "") if content else entry.get("summary", "")
+        items.append(_feed_item(entry.get("id") or link, link, entry.get("title"), body,
+                                entry.get("published_parsed") or entry.get("updated_parsed"),
+                                entry.get("author") or "", source_name))
     return [item for item in items if item is not None]
 
 
@@ -134,9 +132,6 @@ def _feed_item(identifier, link, title, body, published, author, source_name):
     text = f"{_plain(title)}\n{_plain(body)}".strip()
     if not identifier or not text:
         return None
-    try:
-        when = _when(published)
-    except ValueError:
-        when = None
+    when = datetime(*published[:6], tzinfo=timezone.utc) if published else None
     return Item(identifier.strip()[:300], source_name, link.strip()[:2000], author[:200], when,
                 text[:MAX_TEXT])
