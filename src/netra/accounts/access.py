@@ -107,6 +107,21 @@ def region_in_scope(user, region):
     return ids is None or (region is not None and region.pk in ids)
 
 
+def acting_region(user, code=""):
+    """The region USER acts in when making something that belongs to one region (a monitoring
+    source, say): the province, regency or city CODE names if USER reaches it, else the single
+    one on USER's account. None when CODE lies outside reach, or when USER must choose (several
+    regions on the account, or a national role with none): never one picked silently."""
+    if not is_staff_user(user):
+        return None
+    regions = Region.objects.exclude(level=Region.Level.DISTRICT)
+    if code:
+        region = regions.filter(code=code).first()
+        return region if region is not None and region_in_scope(user, region) else None
+    own = list(regions.filter(pk__in=user.regions.values("pk"))[:2])
+    return own[0] if len(own) == 1 else None
+
+
 def get_or_404(queryset, user, region_field="region", **lookup):
     """The object matching LOOKUP inside USER's reach, else 404 (also for strangers)."""
     try:

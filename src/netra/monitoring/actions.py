@@ -4,13 +4,15 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
+from netra.accounts.access import acting_region
 from netra.audit.log import record
 from netra.regions.models import Election, Region
 
-from .models import AuthorHandle, ElectionGazetteer, Flag, NewsSuggestion, Source, Text
+from . import fetch as feeds
+from .models import AuthorHandle, ElectionGazetteer, Flag, NewsSuggestion, Source, Text, TextBand
 from .nlp import duplicates
 from .nlp.classify import classify, extended_gazetteer
 from .nlp.news import extract
@@ -20,9 +22,45 @@ DUPLICATE_WINDOW = timedelta(days=30)
 
 
 class Refused(Exception):
-    def __init__(self, code):
+    def __init__(self, code, detail=""):
         super().__init__(code)
-        self.code = code
+        self.code, self.detail = code, detail
+
+
+@transaction.atomic
+def source_for(actor, *, region, name, kind):
+    """The source NAME of REGION (which the caller chose from their reach), made and audited
+    the first time. Another region's source of the same name is never touched."""
+    name = name.strip()[:200]
+    if not name:
+        raise Refused("name_required")
+    source, created = Source.objects.get_or_create(region=region, name=name,
+                                                   defaults={"kind": kind})
+    if created:
+        record(actor, "monitoring.source_added", source, region=region,
+               data={"name": name, "kind": kind})
+    return source
+
+
+@transaction.atomic
+def add_feed(actor, *, region, name, url):
+    """A news feed of REGION that the worker reads from now on. Its address must lead to a
+    public host (fetch.check_url): the worker fetches it with its own network position."""
+    name, url = name.strip()[:200], url.strip()
+    if not name:
+        raise Refused("name_required")
+    if len(url) > Source._meta.get_field("url").max_length:
+        raise Refused("bad_url")
+    try:
+        feeds.check_url(url)
+    except feeds.Refused as refused:
+        raise Refused(refused.code, refused.detail) from None
+    if Source.objects.filter(region=region, name=name).exists():
+        raise Refused("source_exists")
+    source = Source.objects.create(region=region, name=name, kind=Source.Kind.FEED, url=url)
+    record(actor, "monitoring.source_added", source, region=region,
+           data={"name": name, "kind": Source.Kind.FEED, "url": url})
+    return source
 
 
 def election_for(region, when=None):
@@ -49,19 +87,20 @@ def _region_of(source, text):
     return None
 
 
-def _band_key(fingerprint):
-    return " ".join(f"{i}:{b}" for i, b in enumerate(duplicates.bands(fingerprint)))
+def _band_keys(fingerprint):
+    """The eight bands as small integers: band index * 256 + band value."""
+    return [i * 256 + value for i, value in enumerate(duplicates.bands(fingerprint))]
 
 
-def _near_duplicate(fingerprint):
-    """The first text of the last 30 days within NEAR bits, found through a shared band."""
-    recent = Text.objects.filter(duplicate_of__isnull=True,
-                                 received_at__gte=timezone.now() - DUPLICATE_WINDOW)
-    shared = Q()
-    for token in _band_key(fingerprint).split():
-        shared |= Q(bands__contains=f" {token} ")
-    candidates = recent.filter(shared).values_list("pk", "simhash")[:500]
-    for pk, stored in candidates:
+def _near_duplicate(fingerprint, region):
+    """The first original text of REGION of the last 30 days within NEAR bits. Two texts that
+    close share a band exactly, so the candidates are the band table's rows with one of the
+    eight keys: an index range each, and no cap that could hide the original."""
+    candidates = TextBand.objects.filter(
+        region=region, key__in=_band_keys(fingerprint), text__duplicate_of__isnull=True,
+        text__received_at__gte=timezone.now() - DUPLICATE_WINDOW,
+    ).order_by("text_id").values_list("text_id", "text__simhash")
+    for pk, stored in candidates.iterator(chunk_size=2000):
         if duplicates.distance(duplicates.unsigned(stored), fingerprint) <= duplicates.NEAR:
             return pk
     return None
@@ -82,23 +121,26 @@ def ingest(source, items, *, actor=None):
             continue
         known.add(item.id)
         fingerprint = duplicates.simhash(item.text)
-        original = _near_duplicate(fingerprint)
         region = _region_of(source, item.text)
+        original = _near_duplicate(fingerprint, region)  # copies are grouped within a region
         text = Text.objects.create(
             source=source, external_id=item.id, kind=kind, url=item.url, author=item.author,
             published_at=item.published, text=item.text, region=region,
-            simhash=duplicates.signed(fingerprint), bands=f" {_band_key(fingerprint)} ",
-            duplicate_of_id=original)
+            simhash=duplicates.signed(fingerprint), duplicate_of_id=original)
         counts["new"] += 1
         if original is not None:
             counts["duplicates"] += 1
             continue
+        # Only originals are candidates, so only they get band rows.
+        TextBand.objects.bulk_create([TextBand(region=region, key=key, text=text)
+                                      for key in _band_keys(fingerprint)])
         # Every text is read for partisanship (a feed may carry posts too); articles are also
         # read for prevention activity.
         counts["flags"] += _classify(text, region, handles, readers)
         if kind == Text.Kind.ARTICLE and region is not None:
             counts["suggestions"] += _suggest(text, region)
-    record(actor, "monitoring.ingested", source, data={"source": source.name, **counts})
+    record(actor, "monitoring.ingested", source, region=source.region,
+           data={"source": source.name, **counts})
     return counts
 
 
@@ -124,13 +166,21 @@ def _classify(text, region, handles, readers):
     if result.label != "partisan_support":
         return 0
     handle = text.author.lstrip("@").lower()
-    if handle and handle not in handles:
-        handles[handle] = AuthorHandle.objects.filter(handle=handle).values_list(
-            "employee_id", flat=True).first()
+    key = (handle, region.pk if region else None)
+    if handle and region is not None and key not in handles:
+        handles[key] = _employee_of(handle, region)
     Flag.objects.create(text=text, region=region, score=result.score, codes=list(result.codes),
                         evidence=[list(span) for span in result.evidence],
-                        employee_id=handles.get(handle))
+                        employee_id=handles.get(key))
     return 1
+
+
+def _employee_of(handle, region):
+    """The employee HANDLE was recorded for in REGION or a region around it (the nearest)."""
+    parts = region.code.split(".")
+    around = [".".join(parts[:n]) for n in range(1, len(parts) + 1)]
+    return AuthorHandle.objects.filter(handle=handle, region__code__in=around).order_by(
+        "-region__code").values_list("employee_id", flat=True).first()
 
 
 def _suggest(text, region):
@@ -143,33 +193,51 @@ def _suggest(text, region):
 
 
 def poll_feeds(fetch=None, now=None):
-    """Read every active feed not read in the last NETRA_FEED_MINUTES (the worker's round)."""
+    """Read every active feed that is due (the worker's round); returns the new texts. Safe
+    with several workers: each feed is claimed before it is read, by one worker only."""
+    now = now or timezone.now()
+    return sum(poll_feed(source_id, fetch=fetch, now=now) for source_id in due_feeds(now))
+
+
+def _due(now):
+    return Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now)
+
+
+def due_feeds(now, limit=200):
+    """Ids of the active feeds due at NOW, the longest waiting first."""
+    return list(Source.objects.filter(_due(now), kind=Source.Kind.FEED, active=True).order_by(
+        F("next_poll_at").asc(nulls_first=True), "pk").values_list("pk", flat=True)[:limit])
+
+
+def claim_feed(source_id, now):
+    """Move the feed's next reading NETRA_FEED_MINUTES ahead if it is still due, in one
+    conditional UPDATE (committed at once: the claim must be seen by the other workers before
+    the slow fetch). True for the one worker whose update changed the row."""
+    later = now + timedelta(minutes=settings.NETRA_FEED_MINUTES)
+    return Source.objects.filter(_due(now), pk=source_id, kind=Source.Kind.FEED,
+                                 active=True).update(next_poll_at=later) == 1
+
+
+def poll_feed(source_id, *, fetch=None, now=None):
+    """Claim the feed, then fetch, read and ingest it; the new texts (0 when another worker
+    has it). A worker that dies midway leaves the claim, which lapses at the next due time."""
     from . import inputs
 
-    fetch = fetch or _fetch
     now = now or timezone.now()
-    due = Source.objects.filter(kind=Source.Kind.FEED, active=True).filter(
-        Q(last_polled_at__isnull=True) |
-        Q(last_polled_at__lt=now - timedelta(minutes=settings.NETRA_FEED_MINUTES)))
-    totals = 0
-    for source in due:
-        try:
-            items = inputs.read_feed(fetch(source.url), source.name)
-            totals += ingest(source, items)["new"]
-            source.last_error = ""
-        except (OSError, inputs.InputError) as error:
-            source.last_error = str(getattr(error, "code", error))[:500]
-        source.last_polled_at = now
-        source.save(update_fields=["last_polled_at", "last_error"])
-    return totals
-
-
-def _fetch(url):
-    import urllib.request
-
-    request = urllib.request.Request(url, headers={"User-Agent": "Netra/1 (+pemantauan)"})
-    with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310 - feeds only
-        return response.read(5 * 1024 * 1024 + 1)
+    if not claim_feed(source_id, now):
+        return 0
+    source = Source.objects.select_related("region").get(pk=source_id)
+    new, error = 0, ""
+    try:
+        fetched = (fetch or feeds.fetch)(source.url)
+        items = inputs.read_feed(fetched.data, source.name, fetched.content_type)
+        new = ingest(source, items)["new"]
+    except (feeds.Refused, inputs.InputError) as refused:
+        # The status is worth showing; other details (addresses, host names) are not.
+        error = f"{refused.code}:{refused.detail}" if refused.code == "http_status" \
+            else refused.code
+    Source.objects.filter(pk=source_id).update(last_polled_at=now, last_error=error[:500])
+    return new
 
 
 @transaction.atomic
@@ -211,7 +279,7 @@ def make_finding(actor, flag, *, election=None):
         pk=flag.pk)
     if flag.status != Flag.Status.OPEN:
         raise Refused("decided")
-    region = flag.region or actor.regions.exclude(level=Region.Level.DISTRICT).first()
+    region = flag.region or acting_region(actor)
     if region is None:
         raise Refused("no_region")
     if region.level == Region.Level.DISTRICT:
@@ -294,17 +362,19 @@ def dismiss_suggestion(actor, suggestion):
 
 
 @transaction.atomic
-def add_handle(actor, *, handle, employee):
+def add_handle(actor, *, region, handle, employee):
+    """HANDLE belongs to EMPLOYEE, for the posts of REGION (and of the regions inside it):
+    their open flags without a named employee get this one. Other regions keep their own."""
     handle = handle.strip().lstrip("@").lower()
     if not handle:
         raise Refused("handle_required")
     mapping, _created = AuthorHandle.objects.update_or_create(
-        handle=handle, defaults={"employee": employee, "recorded_by": actor})
-    Flag.objects.filter(text__author__iexact=handle, employee__isnull=True).update(
+        region=region, handle=handle, defaults={"employee": employee, "recorded_by": actor})
+    Flag.objects.filter(region.within_q("region"), employee__isnull=True).filter(
+        Q(text__author__iexact=handle) | Q(text__author__iexact=f"@{handle}")).update(
         employee=employee)
-    Flag.objects.filter(text__author__iexact=f"@{handle}", employee__isnull=True).update(
-        employee=employee)
-    record(actor, "monitoring.handle", mapping, data={"handle": handle, "employee": employee.pk})
+    record(actor, "monitoring.handle", mapping, region=region,
+           data={"handle": handle, "employee": employee.pk})
     return mapping
 
 

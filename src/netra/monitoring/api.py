@@ -5,8 +5,9 @@ from datetime import datetime
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
-from netra.accounts.access import require, restrict
-from netra.regions.models import Region
+from django.http import Http404
+
+from netra.accounts.access import acting_region, require, restrict
 
 from . import actions, inputs
 from .models import Flag, Source
@@ -24,6 +25,9 @@ class TextIn(Schema):
 
 class PushIn(Schema):
     source: str
+    # Code of the region the texts belong to, within the caller's reach; needed when the
+    # caller's account has several regions (or none: a national role).
+    region: str | None = None
     texts: list[TextIn]
 
 
@@ -39,17 +43,25 @@ class ErrorOut(Schema):
     detail: str
 
 
-@router.post("/monitoring/texts", response={200: PushOut, 400: ErrorOut})
+@router.post("/monitoring/texts", response={200: PushOut, 400: ErrorOut, 404: ErrorOut})
 def push_texts(request, body: PushIn):
-    """Posts from another tool (at most 5,000 per call); they are classified at once."""
+    """Posts from another tool (at most 5,000 per call) into a source of the caller's region;
+    they are classified at once."""
+    from .views import message_for
+
     require(request.user, "monitoring.triage")
     if not body.source.strip() or not 0 < len(body.texts) <= 5_000:
         return Status(400, {"detail": "Give a source name and 1 to 5,000 texts."})
     if any(not t.id.strip() or not t.text.strip() for t in body.texts):
         return Status(400, {"detail": "Every text needs an id and a text."})
-    region = request.user.regions.exclude(level=Region.Level.DISTRICT).first()
-    source, _created = Source.objects.get_or_create(
-        name=body.source.strip()[:200], defaults={"kind": Source.Kind.API, "region": region})
+    code = (body.region or "").strip()
+    region = acting_region(request.user, code)
+    if region is None:
+        if code:
+            raise Http404  # a region outside the caller's reach does not exist for them
+        return Status(400, {"detail": message_for(actions.Refused("choose_region"))})
+    source = actions.source_for(request.user, region=region, name=body.source,
+                                kind=Source.Kind.API)
     items = [inputs.Item(t.id[:300], source.name, t.url[:2000], t.author[:200], t.published,
                          t.text[:inputs.MAX_TEXT]) for t in body.texts]
     return actions.ingest(source, items, actor=request.user)

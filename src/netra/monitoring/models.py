@@ -3,6 +3,7 @@ triages, and the prevention records suggested by the news."""
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,14 +13,25 @@ class Source(models.Model):
         API = "api", _("Pushed through the API")
         FEED = "feed", _("RSS/Atom feed")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    # A name is unique within its region only: another region's source of the same name is
+    # another source (sources made before regions were required may have none).
+    name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(max_length=8, choices=Kind.choices)
     url = models.URLField(_("feed address"), max_length=1000, blank=True)
     region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="+", help_text=_("Where its texts belong, if known"))
+                               related_name="+", help_text=_("Where its texts belong"))
     active = models.BooleanField(default=True)
     last_polled_at = models.DateTimeField(null=True, blank=True)
+    # A feed is due when this passes; a worker claims it by moving it ahead (actions.claim_feed).
+    next_poll_at = models.DateTimeField(null=True, blank=True, db_index=True)
     last_error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="one_source_name_per_region"),
+            models.UniqueConstraint(fields=["name"], condition=Q(region__isnull=True),
+                                    name="one_source_name_without_region"),
+        ]
 
     def __str__(self):
         return self.name
@@ -42,9 +54,8 @@ class Text(models.Model):
     text = models.TextField()
     region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,
                                related_name="+")
-    # 64-bit SimHash of the normalised words, and its eight 8-bit bands (nlp/duplicates.py).
+    # 64-bit SimHash of the normalised words (nlp/duplicates.py); its bands are in TextBand.
     simhash = models.BigIntegerField(default=0)
-    bands = models.CharField(max_length=64, default="", db_index=True)
     duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="duplicates")
     label = models.CharField(max_length=20, blank=True)
@@ -55,13 +66,34 @@ class Text(models.Model):
                                                name="one_text_per_source_id")]
 
 
-class AuthorHandle(models.Model):
-    """An account known to belong to a rostered employee (recorded by an officer)."""
+class TextBand(models.Model):
+    """One of the eight bands of an original text's SimHash, as KEY = band index * 256 + band
+    value (0-2047), in the text's region: near-duplicate candidates are the originals of the
+    region sharing a key, found through the index with one IN over the eight keys."""
 
-    handle = models.CharField(max_length=200, unique=True)  # lowercase, without "@"
+    region = models.ForeignKey("regions.Region", null=True, on_delete=models.PROTECT,
+                               related_name="+")
+    key = models.SmallIntegerField()
+    text = models.ForeignKey(Text, on_delete=models.CASCADE, related_name="bands")
+
+    class Meta:
+        indexes = [models.Index(fields=["region", "key", "text"], name="text_band_lookup")]
+
+
+class AuthorHandle(models.Model):
+    """An account known to belong to a rostered employee, recorded by an officer for one
+    region: it names the employee on that region's posts (and on those of the regions
+    inside it), never on another region's."""
+
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    handle = models.CharField(max_length=200)  # lowercase, without "@"
     employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE, related_name="+")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["region", "handle"],
+                                               name="one_handle_per_region")]
 
 
 class Flag(models.Model):

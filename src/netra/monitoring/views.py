@@ -1,17 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from netra.accounts.access import can, get_or_404, require, restrict
+from netra.accounts.access import acting_region, can, get_or_404, require, restrict
 from netra.people.models import Employee
 from netra.regions.models import Election, Region
 
 from . import actions, inputs
-from .models import Flag, NewsSuggestion, Source
+from .models import AuthorHandle, Flag, NewsSuggestion, Source
 
 REFUSALS = {
     "decided": _("Someone has already decided on this."),
@@ -24,6 +25,20 @@ REFUSALS = {
     "bad_csv": _("The file is not a readable CSV file."),
     "missing_field": _("Line %(line)s has no %(detail)s."),
     "bad_time": _("Line %(line)s has a time that cannot be read: %(detail)s."),
+    "name_required": _("Give the source a name."),
+    "choose_region": _("Choose the region the texts belong to."),
+    "source_exists": _("This region already has a source of this name."),
+    "bad_url": _("Give an http(s) address, without a user name or password."),
+    "unresolvable": _("The feed's host name cannot be found."),
+    "private_address": _("The address leads into a private or internal network, which Netra "
+                         "never reads. Give the feed's public address."),
+    "too_many_redirects": _("The feed redirects too many times."),
+    "too_large": _("The feed is larger than 5 MB."),
+    "timeout": _("The feed took too long to answer."),
+    "http_status": _("The feed answered with HTTP status %(detail)s."),
+    "unreachable": _("The feed's server cannot be reached."),
+    "tls": _("The feed's secure connection (TLS) could not be verified."),
+    "bad_feed": _("Not a readable RSS or Atom feed."),
 }
 LABEL_CHOICES = [("neutrality_related", _("About neutrality, not taking sides")),
                  ("unrelated", _("Unrelated to the election")),
@@ -33,6 +48,31 @@ LABEL_CHOICES = [("neutrality_related", _("About neutrality, not taking sides"))
 def message_for(error):
     return str(REFUSALS[error.code] % {"line": getattr(error, "line", ""),
                                        "detail": getattr(error, "detail", "")})
+
+
+def error_message(stored):
+    """A source's last error (CODE or CODE:DETAIL, as the worker stores it) for people."""
+    code, _sep, detail = stored.partition(":")
+    if code not in REFUSALS:
+        return stored
+    return str(REFUSALS[code] % {"line": "", "detail": detail})
+
+
+def _acting_region(request):
+    """The region the officer chose in the form, or their only one; None when they must
+    choose. A region outside their reach does not exist for them (404)."""
+    code = request.POST.get("region", "").strip()
+    region = acting_region(request.user, code)
+    if code and region is None:
+        raise Http404
+    return region
+
+
+def _region_choices(user):
+    """Regions the user may act in, for the forms' region field (shown when there are
+    several)."""
+    return restrict(Region.objects.exclude(level=Region.Level.DISTRICT), user, "pk",
+                    districts=False).order_by("code")
 
 
 def highlighted(text, spans):
@@ -59,11 +99,23 @@ def queue(request):
         "text", "region", "employee__agency").order_by("-score", "-text__published_at")[:100]
     for flag in flags:
         flag.html = highlighted(flag.text.text, flag.evidence)
+    can_triage = can(request.user, "monitoring.triage")
+    sources, handles, regions, own = [], [], [], None
+    if can_triage:  # sources, errors and known accounts of the caller's reach only
+        sources = list(restrict(Source.objects.select_related("region"), request.user)
+                       .order_by("name", "region__code")[:200])
+        for source in sources:
+            source.error = error_message(source.last_error) if source.last_error else ""
+        handles = restrict(AuthorHandle.objects.select_related("region", "employee"),
+                           request.user).order_by("handle", "region__code")[:200]
+        regions = list(_region_choices(request.user))
+        own = acting_region(request.user)
     return render(request, "monitoring/queue.html", {
         "flags": flags, "labels": LABEL_CHOICES, "elections": Election.objects.order_by(
-            "-voting_date"), "can_triage": can(request.user, "monitoring.triage"),
+            "-voting_date"), "can_triage": can_triage,
         "can_edit_gazetteer": can(request.user, "monitoring.gazetteer"),
-        "sources": Source.objects.order_by("name")})
+        "sources": sources, "handles": handles, "regions": regions if len(regions) > 1 else [],
+        "own_region": own})
 
 
 def _flag(request, flag_id):
@@ -101,7 +153,7 @@ def finding(request, flag_id):
 def upload(request):
     require(request.user, "monitoring.triage")
     data = request.FILES.get("file")
-    name = request.POST.get("source", "").strip()[:200] or _("File import")
+    name = request.POST.get("source", "").strip()[:200] or str(_("File import"))
     if data is None or data.size > 50 * 1024 * 1024:
         messages.error(request, _("Choose a JSONL or CSV file (at most 50 MB)."))
         return redirect("monitoring:queue")
@@ -111,9 +163,11 @@ def upload(request):
         messages.error(request, message_for(error))
         return redirect("monitoring:queue")
     data.seek(0)
-    region = request.user.regions.exclude(level=Region.Level.DISTRICT).first()
-    source, _created = Source.objects.get_or_create(
-        name=name, defaults={"kind": Source.Kind.FILE, "region": region})
+    region = _acting_region(request)
+    if region is None:
+        messages.error(request, message_for(actions.Refused("choose_region")))
+        return redirect("monitoring:queue")
+    source = actions.source_for(request.user, region=region, name=name, kind=Source.Kind.FILE)
     actions.queue_file(request.user, source, data)
     messages.success(request, _("%(n)s texts handed to the worker; flags appear here as they "
                                 "are read.") % {"n": len(items)})
@@ -124,13 +178,15 @@ def upload(request):
 @require_POST
 def add_feed(request):
     require(request.user, "monitoring.triage")
-    url, name = request.POST.get("url", "").strip(), request.POST.get("name", "").strip()
-    if not (url.startswith(("http://", "https://")) and name):
-        messages.error(request, _("Give the feed a name and an http(s) address."))
+    region = _acting_region(request)
+    try:
+        if region is None:
+            raise actions.Refused("choose_region")
+        actions.add_feed(request.user, region=region, name=request.POST.get("name", ""),
+                         url=request.POST.get("url", ""))
+    except actions.Refused as refused:
+        messages.error(request, message_for(refused))
         return redirect("monitoring:queue")
-    region = request.user.regions.exclude(level=Region.Level.DISTRICT).first()
-    Source.objects.get_or_create(name=name[:200], defaults={
-        "kind": Source.Kind.FEED, "url": url[:1000], "region": region})
     messages.success(request, _("The feed is read by the worker from now on."))
     return redirect("monitoring:queue")
 
@@ -139,14 +195,17 @@ def add_feed(request):
 @require_POST
 def add_handle(request):
     require(request.user, "monitoring.triage")
+    region = _acting_region(request)
     nip = "".join(ch for ch in request.POST.get("nip", "") if ch.isdigit())
     employee = restrict(Employee.objects.all(), request.user).filter(nip=nip).first()
     if employee is None:
         messages.error(request, _("No employee with this NIP in your reach."))
         return redirect("monitoring:queue")
     try:
-        actions.add_handle(request.user, handle=request.POST.get("handle", "")[:200],
-                           employee=employee)
+        if region is None:
+            raise actions.Refused("choose_region")
+        actions.add_handle(request.user, region=region,
+                           handle=request.POST.get("handle", "")[:200], employee=employee)
     except actions.Refused as refused:
         messages.error(request, message_for(refused))
     return redirect("monitoring:queue")
