@@ -32,9 +32,10 @@ def test_a_reporter_files_a_report_with_a_photo_and_gets_a_receipt(client, media
     assert stored.metadata_removed
 
 
-def test_the_receipt_is_shown_only_once(client):
+def test_the_receipt_is_shown_until_the_reporter_says_it_is_saved(client):
     response = file_report(client)
-    receipt_from(client, response)
+    assert receipt_from(client, response) == receipt_from(client, response)
+    client.post(response.url, {"saved": "1"})
     assert client.get(response.url).url == "/lapor/status/"
 
 

@@ -1,6 +1,7 @@
 """Receipt codes (kode tanda terima): the reporter's only way back to a submission.
 
-A code is 20 random digits shown once, grouped in fours to write down. The database keeps only
+A code is 20 random digits, grouped in fours to write down, shown on the receipt page until the
+reporter confirms having saved it (or for 30 minutes; see below). The database keeps only
 an Argon2id hash of it, salted with a per-installation secret so that the same code always
 gives the same hash and a status check can look it up; without the salt (which lives in the
 vault key file's directory, not the database) a stolen database cannot be searched for codes.
@@ -10,6 +11,8 @@ import hashlib
 import secrets
 
 from argon2.low_level import Type, hash_secret_raw
+
+from . import vault
 
 DIGITS = 20
 #: Defaults when no settings are passed (see NETRA_RECEIPT_HASH_* in settings.py).
@@ -42,3 +45,38 @@ def code_hash(code, salt, memory_kib=MEMORY_KIB, time_cost=TIME_COST):
                              time_cost=time_cost, memory_cost=memory_kib, parallelism=1,
                              hash_len=32, type=Type.ID)
     return digest.hex()
+
+
+# ---- the code between the form and the reporter's "I have saved it" --------------------------
+#
+# The receipt page must survive a reload or a change of language, so the code waits in the
+# session; the session store is a database table, so it waits there sealed under the vault key
+# (kept outside the database), never in plain text, and for a bounded time.
+
+#: How long the receipt page keeps showing the code when the reporter never confirms.
+SHOWN_SECONDS = 30 * 60
+
+
+def _session_context(until):
+    # The deadline is part of the authenticated context: a session edited to show the code
+    # for longer does not open.
+    return f"receipt-in-session:{until}"
+
+
+def sealed_for_session(keys, code, *, kind, possibly_expired, now):
+    """The session's record of a new receipt: the code, sealed, and until when it is shown."""
+    until = int(now) + SHOWN_SECONDS
+    record = {"code": normalize(code), "kind": kind, "expired": bool(possibly_expired)}
+    return {"sealed": vault.seal(keys, record, _session_context(until)), "until": until}
+
+
+def open_from_session(keys, held, *, now):
+    """The record sealed by `sealed_for_session` ({"code", "kind", "expired"}), or None when
+    its time is over or it cannot be opened (a key rotated away, a record tampered with)."""
+    try:
+        until = int(held["until"])
+        if now >= until:
+            return None
+        return vault.open_sealed(keys, held["sealed"], _session_context(until))
+    except (KeyError, TypeError, ValueError, vault.VaultError):
+        return None

@@ -58,21 +58,48 @@ def report_form(request):
             submission, code = actions.submit(form, client_ip=client_ip(request))
         except actions.Throttled:
             return _too_busy(request, "reports/form.html", {"form": form})
-        # Shown once on the next page; never part of a URL.
-        request.session["new_receipt"] = {"code": code, "kind": submission.kind,
-                                          "expired": submission.possibly_expired}
+        hold_receipt(request, code, submission)
         return redirect("reports:receipt")
     return render(request, "reports/form.html", {"form": form})
 
 
+RECEIPT_SESSION_KEY = "new_receipt"
+
+
+def hold_receipt(request, code, submission):
+    """Keep the new code for the receipt page: sealed under the vault key, never in a URL."""
+    from . import identity
+
+    request.session[RECEIPT_SESSION_KEY] = receipts.sealed_for_session(
+        identity.keys(), code, kind=submission.kind,
+        possibly_expired=submission.possibly_expired, now=time.time())
+    if not request.user.is_authenticated:
+        # A reporter's session ends with the code's time, so that the purge of expired
+        # sessions erases even a code whose page was never opened again.
+        request.session.set_expiry(receipts.SHOWN_SECONDS)
+
+
 @never_cache
 def receipt(request):
-    shown = request.session.pop("new_receipt", None)
-    if shown is None:
+    """The new code, on every reload and in either language, until the reporter confirms
+    "I have saved it" (a POST) or its 30 minutes are over; then it is erased."""
+    from django.contrib import messages
+
+    from . import identity
+
+    held = request.session.get(RECEIPT_SESSION_KEY)
+    shown = (receipts.open_from_session(identity.keys(), held, now=time.time())
+             if held is not None else None)
+    if shown is None or request.method == "POST":
+        if held is not None:
+            del request.session[RECEIPT_SESSION_KEY]
+            if shown is not None:
+                messages.info(request, _("The receipt code is no longer shown. Enter it here "
+                                         "to follow your submission."))
         return redirect("reports:status")
     return render(request, "reports/receipt.html", {
         "code": receipts.formatted(shown["code"]), "kind": shown["kind"],
-        "possibly_expired": shown["expired"]})
+        "possibly_expired": shown["expired"], "minutes": receipts.SHOWN_SECONDS // 60})
 
 
 def _reporter_submission(request):
