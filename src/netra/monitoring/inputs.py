@@ -47,16 +47,22 @@ def _when(value):
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
+def _clean(value):
+    """VALUE as a string without NUL characters, which no database text column takes
+    (PostgreSQL refuses them): a file or a feed may carry them, and the text loses nothing."""
+    return str(value or "").replace("\x00", "")
+
+
 def _item(record, line):
-    text = str(record.get("text") or "").strip()
-    if not record.get("id") or not text:
+    text = _clean(record.get("text")).strip()
+    if not _clean(record.get("id")).strip() or not text:
         raise InputError("missing_field", line, "id, text")
     try:
-        published = _when(record.get("published"))
+        published = _when(_clean(record.get("published")))
     except ValueError:
-        raise InputError("bad_time", line, str(record.get("published"))) from None
-    return Item(str(record["id"])[:300], str(record.get("source") or "")[:200],
-                str(record.get("url") or "")[:2000], str(record.get("author") or "")[:200],
+        raise InputError("bad_time", line, _clean(record.get("published"))[:100]) from None
+    return Item(_clean(record["id"])[:300], _clean(record.get("source"))[:200],
+                _clean(record.get("url"))[:2000], _clean(record.get("author"))[:200],
                 published, text[:MAX_TEXT])
 
 
@@ -129,9 +135,13 @@ def read_feed(data, source_name="", content_type=""):
 
 
 def _feed_item(identifier, link, title, body, published, author, source_name):
-    text = f"{_plain(title)}\n{_plain(body)}".strip()
+    text = _clean(f"{_plain(title)}\n{_plain(body)}").strip()
+    identifier = _clean(identifier).strip()
     if not identifier or not text:
         return None
-    when = datetime(*published[:6], tzinfo=timezone.utc) if published else None
-    return Item(identifier.strip()[:300], source_name, link.strip()[:2000], author[:200], when,
-                text[:MAX_TEXT])
+    try:
+        when = datetime(*published[:6], tzinfo=timezone.utc) if published else None
+    except (TypeError, ValueError, OverflowError):
+        when = None  # a date feedparser could not make sense of: the text still counts
+    return Item(identifier[:300], source_name, _clean(link).strip()[:2000],
+                _clean(author)[:200], when, text[:MAX_TEXT])
