@@ -58,6 +58,8 @@ REFUSALS = {
     "attachment_type": _("This file cannot be attached: use a photo (JPEG, PNG, WebP, GIF, "
                          "HEIC), a video (MP4, WebM) or a PDF."),
     "hearing_incomplete": _("A hearing needs who, when and where; minutes need their text."),
+    "letter_failed": _("The letter could not be made; nothing was saved. Check the letter "
+                       "template, or tell the administrator."),
 }
 
 
@@ -265,8 +267,13 @@ def case_document(request, case_id):
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
         return redirect("cases:detail", case_id=case.pk)
-    documents.generate(request.user, case, form.cleaned_data["kind"],
-                       letter_details(case, request.user, form.cleaned_data))
+    try:
+        documents.generate(request.user, case, form.cleaned_data["kind"],
+                           letter_details(case, request.user, form.cleaned_data))
+    except actions.Refused as refused:
+        messages.error(request, refusal_message(refused.code, case))
+    except actions.Conflict:
+        return conflict_response(request, case)
     return redirect("cases:detail", case_id=case.pk)
 
 

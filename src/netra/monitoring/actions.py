@@ -261,12 +261,13 @@ def snapshot_pdf(flag):
     """The post as it was seen: text, link, author and when it was captured, as a PDF."""
     from django.template.loader import render_to_string
     from django.utils import translation
-    from weasyprint import HTML
+
+    from netra.lib import pdf
 
     with translation.override("id"):
         html = render_to_string("monitoring/snapshot.html", {
             "flag": flag, "text": flag.text, "captured": timezone.localtime()})
-    return HTML(string=html).write_pdf()
+    return pdf.render(html)  # fetches nothing but the app's static files
 
 
 @transaction.atomic

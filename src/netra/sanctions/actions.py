@@ -42,7 +42,10 @@ def proposal_for(case, choice):
                          conduct=list(choice.conduct))
 
 
-@transaction.atomic
+#: The recommendation letter comes from BKN, under BKN's letterhead.
+BKN_LETTER = {"issuer": "bkn"}
+
+
 def recommend(actor, case, *, version, verification, choices, note=""):
     """Record BKN's verification and, for every reported person, the proven conduct, the
     engine's proposal and the sanction asked of the PPK; the case moves to "recommended", the
@@ -50,7 +53,17 @@ def recommend(actor, case, *, version, verification, choices, note=""):
 
     CHOICES maps every respondent of the case to a Choice. A sanction outside the proposal's
     lawful options needs a written reason, which is audited.
+
+    The letter takes about a second to render, so it is rendered first, from the rows about
+    to be saved and the case as it will be, with no transaction open; then one short
+    transaction moves the case, saves the rows and keeps the letter with its hash. Should
+    the new due date differ from the one the letter printed (midnight passed meanwhile),
+    nothing is kept and the letter is rendered again.
     """
+    import copy
+
+    from netra.cases import documents
+
     from .catalog import active_catalog
 
     respondents = list(case.respondents.all())
@@ -70,42 +83,84 @@ def recommend(actor, case, *, version, verification, choices, note=""):
         if choice.sanction.strip() not in proposals[respondent.pk].sanction_options \
                 and not choice.deviation_reason.strip():
             raise Refused("deviation_reason_required")
-    case = case_actions.transition(actor, case, wf.RECOMMENDED, version=version,
-                                   reason=verification, recorded=True)
+    # Refused or stale before a second of rendering, not after.
+    if version != case.version:
+        raise Conflict
+    wf.check(case.state, wf.RECOMMENDED, "system" if actor is None else actor.role,
+             reason=verification, recorded=True)
     version_label = active_catalog().version
-    for respondent in respondents:
-        choice, proposal = choices[respondent], proposals[respondent.pk]
-        deviates = choice.sanction.strip() not in proposal.sanction_options
-        recommendation = Recommendation.objects.create(
-            case=case, respondent=respondent, verification=verification.strip(),
-            employment=choice.employment,
-            conduct=[{"kind": c.kind, "date": c.date.isoformat()} for c in choice.conduct],
-            proposal=dict(proposal.as_dict(), notes=list(proposal.notes),
-                          governing_code=proposal.governing_code),
-            catalog_version=version_label, track=proposal.track, level=proposal.level or "",
-            codes=list(proposal.codes), legal_basis=list(proposal.legal_basis),
-            criminal_referral=proposal.criminal_referral,
-            sanction=choice.sanction.strip()[:255],
-            deviation_reason=choice.deviation_reason.strip() if deviates else "",
-            note=note.strip(), issued_by=actor, due_at=case.due_at,
-            government_id=respondent.government_id)
-        RecommendationCode.objects.bulk_create([
-            RecommendationCode(recommendation=recommendation, code=code,
-                               government_id=respondent.government_id)
-            for code in proposal.codes])
-        CaseEvent.objects.create(case=case, actor=actor, kind="recommendation",
-                                 text=f"{respondent}: {recommendation.sanction} "
-                                      f"({', '.join(proposal.codes)})")
-        record(actor, "case.recommendation", case, region=case.region, data={
-            "recommendation": recommendation.pk, "respondent": respondent.pk,
-            "codes": list(proposal.codes), "proposed": list(proposal.sanction_options),
-            "sanction": recommendation.sanction, "deviation": deviates,
-            "deviation_reason": recommendation.deviation_reason,
-            "catalog_version": version_label})
+    for _attempt in range(documents.ATTEMPTS):
+        due_at = case_actions.deadline(case, wf.RECOMMENDED)
+        rows = [(_recommendation_row(actor, respondent, choices[respondent],
+                                     proposals[respondent.pk], verification=verification,
+                                     note=note, catalog_version=version_label, due_at=due_at),
+                 proposals[respondent.pk]) for respondent in respondents]
+        preview = copy.copy(case)
+        preview.state, preview.due_at = wf.RECOMMENDED, due_at
+        letter = documents.render(preview, "recommendation_letter", BKN_LETTER,
+                                  recommendations=[row for row, _ in rows])
+        try:
+            kept = _keep_recommendation(actor, case, rows, letter, version=version,
+                                        verification=verification, due_at=due_at)
+        except BaseException:
+            letter.discard()  # nothing committed: the file must not outlive its record
+            raise
+        if kept:
+            return case
+        case.refresh_from_db()
+    raise Conflict
+
+
+def _recommendation_row(actor, respondent, choice, proposal, *, verification, note,
+                        catalog_version, due_at):
+    """The Recommendation for RESPONDENT, not yet saved (the letter is rendered from it)."""
+    deviates = choice.sanction.strip() not in proposal.sanction_options
+    return Recommendation(
+        respondent=respondent, verification=verification.strip(),
+        employment=choice.employment,
+        conduct=[{"kind": c.kind, "date": c.date.isoformat()} for c in choice.conduct],
+        proposal=dict(proposal.as_dict(), notes=list(proposal.notes),
+                      governing_code=proposal.governing_code),
+        catalog_version=catalog_version, track=proposal.track, level=proposal.level or "",
+        codes=list(proposal.codes), legal_basis=list(proposal.legal_basis),
+        criminal_referral=proposal.criminal_referral,
+        sanction=choice.sanction.strip()[:255],
+        deviation_reason=choice.deviation_reason.strip() if deviates else "",
+        note=note.strip(), issued_by=actor, due_at=due_at,
+        government_id=respondent.government_id)
+
+
+@transaction.atomic
+def _keep_recommendation(actor, case, rows, letter, *, version, verification, due_at):
+    """Move the case, save ROWS (each a recommendation and its proposal) and keep LETTER,
+    rendered from them, in one transaction.
+    False (and nothing kept) when the case's new due date is not the one the letter
+    printed."""
     from netra.cases import documents
 
-    documents.generate(actor, case, "recommendation_letter", {"issuer": "bkn"})
-    return case
+    case = case_actions.transition(actor, case, wf.RECOMMENDED, version=version,
+                                   reason=verification, recorded=True)
+    if case.due_at != due_at:
+        transaction.set_rollback(True)
+        return False
+    for row, proposal in rows:
+        row.case = case
+        row.save()
+        RecommendationCode.objects.bulk_create([
+            RecommendationCode(recommendation=row, code=code,
+                               government_id=row.respondent.government_id)
+            for code in row.codes])
+        CaseEvent.objects.create(case=case, actor=actor, kind="recommendation",
+                                 text=f"{row.respondent}: {row.sanction} "
+                                      f"({', '.join(row.codes)})")
+        record(actor, "case.recommendation", case, region=case.region, data={
+            "recommendation": row.pk, "respondent": row.respondent.pk,
+            "codes": list(row.codes), "proposed": list(proposal.sanction_options),
+            "sanction": row.sanction, "deviation": bool(row.deviation_reason),
+            "deviation_reason": row.deviation_reason,
+            "catalog_version": row.catalog_version})
+    documents.store(actor, case, letter)
+    return True
 
 
 def check_decree_pdf(data):
