@@ -183,3 +183,34 @@ def restrict_by_case(queryset, user, case_field="case"):
         return queryset.filter(**{f"{case_field}__in": restrict_cases(cases.objects.all(),
                                                                       user).values("pk")})
     return restrict(queryset, user, f"{case_field}__region", districts=False)
+
+
+def roster_by_nip(employees, user, case_region, nip, region_field="region"):
+    """The roster entry (in EMPLOYEES) that USER may find by NIP while naming a reported person
+    on a case handled in CASE_REGION; the caller has checked that USER handles that case.
+
+    Why a rule: the roster holds the name, agency and position of every civil servant in the
+    country, and a NIP can be guessed (it spells a birth date, an appointment month, a gender
+    and a short sequence number). Filling in a reported person must not become a way to read
+    the national roster one NIP at a time. So:
+    - only a whole, exact 18-digit NIP finds anyone: no prefixes, no names;
+    - it finds a person whose entry USER may see anyway (working within USER's reach, as on
+      the roster pages), or who works where the case is handled or in a region containing it
+      (the province's own staff serve in its regencies and cities);
+    - anyone else is not found, so nothing of them is shown: the handler gives the name,
+      agency and position as reported, and the case goes on without the roster link.
+    """
+    nip = (nip or "").replace(" ", "")
+    if not (len(nip) == 18 and nip.isdigit()) or not is_staff_user(user):
+        return employees.none()
+    employees = employees.filter(nip=nip)
+    reach = scope_region_ids(user, districts=False)
+    if reach is None:
+        return employees
+    code = case_region.code
+    containing = [code.rsplit(".", depth)[0] for depth in range(code.count(".") + 1)]
+    where = (Q(**{f"{region_field}__code__in": containing})
+             | Q(**{f"{region_field}__code__startswith": code + "."}))
+    if reach:
+        where |= Q(**{f"{region_field}__in": reach})
+    return employees.filter(where)

@@ -267,7 +267,7 @@ def add_respondent(request, case_id: int, body: RespondentIn):
     from .views import RespondentForm
 
     case = case_for(request, case_id, "cases.open")
-    form = RespondentForm(body.dict())
+    form = RespondentForm(body.dict(), case=case, user=request.user)
     if not form.is_valid():
         return Status(400, {"detail": " ".join(str(e) for errs in form.errors.values()
                                                for e in errs), "code": "invalid"})

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from netra.accounts.access import (can, case_or_404, region_in_scope, require, restrict,
-                                   restrict_cases)
+                                   restrict_cases, roster_by_nip)
 from netra.accounts.models import User
 from netra.lib.forms import positive_id, validate_date_range
 from netra.people.models import Employee
@@ -364,11 +364,16 @@ class RespondentForm(forms.Form):
     agency = forms.CharField(label=_("Agency"), max_length=255, required=False)
     position = forms.CharField(label=_("Position"), max_length=255, required=False)
 
+    def __init__(self, *args, case=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case, self.user = case, user
+
     def clean(self):
         data = super().clean()
         nip = (data.get("nip") or "").replace(" ", "")
-        data["employee"] = Employee.objects.select_related("agency__region", "region").filter(
-            nip=nip).first() if nip else None
+        data["employee"] = roster_by_nip(
+            Employee.objects.select_related("agency__region", "region"), self.user,
+            self.case.region, nip).first() if nip and self.case is not None else None
         if nip and not (nip.isdigit() and len(nip) == 18):
             self.add_error("nip", _("A NIP has 18 digits."))
         if not data.get("name") and data["employee"] is None:
@@ -400,7 +405,7 @@ def _refused(request, case, call):
 @require_POST
 def case_respondent(request, case_id):
     case = _handling_case(request, case_id)
-    form = RespondentForm(request.POST)
+    form = RespondentForm(request.POST, case=case, user=request.user)
     if not form.is_valid():
         _messages_from(request, form)
         return redirect("cases:detail", case_id=case.pk)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from netra.lib.cells import formula_safe
 from netra.lib.names import name_key, phonetic_index
 from netra.lib.nip import NipError, normalize_nip, parse_nip
 
@@ -465,10 +466,12 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
 
 
 def errors_as_csv(errors):
-    """The error report as CSV text, in the active language."""
+    """The error report as CSV text, in the active language. Values and header names come
+    from the uploaded file, so no cell may start a formula (netra/lib/cells.py)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([_("row"), _("column"), _("value"), _("reason")])
     for e in errors:
-        writer.writerow([e.row, e.column, e.value, e.message])
+        writer.writerow([formula_safe(cell) for cell in (e.row, e.column, e.value,
+                                                          str(e.message))])
     return out.getvalue()
