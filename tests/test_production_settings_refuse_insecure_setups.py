@@ -109,7 +109,8 @@ ENTRY_POINTS = {
 
 
 @pytest.mark.parametrize("entry", ENTRY_POINTS)
-@pytest.mark.parametrize("case", ["no secret key", "DEBUG on", "plain HTTP with no TLS proxy declared"])
+@pytest.mark.parametrize("case", ["no secret key", "DEBUG on",
+                                  "plain HTTP with no TLS proxy declared"])
 def test_every_entry_point_refuses_too(entry, case, tmp_path):
     env = production_env(tmp_path)
     env["DJANGO_SETTINGS_MODULE"] = "netra.settings"
