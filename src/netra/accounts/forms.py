@@ -45,7 +45,8 @@ class StaffUserForm(forms.Form):
     username = forms.RegexField(label=_("Username"), max_length=150, regex=r"^[\w.@+-]+$",
                                 error_messages={"invalid": _("Use letters, digits and . @ + - _ only.")})
     full_name = forms.CharField(label=_("Full name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    # Django's e-mail field allows 320 characters; the user table's column holds 254.
+    email = forms.EmailField(label=_("E-mail"), required=False, max_length=254)
     office = forms.CharField(label=_("Office"), max_length=200, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     regions = RegionChoiceField(label=_("Regions"), queryset=assignable_regions(), required=False,

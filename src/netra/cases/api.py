@@ -7,7 +7,7 @@ based on an old `version` answers 409 and changes nothing; an unreachable case a
 from datetime import datetime
 
 from django.utils import timezone
-from ninja import File, Form, Router, Schema, Status
+from ninja import Field, File, FormEx, P, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
@@ -304,7 +304,8 @@ def add_note(request, case_id: int, body: NoteIn):
 
 
 @router.post("/cases/{case_id}/attachments", response=CHANGE)
-def add_attachment(request, case_id: int, title: Form[str], file: File[UploadedFile]):
+def add_attachment(request, case_id: int, title: FormEx[str, P(max_length=200)],
+                   file: File[UploadedFile]):
     """A photo, video or PDF (multipart); images lose their metadata."""
     from django.conf import settings
 
@@ -340,9 +341,9 @@ def merge_case(request, case_id: int, body: MergeIn):
 
 class HearingIn(Schema):
     party: Hearing.Party
-    name: str
+    name: str = Field(max_length=200)
     scheduled_at: datetime
-    place: str
+    place: str = Field(max_length=200)
 
 
 @router.post("/cases/{case_id}/hearings", response=CHANGE)

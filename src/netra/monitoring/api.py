@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
 from django.http import Http404
@@ -16,15 +16,15 @@ router = Router(auth=django_auth, tags=["monitoring"])
 
 
 class TextIn(Schema):
-    id: str
-    url: str = ""
-    author: str = ""
+    id: str = Field(max_length=300)
+    url: str = Field("", max_length=2000)
+    author: str = Field("", max_length=200)
     published: datetime | None = None
     text: str
 
 
 class PushIn(Schema):
-    source: str
+    source: str = Field(max_length=200)
     # Code of the region the texts belong to, within the caller's reach; needed when the
     # caller's account has several regions (or none: a national role).
     region: str | None = None
@@ -93,7 +93,7 @@ def list_flags(request, limit: int = 100):
 
 class DismissIn(Schema):
     reason: str
-    label: str  # neutrality_related | unrelated | partisan_support
+    label: str = Field(max_length=20)  # neutrality_related | unrelated | partisan_support
 
 
 class DecisionOut(Schema):

@@ -10,6 +10,7 @@ from netra.lib.nip import NipError, normalize_nip, parse_nip
 from netra.regions.models import Election, Region
 
 from . import conduct, evidence
+from .models import EvidenceLink
 
 EVIDENCE_MESSAGES = {
     "empty": _("%(name)s is empty."),
@@ -116,7 +117,12 @@ class SubmissionForm(forms.Form):
         if len(urls) > 10:
             raise forms.ValidationError(_("Give at most 10 links."))
         check = URLValidator(schemes=["http", "https"])
+        # The URL check allows 2,048 characters; the column holds fewer.
+        longest = EvidenceLink._meta.get_field("url").max_length
         for url in urls:
+            if len(url) > longest:
+                raise forms.ValidationError(_("A link may have at most %(max)s characters: "
+                                              "%(url)s…") % {"max": longest, "url": url[:80]})
             try:
                 check(url)
             except forms.ValidationError:

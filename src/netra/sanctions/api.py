@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.shortcuts import get_object_or_404
-from ninja import File, Form, Router, Schema, Status
+from ninja import Field, File, Form, FormEx, P, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
@@ -57,9 +57,9 @@ def propose(request, body: ProposeIn):
 
 class ChoiceIn(Schema):
     respondent: int
-    employment: str
+    employment: str = Field(max_length=20)
     conduct: list[ConductIn]
-    sanction: str
+    sanction: str = Field(max_length=255)
     deviation_reason: str = ""
 
 
@@ -121,8 +121,9 @@ def list_recommendations(request, open_only: bool = False):
 
 @router.post("/recommendations/{recommendation_id}/decree", response=CHANGE)
 def record_decree(request, recommendation_id: int, version: Form[int],
-                  outcome: Form[Decree.Outcome], number: Form[str] = "",
-                  decided_on: Form[date | None] = None, sanction: Form[str] = "",
+                  outcome: Form[Decree.Outcome], number: FormEx[str, P(max_length=120)] = "",
+                  decided_on: Form[date | None] = None,
+                  sanction: FormEx[str, P(max_length=255)] = "",
                   reason: Form[str] = "", file: File[UploadedFile | None] = None):
     """The PPK's decree (multipart: fields and the signed PDF), or the reason there is none."""
     from django.conf import settings
