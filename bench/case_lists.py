@@ -28,8 +28,8 @@ def populate(cases, audit_entries, rng):
 
     from django.utils import timezone
 
-    from netra.audit.log import GENESIS, _digest
-    from netra.audit.models import AuditEntry, AuditHead
+    from netra.audit.log import bulk_append
+    from netra.audit.models import AuditEntry
     from netra.cases import workflow as wf
     from netra.cases.models import Case, Respondent
     from netra.regions.models import Election, Region
@@ -64,22 +64,17 @@ def populate(cases, audit_entries, rng):
     Case.objects.update(opened_at=models_f("received_at"))
     print(f"{cases:,} cases written in {time.perf_counter() - start:.0f} s")
 
-    start, prev, batch = time.perf_counter(), GENESIS, []
+    start, batch = time.perf_counter(), []
     for i in range(audit_entries):
-        at = now
         data = {"from": "study", "to": "forwarded"}
         target = str(1 + i % cases)
-        digest = _digest(prev, at, "bench", "case.transition", "cases.case", target, "35.09",
-                         data)
-        batch.append(AuditEntry(at=at, actor_label="bench", action="case.transition",
+        batch.append(AuditEntry(at=now, actor_label="bench", action="case.transition",
                                 target_type="cases.case", target_id=target,
-                                region_code="35.09", data=data, prev_hash=prev, hash=digest))
-        prev = digest
+                                region_code="35.09", data=data))
         if len(batch) == 20_000:
-            AuditEntry.objects.bulk_create(batch)
+            bulk_append(batch)  # signed and chained as record() does
             batch = []
-    AuditEntry.objects.bulk_create(batch)
-    AuditHead.objects.update_or_create(pk=1, defaults={"last_hash": prev})
+    bulk_append(batch)
     print(f"{audit_entries:,} audit entries written in {time.perf_counter() - start:.0f} s")
 
 

@@ -30,6 +30,23 @@ def vault_key_file(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def audit_key_file(tmp_path_factory):
+    """The audit chain's key of the test run's own, never one in the working tree."""
+    from netra.audit import chain
+
+    path = chain.create_key_file(tmp_path_factory.mktemp("audit") / "audit.key")
+    settings.NETRA_AUDIT_KEY_FILE = path
+    return path
+
+
+@pytest.fixture(autouse=True)
+def audit_checkpoint_dir(settings, tmp_path):
+    """Checkpoints per test: one test's checkpoint must not outlive its rolled-back entries."""
+    settings.NETRA_AUDIT_CHECKPOINT_DIR = tmp_path / "audit-checkpoints"
+    return settings.NETRA_AUDIT_CHECKPOINT_DIR
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path_factory):
     """Uploaded files go to a fresh directory per test, never into the working tree."""

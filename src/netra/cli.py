@@ -49,6 +49,13 @@ def prepare_data_dir() -> Path:
         from netra.reports.vault import create_key_file
 
         create_key_file(path / "vault.key")
+    audit_key_file = os.environ.get("NETRA_AUDIT_KEY_FILE")
+    if production and not audit_key_file:
+        raise CliError("netra: NETRA_AUDIT_KEY_FILE must be set when NETRA_ENV=production.")
+    if not audit_key_file:
+        from netra.audit.chain import create_key_file as create_audit_key_file
+
+        create_audit_key_file(path / "audit.key")
     return path
 
 
@@ -205,19 +212,64 @@ def cmd_roster_import(args):
 def cmd_audit_verify(args):
     prepare_data_dir()
     setup_django()
-    from netra.audit.log import verify_chain
-    from netra.audit.models import AuditEntry
+    from django.utils import timezone
+
+    from netra.audit.log import AuditKeyError, verify
 
     started = time.perf_counter()
-    broken = verify_chain()
+    try:
+        result = verify()
+    except AuditKeyError as exc:
+        raise CliError(f"netra: kunci audit tidak dapat dipakai / audit key unusable: {exc}") \
+            from None
     seconds = time.perf_counter() - started
-    if broken is not None:
-        print(f"netra: jejak audit rusak mulai entri #{broken} "
-              "(diubah, dihapus atau disisipkan) / audit chain broken at entry "
-              f"#{broken}", file=sys.stderr)
+    if result.broken is not None:
+        print(f"netra: {result.broken}", file=sys.stderr)
         return 1
-    count = AuditEntry.objects.count()
-    print(f"Jejak audit utuh: {count} entri diperiksa dalam {seconds:.1f} s.")
+    print(f"Jejak audit utuh: {result.entries} entri diperiksa dalam {seconds:.1f} s.")
+    checkpoint = result.checkpoint
+    if checkpoint is None:
+        print("Belum ada titik periksa di luar basis data; jalankan `netra audit checkpoint`. / "
+              "No checkpoint outside the database yet; run `netra audit checkpoint`.")
+    else:
+        written = f"{timezone.localtime(checkpoint.written_at):%Y-%m-%d %H:%M}"
+        print(f"Cocok dengan titik periksa terbaru ({written}, entri #{checkpoint.entry_id}). / "
+              f"Matches the newest checkpoint ({written}, entry #{checkpoint.entry_id}).")
+    return 0
+
+
+def cmd_audit_checkpoint(args):
+    prepare_data_dir()
+    setup_django()
+    from django.utils import timezone
+
+    from netra.audit.log import AuditKeyError, ChainBroken, checkpoint_dir, write_checkpoint
+    from netra.audit.models import AuditEntry
+
+    started = timezone.now()
+    try:
+        checkpoint = write_checkpoint()
+    except AuditKeyError as exc:
+        raise CliError(f"netra: kunci audit tidak dapat dipakai / audit key unusable: {exc}") \
+            from None
+    except ChainBroken as exc:
+        print(f"netra: titik periksa tidak ditulis / no checkpoint written: {exc}",
+              file=sys.stderr)
+        return 1
+    if checkpoint is None:
+        if not AuditEntry.objects.exists():
+            print("Jejak audit masih kosong: tidak ada yang perlu dicatat. / "
+                  "The audit log is empty: nothing to checkpoint.")
+            return 0
+        print("netra: proses lain sedang menulis titik periksa; coba lagi. / another process is "
+              "writing a checkpoint; try again.", file=sys.stderr)
+        return 1
+    where = checkpoint_dir() / checkpoint.name
+    done = ("ditulis", "written") if checkpoint.written_at >= started else (
+        "sudah ada untuk kepala ini", "already there for this head")
+    print(f"Titik periksa {done[0]}: entri #{checkpoint.entry_id} (nomor urut {checkpoint.seq}), "
+          f"{where}. / Checkpoint {done[1]}: entry #{checkpoint.entry_id} "
+          f"(sequence {checkpoint.seq}), {where}.")
     return 0
 
 
@@ -452,6 +504,9 @@ def build_parser():
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
     verify = audit_sub.add_parser("verify", help="walk the hash chain; exit 1 at a broken link")
     verify.set_defaults(func=cmd_audit_verify)
+    checkpoint = audit_sub.add_parser(
+        "checkpoint", help="write the signed head of the chain outside the database")
+    checkpoint.set_defaults(func=cmd_audit_checkpoint)
 
     cases = sub.add_parser("cases", help="case handling")
     cases_sub = cases.add_subparsers(dest="cases_command", required=True)

@@ -232,6 +232,12 @@ NETRA_ROSTER_MAX_BYTES = envint("NETRA_ROSTER_MAX_MB", 150) * 1024 * 1024
 # The identity vault's key file (see reports/vault.py); generated into the data directory for the
 # embedded default, required from the environment in production.
 NETRA_VAULT_KEY_FILE = Path(env("NETRA_VAULT_KEY_FILE", DATA_DIR / "vault.key"))
+# The audit chain's HMAC key (see audit/chain.py), kept like the vault key; the signed
+# checkpoints of the chain's head go outside the database too, written daily by the worker.
+NETRA_AUDIT_KEY_FILE = Path(env("NETRA_AUDIT_KEY_FILE", DATA_DIR / "audit.key"))
+NETRA_AUDIT_CHECKPOINT_DIR = Path(env("NETRA_AUDIT_CHECKPOINT_DIR",
+                                      DATA_DIR / "audit-checkpoints"))
+NETRA_AUDIT_CHECKPOINT_HOURS = envint("NETRA_AUDIT_CHECKPOINT_HOURS", 24)
 NETRA_EVIDENCE_MAX_BYTES = envint("NETRA_EVIDENCE_MAX_MB", 20) * 1024 * 1024
 NETRA_EVIDENCE_MAX_FILES = envint("NETRA_EVIDENCE_MAX_FILES", 10)
 # Argon2id for receipt codes. A code carries 66 bits of chance, far beyond guessing even with

@@ -25,7 +25,7 @@ def test_the_command_names_the_first_tampered_entry(monkeypatch, tmp_path, db, c
 def test_the_command_catches_a_row_inserted_into_the_chain(monkeypatch, tmp_path, db, capsys):
     entries = [record(None, "test.event", data={"i": i}) for i in range(3)]
     forged = AuditEntry.objects.get(pk=entries[1].pk)
-    forged.pk, forged.hash, forged.action = None, "f" * 64, "forged.event"
+    forged.pk, forged.seq, forged.hash, forged.action = None, None, "f" * 64, "forged.event"
     forged.save()
     AuditEntry.objects.filter(pk=forged.pk).update(id=entries[2].pk + 100)
     record(None, "test.after")

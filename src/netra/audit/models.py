@@ -1,7 +1,11 @@
 """Append-only, hash-chained audit log (jejak audit).
 
-Each entry stores the SHA-256 of the previous entry's hash and its own canonical content, so
-that editing or deleting any row breaks the chain, which `verify_chain` detects.
+Each entry stores an HMAC-SHA256, under a key held outside the database, of the previous entry's
+hash and every field of its own, its sequence number included, so that editing, removing,
+inserting or reordering rows breaks the chain, which `log.verify` detects. The head row and the
+signed checkpoints outside the database (see `chain.py`) catch a cut tail. Entries written
+before the chain was keyed have no sequence number and an unkeyed SHA-256; the first keyed
+entry seals them.
 """
 
 from django.conf import settings
@@ -20,6 +24,9 @@ class AuditEntry(models.Model):
     data = models.JSONField(default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    seq = models.PositiveBigIntegerField(
+        null=True, blank=True, unique=True,
+        help_text="Position in the keyed chain; empty for the sealed entries written before it")
 
     class Meta:
         ordering = ["id"]
@@ -33,3 +40,6 @@ class AuditHead(models.Model):
     """A single row locked while appending, so that concurrent writers chain in order."""
 
     last_hash = models.CharField(max_length=64)
+    last_seq = models.PositiveBigIntegerField(default=0)
+    # HMAC of (last_seq, last_hash): a head edited to hide a cut tail does not verify.
+    mac = models.CharField(max_length=64, blank=True)
