@@ -270,10 +270,22 @@ def snapshot_pdf(flag):
     return pdf.render(html)  # fetches nothing but the app's static files
 
 
-@transaction.atomic
 def make_finding(actor, flag, *, election=None):
     """Open a finding (temuan) case from the flag, with the post's text, link and a snapshot
-    as evidence; the flag's label becomes partisan support."""
+    as evidence; the flag's label becomes partisan support.
+
+    The snapshot (about a second of PDF rendering) is made before the transaction opens, so
+    that no audited write elsewhere waits on it; the flag is then checked again under its lock.
+    """
+    seen = Flag.objects.select_related("text", "region").get(pk=flag.pk)
+    if seen.status != Flag.Status.OPEN:
+        raise Refused("decided")
+    snapshot = snapshot_pdf(seen)
+    with transaction.atomic():
+        return _finding_from(actor, seen, snapshot, election)
+
+
+def _finding_from(actor, flag, snapshot, election):
     from netra.cases import actions as case_actions
 
     flag = Flag.objects.select_for_update(of=("self",)).select_related("text", "region").get(
@@ -293,8 +305,7 @@ def make_finding(actor, flag, *, election=None):
                                      summary=summary[:10_000])
     if flag.employee_id:
         case_actions.add_respondent(actor, case, version=case.version, employee=flag.employee)
-    case_actions.attach(actor, case, title="Tangkapan unggahan (pemantauan)",
-                        data=snapshot_pdf(flag))
+    case_actions.attach(actor, case, title="Tangkapan unggahan (pemantauan)", data=snapshot)
     flag.status, flag.case, flag.training_label = Flag.Status.FINDING, case, "partisan_support"
     flag.decided_by, flag.decided_at = actor, timezone.now()
     flag.save()
