@@ -186,15 +186,19 @@ def file_report(request):
     if too_large(request):
         return Status(413, {"detail": "The request is too large", "errors": {
             "evidence": ["The files together exceed the limit."]}})
+    address = client_ip(request)
+    try:
+        actions.count_attempt(address)  # before validation opens the files
+    except actions.Throttled:
+        return Status(429, {"detail": "Too many submissions from this address; try later."})
     form = SubmissionForm(request.POST, request.FILES)
     if not form.is_valid():
+        if not form.opened_evidence:
+            actions.give_back_attempt(address)
         status = 413 if form.too_large else 400
         return Status(status, {"detail": "Invalid submission",
                                "errors": {k: [str(m) for m in v] for k, v in form.errors.items()}})
-    try:
-        submission, code = actions.submit(form, client_ip=client_ip(request))
-    except actions.Throttled:
-        return Status(429, {"detail": "Too many submissions from this address; try later."})
+    submission, code = actions.submit(form, client_ip=address, counted=True)
     return Status(201, {"receipt": code, "status": submission.status, "kind": submission.kind})
 
 

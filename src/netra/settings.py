@@ -240,6 +240,17 @@ NETRA_AUDIT_CHECKPOINT_DIR = Path(env("NETRA_AUDIT_CHECKPOINT_DIR",
 NETRA_AUDIT_CHECKPOINT_HOURS = envint("NETRA_AUDIT_CHECKPOINT_HOURS", 24)
 NETRA_EVIDENCE_MAX_BYTES = envint("NETRA_EVIDENCE_MAX_MB", 20) * 1024 * 1024
 NETRA_EVIDENCE_MAX_FILES = envint("NETRA_EVIDENCE_MAX_FILES", 10)
+# Decoding budget per image (reports/decoding.py): pixels summed over an animation's frames
+# (a larger JPEG is decoded at 1/2, 1/4 or 1/8 of its sides), and frames. Each file is decoded
+# in one of NETRA_EVIDENCE_DECODERS pre-started child processes per web process, with this
+# much extra memory and CPU time.
+NETRA_EVIDENCE_MAX_PIXELS = envint("NETRA_EVIDENCE_MAX_MEGAPIXELS", 50) * 1_000_000
+NETRA_EVIDENCE_MAX_FRAMES = envint("NETRA_EVIDENCE_MAX_FRAMES", 1000)
+NETRA_EVIDENCE_DECODERS = envint("NETRA_EVIDENCE_DECODERS", 2)
+NETRA_EVIDENCE_DECODE_MEMORY = envint("NETRA_EVIDENCE_DECODE_MEMORY_MB", 512) * 1024 * 1024
+NETRA_EVIDENCE_DECODE_CPU_SECONDS = envint("NETRA_EVIDENCE_DECODE_CPU_SECONDS", 5)
+# Case attachments per staff member per hour (reporters count against the submission limit).
+NETRA_EVIDENCE_ATTACHMENTS_PER_HOUR = envint("NETRA_EVIDENCE_ATTACHMENTS_PER_HOUR", 200)
 # Argon2id for receipt codes. A code carries 66 bits of chance, far beyond guessing even with
 # the database and the salt in hand, so the hash need not be password-strength; 8 MiB and one
 # pass (about 4 ms) keep submissions fast. Raise both for more margin.

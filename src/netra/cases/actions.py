@@ -329,24 +329,33 @@ def add_note(actor, case, text):
     record(actor, "case.note", case, region=case.region, data={"length": len(text)})
 
 
-@transaction.atomic
 def attach(actor, case, *, title, data):
-    """Check and store a file with the case; images lose their metadata (reports.evidence)."""
+    """Check and store a file with the case; images lose their metadata (reports.evidence).
+
+    Each staff member's attachments are counted per hour before the file is opened (decoding
+    is the costly part), and the file is opened outside the transaction, so that no lock
+    waits on it."""
     from django.core.files.base import ContentFile
 
-    from netra.reports.evidence import clean
+    from netra.accounts import throttle
+    from netra.reports import uploads
 
-    cleaned = clean(data, max_bytes=settings.NETRA_EVIDENCE_MAX_BYTES)
-    attachment = Attachment(case=case, title=title.strip()[:200], extension=cleaned.extension,
-                            content_type=cleaned.content_type, size=len(cleaned.content),
-                            sha256=cleaned.sha256_original, added_by=actor)
-    attachment.file.save(f"lampiran.{cleaned.extension}", ContentFile(cleaned.content),
-                         save=False)
-    attachment.save()
-    CaseEvent.objects.create(case=case, actor=actor, kind="attachment",
-                             text=f"{attachment.title} (SHA-256 {attachment.sha256[:16]}…)")
-    record(actor, "case.attachment", case, region=case.region,
-           data={"attachment": attachment.pk, "sha256": attachment.sha256})
+    if not throttle.attempt(f"attach-user:{actor.pk}",
+                            settings.NETRA_EVIDENCE_ATTACHMENTS_PER_HOUR, 3600):
+        raise Refused("attachment_limit")
+    cleaned = uploads.clean(data)
+    with transaction.atomic():
+        attachment = Attachment(case=case, title=title.strip()[:200],
+                                extension=cleaned.extension, content_type=cleaned.content_type,
+                                size=len(cleaned.content), sha256=cleaned.sha256_original,
+                                added_by=actor)
+        attachment.file.save(f"lampiran.{cleaned.extension}", ContentFile(cleaned.content),
+                             save=False)
+        attachment.save()
+        CaseEvent.objects.create(case=case, actor=actor, kind="attachment",
+                                 text=f"{attachment.title} (SHA-256 {attachment.sha256[:16]}…)")
+        record(actor, "case.attachment", case, region=case.region,
+               data={"attachment": attachment.pk, "sha256": attachment.sha256})
     return attachment
 
 

@@ -57,6 +57,7 @@ REFUSALS = {
     "attachment_incomplete": _("Give the attachment a title and choose a file."),
     "attachment_type": _("This file cannot be attached: use a photo (JPEG, PNG, WebP, GIF, "
                          "HEIC), a video (MP4, WebM) or a PDF."),
+    "attachment_limit": _("You have attached many files in the last hour; try again later."),
     "hearing_incomplete": _("A hearing needs who, when and where; minutes need their text."),
     "letter_failed": _("The letter could not be made; nothing was saved. Check the letter "
                        "template, or tell the administrator."),
@@ -458,8 +459,15 @@ def case_attach(request, case_id):
     else:
         try:
             actions.attach(request.user, case, title=title, data=upload.read())
-        except EvidenceError:
-            messages.error(request, refusal_message("attachment_type", case))
+        except actions.Refused as refused:
+            messages.error(request, refusal_message(refused.code, case))
+        except EvidenceError as exc:
+            from netra.reports.forms import evidence_message
+
+            # Too large to open, too many frames: say so; any other kind of file: what fits.
+            messages.error(request, refusal_message("attachment_type", case)
+                           if exc.code in ("empty", "type", "damaged")
+                           else evidence_message(exc, upload.name))
     return redirect("cases:detail", case_id=case.pk)
 
 

@@ -55,12 +55,28 @@ def _delete_files(names):
         default_storage.delete(name)
 
 
-def submit(form, *, client_ip):
-    """File a validated SubmissionForm; return (submission, receipt code shown once)."""
+def count_attempt(client_ip):
+    """Count a submission, or a reporter's reply with files, before its files are opened:
+    decoding them is the costly part of the request, so the limit comes first. Raise
+    Throttled past the limit."""
+    if not throttle.attempt(f"submit-ip:{client_ip}", settings.NETRA_SUBMISSIONS_PER_HOUR,
+                            SUBMIT_WINDOW):
+        raise Throttled
+
+
+def give_back_attempt(client_ip):
+    """A refused form whose files were never opened cost nothing: a typo does not count."""
+    throttle.release(f"submit-ip:{client_ip}")
+
+
+def submit(form, *, client_ip, counted=False):
+    """File a validated SubmissionForm; return (submission, receipt code shown once).
+
+    COUNTED: the caller counted the attempt (count_attempt) before validating the form."""
     key = f"submit-ip:{client_ip}"
     # Counted before the work, in one statement, so parallel posts cannot overrun the limit.
-    if not throttle.attempt(key, settings.NETRA_SUBMISSIONS_PER_HOUR, SUBMIT_WINDOW):
-        raise Throttled
+    if not counted:
+        count_attempt(client_ip)
     d = form.cleaned_data
     reporter = form.identity()
     code = receipts.new_code()

@@ -6,17 +6,20 @@ serials and XMP never reach storage or staff; the SHA-256 of the bytes as receiv
 the integrity record. Videos and PDFs are kept as received (stripping their metadata needs tools
 this project does not ship; see the issue notes).
 
+Decoding happens within a budget and in bounded child processes (decoding.py): this process
+never decodes an uploaded image itself, so neither its memory nor Pillow's process-wide switches
+play a part.
+
 Framework-free; the Django side passes the limits from settings.
 """
 
 import hashlib
-import io
-import warnings
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from . import decoding
+from .decoding import Limits
 
-try:  # HEIC photos from iPhones; the wheel bundles libheif
+try:  # HEIC in this process too (it opens no upload, but may write one, as the tests do)
     from pillow_heif import register_heif_opener
 
     register_heif_opener()
@@ -25,9 +28,6 @@ except ImportError:  # pragma: no cover - pillow-heif is a declared dependency
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_FILES = 10
-#: Larger than any phone photo (a 200-megapixel sensor is 16,320 x 12,240), small enough that
-#: a crafted image cannot ask for gigabytes of memory.
-MAX_PIXELS = 200_000_000
 
 IMAGE_TYPES = {"image/jpeg": ("JPEG", "jpg"), "image/png": ("PNG", "png"),
                "image/webp": ("WEBP", "webp"), "image/gif": ("GIF", "gif"),
@@ -40,7 +40,8 @@ MP4_BRANDS = {b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"a
 
 
 class EvidenceError(Exception):
-    """CODE is one of: empty, too_large, type, damaged, too_big_image, too_many."""
+    """CODE is one of: empty, too_large, type, too_many, and those of decoding.Refused
+    (damaged, too_big_image, too_big_animation, too_many_frames, too_heavy)."""
 
     def __init__(self, code, **params):
         super().__init__(code)
@@ -85,8 +86,10 @@ def check_count(count, max_files=MAX_FILES):
         raise EvidenceError("too_many", max_files=max_files)
 
 
-def clean(data, *, max_bytes=MAX_BYTES, max_pixels=MAX_PIXELS):
-    """Check DATA and return what may be stored; raise EvidenceError otherwise."""
+def clean(data, *, max_bytes=MAX_BYTES, limits=Limits(), decoders=2):
+    """Check DATA and return what may be stored; raise EvidenceError otherwise.
+
+    Images are opened within LIMITS by this process's pool of DECODERS child processes."""
     if not data:
         raise EvidenceError("empty")
     if len(data) > max_bytes:
@@ -97,49 +100,10 @@ def clean(data, *, max_bytes=MAX_BYTES, max_pixels=MAX_PIXELS):
     digest = hashlib.sha256(data).hexdigest()
     if content_type in KEPT_TYPES:
         return CleanEvidence(data, content_type, KEPT_TYPES[content_type], digest, len(data), False)
-    image_format, extension = IMAGE_TYPES[content_type]
-    content = _reencode(data, image_format, max_pixels)
-    stored_type = "image/jpeg" if content_type == "image/heic" else content_type
-    return CleanEvidence(content, stored_type, extension, digest, len(data), True)
-
-
-def _reencode(data, image_format, max_pixels):
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-            width, height = image.size
-            # Checked before decoding: a few kilobytes can declare a gigapixel image.
-            if width * height > max_pixels:
-                raise EvidenceError("too_big_image", width=width, height=height)
-            frames = getattr(image, "n_frames", 1)
-            if image_format == "GIF" and frames > 1:
-                return _reencode_animation(image)
-            image.load()
-            image = ImageOps.exif_transpose(image)  # keep what the camera meant as "up"
-    except EvidenceError:
-        raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        # Pillow's own guard, which fires while opening for the most extreme sizes.
-        raise EvidenceError("too_big_image") from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
-        raise EvidenceError("damaged") from None
-    if image_format == "JPEG" and image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
-    image.info = {}  # no EXIF, XMP, comments or ICC text blocks travel on
-    out = io.BytesIO()
-    options = {"quality": 90} if image_format in ("JPEG", "WEBP") else {}
-    image.save(out, format=image_format, **options)
-    return out.getvalue()
-
-
-def _reencode_animation(image):
-    frames = []
-    for index in range(image.n_frames):
-        image.seek(index)
-        frame = image.convert("RGBA")
-        frames.append(frame)
-    out = io.BytesIO()
-    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:],
-                   duration=image.info.get("duration", 100), loop=image.info.get("loop", 0))
-    return out.getvalue()
+        content = decoding.shared_pool(decoders).reencode(data, content_type, limits)
+    except decoding.Refused as refused:
+        raise EvidenceError(refused.code, **refused.params) from None
+    stored_type = "image/jpeg" if content_type == "image/heic" else content_type
+    return CleanEvidence(content, stored_type, IMAGE_TYPES[content_type][1], digest, len(data),
+                         True)

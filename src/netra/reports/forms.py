@@ -9,7 +9,7 @@ from netra.lib.forms import validate_date_range
 from netra.lib.nip import NipError, normalize_nip, parse_nip
 from netra.regions.models import Election, Region
 
-from . import conduct, evidence
+from . import conduct, evidence, uploads
 from .models import EvidenceLink
 
 EVIDENCE_MESSAGES = {
@@ -17,9 +17,28 @@ EVIDENCE_MESSAGES = {
     "too_large": _("%(name)s is larger than %(max_mb)s MB."),
     "type": _("%(name)s is not a photo, video or PDF (JPEG, PNG, WebP, HEIC, GIF, MP4, WebM, PDF)."),
     "damaged": _("%(name)s is damaged or is not the kind of file its name says."),
-    "too_big_image": _("%(name)s declares an image too large to open (%(width)s x %(height)s pixels)."),
+    "too_big_image": _("%(name)s is %(width)s x %(height)s pixels, more than the %(max_mp)s "
+                       "megapixels that can be opened. Send it in a lower resolution, or as a "
+                       "JPEG."),
+    "too_big_animation": _("%(name)s has %(frames)s frames of %(width)s x %(height)s pixels, more "
+                           "than the %(max_mp)s megapixels in all that can be opened. Send it as "
+                           "a video (MP4 or WebM) instead."),
+    "too_many_frames": _("%(name)s has more than %(max_frames)s frames. Send it as a video (MP4 "
+                         "or WebM) instead."),
+    "too_heavy": _("%(name)s needs more memory or time to open than is allowed. Send a smaller "
+                   "or simpler version of it."),
     "too_many": _("Attach at most %(max_files)s files."),
 }
+
+
+class _Params(dict):
+    def __missing__(self, key):
+        return "?"  # a message never fails for want of a figure
+
+
+def evidence_message(exc, name):
+    """The user's-language message for an EvidenceError about the file called NAME."""
+    return str(EVIDENCE_MESSAGES[exc.code]) % _Params(name=name[:80], **exc.params)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -89,6 +108,7 @@ class SubmissionForm(forms.Form):
         "autocomplete": "off", "tabindex": "-1"}))
 
     too_large = False
+    opened_evidence = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -134,17 +154,18 @@ class SubmissionForm(forms.Form):
         try:
             evidence.check_count(len(files), settings.NETRA_EVIDENCE_MAX_FILES)
         except evidence.EvidenceError as exc:
-            raise forms.ValidationError(str(EVIDENCE_MESSAGES[exc.code]) % exc.params)
+            raise forms.ValidationError(evidence_message(exc, ""))
         cleaned, errors = [], []
+        # Opening the files is the costly part of a submission: the views count it.
+        self.opened_evidence = bool(files)
         for upload in files:
             try:
                 data = upload.read(settings.NETRA_EVIDENCE_MAX_BYTES + 1)
-                cleaned.append(evidence.clean(data, max_bytes=settings.NETRA_EVIDENCE_MAX_BYTES))
+                cleaned.append(uploads.clean(data))
             except evidence.EvidenceError as exc:
                 # The API answers 413 rather than 400 for this one.
                 self.too_large = self.too_large or exc.code == "too_large"
-                errors.append(str(EVIDENCE_MESSAGES[exc.code]) % {"name": upload.name[:80],
-                                                                  **exc.params})
+                errors.append(evidence_message(exc, upload.name))
         if errors:
             raise forms.ValidationError(errors)
         return cleaned
@@ -200,6 +221,7 @@ class ReplyForm(forms.Form):
                            required=False, widget=forms.Textarea(attrs={"rows": 4}))
     evidence = MultipleFileField(label=_("More evidence"), required=False)
     too_large = False
+    opened_evidence = False
 
     clean_evidence = SubmissionForm.clean_evidence
 

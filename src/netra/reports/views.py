@@ -53,13 +53,18 @@ def _too_busy(request, template, context):
 @refuse_large_bodies
 def report_form(request):
     form = SubmissionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        address = client_ip(request)
         try:
-            submission, code = actions.submit(form, client_ip=client_ip(request))
+            actions.count_attempt(address)  # before validation opens the files
         except actions.Throttled:
-            return _too_busy(request, "reports/form.html", {"form": form})
-        hold_receipt(request, code, submission)
-        return redirect("reports:receipt")
+            return _too_busy(request, "reports/form.html", {"form": SubmissionForm(request.POST)})
+        if form.is_valid():
+            submission, code = actions.submit(form, client_ip=address, counted=True)
+            hold_receipt(request, code, submission)
+            return redirect("reports:receipt")
+        if not form.opened_evidence:
+            actions.give_back_attempt(address)
     return render(request, "reports/form.html", {"form": form})
 
 
@@ -132,6 +137,13 @@ def status(request):
         submission = _reporter_submission(request)
     reply = ReplyForm()
     if submission is not None and request.method == "POST" and "receipt" not in request.POST:
+        if request.FILES:
+            try:
+                actions.count_attempt(client_ip(request))  # before its files are opened
+            except actions.Throttled:
+                return _too_busy(request, "reports/status.html", {
+                    "form": form, "submission": submission, "reply": ReplyForm(request.POST),
+                    "messages_list": submission.messages.all()})
         reply = ReplyForm(request.POST, request.FILES)
         if reply.is_valid():
             actions.reporter_reply(submission, reply.cleaned_data["body"],
