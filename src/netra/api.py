@@ -181,11 +181,15 @@ def file_report(request):
     """
     from netra.reports import actions
     from netra.reports.forms import SubmissionForm
+    from netra.reports.uploads import body_incomplete
     from netra.reports.views import too_large
 
     if too_large(request):
         return Status(413, {"detail": "The request is too large", "errors": {
             "evidence": ["The files together exceed the limit."]}})
+    if body_incomplete(request):
+        return Status(400, {"detail": "The request did not arrive whole; nothing was saved.",
+                            "errors": {}})
     address = client_ip(request)
     try:
         actions.count_attempt(address)  # before validation opens the files

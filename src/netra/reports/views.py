@@ -15,6 +15,7 @@ from netra.web.downloads import download
 
 from . import actions, receipts
 from .forms import ReceiptForm, ReplyForm, SubmissionForm
+from .uploads import refuse_incomplete_bodies
 from .models import Evidence, Submission
 
 REPORTER_SESSION_SECONDS = 1800
@@ -51,6 +52,7 @@ def _too_busy(request, template, context):
 
 @never_cache
 @refuse_large_bodies
+@refuse_incomplete_bodies
 def report_form(request):
     form = SubmissionForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
@@ -116,6 +118,7 @@ def _reporter_submission(request):
 
 @never_cache
 @refuse_large_bodies
+@refuse_incomplete_bodies
 def status(request):
     """The reporter's view through the receipt code: coarse status, questions, answers."""
     submission = None
