@@ -45,6 +45,8 @@ REFUSALS = {
     "proposal_unknown_employment": _("Choose the employment of every reported person."),
     "proposal_no_conduct": _("Give at least one proven conduct."),
     "proposal_bad_date": _("Give each conduct's date as YYYY-MM-DD."),
+    "proposal_date_range": _("Give each conduct's date between 1 January 2000 and 31 December "
+                             "2100."),
     "step_already_taken": _("This step has already been recorded."),
     "minutes_recorded": _("The minutes of this hearing are recorded and cannot be rewritten."),
     "already_recommended": _("BKN has already recommended on this case."),

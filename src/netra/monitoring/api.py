@@ -8,6 +8,7 @@ from ninja.security import django_auth
 from django.http import Http404
 
 from netra.accounts.access import acting_region, require, restrict
+from netra.lib.forms import date_in_range
 
 from . import actions, inputs
 from .models import Flag, Source
@@ -54,6 +55,9 @@ def push_texts(request, body: PushIn):
         return Status(400, {"detail": "Give a source name and 1 to 5,000 texts."})
     if any(not t.id.strip() or not t.text.strip() for t in body.texts):
         return Status(400, {"detail": "Every text needs an id and a text."})
+    if any(t.published and not date_in_range(t.published) for t in body.texts):
+        # The year 1 or 9999 cannot even be turned into UTC (an OverflowError, a 500).
+        return Status(400, {"detail": "Every published time must fall in 2000-2100."})
     code = (body.region or "").strip()
     region = acting_region(request.user, code)
     if region is None:

@@ -9,6 +9,7 @@ from ninja.security import django_auth
 
 from netra.cases.api import CHANGE, case_for, refusal, run
 from netra.cases.models import Case
+from netra.lib.forms import date_in_range
 
 from . import actions, rules
 from .models import Decree, Recommendation
@@ -84,6 +85,8 @@ def recommend(request, case_id: int, body: RecommendationIn):
             conduct = rules.parse_conduct([c.dict() for c in item.conduct])
         except rules.ProposalError as error:
             return refusal(f"proposal_{error.code}", case)
+        if not all(date_in_range(c.date) for c in conduct):
+            return refusal("proposal_date_range", case)
         choices[respondents[item.respondent]] = actions.Choice(
             employment=item.employment, conduct=tuple(conduct),
             sanction=item.sanction, deviation_reason=item.deviation_reason)
