@@ -90,6 +90,25 @@ def gif_of_tiny_frames(width, height, frames, duration=2):
     return b"".join(parts)
 
 
+def gif_of_full_frames(width, height, frames):
+    """An animated GIF whose every frame repaints the whole screen in 256 colours (a diagonal
+    gradient that moves): the most a decoder and an encoder can have to do per frame."""
+    palette = []
+    for index in range(256):
+        palette += [index, (index * 7) % 256, 255 - index]
+    row = bytes(range(256)) * (2 + width // 256)
+    pictures = []
+    for index in range(frames):
+        data = b"".join(row[(y + index) % 256:(y + index) % 256 + width] for y in range(height))
+        picture = Image.frombytes("P", (width, height), data)
+        picture.putpalette(palette)
+        pictures.append(picture)
+    out = io.BytesIO()
+    pictures[0].save(out, format="GIF", save_all=True, append_images=pictures[1:], duration=40,
+                     loop=0, optimize=False)
+    return out.getvalue()
+
+
 def _webp_chunk(kind, payload):
     return kind + struct.pack("<I", len(payload)) + payload + (b"\x00" if len(payload) % 2 else b"")
 
@@ -112,6 +131,17 @@ def webp_of_tiny_frames(width, height, frames, duration=20):
         body.append(_webp_chunk(b"ANMF", frame + bitstream))
     payload = b"WEBP" + b"".join(body)
     return b"RIFF" + struct.pack("<I", len(payload)) + payload
+
+
+def webp_of_full_frames(width, height, frames):
+    """An animated WebP whose every frame repaints the whole canvas (a moving gradient)."""
+    gradient = Image.linear_gradient("L").resize((width, height)).convert("RGB")
+    pictures = [Image.eval(gradient, lambda v, k=index: (v + 3 * k) % 256)
+                for index in range(frames)]
+    out = io.BytesIO()
+    pictures[0].save(out, format="WEBP", save_all=True, append_images=pictures[1:], duration=40,
+                     quality=50, method=0)
+    return out.getvalue()
 
 
 def many_scan_jpeg(side=2000, scans=1000):

@@ -31,7 +31,7 @@ def test_a_file_that_needs_more_memory_than_allowed_is_refused_and_the_next_one_
 
 
 def test_a_file_that_needs_more_cpu_than_allowed_is_refused_and_the_next_one_is_served():
-    slow = many_scan_jpeg(side=2000, scans=90)  # under the scan cap; about 0.3 s to decode
+    slow = many_scan_jpeg(side=2000, scans=50)  # 60 scans, under the cap; 0.2 s to decode
     before = decoding.shared_pool().status()["pid"]
     with pytest.raises(evidence.EvidenceError) as caught:
         evidence.clean(slow, limits=evidence.Limits(cpu_seconds=0.05))

@@ -32,6 +32,7 @@ more than a couple of screens.
 Framework-free: the Django side passes the limits from settings.
 """
 
+import atexit
 import io
 import json
 import logging
@@ -51,10 +52,10 @@ from dataclasses import asdict, dataclass
 
 log = logging.getLogger(__name__)
 
-#: A progressive JPEG has about ten scans; a decoder works through each one again, and a 40 KB
-#: file repeating a scan a thousand times costs seconds of CPU. Baseline photos have one, or two
-#: with an embedded thumbnail.
-MAX_JPEG_SCANS = 100
+#: A progressive JPEG has about ten scans (a multi-picture phone JPEG a few times that), and a
+#: decoder works through every block for each one: a 40 KB file repeating one scan a thousand
+#: times costs 3 s of CPU. Baseline photos have one, or two with an embedded thumbnail.
+MAX_JPEG_SCANS = 64
 #: Blocks walked while counting frames: a 20 MB GIF of 255-byte blocks has about 80,000.
 MAX_BLOCKS = 400_000
 
@@ -235,10 +236,11 @@ def reencode(data, content_type, limits):
                 raise Refused("too_big_image", width=width, height=height,
                               max_mp=_megapixels(limits))
             if scale > 1:
-                image.draft(None, (math.ceil(width / scale), math.ceil(height / scale)))
+                # Pillow picks the largest scale the requested size allows: ask for the floor.
+                image.draft(None, (max(1, width // scale), max(1, height // scale)))
             _check_still(*image.size, limits)
         elif gif is not None and gif[2] > 1:
-            if (width, height) != gif[:2] and (width > gif[0] or height > gif[1]):
+            if width > gif[0] or height > gif[1]:  # the walk saw a smaller screen
                 raise Refused("damaged")
             out = io.BytesIO()
             write_gif_animation(image, gif, out)
@@ -250,7 +252,8 @@ def reencode(data, content_type, limits):
         else:
             _check_still(width, height, limits)
         image.load()
-        image = ImageOps.exif_transpose(image)  # keep what the camera meant as "up"
+        # Keep what the camera meant as "up"; in place, so an upright photo is not copied.
+        ImageOps.exif_transpose(image, in_place=True)
     output = OUTPUT_FORMATS[content_type]
     if output == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
@@ -292,8 +295,7 @@ def write_gif_animation(image, layout, out):
         x1, y1 = min(x1, image.size[0]), min(y1, image.size[1])
         if x1 <= x0 or y1 <= y0:
             continue
-        region = image.crop((x0, y0, x1, y1)).convert("RGBA")
-        table, transparent, pixels = _gif_frame_data(region)
+        table, transparent, pixels = _gif_frame_data(image.crop((x0, y0, x1, y1)))
         delay = max(0, min(65535, round(image.info.get("duration", 100) / 10)))
         flags = ((image.disposal_method & 7) << 2) | (1 if transparent is not None else 0)
         out.write(b"\x21\xf9\x04" + bytes([flags]) + struct.pack("<H", delay)
@@ -305,12 +307,28 @@ def write_gif_animation(image, layout, out):
 
 
 def _gif_frame_data(region):
-    """(colour table, transparent index or None, LZW data) of an RGBA REGION, from the
-    single-frame GIF that Pillow writes of it."""
-    clear = region.getchannel("A").point(lambda a: 255 if a < 128 else 0)
-    has_clear = clear.getbbox() is not None
-    # Median cut keeps the colours exactly when a frame has no more than the palette holds.
-    indexed = region.convert("RGB").quantize(colors=255 if has_clear else 256)
+    """(colour table, transparent index or None, LZW data) of REGION (a crop of the decoder's
+    screen), from the single-frame GIF that Pillow writes of it."""
+    from PIL import Image
+
+    if region.mode == "RGB":  # Pillow's screen after the first frame, when nothing is clear
+        rgb, has_clear = region, False
+    else:
+        region = region.convert("RGBA")
+        clear = region.getchannel("A").point(lambda a: 255 if a < 128 else 0)
+        has_clear = clear.getbbox() is not None
+        rgb = region.convert("RGB")
+    room = 255 if has_clear else 256
+    colours = rgb.getcolors(room)
+    if colours is not None:
+        # A frame of a GIF has at most 256 colours: mapped onto exactly those, it stays exact
+        # (and this costs a tenth of a median cut).
+        flat = [value for _, colour in colours for value in colour]
+        palette = Image.new("P", (1, 1))
+        palette.putpalette(flat + [0] * (768 - len(flat)))
+        indexed = rgb.quantize(palette=palette, dither=Image.Dither.NONE)
+    else:  # more colours composed from earlier frames: approximated, quickly
+        indexed = rgb.quantize(colors=room, method=Image.Quantize.FASTOCTREE)
     palette = indexed.getpalette()[:768]
     indexed.putpalette(palette + [0] * (768 - len(palette)))
     options = {"optimize": False, "interlace": False}  # the descriptor written is sequential
@@ -621,6 +639,7 @@ def shared_pool(size=2):
     with _pool_lock:
         if _pool is None or _pool.pid != os.getpid():
             _pool = Pool(size)
+            atexit.register(_pool.stop)  # children end with their parent, not after it
         return _pool
 
 
