@@ -7,10 +7,25 @@ from datetime import timedelta
 
 from django.conf import settings
 
+from netra.accounts.throttle import purge_expired as purge_expired_attempts
+from netra.audit.log import checkpoint_if_due
 from netra.cases.actions import send_reminders
 from netra.monitoring.actions import poll_feeds
+from netra.reports.orphans import sweep_orphan_files
 from netra.sanctions.actions import mark_ppk_overdue
+from netra.web.sessions import purge_expired_sessions
 from netra.worker.periodic import Job, run_due
+
+HOUR = timedelta(hours=1)
+
+
+def _checkpoint():
+    checkpoint = checkpoint_if_due()
+    return checkpoint.seq if checkpoint is not None else None
+
+
+def _sweep():
+    return len(sweep_orphan_files())
 
 
 def jobs():
@@ -22,6 +37,14 @@ def jobs():
         Job("reminders", deadlines, send_reminders),
         # News feeds due for reading are read (each feed claimed first).
         Job("feed_texts", timedelta(0), poll_feeds),
+        # The audit log's signed head goes outside the database (daily by default, see
+        # NETRA_AUDIT_CHECKPOINT_HOURS), so that cutting the log's tail is caught by verify.
+        Job("audit_checkpoint", HOUR, _checkpoint),
+        # Nothing a session held (a sealed receipt code) outlives the session.
+        Job("expired_sessions", HOUR, purge_expired_sessions),
+        Job("expired_attempts", HOUR, purge_expired_attempts),
+        # Files written before a crash, that no committed row references.
+        Job("orphan_files", HOUR, _sweep),
     ]
 
 
