@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
+from netra.lib.forms import date_in_range
+
 FIELDS = ("id", "source", "url", "author", "published", "text")
 MAX_TEXT = 100_000
 
@@ -44,6 +46,9 @@ def _when(value):
             parsed = parsedate_to_datetime(value)  # RFC 822, as RSS writes it
         except (TypeError, ValueError):
             raise ValueError(value) from None
+    if not date_in_range(parsed):
+        # Year 1 or 9999 overflows once moved into a local zone; no post is that old or new.
+        raise ValueError(value)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
@@ -143,5 +148,7 @@ def _feed_item(identifier, link, title, body, published, author, source_name):
         when = datetime(*published[:6], tzinfo=timezone.utc) if published else None
     except (TypeError, ValueError, OverflowError):
         when = None  # a date feedparser could not make sense of: the text still counts
+    if when is not None and not date_in_range(when):
+        when = None
     return Item(identifier[:300], source_name, _clean(link).strip()[:2000],
                 _clean(author)[:200], when, text[:MAX_TEXT])
