@@ -174,7 +174,7 @@ def cmd_demo(args):
     prepare_data_dir()
     setup_django()
     migrate_and_load()
-    from netra.people.demo import load_demo
+    from netra.demo import load_demo
 
     report = load_demo(employees=args.employees)
     for line in report:

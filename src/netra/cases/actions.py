@@ -9,9 +9,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from netra.audit.log import record
+from netra.lib import clock
 from netra.regions.clocks import clock_rules, holiday_dates
 
-from . import clock
 from . import workflow as wf
 from .models import Attachment, Case, CaseEvent, Respondent, SubjectType
 

@@ -121,7 +121,8 @@ def demo_rows(count, rng, districts):
     return rows, agencies
 
 
-def load_demo(employees=10_000, cases_per_state=18):
+def load_demo_people(employees=10_000):
+    """The agencies, employees and staff accounts of the demo (netra/demo.py adds the rest)."""
     rng = random.Random(2024)
     report = []
     with transaction.atomic():
@@ -143,10 +144,4 @@ def load_demo(employees=10_000, cases_per_state=18):
                 None, username=username, full_name=full_name, email=f"{username}@demo.netra.test",
                 role=role, regions=regions)
             report.append(f"akun {username} ({role}): kata sandi sekali pakai {password}")
-    from netra.cases.demo import load_demo_cases
-
-    report.extend(load_demo_cases(per_state=cases_per_state))
-    from netra.prevention.demo import load_demo_prevention
-
-    report.extend(load_demo_prevention())
     return report

@@ -1,6 +1,6 @@
-"""Reference data in the shapes the pure legal clock (cases/clock.py) takes."""
+"""Reference data in the shapes the pure legal clock (lib/clock.py) takes."""
 
-from netra.cases.clock import ClockRules
+from netra.lib.clock import ClockRules
 
 from .models import ClockRule, Holiday
 

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from netra.accounts import throttle
 from netra.audit.log import record
-from netra.cases import clock
+from netra.lib import clock
 from netra.lib.names import name_key, name_similarity
 from netra.people.models import Employee
 from netra.regions.clocks import clock_rules, holiday_dates

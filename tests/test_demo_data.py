@@ -1,5 +1,6 @@
 from netra.accounts.models import User
-from netra.people.demo import STAFF, load_demo
+from netra.demo import load_demo
+from netra.people.demo import STAFF
 from netra.people.models import Employee
 
 

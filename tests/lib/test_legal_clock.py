@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from netra.cases.clock import (ClockRules, NoRule, due, is_office_hours, is_overdue,
+from netra.lib.clock import (ClockRules, NoRule, due, is_office_hours, is_overdue,
                                legally_received, remaining, report_deadline, zone)
 
 PILKADA = ClockRules("calendar", report_window_days=7, completion_days=2, initial_study_days=2,
