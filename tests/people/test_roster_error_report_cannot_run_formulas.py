@@ -45,13 +45,13 @@ def test_no_cell_of_the_report_starts_a_formula(report):
 
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@A1", "\t=1", "\r=1"])
 def test_the_guard_quotes_every_formula_start(value):
-    from netra.lib.cells import formula_safe
+    from netra.lib.tables import formula_safe
 
     assert formula_safe(value) == "'" + value
 
 
 @pytest.mark.parametrize("value", ["Dinas Pendidikan", "198501012010011001", "", "a=b"])
 def test_the_guard_leaves_plain_text_alone(value):
-    from netra.lib.cells import formula_safe
+    from netra.lib.tables import formula_safe
 
     assert formula_safe(value) == value

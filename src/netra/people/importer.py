@@ -5,24 +5,20 @@ of row errors (row number, column, reason code). Writing happens elsewhere (``wr
 only when the caller's policy allows it: all rows valid, or ``skip_invalid``.
 """
 
-import codecs
 import functools
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from netra.lib.cells import formula_safe
+from netra.lib import tables
 from netra.lib.names import name_key, phonetic_index
 from netra.lib.nip import NipError, normalize_nip, parse_nip
 
 from .models import ASN_TYPES, EmploymentType, PositionClass
 
 MAX_LISTED_ERRORS = 100_000
-EXCEL_NUMBER_MARK = "\u2248"
 
 FILE_MESSAGES = {
     "empty": _("The file is empty."),
@@ -198,102 +194,22 @@ def check_size(path, limit_bytes):
 
 
 def open_table(path):
-    """(header, rows iterator, estimated row count) for a CSV or XLSX file, by content."""
-    with open(path, "rb") as fh:
-        head = fh.read(8)
-    if head.startswith(b"PK\x03\x04"):
-        return _open_xlsx(path)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise RosterFileError("old_excel")
-    if head.startswith(b"%PDF") or b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise RosterFileError("not_a_table")
-    return _open_csv(path)
-
-
-def _detect_encoding(path):
-    with open(path, "rb") as fh:
-        start = fh.read(4)
-    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    return "utf-8-sig"
-
-
-def _validate_utf8(path):
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-
-
-def _open_csv(path):
-    encoding = _detect_encoding(path)
+    """(header, rows iterator, estimated row count) for a CSV or XLSX file, by content
+    (netra/lib/tables.py)."""
     try:
-        if encoding == "utf-8-sig":
-            _validate_utf8(path)
-        with open(path, "rb") as fh:
-            total = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
-        fh = open(path, encoding=encoding, newline="")
-        sample = fh.read(64 * 1024)
-    except UnicodeError:
-        raise RosterFileError("encoding") from None
-    if "\x00" in sample:
-        raise RosterFileError("not_a_table")
-    first_line = sample.split("\n", 1)[0]
-    delimiter = max([",", ";", "\t", "|"], key=first_line.count)
-    fh.seek(0)
-    reader = csv.reader(fh, delimiter=delimiter)
-    header = next(reader, None)
-    if header is None or not any(h.strip() for h in header):
-        fh.close()
+        table = tables.open_table(path)
+    except tables.TableError as error:
+        raise RosterFileError(error.code, **error.params) from None
+    if not any(h.strip() for h in table.header):
         raise RosterFileError("empty")
 
     def rows():
         try:
-            yield from reader
-        except UnicodeError:
-            raise RosterFileError("encoding") from None
-        finally:
-            fh.close()
+            yield from table.rows
+        except tables.TableError as error:
+            raise RosterFileError(error.code, **error.params) from None
 
-    return header, rows(), max(total - 1, 1)
-
-
-def _open_xlsx(path):
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        it = sheet.iter_rows(values_only=True)
-        header = next(it, None)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, TypeError):
-        raise RosterFileError("unreadable_xlsx") from None
-    if header is None or not any(header):
-        raise RosterFileError("empty")
-    estimate = max((sheet.max_row or 2) - 1, 1)
-
-    def text(value):
-        if value is None:
-            return ""
-        if isinstance(value, float) and value.is_integer():
-            if abs(value) >= 1e15:
-                # Excel keeps 15 significant digits: an 18-digit NIP typed as a number has
-                # already lost its last digits. Mark it so the row is refused, not guessed.
-                return EXCEL_NUMBER_MARK + repr(value)
-            return str(int(value))
-        return str(value)
-
-    def rows():
-        try:
-            for values in it:
-                yield [text(v) for v in values]
-        finally:
-            workbook.close()
-
-    return [text(h) for h in header], rows(), estimate
+    return table.header, rows(), table.estimate
 
 
 def map_header(header):
@@ -369,7 +285,7 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
         raw_type = values[i_type].strip() if i_type is not None else ""
         nip = normalize_nip(values[i_nip]) if values[i_nip].strip() else None
         info = None
-        if nip and nip.startswith(EXCEL_NUMBER_MARK):
+        if nip and tables.is_cut_number(nip):
             fail(row_number, "nip", "nip_excel_number", nip[1:])
             ok = False
         elif nip:
@@ -467,11 +383,6 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
 
 def errors_as_csv(errors):
     """The error report as CSV text, in the active language. Values and header names come
-    from the uploaded file, so no cell may start a formula (netra/lib/cells.py)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([_("row"), _("column"), _("value"), _("reason")])
-    for e in errors:
-        writer.writerow([formula_safe(cell) for cell in (e.row, e.column, e.value,
-                                                          str(e.message))])
-    return out.getvalue()
+    from the uploaded file, so no cell may start a formula (netra/lib/tables.py)."""
+    return tables.csv_text([[_("row"), _("column"), _("value"), _("reason")],
+                            *([e.row, e.column, e.value, str(e.message)] for e in errors)])

@@ -15,12 +15,12 @@ A file is read whole or refused: any row that cannot be understood is reported w
 number, column and value, and nothing of that file is kept.
 """
 
-import codecs
-import csv
-import io
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+
+from netra.lib import tables
 
 MAX_ROWS = 200_000
 
@@ -95,75 +95,19 @@ JOINED_BEFORE = {"joined before", "bergabung sebelumnya", "sudah bergabung"}
 LEFT = {"left", "keluar", "meninggalkan"}
 
 
-def decode(data):
-    """Text of DATA: UTF-16 by its byte-order mark, else UTF-8 (with or without BOM)."""
-    if not data or not data.strip():
-        raise AttendanceFileError("empty")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeError:
-            raise AttendanceFileError("encoding") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeError:
-        raise AttendanceFileError("encoding") from None
-
-
 def table_rows(data):
-    """The file as a list of (line number, cells); XLSX by its first sheet."""
-    if data.startswith(b"PK\x03\x04"):
-        return _xlsx_rows(data)
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise AttendanceFileError("old_excel")
-    if data.startswith(b"%PDF"):
-        raise AttendanceFileError("not_a_table")
-    text = decode(data)
-    if "\x00" in text:
-        raise AttendanceFileError("not_a_table")
-    lines = text.splitlines()
-    sample = [line for line in lines[:40] if line.strip()]
-    delimiter = max(["\t", ",", ";"], key=lambda d: sum(line.count(d) for line in sample))
+    """The file as a list of (line number, cells); XLSX by its first sheet (netra/lib/tables.py
+    tells the kind, the encoding and the delimiter)."""
     try:
-        rows = [(number, cells) for number, cells in
-                enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter),
-                          start=1)]
-    except csv.Error:
-        raise AttendanceFileError("not_a_table") from None
-    if len(rows) > MAX_ROWS:
-        raise AttendanceFileError("too_many_rows", limit=MAX_ROWS)
-    return rows
-
-
-def _xlsx_rows(data):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
+        table = tables.open_table(data)
         rows = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            rows.append((number, [_cell_text(v) for v in values]))
+        for number, cells in enumerate(itertools.chain([table.header], table.rows), start=1):
             if number > MAX_ROWS:
                 raise AttendanceFileError("too_many_rows", limit=MAX_ROWS)
-        workbook.close()
-    except AttendanceFileError:
-        raise
-    except Exception:  # noqa: BLE001 - a damaged workbook fails in many ways (zip, XML, cells)
-        raise AttendanceFileError("unreadable_xlsx") from None
+            rows.append((number, cells))
+    except tables.TableError as error:
+        raise AttendanceFileError(error.code, **error.params) from None
     return rows
-
-
-def _cell_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        if abs(value) >= 1e15:
-            return "\u2248" + repr(value)  # an 18-digit NIP Excel already truncated
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S")
-    return str(value)
 
 
 def _columns(cells, wanted):

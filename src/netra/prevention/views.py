@@ -1,6 +1,3 @@
-import csv
-import io
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from netra.accounts.access import can, get_or_404, region_in_scope, require, scope_region_ids
 from netra.accounts.throttle import client_ip
+from netra.lib import tables
 from netra.lib.forms import positive_id
 from netra.people.models import Agency, Employee
 from netra.regions.models import Election, Region
@@ -259,41 +257,22 @@ def coverage_export(request, fmt):
     figures = coverage.coverage(region, _election(request))
     header = [str(label) for label in (_("Agency"), _("Employees"), _("Reached"),
                                        _("Reached (%)"), _("Pledged"), _("Pledged (%)"))]
-    rows = [[_as_text(a["agency"]), a["total"], a["reached"], a["reached_pct"], a["pledged"],
+    rows = [[str(a["agency"]), a["total"], a["reached"], a["reached_pct"], a["pledged"],
              a["pledged_pct"]] for a in figures["agencies"]]
     name = f"cakupan-pencegahan-{region.code}-{timezone.localdate():%Y%m%d}"
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(header)
-        writer.writerows(rows)
-        response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(tables.csv_text([header, *rows], bom=True),
+                                content_type="text/csv; charset=utf-8")
     else:
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "Per unit kerja"
-        sheet.append(header)
-        for row in rows:
-            sheet.append(row)
-        types = book.create_sheet("Per jenis pegawai")
-        types.append([str(label) for label in (_("Employment"), _("Employees"),
-                                               _("Reached (%)"), _("Pledged (%)"))])
-        for t in figures["types"]:
-            types.append([str(t["label"]), t["total"], t["reached_pct"], t["pledged_pct"]])
-        out = io.BytesIO()
-        book.save(out)
-        response = HttpResponse(out.getvalue(), content_type=(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        types = [[str(label) for label in (_("Employment"), _("Employees"), _("Reached (%)"),
+                                           _("Pledged (%)"))]]
+        types += [[str(t["label"]), t["total"], t["reached_pct"], t["pledged_pct"]]
+                  for t in figures["types"]]
+        response = HttpResponse(tables.xlsx_bytes([("Per unit kerja", [header, *rows]),
+                                                   ("Per jenis pegawai", types)]),
+                                content_type=tables.XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
-
-
-def _as_text(value):
-    """A cell a spreadsheet will not run as a formula."""
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 # Public pages
