@@ -25,14 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 CATALOG_FILE = Path(__file__).resolve().parent / "data" / "catalog.json"
-KINDS = ("campaign_props", "social_media_campaign", "attend_declaration",
-         "social_media_engagement", "partisan_photo", "join_campaign_event", "spouse_campaign",
-         "approach_party_as_candidate", "party_membership", "partisan_activity",
-         "campaign_team_member", "independent_candidate_support", "favouring_decision",
-         "use_of_state_facilities", "mobilising_civil_servants")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-EMPLOYMENT = ("PNS", "CPNS", "PPPK", "NON_ASN", "VILLAGE_HEAD", "VILLAGE_OFFICIAL", "TNI",
-              "POLRI")
 
 
 class ProposalError(ValueError):
@@ -83,10 +76,35 @@ class Catalog:
         self.after_on_determination_day = data["rules"]["determination_day_is"] == "after"
         self.criminal = data["criminal_referral"]
 
+    @property
+    def kind_names(self):
+        """The conduct kinds, in the catalog's order."""
+        return tuple(self.kinds)
+
+    @property
+    def employment_names(self):
+        """The employments as the engine's callers spell them ("PNS", "NON_ASN", ...)."""
+        return tuple(name.upper() for name in self.employment)
+
+    def kind_labels(self, language="id", fallback=None):
+        """Kind -> the catalog's label in LANGUAGE ("en..." for English, else Indonesian);
+        a version saved before labels were data borrows FALLBACK's (a Catalog), else shows
+        the kind's name."""
+        key = "label_en" if (language or "id").startswith("en") else "label_id"
+        borrowed = fallback.kind_labels(language) if fallback is not None else {}
+        return {kind: rule.get(key) or borrowed.get(kind) or kind
+                for kind, rule in self.kinds.items()}
+
 
 @lru_cache(maxsize=1)
 def shipped_catalog():
     return Catalog(json.loads(CATALOG_FILE.read_text(encoding="utf-8")))
+
+
+# The shipped catalog's kinds and employments: what requests may name (data/catalog.json is
+# the one place to add a conduct kind, with its labels in both languages).
+KINDS = shipped_catalog().kind_names
+EMPLOYMENT = shipped_catalog().employment_names
 
 
 def _code_for(catalog, conduct, determination):
@@ -106,7 +124,7 @@ def propose(catalog, *, determination_date, employment, conduct):
     """The proposal for one subject. DETERMINATION_DATE: the election's candidate
     determination (penetapan pasangan calon); EMPLOYMENT: one of EMPLOYMENT; CONDUCT: a
     non-empty sequence of Conduct."""
-    if employment not in EMPLOYMENT:
+    if employment not in catalog.employment_names:
         raise ProposalError("unknown_employment", f"unknown employment: {employment!r}")
     if not conduct:
         raise ProposalError("no_conduct", "at least one conduct is needed")

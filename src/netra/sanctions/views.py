@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -20,27 +21,13 @@ from . import actions, rules
 from .models import Decree, FollowUpStep, Recommendation
 
 
-#: The conduct kinds of the rule engine, as BKN officers read them.
-KIND_LABELS = {
-    "campaign_props": _("Putting up campaign props"),
-    "social_media_campaign": _("Campaigning on social or online media"),
-    "attend_declaration": _("Attending a declaration or campaign with partisan action"),
-    "social_media_engagement": _("Liking, sharing, commenting on or following a candidate's "
-                                 "account or group"),
-    "partisan_photo": _("Posting a photo with a candidate showing partisan gestures"),
-    "join_campaign_event": _("Joining a campaign, outreach or introduction event"),
-    "spouse_campaign": _("Campaigning for a spouse who is a candidate"),
-    "approach_party_as_candidate": _("Approaching a party as a prospective candidate without "
-                                     "unpaid leave"),
-    "party_membership": _("Member or officer of a political party"),
-    "partisan_activity": _("Holding partisan meetings, appeals or gifts"),
-    "campaign_team_member": _("Member of a campaign team, expert or consultant"),
-    "independent_candidate_support": _("Support letter or ID copies for an independent "
-                                       "candidate"),
-    "favouring_decision": _("Decisions or actions favouring or harming a candidate"),
-    "use_of_state_facilities": _("Using state facilities"),
-    "mobilising_civil_servants": _("Mobilising other civil servants"),
-}
+def kind_labels(catalog=None):
+    """The conduct kinds of the rule engine, as BKN officers read them: labels are catalog
+    data (sanctions/data/catalog.json), in the active language."""
+    shipped = rules.shipped_catalog()
+    return (catalog or shipped).kind_labels(get_language(), fallback=shipped)
+
+
 EMPLOYMENT_LABELS = {
     "PNS": _("Civil servant (PNS)"), "CPNS": _("Civil servant candidate (CPNS)"),
     "PPPK": _("Government employee with contract (PPPK)"), "NON_ASN": _("Non-ASN staff (honorer)"),
@@ -63,7 +50,7 @@ class RecommendationForm(forms.Form):
     def __init__(self, *args, respondents, final=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.respondents, self.final = list(respondents), final
-        kinds = [("", "-")] + [(k, label) for k, label in KIND_LABELS.items()]
+        kinds = [("", "-")] + list(kind_labels().items())
         for r in self.respondents:
             self.fields[f"employment_{r.pk}"] = forms.ChoiceField(
                 label=_("Employment"), choices=list(EMPLOYMENT_LABELS.items()),
@@ -319,10 +306,10 @@ def catalog(request):
 
     require(request.user, "cases.view")
     current = active_catalog()
+    labels = kind_labels(current)
     return render(request, "sanctions/catalog.html", {
         "catalog": current, "codes": current.data["codes"],
-        "levels": LEVEL_LABELS, "kinds": [(k, KIND_LABELS[k], v) for k, v in
-                                          current.kinds.items() if k in KIND_LABELS],
+        "levels": LEVEL_LABELS, "kinds": [(k, labels[k], v) for k, v in current.kinds.items()],
         "versions": CatalogVersion.objects.select_related("created_by")[:20],
         "can_edit": can(request.user, "catalog.edit")})
 

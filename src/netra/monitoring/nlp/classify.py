@@ -22,6 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from zlib import crc32
 
+from netra.sanctions.rules import shipped_catalog
+
 from .normalise import tokens
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -39,18 +41,28 @@ NEUTRAL = {"netral", "netralitas", "bawaslu", "kpu", "pemilu", "pilkada", "pemil
            "dpt", "logistik", "surat", "sosialisasi", "imbauan", "aturan", "sanksi",
            "pelanggaran", "lapor", "laporkan", "hoaks", "golput", "demokrasi", "calon",
            "pasangan", "paslon", "coblos", "mencoblos", "memilih", "pilih"}
-# conduct lexicon: code -> words (normalised) that point to it
-CONDUCT = {
-    "DIS-06": {"like", "likes", "suka", "share", "bagikan", "membagikan", "repost", "retweet",
-               "follow", "ikuti", "gabung", "grup", "komen", "komentar", "subscribe", "sebarkan"},
-    "DIS-07": {"foto", "selfie", "pose", "gaya", "jari", "swafoto", "berfoto", "potret"},
-    "DIS-08": {"undangan", "mengundang", "kumpul", "berkumpul", "silaturahmi", "konsolidasi",
-               "rapat", "pertemuan", "hadiri", "datang", "sembako", "amplop", "bagi-bagi"},
-    "DIS-01": {"spanduk", "baliho", "banner", "kaos", "stiker", "poster", "atribut", "bendera"},
-    "DIS-04": {"deklarasi", "orasi", "panggung", "kampanye", "arak-arakan", "konvoi"},
-    "P5N-4": {"mobil dinas", "fasilitas", "anggaran", "kendaraan dinas", "rumah dinas"},
+# conduct lexicon: the catalog's conduct kind -> words (normalised) that point to it
+CONDUCT_WORDS = {
+    "social_media_engagement": {"like", "likes", "suka", "share", "bagikan", "membagikan",
+                                "repost", "retweet", "follow", "ikuti", "gabung", "grup",
+                                "komen", "komentar", "subscribe", "sebarkan"},
+    "partisan_photo": {"foto", "selfie", "pose", "gaya", "jari", "swafoto", "berfoto", "potret"},
+    "partisan_activity": {"undangan", "mengundang", "kumpul", "berkumpul", "silaturahmi",
+                          "konsolidasi", "rapat", "pertemuan", "hadiri", "datang", "sembako",
+                          "amplop", "bagi-bagi"},
+    "campaign_props": {"spanduk", "baliho", "banner", "kaos", "stiker", "poster", "atribut",
+                       "bendera"},
+    "attend_declaration": {"deklarasi", "orasi", "panggung", "kampanye", "arak-arakan", "konvoi"},
+    "use_of_state_facilities": {"mobil dinas", "fasilitas", "anggaran", "kendaraan dinas",
+                                "rumah dinas"},
 }
-ETHICS_OF = {"DIS-06": "ETIK-04", "DIS-07": "ETIK-05", "DIS-01": "ETIK-01", "DIS-04": "ETIK-03"}
+_KINDS = shipped_catalog().kinds
+# catalog code from the determination of candidates on -> words; the rules' features
+# ("conduct:DIS-06") are named by it
+CONDUCT = {_KINDS[kind]["after"]: words for kind, words in CONDUCT_WORDS.items()}
+# that code -> the catalog's code for the same conduct before the determination
+ETHICS_OF = {_KINDS[kind]["after"]: _KINDS[kind]["before"] for kind in CONDUCT_WORDS
+             if _KINDS[kind]["before"] != _KINDS[kind]["after"]}
 
 
 @dataclass
