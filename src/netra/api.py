@@ -8,16 +8,19 @@ from ninja.security import django_auth
 
 from netra.accounts.access import can
 from netra.accounts.throttle import client_ip
+from netra.cases.api import router as cases_router
+from netra.monitoring.api import router as monitoring_router
 from netra.people.search import search_employees
 from netra.regions.models import Election, Region
+from netra.reports import actions as reports
+from netra.reports.forms import SubmissionForm
+from netra.reports.uploads import body_incomplete
+from netra.reports.views import too_large
+from netra.sanctions.api import router as sanctions_router
 from netra.web.middleware import InputRefused, refusal_response
+from netra.web.schemas import ErrorOut
 
 api = NinjaAPI(title="Netra API", version="1", urls_namespace="api")
-
-
-class ErrorOut(Schema):
-    detail: str
-
 
 class RegionOut(Schema):
     code: str
@@ -179,11 +182,6 @@ def file_report(request):
 
     Same rules as the /lapor/ form. The receipt code is in this answer only: keep it.
     """
-    from netra.reports import actions
-    from netra.reports.forms import SubmissionForm
-    from netra.reports.uploads import body_incomplete
-    from netra.reports.views import too_large
-
     if too_large(request):
         return Status(413, {"detail": "The request is too large", "errors": {
             "evidence": ["The files together exceed the limit."]}})
@@ -192,17 +190,17 @@ def file_report(request):
                             "errors": {}})
     address = client_ip(request)
     try:
-        actions.count_attempt(address)  # before validation opens the files
-    except actions.Throttled:
+        reports.count_attempt(address)  # before validation opens the files
+    except reports.Throttled:
         return Status(429, {"detail": "Too many submissions from this address; try later."})
     form = SubmissionForm(request.POST, request.FILES)
     if not form.is_valid():
         if not form.opened_evidence:
-            actions.give_back_attempt(address)
+            reports.give_back_attempt(address)
         status = 413 if form.too_large else 400
         return Status(status, {"detail": "Invalid submission",
                                "errors": {k: [str(m) for m in v] for k, v in form.errors.items()}})
-    submission, code = actions.submit(form, client_ip=address, counted=True)
+    submission, code = reports.submit(form, client_ip=address, counted=True)
     return Status(201, {"receipt": code, "status": submission.status, "kind": submission.kind})
 
 
@@ -210,11 +208,9 @@ def file_report(request):
           tags=["public reports"])
 def report_status(request, body: ReceiptIn):
     """The coarse status of a submission and the officers' questions, by receipt code."""
-    from netra.reports import actions
-
     try:
-        submission = actions.find_by_receipt(body.receipt, client_ip=client_ip(request))
-    except actions.Throttled:
+        submission = reports.find_by_receipt(body.receipt, client_ip=client_ip(request))
+    except reports.Throttled:
         return Status(429, {"detail": "Too many attempts; try later."})
     if submission is None:
         return Status(404, {"detail": "Unknown receipt code"})
@@ -223,15 +219,7 @@ def report_status(request, body: ReceiptIn):
             "submitted_at": submission.submitted_at.isoformat(), "questions": questions}
 
 
-def _add_domain_routers():
-    # Imported here: the routers import this module's ErrorOut.
-    from netra.cases.api import router as cases_router
-    from netra.monitoring.api import router as monitoring_router
-    from netra.sanctions.api import router as sanctions_router
-
-    api.add_router("", cases_router)
-    api.add_router("", sanctions_router)
-    api.add_router("", monitoring_router)
-
-
-_add_domain_routers()
+# The apps' routers, assembled here and only here: no app imports this module.
+api.add_router("", cases_router)
+api.add_router("", sanctions_router)
+api.add_router("", monitoring_router)

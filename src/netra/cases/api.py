@@ -4,91 +4,29 @@ A refused change answers 400 with a `code` and a message in the caller's languag
 based on an old `version` answers 409 and changes nothing; an unreachable case answers 404.
 """
 
-from datetime import datetime
-
+from django.conf import settings
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, File, FormEx, P, Router, Schema, Status
+from django.utils.translation import gettext as _
+from ninja import File, FormEx, P, Router, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
-from netra.accounts.access import case_or_404, require, restrict_cases
-from netra.api import ErrorOut
+from netra.accounts.access import case_or_404, region_in_scope, require, restrict, restrict_cases
+from netra.accounts.models import User
+from netra.regions.models import Election, Region
+from netra.reports.evidence import EvidenceError
+from netra.reports.models import Submission
+from netra.web.schemas import ErrorOut
 
 from . import actions, documents
 from . import workflow as wf
-from .models import Case, CaseDocument, Hearing, SubjectType
+from .models import Case, Hearing
+from .schemas import (CHANGE, AssignIn, CaseDetailOut, CaseOut, ExtensionIn, FindingIn,
+                      HearingIn, LetterIn, MergeIn, MinutesIn, NoteIn, RespondentIn,
+                      TransitionIn)
 
 router = Router(auth=django_auth, tags=["cases"])
-
-
-class RefusalOut(Schema):
-    detail: str
-    code: str
-
-
-class CaseOut(Schema):
-    id: int
-    number: str
-    source: str
-    state: str
-    version: int
-    region_code: str
-    election: str
-    received_at: str
-    due_at: str | None
-    overdue: bool
-    extended: bool
-    assigned_to: str | None
-    merged_into: int | None
-
-
-class CaseEventOut(Schema):
-    at: str
-    kind: str
-    from_state: str
-    to_state: str
-    text: str
-    actor: str | None
-
-
-class RespondentOut(Schema):
-    id: int
-    name: str
-    nip: str
-    subject_type: str
-    agency: str
-    position: str
-    government_code: str | None
-
-
-class HearingOut(Schema):
-    id: int
-    party: str
-    name: str
-    scheduled_at: str
-    place: str
-    held_at: str | None
-    minutes: str
-
-
-class DocumentOut(Schema):
-    id: int
-    kind: str
-    sha256: str
-    created_at: str
-
-
-class CaseDetailOut(CaseOut):
-    summary: str
-    next_states: list[str]
-    respondents: list[RespondentOut]
-    hearings: list[HearingOut]
-    documents: list[DocumentOut]
-    timeline: list[CaseEventOut]
-
-
-#: The answers of every endpoint that changes a case.
-CHANGE = {200: CaseDetailOut, 400: RefusalOut, 404: ErrorOut, 409: RefusalOut}
 
 
 def case_out(case, now):
@@ -139,8 +77,6 @@ def refusal(code, case):
 
 
 def conflict():
-    from django.utils.translation import gettext as _
-
     return Status(409, {"detail": _("The case was changed meanwhile; reload it."),
                         "code": "conflict"})
 
@@ -179,13 +115,6 @@ def get_case(request, case_id: int):
     return case_detail(case_for(request, case_id), request.user)
 
 
-class TransitionIn(Schema):
-    target: str
-    version: int
-    reason: str = ""
-    reopen_to: str | None = None
-
-
 @router.post("/cases/{case_id}/transitions", response=CHANGE)
 def transition_case(request, case_id: int, body: TransitionIn):
     """Take the next step. `version` must be the case's current version."""
@@ -193,11 +122,6 @@ def transition_case(request, case_id: int, body: TransitionIn):
     return run(request, case, lambda: actions.transition(
         request.user, case, body.target, version=body.version, reason=body.reason[:5000],
         reopen_to=body.reopen_to))
-
-
-class ExtensionIn(Schema):
-    version: int
-    reason: str
 
 
 @router.post("/cases/{case_id}/extension", response=CHANGE)
@@ -208,20 +132,9 @@ def extend_case(request, case_id: int, body: ExtensionIn):
         request.user, case, version=body.version, reason=body.reason[:5000]))
 
 
-class FindingIn(Schema):
-    election: str
-    region: str
-    summary: str
-
-
 @router.post("/cases", response={201: CaseDetailOut, 400: ErrorOut})
 def open_finding(request, body: FindingIn):
     """Open a case from the officer's own finding (temuan) in a region they reach."""
-    from django.utils.translation import gettext as _
-
-    from netra.accounts.access import region_in_scope
-    from netra.regions.models import Election, Region
-
     require(request.user, "cases.open")
     region = Region.objects.filter(code=body.region).exclude(level=Region.Level.DISTRICT).first()
     election = Election.objects.filter(code=body.election).first()
@@ -240,9 +153,6 @@ def open_finding(request, body: FindingIn):
 def open_from_report(request, submission_id: int):
     """Open the case of a public report, or adopt anonymous information as a finding (temuan).
     Opening twice answers the same case."""
-    from netra.accounts.access import restrict
-    from netra.reports.models import Submission
-
     require(request.user, "cases.open")
     submission = restrict(Submission.objects.select_related("region", "election"),
                           request.user, districts=False).filter(pk=submission_id).first()
@@ -250,15 +160,6 @@ def open_from_report(request, submission_id: int):
         return Status(404, {"detail": "Not found"})
     case = actions.open_case_from_submission(request.user, submission)
     return Status(201, case_detail(case, request.user))
-
-
-class RespondentIn(Schema):
-    version: int
-    nip: str = ""
-    name: str = ""
-    subject_type: SubjectType = SubjectType.UNKNOWN
-    agency: str = ""
-    position: str = ""
 
 
 @router.post("/cases/{case_id}/respondents", response=CHANGE)
@@ -275,25 +176,14 @@ def add_respondent(request, case_id: int, body: RespondentIn):
         request.user, case, version=body.version, **form.cleaned_data))
 
 
-class AssignIn(Schema):
-    version: int
-    officer: str  # username
-
-
 @router.post("/cases/{case_id}/assignment", response=CHANGE)
 def assign_case(request, case_id: int, body: AssignIn):
-    from netra.accounts.models import User
-
     case = case_for(request, case_id, "cases.open")
     officer = User.objects.filter(username=body.officer).first()
     if officer is None:
         return refusal("not_assignable", case)
     return run(request, case, lambda: actions.assign(request.user, case, officer,
                                                      version=body.version))
-
-
-class NoteIn(Schema):
-    text: str
 
 
 @router.post("/cases/{case_id}/notes", response=CHANGE)
@@ -307,10 +197,6 @@ def add_note(request, case_id: int, body: NoteIn):
 def add_attachment(request, case_id: int, title: FormEx[str, P(max_length=200)],
                    file: File[UploadedFile]):
     """A photo, video or PDF (multipart); images lose their metadata."""
-    from django.conf import settings
-
-    from netra.reports.evidence import EvidenceError
-
     case = case_for(request, case_id, "cases.annotate")
     if not title.strip():
         return refusal("attachment_incomplete", case)
@@ -323,12 +209,6 @@ def add_attachment(request, case_id: int, title: FormEx[str, P(max_length=200)],
         return refusal("attachment_type", case)
 
 
-class MergeIn(Schema):
-    version: int
-    into: int
-    reason: str
-
-
 @router.post("/cases/{case_id}/merge", response=CHANGE)
 def merge_case(request, case_id: int, body: MergeIn):
     """Close this case as a duplicate of case `into` (same office and election)."""
@@ -337,13 +217,6 @@ def merge_case(request, case_id: int, body: MergeIn):
     return run(request, into, lambda: actions.merge(request.user, case, into,
                                                     version=body.version,
                                                     reason=body.reason[:5000]))
-
-
-class HearingIn(Schema):
-    party: Hearing.Party
-    name: str = Field(max_length=200)
-    scheduled_at: datetime
-    place: str = Field(max_length=200)
 
 
 @router.post("/cases/{case_id}/hearings", response=CHANGE)
@@ -358,28 +231,14 @@ def schedule_hearing(request, case_id: int, body: HearingIn):
         place=body.place.strip()[:200]))
 
 
-class MinutesIn(Schema):
-    minutes: str
-
-
 @router.post("/cases/{case_id}/hearings/{hearing_id}/minutes", response=CHANGE)
 def record_minutes(request, case_id: int, hearing_id: int, body: MinutesIn):
-    from django.shortcuts import get_object_or_404
-
     case = case_for(request, case_id, "cases.open")
     hearing = get_object_or_404(Hearing, pk=hearing_id, case=case)
     if not body.minutes.strip():
         return refusal("hearing_incomplete", case)
     return run(request, case, lambda: actions.record_minutes(request.user, hearing,
                                                              body.minutes.strip()[:50_000]))
-
-
-class LetterIn(Schema):
-    kind: CaseDocument.Kind
-    recipient: str = ""
-    capacity: str = ""
-    when: str = ""
-    place: str = ""
 
 
 @router.post("/cases/{case_id}/documents", response=CHANGE)

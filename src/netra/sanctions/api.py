@@ -2,73 +2,34 @@
 
 from datetime import date
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404
-from ninja import Field, File, Form, FormEx, P, Router, Schema, Status
+from ninja import File, Form, FormEx, P, Router, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
-from netra.cases.api import CHANGE, case_for, refusal, run
+from netra.accounts.access import require, restrict_cases
+from netra.cases.api import case_for, refusal, run
 from netra.cases.models import Case
+from netra.cases.schemas import CHANGE
 from netra.lib.forms import date_in_range
 
 from . import actions, rules
+from .catalog import active_catalog, determination_dates
 from .models import Decree, Recommendation
+from .schemas import ProposalErrorOut, ProposalOut, ProposeIn, RecommendationIn, RecommendationOut
 
 router = Router(auth=django_auth, tags=["sanctions"])
-
-
-class ConductIn(Schema):
-    kind: str
-    date: str  # YYYY-MM-DD
-
-
-class ProposeIn(Schema):
-    election: str
-    subject: dict
-    conduct: list[ConductIn]
-
-
-class ProposalOut(Schema):
-    track: str
-    level: str | None
-    codes: list[str]
-    sanction_options: list[str]
-    legal_basis: list[str]
-    decided_by: str
-    forward_to: str
-    criminal_referral: bool
-
-
-class ProposalErrorOut(Schema):
-    detail: str
-    code: str
 
 
 @router.post("/sanctions/propose", response={200: ProposalOut, 400: ProposalErrorOut})
 def propose(request, body: ProposeIn):
     """The rule engine's proposal: the same contract as `netra sanctions propose`."""
-    from .catalog import active_catalog, determination_dates
-
     try:
         request_args = rules.parse_request(body.dict(), determination_dates())
         return rules.propose(active_catalog(), **request_args).as_dict()
     except rules.ProposalError as error:
         return Status(400, {"detail": error.detail, "code": error.code})
-
-
-class ChoiceIn(Schema):
-    respondent: int
-    employment: str = Field(max_length=20)
-    conduct: list[ConductIn]
-    sanction: str = Field(max_length=255)
-    deviation_reason: str = ""
-
-
-class RecommendationIn(Schema):
-    version: int
-    verification: str
-    note: str = ""
-    choices: list[ChoiceIn]
 
 
 @router.post("/cases/{case_id}/recommendation", response=CHANGE)
@@ -95,21 +56,9 @@ def recommend(request, case_id: int, body: RecommendationIn):
         note=body.note[:5_000], choices=choices))
 
 
-class RecommendationOut(Schema):
-    id: int
-    case_id: int
-    respondent: str
-    sanction: str
-    due_at: str
-    decree_outcome: str | None
-    decree_number: str | None
-
-
 @router.get("/recommendations", response=list[RecommendationOut])
 def list_recommendations(request, open_only: bool = False):
     """Recommendations on the cases in the caller's reach; `open_only` for those unanswered."""
-    from netra.accounts.access import require, restrict_cases
-
     require(request.user, "cases.view")
     cases = restrict_cases(Case.objects.all(), request.user).values("pk")
     items = Recommendation.objects.filter(case__in=cases).select_related("respondent", "decree")
@@ -129,8 +78,6 @@ def record_decree(request, recommendation_id: int, version: Form[int],
                   sanction: FormEx[str, P(max_length=255)] = "",
                   reason: Form[str] = "", file: File[UploadedFile | None] = None):
     """The PPK's decree (multipart: fields and the signed PDF), or the reason there is none."""
-    from django.conf import settings
-
     from .views import may_answer
 
     recommendation = get_object_or_404(Recommendation, pk=recommendation_id)
