@@ -1,17 +1,24 @@
 """Every change in monitoring, audited: ingestion, triage decisions, confirmed suggestions."""
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from netra.accounts.access import acting_region
 from netra.audit.log import record
+from netra.cases import actions as case_actions
+from netra.lib import pdf
+from netra.prevention import actions as prevention
 from netra.regions.models import Election, Region
 
 from . import fetch as feeds
+from . import inputs
 from .models import AuthorHandle, ElectionGazetteer, Flag, NewsSuggestion, Source, Text, TextBand
 from .nlp import duplicates
 from .nlp.classify import classify, extended_gazetteer
@@ -221,8 +228,6 @@ def claim_feed(source_id, now):
 def poll_feed(source_id, *, fetch=None, now=None):
     """Claim the feed, then fetch, read and ingest it; the new texts (0 when another worker
     has it). A worker that dies midway leaves the claim, which lapses at the next due time."""
-    from . import inputs
-
     now = now or timezone.now()
     if not claim_feed(source_id, now):
         return 0
@@ -259,11 +264,6 @@ def dismiss(actor, flag, *, reason, label):
 
 def snapshot_pdf(flag):
     """The post as it was seen: text, link, author and when it was captured, as a PDF."""
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from netra.lib import pdf
-
     with translation.override("id"):
         html = render_to_string("monitoring/snapshot.html", {
             "flag": flag, "text": flag.text, "captured": timezone.localtime()})
@@ -286,8 +286,6 @@ def make_finding(actor, flag, *, election=None):
 
 
 def _finding_from(actor, flag, snapshot, election):
-    from netra.cases import actions as case_actions
-
     flag = Flag.objects.select_for_update(of=("self",)).select_related("text", "region").get(
         pk=flag.pk)
     if flag.status != Flag.Status.OPEN:
@@ -318,8 +316,6 @@ EVENT_MODES = {"offline": "in_person", "online": "online", "hybrid": "hybrid", N
 
 
 def _day(value, fallback):
-    from datetime import date
-
     if not value:
         return fallback
     return date.fromisoformat(value if len(value) == 10 else f"{value}-01")
@@ -328,8 +324,6 @@ def _day(value, fallback):
 @transaction.atomic
 def confirm_suggestion(actor, suggestion):
     """Record the article's activities in prevention: circulars and events of its region."""
-    from netra.prevention import actions as prevention
-
     suggestion = NewsSuggestion.objects.select_for_update().select_related(
         "text", "region").get(pk=suggestion.pk)
     if suggestion.status != NewsSuggestion.Status.PENDING:
@@ -401,8 +395,8 @@ def save_gazetteer(actor, election, data):
 
 def queue_file(actor, source, uploaded):
     """Keep an uploaded file (already checked) for the worker, which ingests it."""
-    from django.core.files.storage import default_storage
-
+    # tasks.py is the worker's entry into this module: it imports this module when the task
+    # runs, so importing it at the top would make a cycle.
     from .tasks import ingest_stored_file
 
     stored = default_storage.save("monitoring-imports/upload", uploaded)
@@ -412,11 +406,6 @@ def queue_file(actor, source, uploaded):
 
 
 def ingest_stored(source_id, stored_name, actor_id):
-    from django.contrib.auth import get_user_model
-    from django.core.files.storage import default_storage
-
-    from . import inputs
-
     source = Source.objects.get(pk=source_id)
     actor = get_user_model().objects.filter(pk=actor_id).first()
     try:

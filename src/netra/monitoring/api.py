@@ -7,11 +7,13 @@ from ninja.security import django_auth
 
 from django.http import Http404
 
-from netra.accounts.access import acting_region, require, restrict
+from netra.accounts.access import acting_region, get_or_404, require, restrict
 from netra.lib.forms import date_in_range
+from netra.regions.models import Election
 
 from . import actions, inputs
 from .models import Flag, Source
+from .views import message_for
 
 router = Router(auth=django_auth, tags=["monitoring"])
 
@@ -48,8 +50,6 @@ class ErrorOut(Schema):
 def push_texts(request, body: PushIn):
     """Posts from another tool (at most 5,000 per call) into a source of the caller's region;
     they are classified at once."""
-    from .views import message_for
-
     require(request.user, "monitoring.triage")
     if not body.source.strip() or not 0 < len(body.texts) <= 5_000:
         return Status(400, {"detail": "Give a source name and 1 to 5,000 texts."})
@@ -107,8 +107,6 @@ class DecisionOut(Schema):
 
 
 def _flag_for(request, flag_id):
-    from netra.accounts.access import get_or_404
-
     require(request.user, "monitoring.triage")
     return get_or_404(Flag.objects.select_related("text", "region"), request.user, pk=flag_id)
 
@@ -122,8 +120,6 @@ def _decision(flag):
              response={200: DecisionOut, 400: ErrorOut, 404: ErrorOut})
 def dismiss_flag(request, flag_id: int, body: DismissIn):
     """Not a violation: the reason, and the label the post deserves (kept for retraining)."""
-    from .views import message_for
-
     flag = _flag_for(request, flag_id)
     try:
         actions.dismiss(request.user, flag, reason=body.reason[:2000], label=body.label)
@@ -140,10 +136,6 @@ class FindingIn(Schema):
              response={200: DecisionOut, 400: ErrorOut, 404: ErrorOut})
 def flag_to_finding(request, flag_id: int, body: FindingIn):
     """Open a finding (temuan) case from the flag, with the post as evidence."""
-    from netra.regions.models import Election
-
-    from .views import message_for
-
     flag = _flag_for(request, flag_id)
     election = Election.objects.filter(code=body.election).first() if body.election else None
     try:

@@ -119,7 +119,7 @@ def read_feed(data, source_name="", content_type=""):
 
     DATA is the body already fetched (fetch.py): it is handed to feedparser as a stream, since
     feedparser fetches a string that looks like an address and opens one that names a file."""
-    import feedparser
+    import feedparser  # here: only the worker reads feeds, and importing it takes 70 ms
 
     if len(data) > MAX_FEED_BYTES:
         raise InputError("too_large")

@@ -1,7 +1,9 @@
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +14,7 @@ from netra.people.models import Employee
 from netra.regions.models import Election, Region
 
 from . import actions, inputs
-from .models import AuthorHandle, Flag, NewsSuggestion, Source
+from .models import AuthorHandle, ElectionGazetteer, Flag, NewsSuggestion, Source
 
 REFUSALS = {
     "decided": _("Someone has already decided on this."),
@@ -245,12 +247,6 @@ GAZETTEER_FIELDS = [("candidates", _("Candidates (names and nicknames)")),
 
 @login_required
 def gazetteer(request, code):
-    import re
-
-    from django.shortcuts import get_object_or_404
-
-    from .models import ElectionGazetteer
-
     require(request.user, "monitoring.gazetteer")
     election = get_object_or_404(Election, code=code)
     current = ElectionGazetteer.objects.filter(election=election).first()

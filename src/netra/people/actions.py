@@ -126,6 +126,8 @@ def import_roster_file(path, *, region, actor, skip_invalid=False, progress=None
 @transaction.atomic
 def queue_roster_import(actor, region, uploaded_file, skip_invalid):
     """Store an uploaded roster under a random name and queue it for the worker."""
+    # tasks.py is the worker's entry into this module: it imports this module when the task
+    # runs, so importing it at the top would make a cycle.
     from .tasks import run_roster_import
 
     stored = default_storage.save("roster-imports/upload", uploaded_file)

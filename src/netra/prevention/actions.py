@@ -7,9 +7,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from netra.accounts import throttle
 from netra.audit.log import record
 from netra.people.models import Employee
 
@@ -192,12 +195,6 @@ def mask_email(email):
 
 def request_pledge_code(nip, *, client_key):
     """E-mail a one-time code to the roster address of NIP. Returns (token, masked e-mail)."""
-    from django.core.mail import send_mail
-    from django.utils import translation
-    from django.utils.translation import gettext as _
-
-    from netra.accounts import throttle
-
     window = 3600
     keys = [f"pledge-code:ip:{client_key}", f"pledge-code:nip:{nip}"]
     # Counted as they are checked, in one statement each, so parallel requests cannot overrun

@@ -4,6 +4,7 @@ who attended at least one outreach event and the share who pledged."""
 from django.db.models import Count, Q
 
 from netra.people.models import Agency, EmploymentType
+from netra.regions.models import Election
 
 from .actions import region_employees
 from .models import Attendance, Event, Pledge
@@ -53,8 +54,6 @@ def coverage(region, election=None):
 def timeline(region, election=None):
     """The region's events and the election's stages in one list by date, so that prevention
     work shows against the campaign, the quiet days and voting day."""
-    from netra.regions.models import Election
-
     events = Event.objects.filter(region.within_q())
     if election is not None:
         events = events.filter(Q(election=election) | Q(election__isnull=True))

@@ -5,13 +5,13 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from netra.sanctions.rules import shipped_catalog
+
 GUIDE_FILE = Path(__file__).resolve().parent / "data" / "guide.json"
 
 
 @lru_cache(maxsize=1)
 def load_guide():
-    from netra.sanctions.rules import shipped_catalog
-
     data = json.loads(GUIDE_FILE.read_text(encoding="utf-8"))
     codes = shipped_catalog().codes
     for item in data["items"]:

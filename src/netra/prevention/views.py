@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,6 +18,7 @@ from netra.web.downloads import download
 
 from . import actions, coverage
 from .forms import CircularForm, EventForm, PledgeCodeForm, PledgeRequestForm, UploadForm
+from .guide import load_guide
 from .models import Attendance, Circular, Event
 
 REFUSALS = {
@@ -144,8 +146,6 @@ def _event(request, event_id):
 
 @login_required
 def event_detail(request, event_id):
-    from django.db.models import Count
-
     require(request.user, "prevention.view")
     event = _event(request, event_id)
     counts = dict(event.attendance.values_list("status").annotate(n=Count("id")))
@@ -297,8 +297,6 @@ def public_circular(request, circular_id):
 
 
 def guide(request):
-    from .guide import load_guide
-
     return render(request, "prevention/guide.html", {"guide": load_guide()})
 
 

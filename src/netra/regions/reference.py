@@ -6,6 +6,7 @@ is skipped, so `netra up` stays fast on every start; a new version is merged by 
 """
 
 import json
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -121,8 +122,6 @@ def load_reference_data(force=False):
 
 def reference_counts():
     levels = Region.objects.values_list("level", flat=True)
-    from collections import Counter
-
     per_level = Counter(levels)
     return {
         "provinces": per_level["province"],

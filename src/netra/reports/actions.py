@@ -22,6 +22,7 @@ from netra.regions.clocks import clock_rules, holiday_dates
 
 from . import identity, receipts
 from .models import Evidence, EvidenceLink, Message, ReportedPerson, Submission, evidence_path
+from .tasks import notify_officers
 
 SUBMIT_WINDOW = 3600
 DUPLICATE_LOOKBACK_DAYS = 90
@@ -120,8 +121,6 @@ def submit(form, *, client_ip, counted=False):
 
 
 def _queue_notification(submission_id):
-    from .tasks import notify_officers
-
     notify_officers.enqueue(submission_id)
 
 

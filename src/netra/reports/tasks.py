@@ -1,8 +1,8 @@
 from django_tasks import task
 
+from .notifications import notify_officers_of_new_submission
+
 
 @task()
 def notify_officers(submission_id):
-    from .notifications import notify_officers_of_new_submission
-
     notify_officers_of_new_submission(submission_id)

@@ -20,6 +20,9 @@ does, so for such a request the body is parsed here, one step earlier, to answer
 message rather than a bare 400.
 """
 
+import json
+from importlib import import_module
+
 from django.conf import settings
 from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.http import HttpResponse, JsonResponse, QueryDict
@@ -87,8 +90,6 @@ def _is_json(request):
 
 
 def _json_field(request):
-    import json
-
     try:
         body = request.body
     except RequestDataTooBig:
@@ -124,8 +125,6 @@ def _drop_cookies_with_nul(request):
     for name in spoiled:
         del request.COOKIES[name]
     if settings.SESSION_COOKIE_NAME in spoiled and hasattr(request, "session"):
-        from importlib import import_module
-
         request.session = import_module(settings.SESSION_ENGINE).SessionStore()
 
 

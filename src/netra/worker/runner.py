@@ -25,6 +25,7 @@ from django_tasks_db.utils import exclusive_transaction, is_locked_database_exce
 
 from .lost import task_given_up
 from .models import Heartbeat
+from .periodic import run_due
 
 logger = logging.getLogger("netra.worker")
 
@@ -184,8 +185,6 @@ class NetraWorker(Worker):
         recover_abandoned_tasks()
 
     def _round(self):
-        from .periodic import run_due
-
         run_due(self.round_jobs(), self.worker_id)
 
     def _background(self, name, seconds, work):
