@@ -183,6 +183,21 @@ def employee_factory(reference):
 
 
 @pytest.fixture
+def walk_case(request):
+    """walk_case(case, "forwarded"): the case taken there through the real actions, by alice
+    (Bawaslu) and gita (BKN) unless OFFICER and BKN say who (tests/case_walk.py)."""
+    from .case_walk import walk
+
+    def walk_case(case, target, *, officer=None, bkn=None):
+        officer = officer or request.getfixturevalue("alice")
+        if bkn is None and target in ("bkn_verification", "recommended", "closed"):
+            bkn = request.getfixturevalue("gita")
+        return walk(case, target, officer=officer, bkn=bkn)
+
+    return walk_case
+
+
+@pytest.fixture
 def reported_case(client, alice, reference):
     """A public report about one Jember employee, opened as a case by alice."""
     from netra.cases import actions

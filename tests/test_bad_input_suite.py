@@ -787,10 +787,10 @@ def _under_verification(users, submission):
     """A case of SUBMISSION decided, forwarded to BKN and under its verification."""
     from netra.cases import actions as cases
 
+    from .case_walk import walk
+
     case = cases.open_case_from_submission(users["alice"], submission)
-    for target in ["initial_study", "registered", "study", "decided_other_law", "forwarded"]:
-        case = cases.transition(users["alice"], case, target, version=case.version)
-    return cases.transition(users["gita"], case, "bkn_verification", version=case.version)
+    return walk(case, "bkn_verification", officer=users["alice"], bkn=users["gita"])
 
 
 def _world():

@@ -10,9 +10,9 @@ from netra.cases import actions
 from netra.people.models import RosterImport
 from netra.reports.models import Evidence, Submission
 
+from .case_walk import walk
 from .people.roster_files import HEADER, VALID_ROWS
 from .reports.helpers import file_report, photo_with_gps
-from .sanctions_helpers import recommend
 
 PDF = b"%PDF-1.7\n% keputusan\n%%EOF\n"
 
@@ -26,10 +26,7 @@ def staff_downloads(client, client_for, alice, gita, hadi, fajar,
     officer = client_for(alice)
     officer.post(f"/kasus/{case.pk}/lampiran/", {"title": "Tangkapan layar",
                                                   "file": photo_with_gps()})
-    for target in ["initial_study", "registered", "study", "decided_other_law", "forwarded"]:
-        case = actions.transition(alice, case, target, version=case.version)
-    case = actions.transition(gita, case, "bkn_verification", version=case.version)
-    case = recommend(gita, case)  # writes the recommendation letter
+    case = walk(case, "recommended", officer=alice, bkn=gita)  # writes the recommendation letter
     recommendation = case.recommendations.get()
     prefix = f"r{recommendation.pk}-"
     ppk = client_for(hadi)

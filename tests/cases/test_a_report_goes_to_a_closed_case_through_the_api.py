@@ -93,15 +93,11 @@ def test_a_refused_decree_names_what_is_missing_and_changes_nothing(client, clie
     from netra.cases import actions
     from netra.cases.models import Case
 
-    from ..sanctions_helpers import recommend
+    from ..case_walk import walk
 
     client.post("/api/v1/reports", report_data())
     case = actions.open_case_from_submission(alice, Submission.objects.get())
-    for target, user in [("initial_study", alice), ("registered", alice), ("study", alice),
-                         ("decided_other_law", alice), ("forwarded", alice),
-                         ("bkn_verification", gita)]:
-        case = actions.transition(user, case, target, version=case.version)
-    case = recommend(gita, case)
+    case = walk(case, "recommended", officer=alice, bkn=gita)
     recommendation = case.recommendations.get()
     response = client_for(hadi).post(f"/api/v1/recommendations/{recommendation.pk}/decree", {
         "version": case.version, "outcome": "imposed", "number": "800/1/2024",

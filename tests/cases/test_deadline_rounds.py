@@ -10,7 +10,6 @@ from netra.reports.models import Submission
 from netra.sanctions.actions import mark_ppk_overdue
 
 from ..reports.helpers import file_report
-from ..sanctions_helpers import recommend
 
 
 @pytest.fixture
@@ -22,21 +21,10 @@ def case(client, client_for, alice, reference):
     return Case.objects.get()
 
 
-def take(case, *steps):
-    for target, user in steps:
-        case.refresh_from_db()
-        actions.transition(user, case, target, version=case.version)
-    case.refresh_from_db()
-    return case
-
-
 def test_a_recommendation_gets_the_ppk_period_and_goes_overdue_after_it(case, alice, gita,
-                                                                         settings):
+                                                                         settings, walk_case):
     settings.NETRA_PPK_PERIOD_DAYS = 10
-    case = take(case, ("initial_study", alice), ("registered", alice), ("study", alice),
-                ("decided_other_law", alice), ("forwarded", alice),
-                ("bkn_verification", gita))
-    recommend(gita, case)
+    case = walk_case(case, "recommended", officer=alice, bkn=gita)
     case.refresh_from_db()
     assert (case.due_at.date() - timezone.localdate()).days in (10, 11)  # local zone vs server
     assert mark_ppk_overdue() == 0
@@ -46,8 +34,8 @@ def test_a_recommendation_gets_the_ppk_period_and_goes_overdue_after_it(case, al
     assert case.events.last().actor is None  # done by the system
 
 
-def test_the_assigned_officer_is_reminded_once_the_day_before(case, alice):
-    case = take(case, ("initial_study", alice))
+def test_the_assigned_officer_is_reminded_once_the_day_before(case, alice, walk_case):
+    case = walk_case(case, "initial_study", officer=alice)
     day_before = case.due_at - timedelta(hours=20)
     assert actions.send_reminders(now=day_before) == 1
     assert actions.send_reminders(now=day_before) == 0

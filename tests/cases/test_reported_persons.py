@@ -44,10 +44,11 @@ def test_a_case_cannot_be_forwarded_without_a_reported_person(alice, reference, 
     from netra.cases import actions
     from netra.regions.models import Election
 
+    from ..case_walk import walk
+
     case = actions.open_finding(alice, election=Election.objects.get(code="pilkada-2024"),
                                 region=region("35.09"), summary="Temuan patroli siber.")
-    for target in ["initial_study", "registered", "study", "decided_other_law"]:
-        case = actions.transition(alice, case, target, version=case.version)
+    case = walk(case, "decided_other_law", officer=alice)
     try:
         actions.transition(alice, case, "forwarded", version=case.version)
     except actions.Refused as refused:
@@ -60,7 +61,7 @@ def test_the_ppk_sees_the_case_of_its_own_government_not_of_where_it_was_handled
     """A provincial employee reported in Jember: the governor's PPK sees it, Jember's does not."""
     from netra.cases import actions
 
-    from ..sanctions_helpers import recommend
+    from ..case_walk import walk
 
     province_staff = roster_employee(region("35.09"), nip="198803032012032004",
                                      name="Rina Kartika", agency_region=region("35"),
@@ -70,11 +71,7 @@ def test_the_ppk_sees_the_case_of_its_own_government_not_of_where_it_was_handled
     actions.add_respondent(alice, case, version=case.version, employee=province_staff)
     case.refresh_from_db()
     assert case.respondents.get().government == region("35")
-    for target in ["initial_study", "registered", "study", "decided_other_law", "forwarded",
-                   "bkn_verification"]:
-        case = actions.transition(gita if target == "bkn_verification" else alice, case,
-                                  target, version=case.version)
-    recommend(gita, case)
+    walk(case, "recommended", officer=alice, bkn=gita)
     governor_ppk = make_user("gubernur", "ppk", ["35"])
     assert client_for(governor_ppk).get(f"/kasus/{case.pk}/").status_code == 200
     assert client_for(hadi).get(f"/kasus/{case.pk}/").status_code == 404

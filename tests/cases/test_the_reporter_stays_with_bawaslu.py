@@ -10,15 +10,9 @@ from netra.cases.models import Case
 from ..reports.helpers import REPORTER_NAME
 
 
-def forwarded(case, alice):
-    for target in ["initial_study", "registered", "clarification"]:
-        case = actions.transition(alice, case, target, version=case.version)
-    return case
-
-
 def test_the_reporters_hearing_and_letter_are_hidden_from_bkn(client_for, alice, gita,
-                                                              reported_case):
-    case = forwarded(reported_case, alice)
+                                                              reported_case, walk_case):
+    case = walk_case(reported_case, "clarification", officer=alice)
     hearing = actions.schedule_hearing(alice, case, party="reporter", name=REPORTER_NAME,
                                        scheduled_at=timezone.now() + timedelta(days=1),
                                        place="Kantor Bawaslu")
@@ -26,8 +20,7 @@ def test_the_reporters_hearing_and_letter_are_hidden_from_bkn(client_for, alice,
     client_for(alice).post(f"/kasus/{case.pk}/dokumen/", {
         "kind": "invitation", "recipient": REPORTER_NAME, "capacity": "pelapor",
         "when": "Senin", "place": "Kantor Bawaslu"})
-    for target in ["study", "decided_other_law", "forwarded"]:
-        case = actions.transition(alice, case, target, version=case.version)
+    case = walk_case(case, "forwarded", officer=alice)
     assert REPORTER_NAME in client_for(alice).get(f"/kasus/{case.pk}/").content.decode()
     bkn = client_for(gita)
     page = bkn.get(f"/kasus/{case.pk}/").content.decode()
@@ -39,8 +32,8 @@ def test_the_reporters_hearing_and_letter_are_hidden_from_bkn(client_for, alice,
     assert Case.objects.get().events.filter(kind="hearing", text__contains="Pelapor").exists()
 
 
-def test_minutes_once_recorded_are_not_rewritten(client_for, alice, reported_case):
-    case = forwarded(reported_case, alice)
+def test_minutes_once_recorded_are_not_rewritten(client_for, alice, reported_case, walk_case):
+    case = walk_case(reported_case, "clarification", officer=alice)
     hearing = actions.schedule_hearing(alice, case, party="witness", name="Saksi Satu",
                                        scheduled_at=timezone.now(), place="Kantor")
     officer = client_for(alice)

@@ -10,7 +10,7 @@ from netra.cases.models import Respondent
 from netra.regions.models import Election
 from netra.sanctions import actions
 
-from ..sanctions_helpers import recommend
+from ..case_walk import walk
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
@@ -20,11 +20,7 @@ def forwarded_case(officer, bkn, region, nip, name):
                                      region=region, summary=f"Temuan tentang {name}.")
     Respondent.objects.create(case=case, name=name, nip=nip, subject_type="pns",
                               government=region)
-    for target, actor in [("initial_study", officer), ("registered", officer),
-                          ("study", officer), ("decided_other_law", officer),
-                          ("forwarded", officer), ("bkn_verification", bkn)]:
-        case = case_actions.transition(actor, case, target, version=case.version)
-    return recommend(bkn, case)
+    return walk(case, "recommended", officer=officer, bkn=bkn)
 
 
 def decide(ppk, case, days_after, sanction):

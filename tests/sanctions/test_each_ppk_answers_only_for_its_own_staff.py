@@ -2,11 +2,10 @@
 
 from django.utils import timezone
 
-from netra.cases import actions as case_actions
 from netra.cases.models import Respondent
 from netra.sanctions.models import Decree
 
-from ..sanctions_helpers import recommend
+from ..case_walk import walk
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
@@ -16,11 +15,7 @@ def test_the_regency_ppk_cannot_decide_for_the_provincial_employee(client_for, a
                                                                    region):
     case = reported_case  # its reported person works for Jember
     Respondent.objects.create(case=case, name="Rina Provinsi", government=region("35"))
-    for target, actor in [("initial_study", alice), ("registered", alice), ("study", alice),
-                          ("decided_other_law", alice), ("forwarded", alice),
-                          ("bkn_verification", gita)]:
-        case = case_actions.transition(actor, case, target, version=case.version)
-    case = recommend(gita, case)
+    case = walk(case, "recommended", officer=alice, bkn=gita)
     provincial = case.recommendations.get(respondent__name="Rina Provinsi")
     regency = case.recommendations.exclude(pk=provincial.pk).get()
     ppk = client_for(hadi)
