@@ -1,0 +1,58 @@
+"""`netra monitor classify FILE.jsonl [--election CODE]` (also `netra manage monitor_classify`):
+one JSON line per input line {"id", "text"[, "published"]}; bad input exits 2."""
+
+import json
+import sys
+from datetime import date
+
+from django.core.management.base import BaseCommand
+
+from netra.monitoring.nlp.classify import classify, gazetteer_for
+
+
+class Command(BaseCommand):
+    help = "Label posts from a JSONL file."
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", metavar="FILE.jsonl")
+        parser.add_argument("--election", help="use this election's gazetteer and dates")
+
+    def handle(self, *args, **options):
+        self.stderr.style_func = None
+        code = self.run(options["file"], options["election"])
+        if code:
+            sys.exit(code)
+
+    def run(self, file, election):
+        determination = None
+        gazetteer = None
+        if election:
+            try:
+                gazetteer, determination = gazetteer_for(election)
+            except KeyError:
+                self.stderr.write(f"netra: unknown election {election!r}")
+                return 2
+        try:
+            source = open(file, encoding="utf-8-sig")
+        except OSError as error:
+            self.stderr.write(f"netra: cannot read {file}: {error}")
+            return 2
+        with source:
+            for number, line in enumerate(source, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    post = json.loads(line)
+                    post_id, text = post["id"], post["text"]
+                    if not isinstance(text, str):
+                        raise TypeError
+                    published = date.fromisoformat(post["published"]) \
+                        if post.get("published") else None
+                except (ValueError, KeyError, TypeError):
+                    self.stderr.write(f"netra: line {number} is not {{\"id\", \"text\"}} JSON")
+                    return 2
+                before = bool(determination and published and published < determination)
+                result = classify(text, gazetteer=gazetteer, before_determination=before)
+                self.stdout.write(json.dumps(result.as_dict(post_id), ensure_ascii=False))
+        return 0

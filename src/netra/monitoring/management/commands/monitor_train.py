@@ -1,0 +1,39 @@
+"""`netra monitor train` (also `netra manage monitor_train`): rebuild the partisanship model
+from the corpus (reproducible: same corpus, same model)."""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from netra.monitoring.nlp import train
+from netra.monitoring.nlp.classify import DATA, MODEL_FILE
+
+
+class Command(BaseCommand):
+    help = "Rebuild the model from the corpus."
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("--corpus", help="labeled JSONL (default: the shipped corpus)")
+        parser.add_argument("--output", help="where to write the model (default: shipped)")
+        parser.add_argument("--include-decisions", action="store_true",
+                            help="add the posts supervisors labeled in triage")
+
+    def handle(self, *args, corpus=None, output=None, include_decisions=False, **options):
+        posts = train.read_posts(corpus or DATA / "corpus.jsonl")
+        training = [post for post in posts if not train.held_out(post)]
+        if include_decisions:
+            # Here, not at the top: only this option needs the database, and without it the
+            # command runs where Django's apps are not set up (`netra monitor train`).
+            from netra.monitoring.models import Flag
+
+            decided = Flag.objects.exclude(training_label="").select_related("text")
+            training += [{"id": f"flag-{f.pk}", "text": f.text.text, "label": f.training_label}
+                         for f in decided]
+        model = train.train(training, version=f"trained on {len(training)} posts")
+        output = Path(output) if output else MODEL_FILE
+        output.write_text(json.dumps(model.to_json(), sort_keys=True), encoding="utf-8")
+        held = sum(1 for post in posts if train.held_out(post))
+        self.stdout.write(f"Model dilatih dengan {len(training)} unggahan; {held} disisihkan "
+                          f"untuk pengujian. Ditulis ke {output}.")
