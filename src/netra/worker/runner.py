@@ -16,7 +16,7 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.db.utils import DatabaseError, OperationalError
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
@@ -30,6 +30,7 @@ from .periodic import run_due
 logger = logging.getLogger("netra.worker")
 
 RUNNING, READY, FAILED = "RUNNING", "READY", "FAILED"
+BATCH_CLAIM_TRIES = 5
 
 
 class WorkerLost(Exception):
@@ -79,6 +80,14 @@ def recover_abandoned_tasks(now=None):
     return {"requeued": requeued, "failed": failed}
 
 
+def refresh_connections():
+    """Drop broken or too-old database connections between tasks, as Django does between
+    requests; never inside a transaction (closing there would break it, as in tests that wrap
+    each test in one)."""
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def _patiently(write, what, give_up_after=300.0):
     """Run WRITE until the database takes it; a locked database is waited out."""
     delay, waited = 0.1, 0.0
@@ -91,7 +100,7 @@ def _patiently(write, what, give_up_after=300.0):
                 logger.error("could not record %s: %s", what, error)
                 return None
             logger.warning("recording %s waits for the database: %s", what, error)
-            close_old_connections()
+            refresh_connections()
             time.sleep(delay)
             waited += delay
             delay = min(delay * 2, 5.0)
@@ -120,17 +129,21 @@ class NetraWorker(Worker):
 
     def run(self):
         logger.info("worker %s started", self.worker_id)
-        backoff = 0.5
+        backoff, failures = 0.5, 0
         while self.running:
-            close_old_connections()
+            refresh_connections()
             try:
                 task = self.claim_next()
-                backoff = 0.5
+                backoff, failures = 0.5, 0
             except DatabaseError as error:
                 # Locked (SQLite beside a big write) or unreachable (PostgreSQL restarting):
-                # wait and try again, never exit.
+                # wait and try again; a long-running worker never exits for it, a batch run
+                # (one-off, nobody restarts it) gives up after a few tries.
+                failures += 1
+                if self.batch and failures > BATCH_CLAIM_TRIES:
+                    raise
                 logger.warning("worker %s cannot claim a task yet: %s", self.worker_id, error)
-                close_old_connections()
+                refresh_connections()
                 time.sleep(backoff)
                 backoff = min(backoff * 2, 30.0)
                 continue
@@ -140,7 +153,7 @@ class NetraWorker(Worker):
                 return
             if self.max_tasks is not None and self._run_tasks >= self.max_tasks:
                 return
-            close_old_connections()
+            refresh_connections()
             if self.running and task is None:
                 time.sleep(self.interval)
 
@@ -195,7 +208,7 @@ class NetraWorker(Worker):
                 except Exception as error:  # logged, and tried again next time
                     logger.error("%s failed: %s", name, error)
                 finally:
-                    close_old_connections()
+                    refresh_connections()
                 time.sleep(seconds)
 
         threading.Thread(target=loop, name=name, daemon=True).start()
