@@ -14,6 +14,7 @@ import socket
 import threading
 import time
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import close_old_connections, connection
@@ -169,11 +170,11 @@ class NetraWorker(Worker):
                         and len(db_task.worker_ids) < settings.NETRA_TASK_MAX_ATTEMPTS):
                     self._retry_later(db_task, error)
                 else:
-                    _patiently(lambda: db_task.set_failed(error), f"task {db_task.pk} failed")
+                    _patiently(partial(db_task.set_failed, error), f"task {db_task.pk} failed")
             except Exception as error:
-                _patiently(lambda: db_task.set_failed(error), f"task {db_task.pk} failed")
+                _patiently(partial(db_task.set_failed, error), f"task {db_task.pk} failed")
             else:
-                _patiently(lambda: db_task.set_successful(value), f"task {db_task.pk} done")
+                _patiently(partial(db_task.set_successful, value), f"task {db_task.pk} done")
         finally:
             self.running_task = False
             self._run_tasks += 1
