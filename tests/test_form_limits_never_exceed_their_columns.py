@@ -67,18 +67,18 @@ SAVED_INTO = {
     "accounts.forms.StaffUserForm.full_name": Column("accounts.User.first_name"),
     "accounts.forms.StaffUserForm.email": Column("accounts.User.email"),
     "accounts.forms.StaffUserForm.office": Column("accounts.User.office"),
-    "cases.views.CaseFilter.q": LOOKED_UP,
-    "cases.views.DocumentForm.recipient": IN_THE_LETTER,
-    "cases.views.DocumentForm.when": IN_THE_LETTER,
-    "cases.views.DocumentForm.place": IN_THE_LETTER,
-    "cases.views.FindingForm.summary": Column("cases.Case.summary"),
-    "cases.views.HearingForm.name": Column("cases.Hearing.name"),
-    "cases.views.HearingForm.place": Column("cases.Hearing.place"),
-    "cases.views.LetterTemplateForm.body": Column("cases.LetterTemplate.body"),
-    "cases.views.RespondentForm.nip": Normalised("cases.Respondent.nip", "1" * 24),
-    "cases.views.RespondentForm.name": Column("cases.Respondent.name"),
-    "cases.views.RespondentForm.agency": Column("cases.Respondent.agency"),
-    "cases.views.RespondentForm.position": Column("cases.Respondent.position"),
+    "cases.forms.CaseFilter.q": LOOKED_UP,
+    "cases.forms.DocumentForm.recipient": IN_THE_LETTER,
+    "cases.forms.DocumentForm.when": IN_THE_LETTER,
+    "cases.forms.DocumentForm.place": IN_THE_LETTER,
+    "cases.forms.FindingForm.summary": Column("cases.Case.summary"),
+    "cases.forms.HearingForm.name": Column("cases.Hearing.name"),
+    "cases.forms.HearingForm.place": Column("cases.Hearing.place"),
+    "cases.forms.LetterTemplateForm.body": Column("cases.LetterTemplate.body"),
+    "cases.forms.RespondentForm.nip": Normalised("cases.Respondent.nip", "1" * 24),
+    "cases.forms.RespondentForm.name": Column("cases.Respondent.name"),
+    "cases.forms.RespondentForm.agency": Column("cases.Respondent.agency"),
+    "cases.forms.RespondentForm.position": Column("cases.Respondent.position"),
     "prevention.forms.CircularForm.number": Column("prevention.Circular.number"),
     "prevention.forms.CircularForm.issuer": Column("prevention.Circular.issuer"),
     "prevention.forms.CircularForm.subject": Column("prevention.Circular.subject"),
@@ -105,19 +105,19 @@ SAVED_INTO = {
     "reports.forms.SubmissionForm.reporter_phone": SEALED,
     "reports.forms.SubmissionForm.reporter_email": SEALED,
     "reports.forms.SubmissionForm.website": NotStored("a trap for bots: must stay empty"),
-    "sanctions.views.CatalogCodeForm.title_id": Column("sanctions.CatalogVersion.data"),
-    "sanctions.views.CatalogCodeForm.title_en": Column("sanctions.CatalogVersion.data"),
-    "sanctions.views.CatalogCodeForm.legal_basis": Column("sanctions.CatalogVersion.data"),
-    "sanctions.views.CatalogCodeForm.note": Column("sanctions.CatalogVersion.note"),
-    "sanctions.views.DecreeForm.number": Column("sanctions.Decree.number"),
-    "sanctions.views.DecreeForm.sanction": Column("sanctions.Decree.sanction"),
-    "sanctions.views.DecreeForm.reason": Column("sanctions.Decree.reason"),
-    "sanctions.views.RecommendationForm.verification": Column(
+    "sanctions.forms.CatalogCodeForm.title_id": Column("sanctions.CatalogVersion.data"),
+    "sanctions.forms.CatalogCodeForm.title_en": Column("sanctions.CatalogVersion.data"),
+    "sanctions.forms.CatalogCodeForm.legal_basis": Column("sanctions.CatalogVersion.data"),
+    "sanctions.forms.CatalogCodeForm.note": Column("sanctions.CatalogVersion.note"),
+    "sanctions.forms.DecreeForm.number": Column("sanctions.Decree.number"),
+    "sanctions.forms.DecreeForm.sanction": Column("sanctions.Decree.sanction"),
+    "sanctions.forms.DecreeForm.reason": Column("sanctions.Decree.reason"),
+    "sanctions.forms.RecommendationForm.verification": Column(
         "sanctions.Recommendation.verification"),
-    "sanctions.views.RecommendationForm.note": Column("sanctions.Recommendation.note"),
-    "sanctions.views.RecommendationForm.sanction_*": Column("sanctions.Recommendation.sanction"),
-    "sanctions.views.RecommendationForm.other_*": Column("sanctions.Recommendation.sanction"),
-    "sanctions.views.RecommendationForm.reason_*": Column(
+    "sanctions.forms.RecommendationForm.note": Column("sanctions.Recommendation.note"),
+    "sanctions.forms.RecommendationForm.sanction_*": Column("sanctions.Recommendation.sanction"),
+    "sanctions.forms.RecommendationForm.other_*": Column("sanctions.Recommendation.sanction"),
+    "sanctions.forms.RecommendationForm.reason_*": Column(
         "sanctions.Recommendation.deviation_reason"),
     # ---- API operations (schema fields, and form fields of multipart operations) ----------
     "api.ReceiptIn.receipt": LOOKED_UP,
@@ -132,10 +132,10 @@ SAVED_INTO = {
     "cases.schemas.TransitionIn.reason": EVENT_TEXT,
     "cases.schemas.TransitionIn.reopen_to": LOOKED_UP,
     "cases.schemas.ExtensionIn.reason": EVENT_TEXT,
-    "cases.schemas.RespondentIn.nip": ThroughForm("cases.views.RespondentForm.nip"),
-    "cases.schemas.RespondentIn.name": ThroughForm("cases.views.RespondentForm.name"),
-    "cases.schemas.RespondentIn.agency": ThroughForm("cases.views.RespondentForm.agency"),
-    "cases.schemas.RespondentIn.position": ThroughForm("cases.views.RespondentForm.position"),
+    "cases.schemas.RespondentIn.nip": ThroughForm("cases.forms.RespondentForm.nip"),
+    "cases.schemas.RespondentIn.name": ThroughForm("cases.forms.RespondentForm.name"),
+    "cases.schemas.RespondentIn.agency": ThroughForm("cases.forms.RespondentForm.agency"),
+    "cases.schemas.RespondentIn.position": ThroughForm("cases.forms.RespondentForm.position"),
     "cases.schemas.AssignIn.officer": LOOKED_UP,
     "cases.schemas.NoteIn.text": EVENT_TEXT,
     "cases.api.add_attachment.title": Column("cases.Attachment.title"),
@@ -143,10 +143,10 @@ SAVED_INTO = {
     "cases.schemas.HearingIn.name": Column("cases.Hearing.name"),
     "cases.schemas.HearingIn.place": Column("cases.Hearing.place"),
     "cases.schemas.MinutesIn.minutes": Column("cases.Hearing.minutes"),
-    "cases.schemas.LetterIn.recipient": ThroughForm("cases.views.DocumentForm.recipient"),
+    "cases.schemas.LetterIn.recipient": ThroughForm("cases.forms.DocumentForm.recipient"),
     "cases.schemas.LetterIn.capacity": IN_THE_LETTER,  # one of DocumentForm's choices
-    "cases.schemas.LetterIn.when": ThroughForm("cases.views.DocumentForm.when"),
-    "cases.schemas.LetterIn.place": ThroughForm("cases.views.DocumentForm.place"),
+    "cases.schemas.LetterIn.when": ThroughForm("cases.forms.DocumentForm.when"),
+    "cases.schemas.LetterIn.place": ThroughForm("cases.forms.DocumentForm.place"),
     "sanctions.schemas.ProposeIn.election": LOOKED_UP,
     "sanctions.schemas.ConductIn.kind": Column("sanctions.Recommendation.conduct"),
     "sanctions.schemas.ConductIn.date": Column("sanctions.Recommendation.conduct"),
@@ -170,7 +170,7 @@ SAVED_INTO = {
 }
 
 #: Forms whose fields are made when they are built; built here with one stand-in respondent.
-BUILT = {"sanctions.views.RecommendationForm": lambda cls: cls(respondents=[SimpleNamespace(
+BUILT = {"sanctions.forms.RecommendationForm": lambda cls: cls(respondents=[SimpleNamespace(
     pk=1, subject_type="pns", name="Ahmad")])}
 
 
@@ -295,8 +295,8 @@ def test_an_api_string_handed_to_a_form_meets_that_forms_limit():
     # RespondentIn and LetterIn pass their strings to RespondentForm and DocumentForm.
     from netra.cases.api import LetterIn, RespondentIn
 
-    for schema, form in ((RespondentIn, "cases.views.RespondentForm"),
-                         (LetterIn, "cases.views.DocumentForm")):
+    for schema, form in ((RespondentIn, "cases.forms.RespondentForm"),
+                         (LetterIn, "cases.forms.DocumentForm")):
         for name, field in schema.model_fields.items():
             if not _is_text(field.annotation):
                 continue

@@ -33,6 +33,12 @@ CAPABILITIES = {
     "cases.annotate": frozenset(Role) - {Role.AUDITOR, Role.ADMIN},
     "cases.recommend": frozenset({Role.BKN}),
     "cases.decree": frozenset({Role.PPK, Role.BKPSDM}),
+    # Who reported, the reporter's hearings and the letters naming the reporter: Bawaslu and
+    # those who read everything (auditors, administrators); BKN and the PPK never.
+    "cases.see_reporter": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE,
+                                     Role.BAWASLU_REGENCY, Role.AUDITOR, Role.ADMIN}),
+    # The one extension of the decision period.
+    "cases.extend": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
     "letters.edit": frozenset({Role.ADMIN}),
     # Prevention: the regional personnel agency records it; supervisors and auditors read.
     "prevention.view": frozenset({Role.ADMIN, Role.BKPSDM, Role.BAWASLU_RI,
@@ -214,3 +220,30 @@ def roster_by_nip(employees, user, case_region, nip, region_field="region"):
     if reach:
         where |= Q(**{f"{region_field}__in": reach})
     return employees.filter(where)
+
+
+def visible_hearings(case, user):
+    """The hearings of CASE that USER may see: without cases.see_reporter, not the reporter's.
+    (The hearing model, and its party names, come with the queryset: no domain import.)"""
+    hearings = case.hearings.all()
+    if can(user, "cases.see_reporter"):
+        return hearings
+    return hearings.exclude(party=hearings.model.Party.REPORTER)
+
+
+def visible_documents(case, user):
+    """The letters of CASE that USER may see: without cases.see_reporter, only those naming
+    no reporter (the document model's LETTERS_FOR_OTHERS)."""
+    documents = case.documents.all()
+    if can(user, "cases.see_reporter"):
+        return documents
+    return documents.filter(kind__in=documents.model.LETTERS_FOR_OTHERS)
+
+
+def may_answer_for(user, government):
+    """Whether USER may answer (a decree) for the employees of GOVERNMENT (a region or its id).
+    A PPK, or its BKPSDM, answers only for its own government's staff, even on a case it
+    reaches through another reported person; other roles read what the case shows."""
+    if getattr(user, "role", None) in (Role.PPK, Role.BKPSDM):
+        return user.regions.filter(pk=getattr(government, "pk", government)).exists()
+    return True

@@ -1,19 +1,31 @@
 """Every change to a case: the transition, its timeline line, its audit entry, the new deadline
 and the reporter-visible status, in one transaction, guarded by the case's version."""
 
+import hashlib
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.utils import timezone
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from netra.accounts import throttle
+from netra.accounts.access import region_in_scope
 from netra.audit.log import record
 from netra.lib import clock
+from netra.lib.refusals import Conflict, Refused
 from netra.regions.clocks import clock_rules, holiday_dates
+from netra.regions.models import Region
+from netra.reports import uploads
+from netra.reports.models import Submission
 
+from . import letters
 from . import workflow as wf
-from .models import Attachment, Case, CaseEvent, Respondent, SubjectType
+from .models import Attachment, Case, CaseEvent, Hearing, LetterTemplate, Respondent, SubjectType
 
 ROUND_THE_CLOCK_STAGES = ("quiet_period", "voting", "counting", "recapitulation",
                           "counting_and_recapitulation")
@@ -25,16 +37,6 @@ REPORTER_STATUS = {
 }
 
 
-class Conflict(Exception):
-    """Someone else changed the case first; reload and try again."""
-
-
-class Refused(Exception):
-    """A case change the rules do not allow; CODE names the reason for the message."""
-
-    def __init__(self, code):
-        super().__init__(code)
-        self.code = code
 
 
 def _open_days(election):
@@ -67,10 +69,6 @@ def deadline(case, state=None, extended=None):
 
 def _tell_reporters(case, status):
     """The coarse status reporters see by receipt: this case's and those merged into it."""
-    from django.db.models import Q
-
-    from netra.reports.models import Submission
-
     Submission.objects.filter(Q(case=case) | Q(case__merged_into=case)).update(status=status)
 
 
@@ -123,8 +121,6 @@ def open_finding(officer, *, election, region, summary):
 def _register_number(case):
     """The next register number of the case's office this year. The office's region row is
     locked first, so two registrations at once cannot take the same number."""
-    from netra.regions.models import Region
-
     Region.objects.select_for_update().filter(pk=case.region_id).first()
     now = timezone.localtime()
     level = {"regency": "Kab", "city": "Kota", "province": "Prov"}.get(case.region.level, "")
@@ -213,11 +209,6 @@ def send_reminders(now=None, ahead=timedelta(days=1)):
 
 
 def _send_reminder(case, officer):
-    from django.core.mail import send_mail
-    from django.urls import reverse
-    from django.utils import translation
-    from django.utils.translation import gettext as _
-
     due = timezone.localtime(case.due_at, clock.zone(case.region.timezone))
     with translation.override("id"):
         send_mail(_("Deadline tomorrow: case %(case)s") % {"case": case},
@@ -229,8 +220,6 @@ def _send_reminder(case, officer):
 
 @transaction.atomic
 def schedule_hearing(officer, case, *, party, name, scheduled_at, place):
-    from .models import Hearing
-
     hearing = Hearing.objects.create(case=case, party=party, name=name,
                                      scheduled_at=scheduled_at, place=place, created_by=officer)
     _log(case, officer, "hearing", text=f"{_hearing_party(hearing)}, "
@@ -309,8 +298,6 @@ def add_respondent(actor, case, *, version, **fields):
 @transaction.atomic
 def assign(actor, case, officer, *, version):
     """Give CASE to OFFICER (penanggung jawab), who must be a Bawaslu officer reaching it."""
-    from netra.accounts.access import region_in_scope
-
     if (officer.role not in wf.BAWASLU or not officer.is_active
             or not region_in_scope(officer, case.region)):
         raise Refused("not_assignable")
@@ -335,11 +322,6 @@ def attach(actor, case, *, title, data):
     Each staff member's attachments are counted per hour before the file is opened (decoding
     is the costly part), and the file is opened outside the transaction, so that no lock
     waits on it."""
-    from django.core.files.base import ContentFile
-
-    from netra.accounts import throttle
-    from netra.reports import uploads
-
     if not throttle.attempt(f"attach-user:{actor.pk}",
                             settings.NETRA_EVIDENCE_ATTACHMENTS_PER_HOUR, 3600):
         raise Refused("attachment_limit")
@@ -400,11 +382,6 @@ def merge(actor, duplicate, into, *, version, reason):
 @transaction.atomic
 def save_letter_template(actor, kind, body):
     """An administrator's new body for the letters of KIND; checked before it is kept."""
-    import hashlib
-
-    from . import letters
-    from .models import LetterTemplate
-
     letters.check_body(body)
     before = letters.body_for(kind)
     LetterTemplate.objects.update_or_create(kind=kind, defaults={"body": body,
@@ -417,7 +394,5 @@ def save_letter_template(actor, kind, body):
 @transaction.atomic
 def reset_letter_template(actor, kind):
     """Back to the letter shipped with Netra."""
-    from .models import LetterTemplate
-
     if LetterTemplate.objects.filter(kind=kind).delete()[0]:
         record(actor, "letters.template_reset", None, data={"kind": kind})

@@ -12,16 +12,20 @@ from ninja import File, FormEx, P, Router, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
-from netra.accounts.access import case_or_404, region_in_scope, require, restrict, restrict_cases
+from netra.accounts.access import (case_or_404, region_in_scope, require, restrict,
+                                   restrict_cases, visible_documents, visible_hearings)
 from netra.accounts.models import User
 from netra.regions.models import Election, Region
 from netra.reports.evidence import EvidenceError
 from netra.reports.models import Submission
+from netra.web.refusals import attempt, form_errors, refusal_status
 from netra.web.schemas import ErrorOut
 
 from . import actions, documents
 from . import workflow as wf
+from .forms import DocumentForm, RespondentForm
 from .models import Case, Hearing
+from .refusals import message_for, refusal_message
 from .schemas import (CHANGE, AssignIn, CaseDetailOut, CaseOut, ExtensionIn, FindingIn,
                       HearingIn, LetterIn, MergeIn, MinutesIn, NoteIn, RespondentIn,
                       TransitionIn)
@@ -40,8 +44,6 @@ def case_out(case, now):
 
 
 def case_detail(case, user):
-    from .views import visible_documents, visible_hearings
-
     case = Case.objects.select_related("region", "election", "assigned_to").get(pk=case.pk)
     out = case_out(case, timezone.now())
     out.update(
@@ -71,27 +73,14 @@ def case_for(request, case_id, capability="cases.view"):
 
 
 def refusal(code, case):
-    from .views import refusal_message
-
-    return Status(400, {"detail": refusal_message(code, case), "code": code})
+    return refusal_status(code, refusal_message(code, case))
 
 
-def conflict():
-    return Status(409, {"detail": _("The case was changed meanwhile; reload it."),
-                        "code": "conflict"})
-
-
-def run(request, case, change):
-    """Apply CHANGE (a callable) and answer with the case, or with why it was refused."""
-    try:
-        change()
-    except wf.TransitionRefused as refused:
-        return refusal(refused.refusal.code, case)
-    except actions.Refused as refused:
-        return refusal(refused.code, case)
-    except actions.Conflict:
-        return conflict()
-    return case_detail(case, request.user)
+def run(request, case, change, message_for=message_for):
+    """Apply CHANGE (a callable) and answer with the case, or with why it was refused (400),
+    or 409 when the case changed meanwhile. MESSAGE_FOR(case) gives the refusals' messages."""
+    return attempt(request, change, message_for(case), api=True,
+                   then=lambda: case_detail(case, request.user))
 
 
 @router.get("/cases", response=list[CaseOut])
@@ -165,13 +154,10 @@ def open_from_report(request, submission_id: int):
 @router.post("/cases/{case_id}/respondents", response=CHANGE)
 def add_respondent(request, case_id: int, body: RespondentIn):
     """Name a reported person; a NIP found in the roster fills in the rest."""
-    from .views import RespondentForm
-
     case = case_for(request, case_id, "cases.open")
     form = RespondentForm(body.dict(), case=case, user=request.user)
     if not form.is_valid():
-        return Status(400, {"detail": " ".join(str(e) for errs in form.errors.values()
-                                               for e in errs), "code": "invalid"})
+        return refusal_status("invalid", form_errors(form))
     return run(request, case, lambda: actions.add_respondent(
         request.user, case, version=body.version, **form.cleaned_data))
 
@@ -244,12 +230,9 @@ def record_minutes(request, case_id: int, hearing_id: int, body: MinutesIn):
 @router.post("/cases/{case_id}/documents", response=CHANGE)
 def generate_letter(request, case_id: int, body: LetterIn):
     """Generate, store and hash a letter (PDF, Indonesian); download it at /kasus/dokumen/<id>/."""
-    from .views import DocumentForm, letter_details
-
     case = case_for(request, case_id, "cases.open")
     form = DocumentForm(body.dict())
     if not form.is_valid():
-        return Status(400, {"detail": " ".join(str(e) for errs in form.errors.values()
-                                               for e in errs), "code": "invalid"})
+        return refusal_status("invalid", form_errors(form))
     return run(request, case, lambda: documents.generate(
-        request.user, case, body.kind, letter_details(case, request.user, form.cleaned_data)))
+        request.user, case, body.kind, documents.letter_details(case, request.user, form.cleaned_data)))

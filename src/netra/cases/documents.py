@@ -26,6 +26,7 @@ from netra.lib import pdf as pdf_lib
 from netra.lib.calendar import format_date_id
 
 from . import letters
+from . import workflow as wf
 from .actions import Conflict, Refused
 from .models import Case, CaseDocument, CaseEvent
 
@@ -213,3 +214,12 @@ def generate(actor, case, kind, details=None):
             return document
         case.refresh_from_db()
     raise Conflict
+
+
+def letter_details(case, officer, cleaned):
+    """What a letter needs beyond the case: the form's fields, the officer, the reason given."""
+    details = dict(cleaned, officer=officer.get_full_name())
+    if case.state == wf.NOT_REGISTERED:
+        last = case.events.filter(to_state=wf.NOT_REGISTERED).last()
+        details["reason"] = last.text if last else ""
+    return details

@@ -7,6 +7,9 @@ import re
 from pathlib import Path
 
 from django.template import TemplateSyntaxError, engines
+from django.utils.translation import gettext as _
+
+from .models import LetterTemplate
 
 LETTERS_DIR = Path(__file__).resolve().parent.parent / "templates" / "cases" / "letters"
 BODY = re.compile(r"\{% block body %\}(.*)\{% endblock %\}", re.S)
@@ -36,8 +39,6 @@ def default_body(kind):
 
 
 def body_for(kind):
-    from .models import LetterTemplate
-
     custom = LetterTemplate.objects.filter(kind=kind).values_list("body", flat=True).first()
     return custom if custom is not None else default_body(kind)
 
@@ -49,8 +50,6 @@ def _compile(body):
 
 def check_body(body):
     """Raise BadTemplate unless BODY compiles and uses only plain tags and filters."""
-    from django.utils.translation import gettext as _
-
     if not body.strip():
         raise BadTemplate(_("The letter body is empty."))
     secret = SECRET_WORDS.search(body)

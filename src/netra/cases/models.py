@@ -115,6 +115,9 @@ class CaseDocument(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    #: Letters BKN and the PPK may read: none of them names the reporter (accounts/access.py).
+    LETTERS_FOR_OTHERS = (Kind.FORWARDING_LETTER, Kind.RECOMMENDATION_LETTER, Kind.CASE_SUMMARY)
+
     class Meta:
         ordering = ["created_at", "id"]
 

@@ -8,6 +8,8 @@ whether the move is allowed and why not.
 
 from dataclasses import dataclass
 
+from netra.lib.refusals import Refused
+
 RECEIVED = "received"  # diterima: opened from a report, adopted information or a finding
 INITIAL_STUDY = "initial_study"  # kajian awal
 NOT_REGISTERED = "not_registered"  # tidak diregistrasi (reason told to the reporter)
@@ -85,9 +87,12 @@ class Refusal:
     target: str
 
 
-class TransitionRefused(Exception):
+class TransitionRefused(Refused):
+    """A refused move: a Refused with the move's code, and the Refusal for the log."""
+
     def __init__(self, refusal):
-        super().__init__(f"{refusal.code}: {refusal.current} -> {refusal.target}")
+        super().__init__(refusal.code, f"{refusal.code}: {refusal.current} -> {refusal.target}")
+        self.args = (self.detail,)
         self.refusal = refusal
 
 

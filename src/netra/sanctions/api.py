@@ -8,18 +8,29 @@ from ninja import File, Form, FormEx, P, Router, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
-from netra.accounts.access import require, restrict_cases
-from netra.cases.api import case_for, refusal, run
+from netra.accounts.access import may_answer_for, require, restrict_cases
+from netra.cases import api as cases_api
+from netra.cases.api import case_for
 from netra.cases.models import Case
 from netra.cases.schemas import CHANGE
 from netra.lib.forms import date_in_range
+from netra.web.refusals import refusal_status
 
 from . import actions, rules
 from .catalog import active_catalog, determination_dates
 from .models import Decree, Recommendation
+from .refusals import message_for, refusal_message
 from .schemas import ProposalErrorOut, ProposalOut, ProposeIn, RecommendationIn, RecommendationOut
 
 router = Router(auth=django_auth, tags=["sanctions"])
+
+
+def refusal(code, case):
+    return refusal_status(code, refusal_message(code, case))
+
+
+def run(request, case, change):
+    return cases_api.run(request, case, change, message_for)
 
 
 @router.post("/sanctions/propose", response={200: ProposalOut, 400: ProposalErrorOut})
@@ -78,10 +89,8 @@ def record_decree(request, recommendation_id: int, version: Form[int],
                   sanction: FormEx[str, P(max_length=255)] = "",
                   reason: Form[str] = "", file: File[UploadedFile | None] = None):
     """The PPK's decree (multipart: fields and the signed PDF), or the reason there is none."""
-    from .views import may_answer
-
     recommendation = get_object_or_404(Recommendation, pk=recommendation_id)
-    if not may_answer(request.user, recommendation):
+    if not may_answer_for(request.user, recommendation.government_id):
         return Status(404, {"detail": "Not found"})
     case = case_for(request, recommendation.case_id, "cases.decree")
     recommendation.case = case

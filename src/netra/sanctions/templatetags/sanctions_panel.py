@@ -3,10 +3,10 @@ the cases app does not depend on it."""
 
 from django import template
 
-from netra.accounts.access import can
+from netra.accounts.access import can, may_answer_for
 from netra.cases import workflow as wf
 
-from ..views import DecreeForm, RecommendationForm, may_answer
+from ..forms import DecreeForm, RecommendationForm
 
 register = template.Library()
 
@@ -23,7 +23,7 @@ def sanctions_panel(context, case):
     for recommendation in recommendations:
         recommendation.form = (DecreeForm(prefix=f"r{recommendation.pk}")
                                if can_decree and not recommendation.answered
-                               and may_answer(user, recommendation) else None)
+                               and may_answer_for(user, recommendation.government_id) else None)
     return {
         "case": case, "recommendations": recommendations, "now": context.get("now"),
         "csrf_token": context.get("csrf_token"),

@@ -1,0 +1,101 @@
+"""The case forms, shared by the case pages and the case API (neither imports the other)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from netra.accounts.access import restrict, roster_by_nip
+from netra.lib.forms import validate_date_range
+from netra.people.models import Employee
+from netra.regions.models import Election, Region
+
+from .models import STATE_LABELS, CaseDocument, Hearing, SubjectType
+
+
+class CaseFilter(forms.Form):
+    """The officer's filters on the case list; every field optional, bad values ignored."""
+
+    state = forms.ChoiceField(label=_("Step"), required=False,
+                              choices=[("", _("All steps"))] + list(STATE_LABELS.items()))
+    lewat = forms.BooleanField(label=_("Overdue only"), required=False)
+    saya = forms.BooleanField(label=_("Assigned to me"), required=False)
+    q = forms.CharField(label=_("Register number"), required=False, max_length=80)
+
+
+#: Letters a Bawaslu officer generates; BKN's recommendation letter comes with the
+#: recommendation itself.
+BAWASLU_LETTERS = ("invitation", "registration_notice", "forwarding_letter", "case_summary")
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Letter"), choices=[
+        (k, label) for k, label in CaseDocument.Kind.choices if k in BAWASLU_LETTERS])
+    recipient = forms.CharField(label=_("Invited person"), max_length=200, required=False)
+    capacity = forms.ChoiceField(label=_("As"), required=False, choices=[
+        ("pelapor", _("Reporter")), ("terlapor", _("Reported employee")), ("saksi", _("Witness"))])
+    when = forms.CharField(label=_("Day, date and time"), max_length=100, required=False)
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == CaseDocument.Kind.INVITATION:
+            for name in ("recipient", "when", "place"):
+                if not data.get(name):
+                    self.add_error(name, _("Needed for an invitation."))
+        return data
+
+
+class HearingForm(forms.Form):
+    party = forms.ChoiceField(label=_("Who"), choices=Hearing.Party.choices)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    scheduled_at = forms.DateTimeField(label=_("When"), validators=[validate_date_range],
+                                       widget=forms.DateTimeInput(
+        attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    place = forms.CharField(label=_("Place"), max_length=200)
+
+
+class FindingForm(forms.Form):
+    election = forms.ModelChoiceField(label=_("Election"), queryset=Election.objects.all(),
+                                      empty_label=None)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
+    summary = forms.CharField(label=_("What was found"), widget=forms.Textarea(attrs={"rows": 5}),
+                              max_length=10_000)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        regions = Region.objects.exclude(level=Region.Level.DISTRICT).order_by("code")
+        self.fields["region"].queryset = restrict(regions, user, region_field="id",
+                                                  districts=False)
+
+
+class RespondentForm(forms.Form):
+    nip = forms.CharField(label="NIP", max_length=24, required=False,
+                          help_text=_("With a NIP from the roster the rest is filled in."))
+    name = forms.CharField(label=_("Name"), max_length=255, required=False)
+    subject_type = forms.ChoiceField(label=_("Employment"), choices=SubjectType.choices,
+                                     initial=SubjectType.UNKNOWN)
+    agency = forms.CharField(label=_("Agency"), max_length=255, required=False)
+    position = forms.CharField(label=_("Position"), max_length=255, required=False)
+
+    def __init__(self, *args, case=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case, self.user = case, user
+
+    def clean(self):
+        data = super().clean()
+        nip = (data.get("nip") or "").replace(" ", "")
+        data["employee"] = roster_by_nip(
+            Employee.objects.select_related("agency__region", "region"), self.user,
+            self.case.region, nip).first() if nip and self.case is not None else None
+        if nip and not (nip.isdigit() and len(nip) == 18):
+            self.add_error("nip", _("A NIP has 18 digits."))
+        if not data.get("name") and data["employee"] is None:
+            self.add_error("name", _("Give the name, or a NIP found in the roster."))
+        data["nip"] = nip
+        if data.get("subject_type") == SubjectType.UNKNOWN and data["employee"] is not None:
+            data["subject_type"] = ""  # taken from the roster
+        return data
+
+
+class LetterTemplateForm(forms.Form):
+    body = forms.CharField(label=_("Letter body"), max_length=100_000,
+                           widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false"}))

@@ -1,0 +1,70 @@
+"""The case page, which the case views render and other apps' views re-render with their own
+bound forms (BKN's recommendation, say), and the helpers every page that changes a case uses."""
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from netra.accounts.access import (can, region_in_scope, restrict_cases, visible_documents,
+                                   visible_hearings)
+from netra.accounts.models import User
+
+from . import workflow as wf
+from .forms import DocumentForm, HearingForm, RespondentForm
+from .models import STATE_LABELS, Case
+
+
+def reachable_cases(user):
+    return restrict_cases(Case.objects.select_related("region", "election"), user)
+
+
+def _moves(case, user):
+    labels = dict(STATE_LABELS) | {wf.REOPEN: _("Reopen")}
+    return [(target, labels[target]) for target in wf.next_states(case.state, user.role)]
+
+
+def render_case(request, case, extra=None):
+    """The case page; EXTRA carries a bound form another app re-renders with its errors."""
+    case = Case.objects.select_related("region", "election", "submission", "assigned_to",
+                                       "merged_into").get(pk=case.pk)
+    return render(request, "cases/detail.html", (extra or {}) | {
+        "case": case, "events": case.events.select_related("actor"), "now": timezone.now(),
+        "moves": _moves(case, request.user),
+        "reopen_states": [(s, STATE_LABELS[s]) for s in wf.STATES if s != wf.CLOSED],
+        "documents": visible_documents(case, request.user), "document_form": DocumentForm(),
+        "hearings": visible_hearings(case, request.user), "hearing_form": HearingForm(),
+        "can_write": can(request.user, "cases.open"),
+        "can_annotate": can(request.user, "cases.annotate"),
+        "respondents": case.respondents.select_related("government"),
+        "attachments": case.attachments.all(),
+        "respondent_form": RespondentForm(),
+        "officers": assignable_officers(case) if can(request.user, "cases.open") else [],
+        "merge_candidates": (merge_candidates(case, request.user)
+                             if can(request.user, "cases.open") and not case.forwarded
+                             and case.state != wf.CLOSED else []),
+        "can_extend": (not case.extended and wf.CLOCK_STEP.get(case.state) == "decision"
+                       and can(request.user, "cases.extend"))})
+
+
+def submitted_version(request):
+    """The case version the form was rendered with (optimistic locking)."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1
+
+
+def conflict_response(request, case):
+    return render(request, "cases/conflict.html", {"case": case}, status=409)
+
+
+def assignable_officers(case):
+    officers = User.objects.filter(role__in=wf.BAWASLU, is_active=True).prefetch_related(
+        "regions").order_by("first_name", "username")
+    return [o for o in officers if region_in_scope(o, case.region)]
+
+
+def merge_candidates(case, user):
+    return reachable_cases(user).filter(region=case.region, election=case.election,
+                               forwarded=False, merged_into=None).exclude(
+        state=wf.CLOSED).exclude(pk=case.pk)[:200]
