@@ -14,6 +14,7 @@ from netra.accounts.access import acting_region
 from netra.audit.log import record
 from netra.cases import actions as case_actions
 from netra.lib import pdf
+from netra.lib.refusals import Refused
 from netra.prevention import actions as prevention
 from netra.regions.models import Election, Region
 
@@ -26,12 +27,6 @@ from .nlp.news import extract
 from .nlp.places import find_places
 
 DUPLICATE_WINDOW = timedelta(days=30)
-
-
-class Refused(Exception):
-    def __init__(self, code, detail=""):
-        super().__init__(code)
-        self.code, self.detail = code, detail
 
 
 @transaction.atomic

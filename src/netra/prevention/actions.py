@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from netra.accounts import throttle
 from netra.audit.log import record
+from netra.lib.refusals import Refused
 from netra.people.models import Employee
 
 from . import attendance as reader
@@ -22,14 +23,6 @@ from .models import (Attendance, AttendanceUpload, Circular, CollectivePledge, E
                      PledgeCode)
 
 PDF_MAGIC = b"%PDF-"
-
-
-class Refused(Exception):
-    """CODE names why, for the user's-language message; ERRORS lists row errors of a file."""
-
-    def __init__(self, code, errors=(), filename="", **params):
-        super().__init__(code)
-        self.code, self.errors, self.filename, self.params = code, list(errors), filename, params
 
 
 def region_employees(region):
