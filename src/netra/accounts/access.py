@@ -13,7 +13,7 @@ from django.http import Http404
 
 from netra.regions.models import Region
 
-from .models import Role
+from .models import Role, User
 
 NATIONAL_ROLES = frozenset({Role.ADMIN, Role.BAWASLU_RI, Role.BKN})
 
@@ -140,6 +140,18 @@ def require(user, capability):
     """404 unless USER holds CAPABILITY: a page a role cannot use does not exist for it."""
     if not can(user, capability):
         raise Http404
+
+
+def users_reaching(region, roles=None):
+    """Active accounts whose reach includes REGION, in one query: the national roles, and every
+    account with REGION or a region containing it (its regency or city, its province) on it.
+    ROLES, if given, limits them to those roles (who may be assigned a case, say)."""
+    code = region.code
+    containing = [code.rsplit(".", depth)[0] for depth in range(code.count(".") + 1)]
+    on_account = User.regions.through.objects.filter(region__code__in=containing)
+    users = User.objects.filter(is_active=True).filter(
+        Q(role__in=NATIONAL_ROLES) | Q(pk__in=on_account.values("user_id")))
+    return users if roles is None else users.filter(role__in=roles)
 
 
 def assignable_regions():

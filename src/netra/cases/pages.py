@@ -5,9 +5,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netra.accounts.access import (can, region_in_scope, restrict_cases, visible_documents,
+from netra.accounts.access import (can, restrict_cases, users_reaching, visible_documents,
                                    visible_hearings)
-from netra.accounts.models import User
 
 from . import workflow as wf
 from .forms import DocumentForm, HearingForm, RespondentForm
@@ -59,9 +58,8 @@ def conflict_response(request, case):
 
 
 def assignable_officers(case):
-    officers = User.objects.filter(role__in=wf.BAWASLU, is_active=True).prefetch_related(
-        "regions").order_by("first_name", "username")
-    return [o for o in officers if region_in_scope(o, case.region)]
+    """The active Bawaslu officers who reach CASE's region: those it may be assigned to."""
+    return list(users_reaching(case.region, roles=wf.BAWASLU).order_by("first_name", "username"))
 
 
 def merge_candidates(case, user):
