@@ -9,7 +9,8 @@ It prints submissions/s and p50/p99 latency.
 
 Crash safety (PostgreSQL and SQLite): while photo submissions stream in, the server's whole
 process group is killed with SIGKILL. Every receipt a client received must afterwards belong
-to a stored submission with its evidence: the script counts the lost ones.
+to a stored submission with its evidence: the script counts the lost ones. Then the orphan-file
+sweeper runs (with no grace period) and the script counts the files it removed and any left.
 """
 
 import argparse
@@ -153,12 +154,16 @@ def count_lost(env, receipts, with_evidence):
         "for code in receipts:\n"
         "    s = Submission.objects.filter(receipt_hash=receipt_hash(code)).first()\n"
         f"    if s is None or ({with_evidence} and s.evidence.count() != 1): lost += 1\n"
-        "print(lost, Submission.objects.count())\n")
+        "from datetime import timedelta\n"
+        "from netra.reports.orphans import sweep_orphan_files\n"
+        "swept = len(sweep_orphan_files(older_than=timedelta(0)))\n"
+        "left = len(sweep_orphan_files(older_than=timedelta(0)))\n"
+        "print(lost, Submission.objects.count(), swept, left)\n")
     env = env | {"DJANGO_SETTINGS_MODULE": "netra.settings"}
     done = subprocess.run([sys.executable, "-c", script], input=json.dumps(receipts), env=env,
                           capture_output=True, text=True, check=True)
-    lost, stored = map(int, done.stdout.split())
-    return lost, stored
+    lost, stored, swept, left = map(int, done.stdout.split())
+    return lost, stored, swept, left
 
 
 def run(db, args, photo):
@@ -180,9 +185,10 @@ def run(db, args, photo):
             killer.join()
         finally:
             server.kill()
-        lost, stored = count_lost(server.env, receipts, with_evidence=True)
+        lost, stored, swept, left = count_lost(server.env, receipts, with_evidence=True)
         print(f"  kill -9 during photo load: {len(receipts)} receipts received, "
-              f"{stored} submissions stored in all, lost = {lost}")
+              f"{stored} submissions stored in all, lost = {lost}; orphan files of the crash "
+              f"removed by the sweeper {swept}, left after it {left}")
 
 
 def main():
