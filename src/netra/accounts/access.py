@@ -159,10 +159,9 @@ def assignable_regions():
     return Region.objects.exclude(level=Region.Level.DISTRICT)
 
 
-# Cases (strings from cases/workflow.py; access.py imports no domain app). BKN works nationally
-# on forwarded cases; the PPK, and the BKPSDM drafting for it, on forwarded cases of its own
-# government once BKN has recommended a sanction.
-PPK_CASE_STATES = ("recommended", "followed_up", "ppk_overdue", "closed")
+# Cases. BKN works nationally on forwarded cases; the PPK, and the BKPSDM drafting for it, on
+# forwarded cases of its own government once BKN has recommended a sanction: in the states the
+# case model names (Case.PPK_STATES, from cases/workflow.py; access.py imports no domain app).
 
 
 def restrict_cases(queryset, user):
@@ -177,7 +176,7 @@ def restrict_cases(queryset, user):
         own = user.regions.values("id")
         respondents = queryset.model._meta.get_field("respondents").related_model
         return queryset.filter(
-            forwarded=True, state__in=PPK_CASE_STATES,
+            forwarded=True, state__in=queryset.model.PPK_STATES,
             pk__in=respondents.objects.filter(government__in=own).values("case_id"))
     return restrict(queryset, user, "region", districts=False)
 

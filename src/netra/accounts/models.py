@@ -2,16 +2,20 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netra.lib import roles
+
 
 class Role(models.TextChoices):
-    ADMIN = "admin", _("Administrator")
-    BAWASLU_RI = "bawaslu_ri", _("Bawaslu RI officer")
-    BAWASLU_PROVINCE = "bawaslu_province", _("Provincial Bawaslu officer")
-    BAWASLU_REGENCY = "bawaslu_regency", _("Regency/city Bawaslu officer")
-    BKPSDM = "bkpsdm", _("Regional personnel agency (BKPSDM/BKD) officer")
-    BKN = "bkn", _("BKN officer")
-    PPK = "ppk", _("Staffing authority (PPK) or delegate")
-    AUDITOR = "auditor", _("Auditor (read-only)")
+    """The staff roles (names in netra/lib/roles.py, which the pure case workflow reads too)."""
+
+    ADMIN = roles.ADMIN, _("Administrator")
+    BAWASLU_RI = roles.BAWASLU_RI, _("Bawaslu RI officer")
+    BAWASLU_PROVINCE = roles.BAWASLU_PROVINCE, _("Provincial Bawaslu officer")
+    BAWASLU_REGENCY = roles.BAWASLU_REGENCY, _("Regency/city Bawaslu officer")
+    BKPSDM = roles.BKPSDM, _("Regional personnel agency (BKPSDM/BKD) officer")
+    BKN = roles.BKN, _("BKN officer")
+    PPK = roles.PPK, _("Staffing authority (PPK) or delegate")
+    AUDITOR = roles.AUDITOR, _("Auditor (read-only)")
 
 
 class User(AbstractUser):

@@ -57,6 +57,9 @@ class Case(models.Model):
                                     related_name="merged_cases")
     opened_at = models.DateTimeField(auto_now_add=True)
 
+    #: The states in which the PPK and its BKPSDM reach a case (accounts/access.py).
+    PPK_STATES = wf.PPK_STATES
+
     class Meta:
         ordering = ["-opened_at"]
         constraints = [models.UniqueConstraint(

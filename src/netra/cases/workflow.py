@@ -8,6 +8,7 @@ whether the move is allowed and why not.
 
 from dataclasses import dataclass
 
+from netra.lib import roles
 from netra.lib.refusals import Refused
 
 RECEIVED = "received"  # diterima: opened from a report, adopted information or a finding
@@ -31,11 +32,16 @@ STATES = [RECEIVED, INITIAL_STUDY, NOT_REGISTERED, REGISTERED, CLARIFICATION, ST
           NO_VIOLATION, ELECTION_CRIME, ADMINISTRATIVE, OTHER_LAW, FORWARDED, BKN_VERIFICATION,
           RECOMMENDED, FOLLOWED_UP, PPK_OVERDUE, CLOSED]
 
-BAWASLU = frozenset({"bawaslu_ri", "bawaslu_province", "bawaslu_regency"})
-BKN = frozenset({"bkn"})
-PPK = frozenset({"ppk", "bkpsdm"})  # the BKPSDM officer records the decree for the PPK
-SYSTEM = frozenset({"system"})  # the worker, when a period runs out
-REOPENERS = frozenset({"admin", "bawaslu_ri"})
+#: The states in which the PPK, and the BKPSDM drafting for it, reach a case: once BKN has
+#: recommended a sanction (accounts/access.py reads them through Case.PPK_STATES).
+PPK_STATES = (RECOMMENDED, FOLLOWED_UP, PPK_OVERDUE, CLOSED)
+
+# Who moves a case: role names of netra/lib/roles.py (accounts.models.Role), and the worker.
+BAWASLU = frozenset({roles.BAWASLU_RI, roles.BAWASLU_PROVINCE, roles.BAWASLU_REGENCY})
+BKN = frozenset({roles.BKN})
+PPK = frozenset({roles.PPK, roles.BKPSDM})  # the BKPSDM officer records the decree for the PPK
+SYSTEM = frozenset({"system"})  # the worker, when a period runs out (not a staff role)
+REOPENERS = frozenset({roles.ADMIN, roles.BAWASLU_RI})
 REOPEN = "reopen"  # not a state: the move that takes a closed case back to one
 
 #: (from, to) -> roles that may make the move
