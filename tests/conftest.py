@@ -74,6 +74,44 @@ def pytest_collection_modifyitems(items):
     items.sort(key=_flushes_the_database)
 
 
+def _small_pdf():
+    """A valid one-page PDF of a few hundred bytes (objects, cross-reference table, trailer)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+SMALL_PDF = _small_pdf()
+
+
+@pytest.fixture
+def real_pdf():
+    """Request it (or use it through a fixture that does) to render PDFs with WeasyPrint: the
+    letter tests, and any test that reads a PDF's content or watches it being rendered."""
+
+
+@pytest.fixture(autouse=True)
+def stub_pdf_rendering(request, monkeypatch):
+    """Every PDF (netra/lib/pdf.py renders them all) is SMALL_PDF unless the test asks for
+    real_pdf: WeasyPrint takes about a second a document."""
+    if "real_pdf" in request.fixturenames:
+        return
+    from netra.lib import pdf
+
+    monkeypatch.setattr(pdf, "render", lambda html: SMALL_PDF)
+
+
 @pytest.fixture
 def reference(db):
     """All regions, elections and holidays (already loaded, unless a flushing test ran)."""

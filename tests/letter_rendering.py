@@ -36,7 +36,7 @@ def audited_write_elsewhere():
 
 
 @pytest.fixture
-def while_rendering(monkeypatch):
+def while_rendering(monkeypatch, real_pdf):
     """For each PDF rendered: whether a transaction was open, and how an audited write from
     elsewhere fared meanwhile."""
     import weasyprint
@@ -54,7 +54,7 @@ def while_rendering(monkeypatch):
 
 
 @pytest.fixture
-def failing_renderer(monkeypatch):
+def failing_renderer(monkeypatch, real_pdf):
     """WeasyPrint failing on the next PDF (a font library crash, say)."""
     import weasyprint
 

@@ -8,6 +8,9 @@ from netra.reports.models import Submission
 
 from ..reports.helpers import file_report
 
+# Letters are checked as WeasyPrint renders them (tests/conftest.py stubs PDFs elsewhere).
+pytestmark = pytest.mark.usefixtures("real_pdf")
+
 
 @pytest.fixture
 def case(client, client_for, alice, reference):

@@ -15,6 +15,9 @@ from netra.cases.models import CaseDocument
 
 from ..pdf_streams import page_sizes, payload
 
+# Letters are checked as WeasyPrint renders them (tests/conftest.py stubs PDFs elsewhere).
+pytestmark = pytest.mark.usefixtures("real_pdf")
+
 STATIC = Path(settings.BASE_DIR) / "static"
 A4 = (595, 842)
 

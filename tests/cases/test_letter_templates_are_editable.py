@@ -1,6 +1,11 @@
+import pytest
+
 from netra.audit.models import AuditEntry
 from netra.cases import documents, letters
 from netra.cases.models import CaseDocument, LetterTemplate
+
+# Letters are checked as WeasyPrint renders them (tests/conftest.py stubs PDFs elsewhere).
+pytestmark = pytest.mark.usefixtures("real_pdf")
 
 
 def test_an_administrator_edits_a_letter_and_new_letters_use_it(client_for, admin,

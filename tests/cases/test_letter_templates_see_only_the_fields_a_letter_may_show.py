@@ -11,6 +11,9 @@ from django.conf import settings
 from netra.cases import actions, documents, letters
 from netra.cases.models import LetterTemplate
 
+# Letters are checked as WeasyPrint renders them (tests/conftest.py stubs PDFs elsewhere).
+pytestmark = pytest.mark.usefixtures("real_pdf")
+
 PROBES = [
     "case.region.staff.values",
     "case.region.staff.all",

@@ -11,6 +11,9 @@ from netra.cases.models import CaseDocument
 
 from ..letter_rendering import failing_renderer  # noqa: F401 - a fixture
 
+# Letters are checked as WeasyPrint renders them (tests/conftest.py stubs PDFs elsewhere).
+pytestmark = pytest.mark.usefixtures("real_pdf")
+
 
 def test_a_letter_that_fails_to_render_saves_nothing(client_for, alice, reported_case,
                                                      media_root, failing_renderer):  # noqa: F811

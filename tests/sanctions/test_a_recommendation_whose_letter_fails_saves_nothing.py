@@ -4,6 +4,8 @@ reads why (issue 11, finding 12)."""
 
 from pathlib import Path
 
+import pytest
+
 from netra.audit.models import AuditEntry
 from netra.cases import documents
 from netra.cases.models import CaseDocument
@@ -13,6 +15,9 @@ from netra.sanctions.models import Recommendation, RecommendationCode
 from ..letter_rendering import failing_renderer  # noqa: F401 - a fixture
 from ..sanctions_helpers import recommend
 from .test_bkn_recommendation_form import form_data
+
+# Letters are checked as WeasyPrint renders them (tests/conftest.py stubs PDFs elsewhere).
+pytestmark = pytest.mark.usefixtures("real_pdf")
 
 
 def test_a_recommendation_whose_letter_fails_saves_nothing(under_verification, client_for, gita,
