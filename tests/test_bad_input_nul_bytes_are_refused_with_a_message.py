@@ -7,6 +7,7 @@ Before the fix, on PostgreSQL every one of these reached a query and answered 50
 import io
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
@@ -16,8 +17,8 @@ from netra.reports.models import Submission
 
 from .reports.helpers import report_data
 
-ID_MESSAGE = "karakter NUL"
-EN_MESSAGE = "NUL character"
+ID_MESSAGE = "karakter kontrol tak terlihat"
+EN_MESSAGE = "invisible control character"
 
 
 def png_bytes():
@@ -112,7 +113,10 @@ def test_a_nul_in_a_file_name_is_dropped_by_django_and_the_report_filed(public):
 
 def test_with_csrf_enforced_the_refusal_still_carries_the_message(reference):
     browser = Client(enforce_csrf_checks=True)
-    response = browser.post("/lapor/status/", {"receipt": "1234\x00"})
+    browser.get("/lapor/status/")  # as a browser does: the page first, with its CSRF cookie
+    token = browser.cookies[settings.CSRF_COOKIE_NAME].value
+    response = browser.post("/lapor/status/", {"receipt": "1234\x00",
+                                               "csrfmiddlewaretoken": token})
     assert response.status_code == 400 and ID_MESSAGE in response.content.decode()
 
 

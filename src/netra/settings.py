@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "netra.web.middleware.RefuseOversizedBodiesMiddleware",
     "netra.web.middleware.RefuseNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -308,7 +309,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("NETRA_LOG_LEVEL", "WARNING")},
+    # A request for a host name that is not ours (scanners do it all day) gets the 400 page;
+    # its traceback in the log on every request would drown what matters.
+    "loggers": {"django.security.DisallowedHost": {"handlers": [], "propagate": False}},
 }
+# The page a form whose CSRF check failed shows: in the user's language, with a way back.
+CSRF_FAILURE_VIEW = "netra.web.views.csrf_failure"
 
 
 # Production refuses insecure setups, each with one line (netra/deployment.py). Last, so that

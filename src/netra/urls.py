@@ -15,5 +15,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
 ]
 
+handler400 = "netra.web.views.bad_request"
 handler404 = "netra.web.views.not_found"
 handler500 = "netra.web.views.server_error"

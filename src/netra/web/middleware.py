@@ -45,9 +45,9 @@ class InputRefused(BadRequest):
 
 
 def message():
-    return _("The text you sent contains a NUL character (0x00), which no text may hold. "
-             "Remove it, for example by typing the text again instead of pasting it, and "
-             "send again.")
+    return _("The text you sent contains an invisible control character, which usually comes "
+             "from pasting text out of another program. Delete the pasted text, type it "
+             "again, and send again.")
 
 
 def refusal_response(request, refused):
@@ -147,8 +147,11 @@ class RefuseNulBytesMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, callback, callback_args, callback_kwargs):
+        # Without a CSRF cookie the CSRF check refuses the request without reading its body;
+        # parsing it here would write a stranger's upload to disk for nothing.
         csrf_checked = (request.method == "POST" and not getattr(callback, "csrf_exempt", False)
-                        and not getattr(request, "_dont_enforce_csrf_checks", False))
+                        and not getattr(request, "_dont_enforce_csrf_checks", False)
+                        and settings.CSRF_COOKIE_NAME in request.COOKIES)
         if csrf_checked:
             try:
                 request.POST  # noqa: B018 - parsed now rather than inside the CSRF check
@@ -160,3 +163,44 @@ class RefuseNulBytesMiddleware:
         if isinstance(exception, InputRefused):
             return refusal_response(request, exception)
         return None
+
+
+def largest_body():
+    """The largest request body any form of Netra takes: a report with every evidence file at
+    its limit, a roster file or an attendance upload, plus room for the text fields."""
+    return max(settings.NETRA_EVIDENCE_MAX_FILES * settings.NETRA_EVIDENCE_MAX_BYTES,
+               settings.NETRA_ROSTER_MAX_BYTES, settings.NETRA_ATTENDANCE_MAX_BYTES) + 2**20
+
+
+def _body_refusal(request, status, code, text):
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"detail": text, "code": code}, status=status)
+    html = render_to_string("web/refused_body.html", {"message": text}, request=request)
+    return HttpResponse(html, status=status)
+
+
+class RefuseOversizedBodiesMiddleware:
+    """A body larger than any form takes is refused from its Content-Length, before a byte of
+    it is read: otherwise parsing it (for the CSRF check, or a form) would write it to disk
+    first. A body with no length (chunked) is refused too: browsers always send one.
+    Place after LocaleMiddleware and before anything that reads the body."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("POST", "PUT", "PATCH"):
+            length = request.META.get("CONTENT_LENGTH")
+            if not length and "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+                return _body_refusal(request, 411, "length_required", _(
+                    "Your browser sent the form without saying how large it is. Send it again "
+                    "from an ordinary browser."))
+            try:
+                too_large = int(length or 0) > largest_body()
+            except ValueError:
+                too_large = True
+            if too_large:
+                return _body_refusal(request, 413, "too_large", _(
+                    "What you sent is larger than Netra accepts at once (at most %(mb)s MB). "
+                    "Send fewer or smaller files.") % {"mb": largest_body() // 2**20})
+        return self.get_response(request)

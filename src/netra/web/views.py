@@ -68,5 +68,17 @@ def not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def bad_request(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Bad request", "code": "bad_request"}, status=400)
+    return render(request, "400.html", status=400)
+
+
+def csrf_failure(request, reason=""):
+    """The form was sent without the browser's proof that it came from our page: an old tab,
+    blocked cookies, or another site posting. Say so plainly and offer the way back."""
+    return render(request, "403_csrf.html", {"form_path": request.path}, status=403)
+
+
 def server_error(request):
     return render(request, "500.html", status=500)
