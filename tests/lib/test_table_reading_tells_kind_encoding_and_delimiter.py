@@ -52,8 +52,9 @@ def test_an_xlsx_number_excel_cut_to_15_digits_is_marked():
 def test_every_written_cell_is_formula_safe():
     text = tables.csv_text([["=HYPERLINK()", 1, "-2", "ok"]], bom=True)
     assert text == "\ufeff'=HYPERLINK(),1,'-2,ok\r\n"
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(tables.xlsx_bytes([("Satu", [["@SUM(A1)", 3]])])))
     assert book.sheetnames == ["Satu"]

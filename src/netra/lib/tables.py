@@ -101,10 +101,13 @@ def open_table(source):
     if isinstance(source, (bytes, bytearray)):
         if not source.strip():
             raise TableError("empty")
-        opener = lambda: io.BytesIO(source)  # noqa: E731 - one line, used twice below
+
+        def opener():
+            return io.BytesIO(source)
     else:
-        path = Path(source)
-        opener = lambda: open(path, "rb")  # noqa: E731
+        def opener():
+            return Path(source).open("rb")  # the table's reader closes it
+
     with opener() as fh:
         head = fh.read(8)
     if kind_of(head) == "xlsx":
