@@ -10,10 +10,11 @@ from django.http import Http404
 from netra.accounts.access import acting_region, get_or_404, require, restrict
 from netra.lib.forms import date_in_range
 from netra.regions.models import Election
+from netra.web.refusals import attempt
 
 from . import actions, inputs
 from .models import Flag, Source
-from .views import message_for
+from .refusals import message_for
 
 router = Router(auth=django_auth, tags=["monitoring"])
 
@@ -121,11 +122,9 @@ def _decision(flag):
 def dismiss_flag(request, flag_id: int, body: DismissIn):
     """Not a violation: the reason, and the label the post deserves (kept for retraining)."""
     flag = _flag_for(request, flag_id)
-    try:
-        actions.dismiss(request.user, flag, reason=body.reason[:2000], label=body.label)
-    except actions.Refused as refused:
-        return Status(400, {"detail": message_for(refused)})
-    return _decision(flag)
+    return attempt(request, lambda: actions.dismiss(request.user, flag, reason=body.reason[:2000],
+                                                    label=body.label),
+                   message_for, api=True, then=lambda: _decision(flag))
 
 
 class FindingIn(Schema):
@@ -138,8 +137,5 @@ def flag_to_finding(request, flag_id: int, body: FindingIn):
     """Open a finding (temuan) case from the flag, with the post as evidence."""
     flag = _flag_for(request, flag_id)
     election = Election.objects.filter(code=body.election).first() if body.election else None
-    try:
-        actions.make_finding(request.user, flag, election=election)
-    except actions.Refused as refused:
-        return Status(400, {"detail": message_for(refused)})
-    return _decision(flag)
+    return attempt(request, lambda: actions.make_finding(request.user, flag, election=election),
+                   message_for, api=True, then=lambda: _decision(flag))

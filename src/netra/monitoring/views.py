@@ -12,52 +12,15 @@ from django.views.decorators.http import require_POST
 from netra.accounts.access import acting_region, can, get_or_404, require, restrict
 from netra.people.models import Employee
 from netra.regions.models import Election, Region
+from netra.web.refusals import attempt
 
 from . import actions, inputs
 from .models import AuthorHandle, ElectionGazetteer, Flag, NewsSuggestion, Source
+from .refusals import error_message, message_for
 
-REFUSALS = {
-    "decided": _("Someone has already decided on this."),
-    "reason_required": _("Write the reason and choose what the post is."),
-    "no_region": _("The post has no region and your account has none to give it."),
-    "handle_required": _("Write the account name."),
-    "encoding": _("The file is not UTF-8."),
-    "empty": _("The file is empty."),
-    "bad_json": _("Line %(line)s is not a JSON object."),
-    "bad_csv": _("The file is not a readable CSV file."),
-    "missing_field": _("Line %(line)s has no %(detail)s."),
-    "bad_time": _("Line %(line)s has a time that cannot be read: %(detail)s."),
-    "name_required": _("Give the source a name."),
-    "choose_region": _("Choose the region the texts belong to."),
-    "source_exists": _("This region already has a source of this name."),
-    "bad_url": _("Give an http(s) address, without a user name or password."),
-    "unresolvable": _("The feed's host name cannot be found."),
-    "private_address": _("The address leads into a private or internal network, which Netra "
-                         "never reads. Give the feed's public address."),
-    "too_many_redirects": _("The feed redirects too many times."),
-    "too_large": _("The feed is larger than 5 MB."),
-    "timeout": _("The feed took too long to answer."),
-    "http_status": _("The feed answered with HTTP status %(detail)s."),
-    "unreachable": _("The feed's server cannot be reached."),
-    "tls": _("The feed's secure connection (TLS) could not be verified."),
-    "bad_feed": _("Not a readable RSS or Atom feed."),
-}
 LABEL_CHOICES = [("neutrality_related", _("About neutrality, not taking sides")),
                  ("unrelated", _("Unrelated to the election")),
                  ("partisan_support", _("Partisan, but no case to open"))]
-
-
-def message_for(error):
-    return str(REFUSALS[error.code] % {"line": getattr(error, "line", ""),
-                                       "detail": getattr(error, "detail", "")})
-
-
-def error_message(stored):
-    """A source's last error (CODE or CODE:DETAIL, as the worker stores it) for people."""
-    code, _sep, detail = stored.partition(":")
-    if code not in REFUSALS:
-        return stored
-    return str(REFUSALS[code] % {"line": "", "detail": detail})
 
 
 def _acting_region(request):
@@ -129,12 +92,10 @@ def _flag(request, flag_id):
 @require_POST
 def dismiss(request, flag_id):
     flag = _flag(request, flag_id)
-    try:
-        actions.dismiss(request.user, flag, reason=request.POST.get("reason", "")[:2000],
-                        label=request.POST.get("label", ""))
-    except actions.Refused as refused:
-        messages.error(request, message_for(refused))
-    return redirect("monitoring:queue")
+    return attempt(request, lambda: actions.dismiss(
+        request.user, flag, reason=request.POST.get("reason", "")[:2000],
+        label=request.POST.get("label", "")), message_for,
+        then=lambda: redirect("monitoring:queue"))
 
 
 @login_required
@@ -142,12 +103,9 @@ def dismiss(request, flag_id):
 def finding(request, flag_id):
     flag = _flag(request, flag_id)
     election = Election.objects.filter(code=request.POST.get("election", "")).first()
-    try:
-        case = actions.make_finding(request.user, flag, election=election)
-    except actions.Refused as refused:
-        messages.error(request, message_for(refused))
-        return redirect("monitoring:queue")
-    return redirect("cases:detail", case_id=case.pk)
+    return attempt(request, lambda: redirect(
+        "cases:detail", case_id=actions.make_finding(request.user, flag, election=election).pk),
+        message_for, refused=lambda: redirect("monitoring:queue"))
 
 
 @login_required
@@ -181,16 +139,15 @@ def upload(request):
 def add_feed(request):
     require(request.user, "monitoring.triage")
     region = _acting_region(request)
-    try:
+
+    def add():
         if region is None:
             raise actions.Refused("choose_region")
         actions.add_feed(request.user, region=region, name=request.POST.get("name", ""),
                          url=request.POST.get("url", ""))
-    except actions.Refused as refused:
-        messages.error(request, message_for(refused))
-        return redirect("monitoring:queue")
-    messages.success(request, _("The feed is read by the worker from now on."))
-    return redirect("monitoring:queue")
+        messages.success(request, _("The feed is read by the worker from now on."))
+
+    return attempt(request, add, message_for, then=lambda: redirect("monitoring:queue"))
 
 
 @login_required
@@ -203,14 +160,14 @@ def add_handle(request):
     if employee is None:
         messages.error(request, _("No employee with this NIP in your reach."))
         return redirect("monitoring:queue")
-    try:
+
+    def add():
         if region is None:
             raise actions.Refused("choose_region")
         actions.add_handle(request.user, region=region,
                            handle=request.POST.get("handle", "")[:200], employee=employee)
-    except actions.Refused as refused:
-        messages.error(request, message_for(refused))
-    return redirect("monitoring:queue")
+
+    return attempt(request, add, message_for, then=lambda: redirect("monitoring:queue"))
 
 
 @login_required
@@ -227,16 +184,16 @@ def suggestions(request):
 def decide_suggestion(request, suggestion_id):
     require(request.user, "prevention.manage")
     suggestion = get_or_404(NewsSuggestion.objects.all(), request.user, pk=suggestion_id)
-    try:
+
+    def decide():
         if request.POST.get("confirm"):
             made = actions.confirm_suggestion(request.user, suggestion)
             messages.success(request, _("%(n)s prevention records made from the article.")
                              % {"n": len(made)})
         else:
             actions.dismiss_suggestion(request.user, suggestion)
-    except actions.Refused as refused:
-        messages.error(request, message_for(refused))
-    return redirect("monitoring:suggestions")
+
+    return attempt(request, decide, message_for, then=lambda: redirect("monitoring:suggestions"))
 
 
 GAZETTEER_FIELDS = [("candidates", _("Candidates (names and nicknames)")),

@@ -15,46 +15,13 @@ from netra.lib.forms import positive_id
 from netra.people.models import Agency, Employee
 from netra.regions.models import Election, Region
 from netra.web.downloads import download
+from netra.web.refusals import attempt
 
 from . import actions, coverage
 from .forms import CircularForm, EventForm, PledgeCodeForm, PledgeRequestForm, UploadForm
 from .guide import load_guide
 from .models import Attendance, Circular, Event
-
-REFUSALS = {
-    "not_pdf": _("The file is not a PDF."),
-    "rows": _("Some rows of %(file)s cannot be read; nothing was imported."),
-    "file_empty": _("%(file)s is empty."),
-    "file_encoding": _("%(file)s is neither UTF-8 nor UTF-16. Save it again as “CSV UTF-8”."),
-    "file_old_excel": _("%(file)s is an old Excel file (.xls). Save it as .xlsx or CSV."),
-    "file_not_a_table": _("%(file)s is not a table (CSV or XLSX)."),
-    "file_unreadable_xlsx": _("%(file)s cannot be opened as an Excel workbook."),
-    "file_too_many_rows": _("%(file)s has more rows than one event can hold."),
-    "file_unknown_layout": _("%(file)s is not a known attendance layout. Its first row reads: "
-                             "“%(header)s”. Expected a Zoom, Teams or Google Meet export, or a "
-                             "sheet with the columns Nama and NIP or Unit kerja."),
-    "not_in_region": _("That employee is not on the region's roster."),
-    "already_imported": _("%(file)s has already been imported for this event."),
-    "collective_incomplete": _("Choose the agencies and list the signatories."),
-    "too_many": _("Too many codes were asked for. Try again in an hour."),
-    "nip_unknown": _("This NIP is not on any regional roster in Netra. Ask your personnel "
-                     "agency (BKPSDM) to check the roster."),
-    "no_email": _("The roster has no e-mail address for this NIP. Ask your personnel agency "
-                  "(BKPSDM) to add it."),
-    "code_unknown": _("This pledge request is not known. Start again."),
-    "code_used": _("This code has already been used."),
-    "code_expired": _("This code has expired. Ask for a new one."),
-    "code_wrong": _("The code is not right. %(left)s attempts left."),
-}
-ROW_CODES = {"bad_time": _("not a time"), "bad_duration": _("not a duration"),
-             "bad_nip": _("a NIP has 18 digits"), "no_name": _("no name"),
-             "mixed_dates": _("dates written day-first and month-first in one file"),
-             "bad_action": _("not Joined or Left")}
-
-
-def refusal_text(refused):
-    return str(REFUSALS[refused.code] % {"file": refused.filename, **refused.params})
-
+from .refusals import ROW_CODES, refusal_text
 
 NATIONAL_DEFAULT = "35.09"
 
@@ -113,14 +80,11 @@ def new_circular(request):
             form.add_error("pdf", _("The file is too large."))
             return render(request, "prevention/form.html", {
                 "form": form, "title": _("Record a circular")})
-        try:
-            circular = actions.add_circular(
-                request.user, pdf=upload.read() if upload else None,
-                **{k: form.cleaned_data[k] for k in ("region", "number", "issued_on", "issuer",
-                                                     "subject")})
-        except actions.Refused as refused:
-            form.add_error("pdf", refusal_text(refused))
-        else:
+        circular = attempt(request, lambda: actions.add_circular(
+            request.user, pdf=upload.read() if upload else None,
+            **{k: form.cleaned_data[k] for k in ("region", "number", "issued_on", "issuer",
+                                                 "subject")}), refusal_text, form=form, field="pdf")
+        if circular is not None:
             return redirect(f"/pencegahan/?wilayah={circular.region.code}")
     return render(request, "prevention/form.html", {"form": form,
                                                     "title": _("Record a circular")})
@@ -170,7 +134,7 @@ def event_upload(request, event_id):
         messages.error(request, _("The files are larger than %(mb)s MB together.") % {
             "mb": settings.NETRA_ATTENDANCE_MAX_BYTES // (1024 * 1024)})
         return redirect("prevention:event", event_id=event.pk)
-    try:
+    try:  # not web.refusals.attempt: a refused file gets a page of its own with its row errors
         counts = actions.import_attendance(request.user, event,
                                            [(f.name, f.read()) for f in files])
     except actions.Refused as refused:
@@ -192,11 +156,9 @@ def event_review(request, event_id):
         require(request.user, "prevention.manage")
         row = get_object_or_404(Attendance, pk=positive_id(request.POST.get("row")) or 0,
                                 event=event)
-        try:
-            actions.review(request.user, row, positive_id(request.POST.get("employee")))
-        except actions.Refused as refused:
-            messages.error(request, refusal_text(refused))
-        return redirect("prevention:review", event_id=event.pk)
+        return attempt(request, lambda: actions.review(
+            request.user, row, positive_id(request.POST.get("employee"))), refusal_text,
+            then=lambda: redirect("prevention:review", event_id=event.pk))
     rows = list(event.attendance.filter(status=Attendance.Status.UNCERTAIN)[:100])
     ids = {pid for row in rows for pid, _score in row.candidates}
     people = Employee.objects.select_related("agency").in_bulk(ids)
@@ -214,13 +176,11 @@ def collective_pledge(request, event_id):
     event = _event(request, event_id)
     wanted = [n for n in map(positive_id, request.POST.getlist("agencies")) if n is not None]
     agencies = list(Agency.objects.filter(region=event.region, pk__in=wanted))
-    try:
-        actions.add_collective_pledge(request.user, event, agencies=agencies,
-                                      signatories=request.POST.get("signatories", "")[:20_000],
-                                      text=request.POST.get("text", "")[:5_000])
-    except actions.Refused as refused:
-        messages.error(request, refusal_text(refused))
-    return redirect("prevention:event", event_id=event.pk)
+    return attempt(request, lambda: actions.add_collective_pledge(
+        request.user, event, agencies=agencies,
+        signatories=request.POST.get("signatories", "")[:20_000],
+        text=request.POST.get("text", "")[:5_000]), refusal_text,
+        then=lambda: redirect("prevention:event", event_id=event.pk))
 
 
 @login_required
@@ -235,16 +195,15 @@ def signed_pledges(request):
         messages.error(request, _("The files are larger than %(mb)s MB together.") % {
             "mb": settings.NETRA_ATTENDANCE_MAX_BYTES // (1024 * 1024)})
     else:
-        try:
+        def import_pledges():
             created, left_out = actions.import_signed_pledges(request.user, region, upload.name,
                                                               upload.read())
-        except actions.Refused as refused:
-            messages.error(request, refusal_text(refused))
-        else:
             messages.success(request, _("%(n)s pledges recorded.") % {"n": created})
             if left_out:
                 messages.warning(request, _("Not matched to the roster, so not recorded: "
                                             "%(names)s") % {"names": ", ".join(left_out[:50])})
+
+        attempt(request, import_pledges, refusal_text)
     return redirect(f"/pencegahan/?wilayah={region.code}")
 
 
@@ -302,27 +261,33 @@ def guide(request):
 
 def pledge_start(request):
     form = PledgeRequestForm(request.POST or None)
+
+    def page():
+        return render(request, "prevention/pledge_start.html", {"form": form})
+
+    def send():
+        token, masked = actions.request_pledge_code(form.cleaned_data["nip"],
+                                                    client_key=client_ip(request))
+        request.session["pledge_sent_to"] = masked
+        return redirect("prevention:pledge_confirm", token=token)
+
     if request.method == "POST" and form.is_valid():
-        try:
-            token, masked = actions.request_pledge_code(form.cleaned_data["nip"],
-                                                        client_key=client_ip(request))
-        except actions.Refused as refused:
-            form.add_error("nip", refusal_text(refused))
-        else:
-            request.session["pledge_sent_to"] = masked
-            return redirect("prevention:pledge_confirm", token=token)
-    return render(request, "prevention/pledge_start.html", {"form": form})
+        return attempt(request, send, refusal_text, form=form, field="nip", refused=page)
+    return page()
 
 
 def pledge_confirm(request, token):
     form = PledgeCodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def page():
+        return render(request, "prevention/pledge_confirm.html", {
+            "form": form, "sent_to": request.session.get("pledge_sent_to", "")})
+
+    def confirm():
         election = Election.objects.order_by("-voting_date").first()
-        try:
-            pledge = actions.confirm_pledge(token, form.cleaned_data["code"], election)
-        except actions.Refused as refused:
-            form.add_error("code", refusal_text(refused))
-        else:
-            return render(request, "prevention/pledge_done.html", {"pledge": pledge})
-    return render(request, "prevention/pledge_confirm.html", {
-        "form": form, "sent_to": request.session.get("pledge_sent_to", "")})
+        pledge = actions.confirm_pledge(token, form.cleaned_data["code"], election)
+        return render(request, "prevention/pledge_done.html", {"pledge": pledge})
+
+    if request.method == "POST" and form.is_valid():
+        return attempt(request, confirm, refusal_text, form=form, field="code", refused=page)
+    return page()

@@ -13,10 +13,10 @@ def form_errors(form):
     return " ".join(str(e) for errs in form.errors.values() for e in errs)
 
 
-def say(request, text, form=None):
-    """TEXT as an error on FORM (when given) or as a page message."""
+def say(request, text, form=None, field=None):
+    """TEXT as an error on FORM (when given; on its FIELD, if named) or as a page message."""
     if form is not None:
-        form.add_error(None, text)
+        form.add_error(field, text)
     else:
         messages.error(request, text)
 
@@ -26,15 +26,16 @@ def refusal_status(code, text, status=400):
     return Status(status, {"detail": str(text), "code": code})
 
 
-def attempt(request, call, message_for, *, then=None, api=False, form=None, refused=None,
-            conflict=None):
+def attempt(request, call, message_for, *, then=None, api=False, form=None, field=None,
+            refused=None, conflict=None):
     """Run CALL() and answer.
 
     MESSAGE_FOR(refusal) gives a refusal's text in the user's language (a Conflict passes
     through it too, with code "conflict").
     - it went through: THEN() when given, else CALL's result;
     - a Refused: for the API (API=True) a 400 with its code and text; for a page the text
-      (on FORM when given, else as a page message), then REFUSED() if given, else THEN();
+      (on FORM when given, on its FIELD if named, else as a page message), then REFUSED() if
+      given, else THEN();
     - a Conflict: for the API a 409; for a page CONFLICT() (the page that says to reload), or
       like a refusal when no CONFLICT is given.
     """
@@ -43,13 +44,13 @@ def attempt(request, call, message_for, *, then=None, api=False, form=None, refu
     except Refused as error:
         if api:
             return refusal_status(error.code, message_for(error))
-        say(request, message_for(error), form)
+        say(request, message_for(error), form, field)
         return refused() if refused is not None else then() if then is not None else None
     except Conflict as error:
         if api:
             return refusal_status(error.code, message_for(error), 409)
         if conflict is not None:
             return conflict()
-        say(request, message_for(error), form)
+        say(request, message_for(error), form, field)
         return refused() if refused is not None else then() if then is not None else None
     return then() if then is not None else result
