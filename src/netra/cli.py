@@ -5,8 +5,8 @@ import argparse
 import os
 import secrets
 import signal
-import subprocess
 import sys
+import threading
 from importlib import import_module
 from pathlib import Path
 
@@ -91,15 +91,23 @@ def cmd_up(args):
         print("Akun administrator pertama dibuat / first administrator created:")
         print(f"  username: {username}")
         print(f"  password: {password}   (sekali pakai: wajib diganti saat masuk pertama)")
-    worker = None
+    supervisor = None
     if not args.no_worker:
-        worker = subprocess.Popen([sys.executable, "-m", "netra.cli", "worker"])
+        # `netra worker` supervises the worker itself; this thread restarts `netra worker` in
+        # turn should it ever die (gunicorn may reap it first: then its exit code reads 0).
+        from netra.worker.supervisor import Supervisor
+
+        supervisor = Supervisor([sys.executable, "-m", "netra.cli", "worker"],
+                                name="worker supervisor")
+        keeper = threading.Thread(target=supervisor.run, name="netra-worker-keeper",
+                                  daemon=True)
+        keeper.start()
     try:
         serve(args.host, args.port, args.workers)
     finally:
-        if worker is not None:
-            worker.send_signal(signal.SIGTERM)
-            worker.wait(timeout=15)
+        if supervisor is not None:
+            supervisor.stop()
+            keeper.join(timeout=30)
 
 
 def serve(host, port, workers):
@@ -142,10 +150,19 @@ def cmd_worker(args):
 
     command = [sys.executable, "-m", "netra.cli", "worker", "--supervised",
                "--interval", str(args.interval)]
-    supervisor = Supervisor(command, name="worker")
+    # The worker touches this file while it lives; one that stops touching it (hung, or
+    # stopped) is killed and restarted.
+    beat_file = data_dir() / f"worker-{os.getpid()}.beat"
+    os.environ["NETRA_WORKER_BEAT_FILE"] = str(beat_file)
+    supervisor = Supervisor(command, name="worker", beat_file=beat_file,
+                            silent_seconds=float(os.environ.get("NETRA_WORKER_STALE_SECONDS",
+                                                                120)))
     signal.signal(signal.SIGTERM, supervisor.stop)
     signal.signal(signal.SIGINT, supervisor.stop)
-    supervisor.run()
+    try:
+        supervisor.run()
+    finally:
+        beat_file.unlink(missing_ok=True)
     return 0
 
 

@@ -35,3 +35,12 @@ def test_administrators_see_a_banner_while_the_worker_is_silent(client_for, admi
     assert BANNER not in client_for(alice).get("/dasbor/").content.decode()
     beat_ago(1)
     assert BANNER not in client_for(admin).get("/dasbor/").content.decode()
+
+
+def test_a_monitor_that_reads_status_codes_gets_503_while_the_worker_is_silent(client, db):
+    assert client.get("/healthz?worker=required").status_code == 503
+    beat_ago(600)
+    assert client.get("/healthz?worker=required").status_code == 503
+    beat_ago(1)
+    assert client.get("/healthz?worker=required").status_code == 200
+    assert client.get("/healthz").status_code == 200

@@ -57,9 +57,11 @@ def healthz(request):
         worker = worker_status()
     except DatabaseError:
         worker = "none"
-    # The web side is up either way; a silent worker shows here and on the administrators'
-    # pages, so that queued imports and missed reminders never go unnoticed.
-    return JsonResponse({"status": "ok", "database": "ok", "worker": worker})
+    # The web side is up either way, so a load balancer keeps sending pages here; a silent
+    # worker shows in the body and on the administrators' pages, and a monitor that reads
+    # only status codes asks with ?worker=required to get a 503 while the worker is not ok.
+    status = 503 if request.GET.get("worker") == "required" and worker != "ok" else 200
+    return JsonResponse({"status": "ok", "database": "ok", "worker": worker}, status=status)
 
 
 def not_found(request, exception=None):

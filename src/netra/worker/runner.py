@@ -15,6 +15,7 @@ import threading
 import time
 from datetime import timedelta
 from functools import partial
+from pathlib import Path
 
 from django.conf import settings
 from django.db import close_old_connections, connection
@@ -195,6 +196,11 @@ class NetraWorker(Worker):
             self._background("netra-round", settings.NETRA_ROUND_SECONDS, self._round)
 
     def _heartbeat(self):
+        # First the supervisor's beat file (a worker waiting on a locked database still lives),
+        # then the row that /healthz and the leases read.
+        beat_file = os.environ.get("NETRA_WORKER_BEAT_FILE")
+        if beat_file:
+            Path(beat_file).touch()
         beat(self.worker_id, self.started_at)
         recover_abandoned_tasks()
 
