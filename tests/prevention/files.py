@@ -1,4 +1,4 @@
-"""Attendance files in the layouts the meeting tools export (DOMAIN.md), built in code."""
+"""Attendance files in the layouts the meeting tools export (docs/DOMAIN.md), built in code."""
 
 import csv
 import io

@@ -1,4 +1,4 @@
-"""The rule engine against a table of scenarios (DOMAIN.md, "Violations and sanctions")."""
+"""The rule engine against a table of scenarios (docs/DOMAIN.md, "Violations and sanctions")."""
 
 from datetime import date, timedelta
 

@@ -52,7 +52,7 @@ def _open_days(election):
 def deadline(case, state=None, extended=None):
     """When the step that runs in STATE (default: the case's) falls due, or None."""
     if (state or case.state) == wf.RECOMMENDED:
-        # No verified law binds the PPK (DOMAIN.md): the election's period, else the setting,
+        # No verified law binds the PPK (docs/DOMAIN.md): the election's period, else the setting,
         # counted in calendar days from the recommendation.
         local = clock.zone(case.region.timezone)
         days = case.election.ppk_follow_up_days or settings.NETRA_PPK_PERIOD_DAYS

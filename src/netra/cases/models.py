@@ -150,7 +150,7 @@ class CaseEvent(models.Model):
 
 
 #: Who a reported person is: the roster's employment types, plus members of the armed forces
-#: and police and the not-yet-known; it decides where a proven violation goes (DOMAIN.md).
+#: and police and the not-yet-known; it decides where a proven violation goes (docs/DOMAIN.md).
 SubjectType = models.TextChoices("SubjectType", [
     *[(member.name, (member.value, member.label)) for member in EmploymentType],
     ("TNI", ("tni", _("TNI member"))), ("POLRI", ("polri", _("Polri member"))),

@@ -137,7 +137,7 @@ def check(current, target, role, *, reason="", reopen_to=None, recorded=False):
     if target in RECORDED_MOVES and not recorded:
         raise TransitionRefused(Refusal("needs_record", current, target))
     if target == NOT_REGISTERED and not reason.strip():
-        # The reporter is told why in writing (DOMAIN.md, initial study).
+        # The reporter is told why in writing (docs/DOMAIN.md, initial study).
         raise TransitionRefused(Refusal("reason_required", current, target))
     return target
 

@@ -1,6 +1,6 @@
 """Reading attendance files (pure): video-meeting participant exports and sign-in sheets.
 
-File bytes in, attendees and errors out; no Django. Layouts read (DOMAIN.md, "Attendance
+File bytes in, attendees and errors out; no Django. Layouts read (docs/DOMAIN.md, "Attendance
 exports from video meetings"), with English and Indonesian headers, case-insensitively:
 
 - Zoom participant export (one row per join), its "with meeting data" variant (meeting rows

@@ -1,5 +1,5 @@
 """The public "Boleh atau tidak?" guide: questions civil servants ask, answered from the rules
-of DOMAIN.md and tied to the catalog's codes (data/guide.json)."""
+of docs/DOMAIN.md and tied to the catalog's codes (data/guide.json)."""
 
 import json
 from functools import lru_cache

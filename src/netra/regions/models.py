@@ -85,7 +85,7 @@ class Election(BilingualName, models.Model):
     name_en = models.CharField(max_length=200)
     voting_date = models.DateField()
     candidate_determination_date = models.DateField(null=True, blank=True)
-    # Days the PPK has to decide on BKN's recommendation. No verified law sets it (DOMAIN.md:
+    # Days the PPK has to decide on BKN's recommendation. No verified law sets it (docs/DOMAIN.md:
     # a 2020 statement said 10 days); empty means NETRA_PPK_PERIOD_DAYS (default 10).
     ppk_follow_up_days = models.PositiveSmallIntegerField(null=True, blank=True)
     legal_basis = models.TextField(blank=True)

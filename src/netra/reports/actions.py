@@ -192,7 +192,7 @@ def reporter_reply(submission, body, cleaned_evidence):
 
 @transaction.atomic
 def ask_reporter(officer, submission, question):
-    """An officer asks for more information (the 2 x 24 hours step of DOMAIN.md)."""
+    """An officer asks for more information (the 2 x 24 hours step of docs/DOMAIN.md)."""
     Message.objects.create(submission=submission, officer=officer, body=question)
     submission.status = Submission.Status.NEEDS_INFORMATION
     submission.save(update_fields=["status"])

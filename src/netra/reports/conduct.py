@@ -1,4 +1,4 @@
-"""Plain-language choices for the kind of conduct, each tied to the catalog codes of DOMAIN.md
+"""Plain-language choices for the kind of conduct, each tied to the catalog codes of docs/DOMAIN.md
 (ETIK-* while the candidate is prospective, DIS-* once candidates are determined; which one
 applies is decided later, from the dates)."""
 

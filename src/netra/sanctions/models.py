@@ -117,7 +117,7 @@ class CatalogVersion(models.Model):
 
 
 class FollowUpStep(models.Model):
-    """A next step once the PPK's period has passed without a decree (DOMAIN.md): proposed by
+    """A next step once the PPK's period has passed without a decree (docs/DOMAIN.md): proposed by
     Netra when the case goes overdue, recorded by BKN when taken."""
 
     class Kind(models.TextChoices):

@@ -5,7 +5,7 @@ administrator's version), the election's candidate-determination date, the subje
 and the conduct with its dates. No Django, no database: the same function serves the BKN form,
 the API and `netra sanctions propose`.
 
-Rules (DOMAIN.md, "Violations and sanctions"):
+Rules (docs/DOMAIN.md, "Violations and sanctions"):
 - one conduct maps to an ethics code while the supported person is a prospective candidate
   (conduct dated before the determination of candidates) and to a discipline code from then on;
   which side the determination day itself falls on is data (rules.determination_day_is);
