@@ -103,11 +103,11 @@ def real_pdf():
 
 @pytest.fixture(autouse=True)
 def stub_pdf_rendering(request, monkeypatch):
-    """Every PDF (netra/lib/pdf.py renders them all) is SMALL_PDF unless the test asks for
+    """Every PDF (netra/common/pdf.py renders them all) is SMALL_PDF unless the test asks for
     real_pdf: WeasyPrint takes about a second a document."""
     if "real_pdf" in request.fixturenames:
         return
-    from netra.lib import pdf
+    from netra.common import pdf
 
     monkeypatch.setattr(pdf, "render", lambda html: SMALL_PDF)
 

@@ -30,7 +30,7 @@ LAYERS = [
     ("shell", {"netra", "urls", "api", "cli", "rounds", "wsgi", "settings", "deployment", "demo"}),
     ("domain", {"reports", "cases", "sanctions", "prevention", "monitoring", "insights", "web"}),
     # worker imports no other netra module and people.tasks registers with it (pyproject.toml).
-    ("base", {"accounts", "audit", "regions", "people", "worker"}),
+    ("base", {"accounts", "audit", "regions", "people", "worker", "common"}),
     ("lib", {"lib"}),
 ]
 LAYER_OF = {app: rank for rank, (_, apps) in enumerate(LAYERS) for app in apps}

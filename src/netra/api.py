@@ -18,7 +18,7 @@ from netra.reports.uploads import body_incomplete
 from netra.reports.views import too_large
 from netra.sanctions.api import router as sanctions_router
 from netra.web.middleware import InputRefused, refusal_response
-from netra.web.schemas import ErrorOut
+from netra.common.schemas import ErrorOut
 
 api = NinjaAPI(title="Netra API", version="1", urls_namespace="api")
 

@@ -108,7 +108,7 @@ MIDDLEWARE = [
     "netra.web.middleware.RefuseNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "netra.web.downloads.PrivateDownloadsMiddleware",
+    "netra.common.downloads.PrivateDownloadsMiddleware",
     "netra.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -1,6 +1,6 @@
 """Monitoring's refusal messages live in monitoring/refusals.py, which the pages and the API
 both use (the API no longer imports the pages), and both answer a refusal with the same
-message through netra.web.refusals.attempt."""
+message through netra.common.refusals.attempt."""
 
 import ast
 from pathlib import Path

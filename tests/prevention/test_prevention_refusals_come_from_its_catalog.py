@@ -1,5 +1,5 @@
 """Prevention's refusals have one catalog (prevention/refusals.py) and go through the one
-helper (netra.web.refusals.attempt): a refused pledge step is told on the field it concerns,
+helper (netra.common.refusals.attempt): a refused pledge step is told on the field it concerns,
 a refused review as a page message."""
 
 import ast

@@ -18,8 +18,8 @@ from netra.accounts.models import User
 from netra.regions.models import Election, Region
 from netra.reports.evidence import EvidenceError
 from netra.reports.models import Submission
-from netra.web.refusals import attempt, form_errors, refusal_status
-from netra.web.schemas import ErrorOut
+from netra.common.refusals import attempt, form_errors, refusal_status
+from netra.common.schemas import ErrorOut
 
 from . import actions, documents
 from . import workflow as wf

@@ -5,7 +5,7 @@ Official letters stay in Bahasa Indonesia whatever language the officer's screen
 An administrator may rewrite a letter's body (letters.py), so a template sees only plain
 values of the fields a letter may show: dictionaries, lists and strings built here, never a
 model instance or a queryset, from which `{{ case.region.staff.values }}` would reach password
-hashes. The PDF is made by netra.lib.pdf, which fetches nothing but the app's static files.
+hashes. The PDF is made by netra.common.pdf, which fetches nothing but the app's static files.
 
 Rendering takes about a second, so it happens before any transaction opens: the letter is
 rendered from the case as it is, then one short transaction checks that the case has not
@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from netra.audit.log import record
-from netra.lib import pdf as pdf_lib
+from netra.common import pdf as pdf_lib
 from netra.lib.calendar import format_date_id
 
 from . import letters

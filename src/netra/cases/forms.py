@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from netra.accounts.access import restrict, roster_by_nip
-from netra.lib.forms import validate_date_range
+from netra.common.forms import validate_date_range
 from netra.people.models import Employee
 from netra.regions.models import Election, Region
 

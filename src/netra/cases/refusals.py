@@ -41,5 +41,5 @@ def refusal_message(code, case, catalog=REFUSALS):
 
 
 def message_for(case):
-    """What netra.web.refusals.attempt needs: a refusal's message on CASE."""
+    """What netra.common.refusals.attempt needs: a refusal's message on CASE."""
     return lambda refused: refusal_message(refused, case)

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
-from netra.web.schemas import ErrorOut, RefusalOut
+from netra.common.schemas import ErrorOut, RefusalOut
 
 from .models import CaseDocument, Hearing, SubjectType
 

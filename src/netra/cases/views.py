@@ -10,12 +10,12 @@ from django.views.decorators.http import require_POST
 
 from netra.accounts.access import can, case_or_404, require, restrict
 from netra.accounts.models import User
-from netra.lib.forms import positive_id
+from netra.common.forms import positive_id
 from netra.reports.evidence import EvidenceError
 from netra.reports.forms import evidence_message
 from netra.reports.models import Submission
-from netra.web.downloads import download
-from netra.web.refusals import attempt, form_errors
+from netra.common.downloads import download
+from netra.common.refusals import attempt, form_errors
 
 from . import actions, documents, letters
 from .forms import (CaseFilter, DocumentForm, FindingForm, HearingForm, LetterTemplateForm,

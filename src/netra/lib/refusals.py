@@ -2,7 +2,7 @@
 state. Plain Python (no Django), so that the pure cores can raise them too.
 
 An action raises ``Refused(code, **params)``; each app keeps the messages of its own codes in
-its refusal catalog (``<app>/refusals.py``), and ``netra.web.refusals.attempt`` turns a refusal
+its refusal catalog (``<app>/refusals.py``), and ``netra.common.refusals.attempt`` turns a refusal
 into a page message or an API answer.
 """
 

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from netra.accounts.access import acting_region
 from netra.audit.log import record
 from netra.cases import actions as case_actions
-from netra.lib import pdf
+from netra.common import pdf
 from netra.lib.refusals import Refused
 from netra.prevention import actions as prevention
 from netra.regions.models import Election, Region

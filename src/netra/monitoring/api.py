@@ -8,9 +8,9 @@ from ninja.security import django_auth
 from django.http import Http404
 
 from netra.accounts.access import acting_region, get_or_404, require, restrict
-from netra.lib.forms import date_in_range
+from netra.common.forms import date_in_range
 from netra.regions.models import Election
-from netra.web.refusals import attempt
+from netra.common.refusals import attempt
 
 from . import actions, inputs
 from .models import Flag, Source

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
-from netra.lib.forms import date_in_range
+from netra.common.forms import date_in_range
 
 FIELDS = ("id", "source", "url", "author", "published", "text")
 MAX_TEXT = 100_000

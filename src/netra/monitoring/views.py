@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from netra.accounts.access import acting_region, can, get_or_404, require, restrict
 from netra.people.models import Employee
 from netra.regions.models import Election, Region
-from netra.web.refusals import attempt
+from netra.common.refusals import attempt
 
 from . import actions, inputs
 from .models import AuthorHandle, ElectionGazetteer, Flag, NewsSuggestion, Source

@@ -11,11 +11,11 @@ from django.views.decorators.http import require_POST
 from netra.accounts.access import can, get_or_404, region_in_scope, require, scope_region_ids
 from netra.accounts.throttle import client_ip
 from netra.lib import tables
-from netra.lib.forms import positive_id
+from netra.common.forms import positive_id
 from netra.people.models import Agency, Employee
 from netra.regions.models import Election, Region
-from netra.web.downloads import download
-from netra.web.refusals import attempt
+from netra.common.downloads import download
+from netra.common.refusals import attempt
 
 from . import actions, coverage
 from .forms import CircularForm, EventForm, PledgeCodeForm, PledgeRequestForm, UploadForm

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netra.lib.forms import validate_date_range
+from netra.common.forms import validate_date_range
 from netra.lib.nip import NipError, normalize_nip, parse_nip
 from netra.regions.models import Election, Region
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from netra.accounts.access import can, get_or_404, require, restrict
 from netra.accounts.throttle import client_ip
 from netra.regions.models import Region
-from netra.web.downloads import download
+from netra.common.downloads import download
 
 from . import actions, receipts
 from .forms import ReceiptForm, ReplyForm, SubmissionForm

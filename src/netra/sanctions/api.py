@@ -13,8 +13,8 @@ from netra.cases import api as cases_api
 from netra.cases.api import case_for
 from netra.cases.models import Case
 from netra.cases.schemas import CHANGE
-from netra.lib.forms import date_in_range
-from netra.web.refusals import refusal_status
+from netra.common.forms import date_in_range
+from netra.common.refusals import refusal_status
 
 from . import actions, rules
 from .catalog import active_catalog, determination_dates

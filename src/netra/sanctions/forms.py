@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from netra.lib.forms import validate_date_range
+from netra.common.forms import validate_date_range
 
 from . import actions, rules
 from .models import Decree

@@ -39,5 +39,5 @@ def refusal_message(code, case):
 
 
 def message_for(case):
-    """What netra.web.refusals.attempt needs: a refusal's message on CASE."""
+    """What netra.common.refusals.attempt needs: a refusal's message on CASE."""
     return lambda refused: refusal_message(refused, case)

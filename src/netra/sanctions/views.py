@@ -11,8 +11,8 @@ from netra.accounts.access import can, case_or_404, may_answer_for, require
 from netra.cases.models import Case
 from netra.cases.pages import conflict_response, render_case, submitted_version
 from netra.lib.refusals import Refused
-from netra.web.downloads import download
-from netra.web.refusals import attempt, form_errors
+from netra.common.downloads import download
+from netra.common.refusals import attempt, form_errors
 
 from . import actions, reports, rules
 from .catalog import active_catalog

@@ -1,4 +1,4 @@
-"""netra.lib.pdf: the one place HTML becomes PDF, with a fetcher that serves the app's own
+"""netra.common.pdf: the one place HTML becomes PDF, with a fetcher that serves the app's own
 static files and nothing else (issue 11, finding 2)."""
 
 import re
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from netra.lib import pdf
+from netra.common import pdf
 
 SRC = Path(pdf.__file__).resolve().parent.parent
 
@@ -55,4 +55,4 @@ def test_every_pdf_of_the_product_is_made_here():
     """WeasyPrint is imported nowhere else, so no PDF bypasses the fetcher."""
     users = [path.relative_to(SRC).as_posix() for path in SRC.rglob("*.py")
              if re.search(r"\bweasyprint\b", path.read_text(encoding="utf-8"))]
-    assert users == ["lib/pdf.py"]
+    assert users == ["common/pdf.py"]
