@@ -42,6 +42,10 @@ class RecoveryCode(models.Model):
     digest = models.CharField(max_length=64)
     used_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self):
+        state = "used" if self.used_at else "unused"
+        return f"recovery code of user {self.user_id} ({state})"
+
 
 class AttemptCount(models.Model):
     """The attempts (failed sign-ins, receipt checks, submissions, pledge codes) counted under
@@ -51,3 +55,8 @@ class AttemptCount(models.Model):
     key = models.CharField(max_length=200, unique=True)
     count = models.PositiveIntegerField(default=0)
     expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        # The kind of key only: its value may be a reporter's address.
+        kind = self.key.partition(":")[0]
+        return f"{self.count} {kind} attempts until {self.expires_at:%Y-%m-%d %H:%M}"

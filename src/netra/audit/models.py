@@ -43,3 +43,6 @@ class AuditHead(models.Model):
     last_seq = models.PositiveBigIntegerField(default=0)
     # HMAC of (last_seq, last_hash): a head edited to hide a cut tail does not verify.
     mac = models.CharField(max_length=64, blank=True)
+
+    def __str__(self):
+        return f"audit head at entry {self.last_seq}"

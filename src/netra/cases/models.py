@@ -95,6 +95,11 @@ class Hearing(models.Model):
     class Meta:
         ordering = ["scheduled_at", "id"]
 
+    def __str__(self):
+        # Not the name: the party heard may be the reporter.
+        return (f"{self.get_party_display()} hearing of case {self.case_id} "
+                f"on {self.scheduled_at:%Y-%m-%d %H:%M}")
+
 
 def document_path(instance, filename):
     return f"case-documents/{secrets.token_hex(16)}.pdf"
@@ -124,6 +129,9 @@ class CaseDocument(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
 
+    def __str__(self):
+        return f"{self.get_kind_display()} of case {self.case_id}"
+
 
 class CaseEvent(models.Model):
     """One line of a case's timeline: a transition, a note, a deadline extension."""
@@ -139,6 +147,11 @@ class CaseEvent(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    def __str__(self):
+        states = " -> ".join(state for state in (self.from_state, self.to_state) if state)
+        return f"{self.kind} {states} in case {self.case_id}" if states else (
+            f"{self.kind} in case {self.case_id}")
 
     @property
     def from_label(self):
@@ -204,6 +217,9 @@ class Attachment(models.Model):
     class Meta:
         ordering = ["added_at", "id"]
 
+    def __str__(self):
+        return f"{self.title} (case {self.case_id})"
+
 
 class LetterTemplate(models.Model):
     """An administrator's version of a letter (templates/cases/letters/<kind>.html otherwise).
@@ -217,3 +233,6 @@ class LetterTemplate(models.Model):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                    related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return str(self.get_kind_display())

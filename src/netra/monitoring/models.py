@@ -65,6 +65,9 @@ class Text(models.Model):
         constraints = [models.UniqueConstraint(fields=["source", "external_id"],
                                                name="one_text_per_source_id")]
 
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.external_id} (source {self.source_id})"
+
 
 class TextBand(models.Model):
     """One of the eight bands of an original text's SimHash, as KEY = band index * 256 + band
@@ -78,6 +81,9 @@ class TextBand(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["region", "key", "text"], name="text_band_lookup")]
+
+    def __str__(self):
+        return f"band key {self.key} of text {self.text_id}"
 
 
 class AuthorHandle(models.Model):
@@ -94,6 +100,9 @@ class AuthorHandle(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["region", "handle"],
                                                name="one_handle_per_region")]
+
+    def __str__(self):
+        return f"@{self.handle} (region {self.region_id})"
 
 
 class Flag(models.Model):
@@ -126,6 +135,9 @@ class Flag(models.Model):
     class Meta:
         ordering = ["-score", "-id"]
 
+    def __str__(self):
+        return f"{self.get_status_display()}: text {self.text_id} ({self.score:.2f})"
+
 
 class NewsSuggestion(models.Model):
     """Prevention activity a news article reports, for an officer to confirm."""
@@ -143,6 +155,9 @@ class NewsSuggestion(models.Model):
                                    on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self):
+        return f"{self.get_status_display()}: text {self.text_id}"
+
 
 class ElectionGazetteer(models.Model):
     """An election's candidates, ballot numbers, slogans and hashtags, edited by an
@@ -154,3 +169,6 @@ class ElectionGazetteer(models.Model):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                    related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"gazetteer of election {self.election_id}"

@@ -88,6 +88,9 @@ class NameCode(models.Model):
 
     code = models.CharField(max_length=60, primary_key=True)
 
+    def __str__(self):
+        return self.code
+
 
 class RosterImport(models.Model):
     """One upload of a roster file, run by the worker; keeps its outcome and error report."""
@@ -120,6 +123,9 @@ class RosterImport(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.original_name} ({self.get_status_display()})"
 
     @property
     def percent(self):

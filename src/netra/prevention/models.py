@@ -28,6 +28,9 @@ class Circular(models.Model):
     class Meta:
         ordering = ["-issued_on", "-id"]
 
+    def __str__(self):
+        return f"{self.number}: {self.subject}"
+
 
 class Event(models.Model):
     """An outreach event, declaration, pledge ceremony or rally (apel)."""
@@ -90,6 +93,9 @@ class AttendanceUpload(models.Model):
                                     related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self):
+        return f"{self.original_name} (event {self.event_id})"
+
 
 class Attendance(models.Model):
     """One attendee of an event as the files wrote them, and who they are on the roster."""
@@ -126,6 +132,9 @@ class Attendance(models.Model):
         indexes = [models.Index(fields=["employee", "attended"]),
                    models.Index(fields=["event", "status"])]
 
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"
+
     COUNTED = ("matched", "confirmed")
 
 
@@ -153,6 +162,9 @@ class Pledge(models.Model):
         constraints = [models.UniqueConstraint(fields=["employee", "method"],
                                                name="one_pledge_per_employee_and_method")]
 
+    def __str__(self):
+        return f"{self.reference} ({self.get_method_display()})"
+
 
 class CollectivePledge(models.Model):
     """A pledge made together at an event: the agencies taking part and who signed."""
@@ -165,6 +177,9 @@ class CollectivePledge(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self):
+        return f"collective pledge at event {self.event_id}"
+
 
 class PledgeCode(models.Model):
     """A one-time code e-mailed to the roster address: expires, used once, few attempts."""
@@ -176,3 +191,8 @@ class PledgeCode(models.Model):
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+
+    def __str__(self):
+        # Neither the code's hash nor the token that names the attempt.
+        state = "used" if self.used_at else f"expires {self.expires_at:%Y-%m-%d %H:%M}"
+        return f"pledge code for employee {self.employee_id} ({state})"

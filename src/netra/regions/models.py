@@ -112,6 +112,9 @@ class ElectionStage(BilingualName, models.Model):
         ordering = ["start", "end"]
         constraints = [models.UniqueConstraint(fields=["election", "code"], name="uniq_stage_code")]
 
+    def __str__(self):
+        return f"{self.name} ({self.start} - {self.end})"
+
 
 class Holiday(models.Model):
     """A national holiday or a collective leave day (cuti bersama): not a working day."""
@@ -129,6 +132,9 @@ class Holiday(models.Model):
         ordering = ["date"]
         constraints = [models.UniqueConstraint(fields=["date", "kind"], name="uniq_holiday")]
 
+    def __str__(self):
+        return f"{self.date} {self.name_id}"
+
 
 class ReferenceDataset(models.Model):
     """Which version of each reference data file an installation has loaded, and from where."""
@@ -137,3 +143,6 @@ class ReferenceDataset(models.Model):
     version = models.CharField(max_length=40)
     sources = models.JSONField(default=list)
     loaded_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.name} {self.version}"

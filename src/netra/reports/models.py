@@ -70,6 +70,9 @@ class ReportedPerson(models.Model):
     employee = models.ForeignKey("people.Employee", null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+")
 
+    def __str__(self):
+        return f"{self.name} ({self.nip})" if self.nip else self.name
+
 
 def evidence_path(instance, filename):
     # Random names only: the reporter's file name may itself identify them.
@@ -85,10 +88,17 @@ class Evidence(models.Model):
     metadata_removed = models.BooleanField(default=False)
     added_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self):
+        return f"{self.content_type} evidence of submission {self.submission_id}"
+
 
 class EvidenceLink(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="links")
     url = models.URLField(max_length=2000)
+
+    def __str__(self):
+        # Not the address: it may lead to the reporter.
+        return f"link {self.pk} of submission {self.submission_id}"
 
 
 class Message(models.Model):
@@ -103,6 +113,10 @@ class Message(models.Model):
 
     class Meta:
         ordering = ["sent_at"]
+
+    def __str__(self):
+        author = "reporter" if self.from_reporter else "officer"
+        return f"{author}'s message on submission {self.submission_id}"
 
     @property
     def from_reporter(self):

@@ -51,6 +51,9 @@ class Recommendation(models.Model):
         indexes = [models.Index(fields=["due_at"], condition=models.Q(answered_at__isnull=True),
                                 name="recommendation_open_due")]
 
+    def __str__(self):
+        return f"recommendation for respondent {self.respondent_id} of case {self.case_id}"
+
     @property
     def answered(self):
         return hasattr(self, "decree")
@@ -65,6 +68,9 @@ class RecommendationCode(models.Model):
     code = models.CharField(max_length=12, db_index=True)
     government = models.ForeignKey("regions.Region", null=True, on_delete=models.PROTECT,
                                    related_name="+")
+
+    def __str__(self):
+        return f"{self.code} (recommendation {self.recommendation_id})"
 
 
 def decree_path(instance, filename):
@@ -92,6 +98,9 @@ class Decree(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.number or self.get_outcome_display()} (recommendation {self.recommendation_id})"
 
 
 class CatalogVersion(models.Model):
@@ -138,3 +147,6 @@ class FollowUpStep(models.Model):
         ordering = ["id"]
         constraints = [models.UniqueConstraint(fields=["case", "kind"],
                                                name="one_follow_up_step_per_kind")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} (case {self.case_id})"

@@ -13,6 +13,9 @@ class Heartbeat(models.Model):
     started_at = models.DateTimeField()
     beat_at = models.DateTimeField(db_index=True)
 
+    def __str__(self):
+        return f"{self.worker_id} @ {self.beat_at:%Y-%m-%d %H:%M}"
+
 
 class PeriodicJob(models.Model):
     """The claim row of one periodic job: a worker runs it only after moving `next_run_at`
@@ -24,3 +27,6 @@ class PeriodicJob(models.Model):
     last_finished_at = models.DateTimeField(null=True)
     last_worker_id = models.CharField(max_length=64, blank=True)
     last_error = models.TextField(blank=True)
+
+    def __str__(self):
+        return f"{self.name}, next run {self.next_run_at:%Y-%m-%d %H:%M}"
