@@ -64,9 +64,9 @@ def main():
     matched = sum(r.status == MATCHED for r in results)
     uncertain = sum(r.status == UNCERTAIN for r in results)
     wrong = sum(r.status == MATCHED and truth is not None and r.employee_id != truth
-                for r, (_, truth) in zip(results, attendees))
+                for r, (_, truth) in zip(results, attendees, strict=True))
     namesakes = sum(r.status == MATCHED and truth is None
-                    for r, (_, truth) in zip(results, attendees))
+                    for r, (_, truth) in zip(results, attendees, strict=True))
     print(f"roster of {args.roster:,} indexed in {indexed:.1f} s; {args.attendees:,} attendees "
           f"matched in {seconds:.1f} s ({args.attendees / seconds:,.0f}/s)")
     print(f"matched {matched:,} ({100 * matched / len(results):.1f}%), uncertain {uncertain:,}, "

@@ -43,7 +43,7 @@ def wait_healthy(port, process=None, seconds=120):
                 return
         except OSError:
             if process is not None and process.poll() is not None:
-                raise SystemExit("the server exited before answering")
+                raise SystemExit("the server exited before answering") from None
             time.sleep(0.05)
     raise SystemExit("the server did not answer in time")
 

@@ -76,7 +76,7 @@ def _write(batch, answered, rng, Recommendation, RecommendationCode, Decree):
 
     created = Recommendation.objects.bulk_create([item[0] for item in batch])
     codes, decrees = [], []
-    for recommendation, (_r, proposal, state, region_id) in zip(created, batch):
+    for recommendation, (_r, proposal, state, region_id) in zip(created, batch, strict=True):
         codes += [RecommendationCode(recommendation=recommendation, code=c,
                                      government_id=region_id) for c in proposal.codes]
         if state in answered:
@@ -125,7 +125,7 @@ def child(cases, requests):
                                   ("consistency", "/sanksi/konsistensi/", {}),
                                   ("history of one NIP", "/sanksi/riwayat/", {"nip": nip})]:
             print(latency_row(who, what, timed_gets(client, requests,
-                                                    lambda: (path, query))))
+                                                    lambda path=path, query=query: (path, query))))
     print(f"\n{Recommendation.objects.count():,} recommendations over "
           f"{Case.objects.count():,} cases")
 

@@ -48,7 +48,7 @@ def populate(employees, rows, rng):
     # Reach only part of the roster: a fifth of the employees stays unreached.
     reachable = ids[: int(len(ids) * 0.8)]
     batch = []
-    for i in range(rows):
+    for _ in range(rows):
         matched = rng.random() < 0.85
         batch.append(Attendance(event=rng.choice(events), name="Peserta", status=(
             "matched" if matched else "unmatched"), employee_id=rng.choice(reachable)

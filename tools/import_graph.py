@@ -195,7 +195,7 @@ def main(argv=None):
     apps = {app_of(m) for m in files}
     examples = {}, {}
     for source, target, line, local in sorted(edges, key=lambda e: (e[3], e[0], e[2])):
-        for table, wanted in zip(examples, (not local, True)):
+        for table, wanted in zip(examples, (not local, True), strict=True):
             if wanted:
                 table.setdefault((app_of(source), app_of(target)), where(files, source, line))
     print("\nCycles between apps" + ("" if args.list else " (--list names the edges)"))
@@ -221,7 +221,7 @@ def main(argv=None):
     print(f"\nBack-edges against the layers ({' > '.join(name for name, _ in LAYERS)}): "
           f"{len(back)} ({sum(1 for b in back if not b[3])} module-level, "
           f"{sum(1 for b in back if b[3])} function-local)")
-    for rank, (name, layer) in enumerate(LAYERS):
+    for name, layer in LAYERS:
         print(f"  {name}: {', '.join(sorted(layer))}")
     for source, target, line, is_local in back:
         kind = "function-local" if is_local else "module-level"
@@ -232,7 +232,8 @@ def main(argv=None):
     domain = LAYERS[1][1]
     across = Counter((app_of(s), app_of(t)) for s, t, _, _ in edges
                      if app_of(s) in domain and app_of(t) in domain and app_of(s) != app_of(t))
-    print(f"\nImports between domain apps (statements, module-level and local): {sum(across.values())}")
+    print("\nImports between domain apps (statements, module-level and local): "
+          f"{sum(across.values())}")
     for (source, target), n in sorted(across.items()):
         print(f"    {source} -> {target}: {n}")
     return 0

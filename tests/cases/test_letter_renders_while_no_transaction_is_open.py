@@ -13,8 +13,12 @@ from ..letter_rendering import while_rendering  # noqa: F401 - a fixture
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_an_audited_write_elsewhere_does_not_wait_for_a_letter(client_for, alice, reported_case,
-                                                               while_rendering):  # noqa: F811
+def test_an_audited_write_elsewhere_does_not_wait_for_a_letter(
+    client_for,
+    alice,
+    reported_case,
+    while_rendering,  # noqa: F811
+):
     response = client_for(alice).post(f"/kasus/{reported_case.pk}/dokumen/",
                                       {"kind": "case_summary"})
     assert response.status_code == 302

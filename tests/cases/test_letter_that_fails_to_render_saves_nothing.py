@@ -15,8 +15,13 @@ from ..letter_rendering import failing_renderer  # noqa: F401 - a fixture
 pytestmark = pytest.mark.usefixtures("real_pdf")
 
 
-def test_a_letter_that_fails_to_render_saves_nothing(client_for, alice, reported_case,
-                                                     media_root, failing_renderer):  # noqa: F811
+def test_a_letter_that_fails_to_render_saves_nothing(
+    client_for,
+    alice,
+    reported_case,
+    media_root,
+    failing_renderer,  # noqa: F811
+):
     audited = AuditEntry.objects.count()
     response = client_for(alice).post(f"/kasus/{reported_case.pk}/dokumen/",
                                       {"kind": "case_summary"}, follow=True)

@@ -13,8 +13,12 @@ from ..letter_rendering import while_rendering  # noqa: F401 - a fixture
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_the_snapshot_of_a_finding_renders_outside_any_transaction(client_for, alice, region,
-                                                                   while_rendering):  # noqa: F811
+def test_the_snapshot_of_a_finding_renders_outside_any_transaction(
+    client_for,
+    alice,
+    region,
+    while_rendering,  # noqa: F811
+):
     source = Source.objects.create(name="Patroli", kind="file", region=region("35.09"))
     actions.ingest(source, [Item("1", "Patroli", "https://x.test/1", "@guru", None,
                                  "Foto bareng Pak Bambang pose dua jari, coblos nomor 2!")])

@@ -1,6 +1,5 @@
 """The partisanship classifier (pure) and the `netra monitor` contracts."""
 
-import io
 import json
 
 import pytest

@@ -2,7 +2,8 @@
 
 HEADER = "NIP,Nama,Jenis Pegawai,Jabatan,Jenis Jabatan,Unit Kerja,Kecamatan,Email,Aktif\n"
 VALID_ROWS = [
-    "198501012010011001,Drs. H. Ahmad Fauzi M.Si,PNS,Kepala Bidang,Administrator,Dinas Pendidikan,Ajung,ahmad@example.id,Ya\n",
+    "198501012010011001,Drs. H. Ahmad Fauzi M.Si,PNS,Kepala Bidang,Administrator,"
+    "Dinas Pendidikan,Ajung,ahmad@example.id,Ya\n",
     "199003152015032002,Siti Aminah S.Pd.,PNS,Guru Ahli Muda,Fungsional,Dinas Pendidikan,,,Ya\n",
     "199001012021212001,Budi Santoso,PPPK,Pengolah Data,Pelaksana,Dinas Kesehatan,,,\n",
     ",Wahyu Hidayat,Non ASN,Pengemudi,,Dinas Kesehatan,,,Ya\n",

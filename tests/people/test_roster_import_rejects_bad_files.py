@@ -5,7 +5,7 @@ from netra.people.actions import import_roster_file
 from netra.people.importer import RosterFileError
 from netra.people.models import Employee
 
-from .roster_files import HEADER, VALID_ROWS, write
+from .roster_files import HEADER, write
 
 
 @pytest.fixture

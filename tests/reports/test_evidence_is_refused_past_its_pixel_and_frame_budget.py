@@ -88,7 +88,7 @@ def test_an_animation_within_the_budget_keeps_every_frame_its_timing_and_transpa
     assert b"HP Budi" not in cleaned
     before, after = composed_frames(original), composed_frames(cleaned)
     assert [d for _, d in after] == [d for _, d in before] == [80, 120, 200]
-    for (a, _), (b, _) in zip(before, after):
+    for (a, _), (b, _) in zip(before, after, strict=True):
         assert ImageChops.difference(a, b).getbbox() is None
     assert Image.open(io.BytesIO(cleaned)).info.get("loop") == 0
 

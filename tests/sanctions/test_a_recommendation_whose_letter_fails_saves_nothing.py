@@ -20,9 +20,13 @@ from .test_bkn_recommendation_form import form_data
 pytestmark = pytest.mark.usefixtures("real_pdf")
 
 
-def test_a_recommendation_whose_letter_fails_saves_nothing(under_verification, client_for, gita,
-                                                           media_root,
-                                                           failing_renderer):  # noqa: F811
+def test_a_recommendation_whose_letter_fails_saves_nothing(
+    under_verification,
+    client_for,
+    gita,
+    media_root,
+    failing_renderer,  # noqa: F811
+):
     case = under_verification
     audited = AuditEntry.objects.count()
     response = client_for(gita).post(f"/kasus/{case.pk}/rekomendasi/", form_data(

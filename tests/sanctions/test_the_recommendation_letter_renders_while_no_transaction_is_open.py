@@ -16,7 +16,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_an_audited_write_elsewhere_does_not_wait_for_the_recommendation_letter(
-        under_verification, gita, while_rendering):  # noqa: F811
+    under_verification,
+    gita,
+    while_rendering,  # noqa: F811
+):
     case = recommend(gita, under_verification)
     assert while_rendering == [{"in_transaction": False, "write_elsewhere": {"ok": True}}]
     assert case.state == "recommended"

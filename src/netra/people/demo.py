@@ -74,7 +74,7 @@ STAFF = [
 
 
 def _pick(rng, weighted):
-    items, weights = zip(*weighted)
+    items, weights = zip(*weighted, strict=True)
     return rng.choices(items, weights)[0]
 
 

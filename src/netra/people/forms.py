@@ -30,6 +30,7 @@ class RosterUploadForm(forms.Form):
             raise forms.ValidationError(_("The file is empty."))
         if upload.size > limit:
             raise forms.ValidationError(
-                _("The file is %(size_mb)s MB; the limit is %(limit_mb)s MB. Split it into smaller files.")
+                _("The file is %(size_mb)s MB; the limit is %(limit_mb)s MB. "
+                  "Split it into smaller files.")
                 % {"size_mb": round(upload.size / 2**20, 1), "limit_mb": round(limit / 2**20)})
         return upload

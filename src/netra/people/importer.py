@@ -23,8 +23,10 @@ MAX_LISTED_ERRORS = 100_000
 FILE_MESSAGES = {
     "empty": _("The file is empty."),
     "no_rows": _("The file has a header but no employee rows."),
-    "too_large": _("The file is %(size_mb)s MB; the limit is %(limit_mb)s MB. Split it into smaller files."),
-    "encoding": _("The file is not readable text in UTF-8 or UTF-16. Save it again as \"CSV UTF-8\" or as XLSX."),
+    "too_large": _("The file is %(size_mb)s MB; the limit is %(limit_mb)s MB. "
+                   "Split it into smaller files."),
+    "encoding": _("The file is not readable text in UTF-8 or UTF-16. "
+                  "Save it again as \"CSV UTF-8\" or as XLSX."),
     "old_excel": _("Old Excel files (.xls) cannot be read. Save the file as XLSX or CSV UTF-8."),
     "not_a_table": _("This is not a CSV or XLSX file."),
     "unreadable_xlsx": _("The XLSX file is damaged or protected and cannot be read."),
@@ -44,14 +46,17 @@ ROW_MESSAGES = {
     "nip_appointment_in_future": _("The appointment date in the NIP is in the future."),
     "nip_gender": _("Digit 15 of the NIP must be 1 (male) or 2 (female)."),
     "nip_sequence": _("The sequence number in the NIP (last 3 digits) cannot be 000."),
-    "nip_excel_number": _("Excel stored this NIP as a number and lost its last digits. Format the NIP column as Text and type the NIPs again."),
+    "nip_excel_number": _("Excel stored this NIP as a number and lost its last digits. "
+                          "Format the NIP column as Text and type the NIPs again."),
     "duplicate_nip": _("This NIP already appears in row %(first_row)s."),
     "name_required": _("Name is required."),
     "name_too_long": _("Name is longer than 255 characters."),
     "agency_required": _("Agency (unit kerja) is required."),
-    "employment_type": _("Unknown employment type %(value)s; use PNS, CPNS, PPPK, Non-ASN, Kepala Desa or Perangkat Desa."),
+    "employment_type": _("Unknown employment type %(value)s; use PNS, CPNS, PPPK, Non-ASN, "
+                         "Kepala Desa or Perangkat Desa."),
     "employment_type_mismatch": _("The NIP belongs to a PPPK employee but the type says %(value)s."),
-    "position_class": _("Unknown position class %(value)s; use JPT, Administrator, Pengawas, Fungsional or Pelaksana."),
+    "position_class": _("Unknown position class %(value)s; use JPT, Administrator, Pengawas, "
+                        "Fungsional or Pelaksana."),
     "district": _("District %(value)s is not in this region."),
     "email": _("%(value)s is not a valid e-mail address."),
     "active": _("Active must be Ya/Tidak (yes/no), not %(value)s."),

@@ -171,7 +171,7 @@ def _write_rows_without_nip(rows, region, agency_ids, district_ids, now):
                 .values_list("id", *FIELDS)}
     new, changed = [], []
     for t in _tuples(rows, region.pk, agency_ids, district_ids):
-        values = dict(zip(FIELDS, t))
+        values = dict(zip(FIELDS, t, strict=True))
         match = existing.get((values["agency_id"], values["name_key"]))
         if match is None:
             new.append(Employee(updated_at=now, **values))

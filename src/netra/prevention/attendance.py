@@ -136,7 +136,7 @@ LAYOUTS = [
 
 def find_header(rows):
     """(layout, header line, columns) of the first row that is a known header."""
-    for position, (number, cells) in enumerate(rows[:60]):
+    for position, (_number, cells) in enumerate(rows[:60]):
         if sum(1 for c in cells if c.strip()) < 1:
             continue
         for layout, required, optional in LAYOUTS:
@@ -297,7 +297,7 @@ def parse(data, *, filename="", meeting_date=None, tool_day_first=None):
     body = [(n, cells) for n, cells in rows[header_at + 1:] if any(c.strip() for c in cells)]
     if layout == "teams":
         # The participants section ends where the next numbered section begins.
-        for cut, (n, cells) in enumerate(body):
+        for cut, (_n, cells) in enumerate(body):
             if re.match(r"^\s*3\.\s", cells[0] if cells else ""):
                 body = body[:cut]
                 break

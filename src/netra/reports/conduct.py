@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 CONDUCT = {
     "props": (_("Putting up banners, billboards or other campaign props"), ["ETIK-01", "DIS-01"]),
-    "social_media": (_("Supporting a candidate on social media (posting, liking, sharing, commenting, joining a group)"),
+    "social_media": (_("Supporting a candidate on social media "
+                        "(posting, liking, sharing, commenting, joining a group)"),
                      ["ETIK-02", "ETIK-04", "DIS-02", "DIS-06"]),
     "attending": (_("Attending a declaration or campaign and showing support"),
                   ["ETIK-03", "ETIK-06", "DIS-04"]),

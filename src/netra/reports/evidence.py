@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - pillow-heif is a declared dependency
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_FILES = 10
+LIMITS = Limits()  # the default; frozen, so one instance serves every call
 
 IMAGE_TYPES = {"image/jpeg": ("JPEG", "jpg"), "image/png": ("PNG", "png"),
                "image/webp": ("WEBP", "webp"), "image/gif": ("GIF", "gif"),
@@ -86,7 +87,7 @@ def check_count(count, max_files=MAX_FILES):
         raise EvidenceError("too_many", max_files=max_files)
 
 
-def clean(data, *, max_bytes=MAX_BYTES, limits=Limits(), decoders=2):
+def clean(data, *, max_bytes=MAX_BYTES, limits=LIMITS, decoders=2):
     """Check DATA and return what may be stored; raise EvidenceError otherwise.
 
     Images are opened within LIMITS by this process's pool of DECODERS child processes."""

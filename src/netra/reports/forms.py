@@ -123,14 +123,15 @@ class SubmissionForm(forms.Form):
             try:
                 parse_nip(value)
             except NipError:
-                raise forms.ValidationError(_("This is not a valid NIP (18 digits)."))
+                raise forms.ValidationError(_("This is not a valid NIP (18 digits).")) from None
         return value
 
     def clean_reporter_nik(self):
         value = "".join(ch for ch in self.cleaned_data["reporter_nik"] if not ch.isspace())
         if value and not (len(value) == 16 and value.isdigit() and valid_nik(value)):
             raise forms.ValidationError(
-                _("This is not a valid NIK: 16 digits starting with your district code and birth date."))
+                _("This is not a valid NIK: 16 digits starting with your district code "
+                  "and birth date."))
         return value
 
     def clean_links(self):
@@ -147,7 +148,7 @@ class SubmissionForm(forms.Form):
             try:
                 check(url)
             except forms.ValidationError:
-                raise forms.ValidationError(_("%(url)s is not a web address.") % {"url": url[:80]})
+                raise forms.ValidationError(_("%(url)s is not a web address.") % {"url": url[:80]}) from None
         return urls
 
     def clean_evidence(self):
@@ -155,7 +156,7 @@ class SubmissionForm(forms.Form):
         try:
             evidence.check_count(len(files), settings.NETRA_EVIDENCE_MAX_FILES)
         except evidence.EvidenceError as exc:
-            raise forms.ValidationError(evidence_message(exc, ""))
+            raise forms.ValidationError(evidence_message(exc, "")) from exc
         cleaned, errors = [], []
         # Opening the files is the costly part of a submission: the views count it.
         self.opened_evidence = bool(files)

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='auditentry',
             name='seq',
-            field=models.PositiveBigIntegerField(blank=True, help_text='Position in the keyed chain; empty for the sealed entries written before it', null=True, unique=True),
+            field=models.PositiveBigIntegerField(blank=True, help_text=('Position in the keyed chain; empty for the sealed entries ' 'written before it'), null=True, unique=True),
         ),
         migrations.AddField(
             model_name='audithead',

@@ -5,8 +5,9 @@ Steps: lowercase; URLs and mentions become placeholders; emoji are dropped
 (a few carry meaning and become words, e.g. ✌ -> "salam dua jari"); letters repeated three or
 more times shrink to one ("ayooo" -> "ayo"); letter-digit spellings are read ("s4y4" -> "saya")
 but numbers stay numbers ("pilkada2024"); a 2 for reduplication is written out ("orang2" ->
-"orang-orang"); slang and abbreviations map to standard words from a small lexicon. Offsets back to the original text
-are kept so that evidence spans can be shown on what the author wrote.
+"orang-orang"); slang and abbreviations map to standard words from a small lexicon. Offsets
+back to the original text are kept so that evidence spans can be shown on what the author
+wrote.
 """
 
 import re
