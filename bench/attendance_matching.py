@@ -28,13 +28,17 @@ def written(rng, name):
     if roll < 0.5:
         return name
     if roll < 0.7:
-        return rng.choice(["Drs. ", "H. ", "Hj. ", ""]) + name + rng.choice([", S.Pd", ", M.Si",
-                                                                            ""])
+        return (
+            rng.choice(["Drs. ", "H. ", "Hj. ", ""]) + name + rng.choice([", S.Pd", ", M.Si", ""])
+        )
     if roll < 0.85:
         new, old = rng.choice(OLD_SPELLING)
         return name.replace(new, old, 1)
-    return rng.choice(["iPhone ", "Samsung ", ""]) + name if roll < 0.93 else \
-        f"Pak {name.split()[0]} ({name})"
+    return (
+        rng.choice(["iPhone ", "Samsung ", ""]) + name
+        if roll < 0.93
+        else f"Pak {name.split()[0]} ({name})"
+    )
 
 
 def main():
@@ -44,8 +48,10 @@ def main():
     args = parser.parse_args()
     rng = random.Random(7)
     agency_ids = {name: i for i, name in enumerate(AGENCIES, start=1)}
-    people = [Person(i, row[0], row[1], "", agency_ids[row[5]])
-              for i, row in enumerate(roster_rows(args.roster), start=1)]
+    people = [
+        Person(i, row[0], row[1], "", agency_ids[row[5]])
+        for i, row in enumerate(roster_rows(args.roster), start=1)
+    ]
     started = time.perf_counter()
     roster = Roster(people)
     indexed = time.perf_counter() - started
@@ -63,17 +69,27 @@ def main():
     seconds = time.perf_counter() - started
     matched = sum(r.status == MATCHED for r in results)
     uncertain = sum(r.status == UNCERTAIN for r in results)
-    wrong = sum(r.status == MATCHED and truth is not None and r.employee_id != truth
-                for r, (_, truth) in zip(results, attendees, strict=True))
-    namesakes = sum(r.status == MATCHED and truth is None
-                    for r, (_, truth) in zip(results, attendees, strict=True))
-    print(f"roster of {args.roster:,} indexed in {indexed:.1f} s; {args.attendees:,} attendees "
-          f"matched in {seconds:.1f} s ({args.attendees / seconds:,.0f}/s)")
-    print(f"matched {matched:,} ({100 * matched / len(results):.1f}%), uncertain {uncertain:,}, "
-          f"unmatched {len(results) - matched - uncertain:,}")
-    print(f"rostered attendees matched to someone else: {wrong:,}; people not on the roster "
-          f"matched to a namesake in the target agencies: {namesakes:,} (without a NIP no "
-          f"matcher can tell them apart)")
+    wrong = sum(
+        r.status == MATCHED and truth is not None and r.employee_id != truth
+        for r, (_, truth) in zip(results, attendees, strict=True)
+    )
+    namesakes = sum(
+        r.status == MATCHED and truth is None
+        for r, (_, truth) in zip(results, attendees, strict=True)
+    )
+    print(
+        f"roster of {args.roster:,} indexed in {indexed:.1f} s; {args.attendees:,} attendees "
+        f"matched in {seconds:.1f} s ({args.attendees / seconds:,.0f}/s)"
+    )
+    print(
+        f"matched {matched:,} ({100 * matched / len(results):.1f}%), uncertain {uncertain:,}, "
+        f"unmatched {len(results) - matched - uncertain:,}"
+    )
+    print(
+        f"rostered attendees matched to someone else: {wrong:,}; people not on the roster "
+        f"matched to a namesake in the target agencies: {namesakes:,} (without a NIP no "
+        f"matcher can tell them apart)"
+    )
 
 
 if __name__ == "__main__":

@@ -35,10 +35,20 @@ def child(entries, records):
     call_command("migrate", verbosity=0)
     start = time.perf_counter()
     for first in range(0, entries, 20_000):
-        bulk_append([AuditEntry(at=timezone.now(), actor_label="bench", action="bench.event",
-                                target_type="cases.case", target_id=str(i % 200_000),
-                                region_code="35.09", data={"i": i})
-                     for i in range(first, min(entries, first + 20_000))])
+        bulk_append(
+            [
+                AuditEntry(
+                    at=timezone.now(),
+                    actor_label="bench",
+                    action="bench.event",
+                    target_type="cases.case",
+                    target_id=str(i % 200_000),
+                    region_code="35.09",
+                    data={"i": i},
+                )
+                for i in range(first, min(entries, first + 20_000))
+            ]
+        )
     written = time.perf_counter() - start
     write_checkpoint()
     start = time.perf_counter()
@@ -53,9 +63,11 @@ def child(entries, records):
     assert result.entries == entries + records
     rate = f"record() {records / appended:,.0f} entries/s; " if records else ""
     # CPU seconds too: on a shared machine the wall clock measures the neighbours as well.
-    print(f"{connection.vendor:10s} {entries:,} entries written in {written:.0f} s; {rate}"
-          f"verified {result.entries:,} in {seconds:.1f} s = {result.entries / seconds:,.0f} "
-          f"entries/s ({cpu:.1f} s of CPU here = {result.entries / cpu:,.0f} entries/CPU-s)")
+    print(
+        f"{connection.vendor:10s} {entries:,} entries written in {written:.0f} s; {rate}"
+        f"verified {result.entries:,} in {seconds:.1f} s = {result.entries / seconds:,.0f} "
+        f"entries/s ({cpu:.1f} s of CPU here = {result.entries / cpu:,.0f} entries/CPU-s)"
+    )
 
 
 def main():
@@ -72,8 +84,19 @@ def main():
             continue
         with tempfile.TemporaryDirectory() as data_dir:
             env = netra_env(data_dir, fresh_postgres(PG_DB) if db == "postgres" else None)
-            subprocess.run([sys.executable, __file__, "--child", "--entries", str(args.entries),
-                            "--records", str(args.records)], env=env, check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    "--entries",
+                    str(args.entries),
+                    "--records",
+                    str(args.records),
+                ],
+                env=env,
+                check=True,
+            )
 
 
 if __name__ == "__main__":

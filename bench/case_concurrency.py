@@ -42,8 +42,12 @@ def prepare():
     load_reference_data()
     officer = User.objects.create_user("bench", role="bawaslu_regency")
     officer.regions.set([Region.objects.get(code="35.09")])
-    case = actions.open_finding(officer, election=Election.objects.get(code="pilkada-2024"),
-                                region=Region.objects.get(code="35.09"), summary="bench")
+    case = actions.open_finding(
+        officer,
+        election=Election.objects.get(code="pilkada-2024"),
+        region=Region.objects.get(code="35.09"),
+        summary="bench",
+    )
     for target in ["initial_study", "registered", "study"]:
         case = actions.transition(officer, case, target, version=case.version)
     print(json.dumps({"case": case.pk, "version": case.version}))
@@ -79,28 +83,45 @@ def check(case_id, start_version, accepted):
     from netra.cases.models import Case
 
     case = Case.objects.get(pk=case_id)
-    transitions = case.events.filter(kind="transition", from_state__in=["study", "clarification"],
-                                     to_state__in=["study", "clarification"]).count()
+    transitions = case.events.filter(
+        kind="transition",
+        from_state__in=["study", "clarification"],
+        to_state__in=["study", "clarification"],
+    ).count()
     lost = accepted - (case.version - start_version)
-    print(f"  accepted {accepted}, version +{case.version - start_version}, timeline lines "
-          f"{transitions}: lost updates = {lost}, unrecorded = {accepted - transitions}, "
-          f"broken chain link = {verify_chain()}")
+    print(
+        f"  accepted {accepted}, version +{case.version - start_version}, timeline lines "
+        f"{transitions}: lost updates = {lost}, unrecorded = {accepted - transitions}, "
+        f"broken chain link = {verify_chain()}"
+    )
 
 
 def run(db, seconds):
     with tempfile.TemporaryDirectory() as data_dir:
         env = netra_env(data_dir, fresh_postgres(PG_DB) if db == "postgres" else None)
         me = [sys.executable, __file__]
-        info = json.loads(subprocess.run(me + ["--prepare"], env=env, check=True,
-                                         capture_output=True, text=True).stdout.splitlines()[-1])
-        workers = [subprocess.Popen(me + ["--hammer", str(info["case"]), "--seconds",
-                                          str(seconds)], env=env, stdout=subprocess.PIPE,
-                                    text=True) for _ in range(2)]
+        info = json.loads(
+            subprocess.run(
+                me + ["--prepare"], env=env, check=True, capture_output=True, text=True
+            ).stdout.splitlines()[-1]
+        )
+        workers = [
+            subprocess.Popen(
+                me + ["--hammer", str(info["case"]), "--seconds", str(seconds)],
+                env=env,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
         results = [json.loads(w.communicate()[0].splitlines()[-1]) for w in workers]
         accepted = sum(r["accepted"] for r in results)
         print(f"{db}: " + ", ".join(f"process {i + 1}: {r}" for i, r in enumerate(results)))
-        subprocess.run(me + ["--check", str(info["case"]), str(info["version"]), str(accepted)],
-                       env=env, check=True)
+        subprocess.run(
+            me + ["--check", str(info["case"]), str(info["version"]), str(accepted)],
+            env=env,
+            check=True,
+        )
 
 
 def main():

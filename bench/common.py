@@ -12,8 +12,18 @@ PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 
 def fresh_postgres(name):
     """Drop and create database NAME on the local server; return its URL."""
-    subprocess.run(["psql", f"{PG_SERVER}/postgres", "-qc", f"DROP DATABASE IF EXISTS {name}",
-                    "-qc", f"CREATE DATABASE {name}"], check=True, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            "psql",
+            f"{PG_SERVER}/postgres",
+            "-qc",
+            f"DROP DATABASE IF EXISTS {name}",
+            "-qc",
+            f"CREATE DATABASE {name}",
+        ],
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
     return f"{PG_SERVER}/{name}"
 
 
@@ -70,7 +80,8 @@ def signed_in_client(username, role, codes):
     from netra.regions.models import Region
 
     account = User.objects.filter(username=username).first() or User.objects.create_user(
-        username, password="x" * 16, role=role)
+        username, password="x" * 16, role=role
+    )
     account.regions.set(Region.objects.filter(code__in=codes))
     client = Client()
     client.force_login(account)
@@ -95,5 +106,7 @@ def timed_gets(client, requests, next_request):
 
 
 def latency_row(who, what, timings):
-    return (f"{who:32s} {what:28s} {percentile(timings, .5):6.1f}ms "
-            f"{percentile(timings, .95):6.1f}ms {max(timings):6.1f}ms")
+    return (
+        f"{who:32s} {what:28s} {percentile(timings, 0.5):6.1f}ms "
+        f"{percentile(timings, 0.95):6.1f}ms {max(timings):6.1f}ms"
+    )

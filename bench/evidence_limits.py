@@ -69,12 +69,16 @@ def files_for(case):
         "gif-100-frames": lambda: ("screen.gif", s.gif_of_tiny_frames(1500, 1500, 100)),
         "gif-5000-frames": lambda: ("screen.gif", s.gif_of_tiny_frames(1500, 1500, 5000)),
         "gif-850000-frames": lambda: ("screen.gif", s.gif_of_tiny_frames(1500, 1500, 850_000)),
-        "gif-1000-full-frames-in-budget": lambda: ("clip.gif",
-                                                   s.gif_of_full_frames(250, 200, 1000)),
+        "gif-1000-full-frames-in-budget": lambda: (
+            "clip.gif",
+            s.gif_of_full_frames(250, 200, 1000),
+        ),
         "webp-100-frames": lambda: ("sticker.webp", s.webp_of_tiny_frames(1500, 1500, 100)),
         "webp-5000-frames": lambda: ("sticker.webp", s.webp_of_tiny_frames(1500, 1500, 5000)),
-        "webp-1000-full-frames-in-budget": lambda: ("clip.webp",
-                                                    s.webp_of_full_frames(250, 200, 1000)),
+        "webp-1000-full-frames-in-budget": lambda: (
+            "clip.webp",
+            s.webp_of_full_frames(250, 200, 1000),
+        ),
         "heic-200mp": lambda: ("IMG_0001.HEIC", heic_200mp()),
         "jpeg-200mp": lambda: ("IMG_0002.jpg", s.big_jpeg(16_320, 12_240)),
         "jpeg-5000-scans": lambda: ("scan.jpg", s.many_scan_jpeg(2000, 5000)),
@@ -84,28 +88,57 @@ def files_for(case):
     if case in single:
         return [single[case]()]
     if case == "ten-hostile-files":
-        names = ["gif-100-frames", "gif-5000-frames", "webp-100-frames", "webp-5000-frames",
-                 "heic-200mp", "jpeg-5000-scans", "png-truncated-after-letter",
-                 "gif-100-frames", "webp-100-frames", "png-truncated-after-letter"]
+        names = [
+            "gif-100-frames",
+            "gif-5000-frames",
+            "webp-100-frames",
+            "webp-5000-frames",
+            "heic-200mp",
+            "jpeg-5000-scans",
+            "png-truncated-after-letter",
+            "gif-100-frames",
+            "webp-100-frames",
+            "png-truncated-after-letter",
+        ]
         return [single[name]() for name in names]
     if case == "ten-jpegs-200mp":
         return [single["jpeg-200mp"]()] * 10
     raise SystemExit(f"unknown case {case}")
 
 
-CASES = ["gif-100-frames", "gif-5000-frames", "gif-850000-frames",
-         "gif-1000-full-frames-in-budget", "webp-100-frames", "webp-5000-frames",
-         "webp-1000-full-frames-in-budget", "heic-200mp", "jpeg-200mp", "jpeg-5000-scans",
-         "jpeg-60-scans-4000px", "png-truncated-after-letter", "ten-hostile-files",
-         "ten-jpegs-200mp"]
+CASES = [
+    "gif-100-frames",
+    "gif-5000-frames",
+    "gif-850000-frames",
+    "gif-1000-full-frames-in-budget",
+    "webp-100-frames",
+    "webp-5000-frames",
+    "webp-1000-full-frames-in-budget",
+    "heic-200mp",
+    "jpeg-200mp",
+    "jpeg-5000-scans",
+    "jpeg-60-scans-4000px",
+    "png-truncated-after-letter",
+    "ten-hostile-files",
+    "ten-jpegs-200mp",
+]
 #: Hostile requests (the list of finding 1) that the goals apply to; the others are large but
 #: legitimate photos, or the worst a budget admits, shown for what they cost.
-HOSTILE = {"gif-100-frames", "gif-5000-frames", "gif-850000-frames", "webp-100-frames",
-           "webp-5000-frames", "heic-200mp", "jpeg-5000-scans", "png-truncated-after-letter",
-           "ten-hostile-files"}
+HOSTILE = {
+    "gif-100-frames",
+    "gif-5000-frames",
+    "gif-850000-frames",
+    "webp-100-frames",
+    "webp-5000-frames",
+    "heic-200mp",
+    "jpeg-5000-scans",
+    "png-truncated-after-letter",
+    "ten-hostile-files",
+}
 
 
 # ---- in the measured process ---------------------------------------------------------------
+
 
 def rss():
     with open("/proc/self/statm") as statm:
@@ -141,8 +174,15 @@ def post(client, files):
 
     from tests.reports.helpers import report_data
 
-    data = report_data(anonymous="on", reporter_name="", reporter_address="", reporter_nik="",
-                       reporter_phone="", reporter_email="", person_nip="")
+    data = report_data(
+        anonymous="on",
+        reporter_name="",
+        reporter_address="",
+        reporter_nik="",
+        reporter_phone="",
+        reporter_email="",
+        person_nip="",
+    )
     data["evidence"] = [SimpleUploadedFile(name, content) for name, content in files]
     return client.post("/lapor/", data)
 
@@ -206,20 +246,33 @@ def measure(case):
         outcome = f"refused ({len(errors)} of {len(files)} files)"
     elif response.status_code != 302:
         outcome = f"HTTP {response.status_code}"
-    return {"case": case, "bytes": sum(len(c) for _, c in files), "outcome": outcome,
-            "web_maxrss": max(0, after_max - before_max), "web_sampled": peak[0] - before_rss,
-            "web_cpu": web_cpu, "decoder_memory": child_memory, "decoder_cpu": child_cpu,
-            "wall": wall}
+    return {
+        "case": case,
+        "bytes": sum(len(c) for _, c in files),
+        "outcome": outcome,
+        "web_maxrss": max(0, after_max - before_max),
+        "web_sampled": peak[0] - before_rss,
+        "web_cpu": web_cpu,
+        "decoder_memory": child_memory,
+        "decoder_cpu": child_cpu,
+        "wall": wall,
+    }
 
 
 # ---- the driver ----------------------------------------------------------------------------
+
 
 def prepare(directory):
     env = dict(os.environ, NETRA_DATA_DIR=str(directory), DJANGO_SETTINGS_MODULE="netra.settings")
     netra = [sys.executable, "-m", "netra.cli"]
     subprocess.run(netra + ["manage", "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run(netra + ["manage", "load_reference_data"], env=env, check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        netra + ["manage", "load_reference_data"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def mb(value):
@@ -240,19 +293,29 @@ def main():
     prepared = Path(tempfile.mkdtemp(prefix="netra-evidence-bench-"))
     try:
         prepare(prepared)
-        print(f"{'case':28s} {'file MB':>8s} {'outcome':22s} {'web maxrss':>10s} "
-              f"{'web peak':>9s} {'decoders':>9s} {'web CPU':>8s} {'dec CPU':>8s} "
-              f"{'wall':>6s}  goals")
+        print(
+            f"{'case':28s} {'file MB':>8s} {'outcome':22s} {'web maxrss':>10s} "
+            f"{'web peak':>9s} {'decoders':>9s} {'web CPU':>8s} {'dec CPU':>8s} "
+            f"{'wall':>6s}  goals"
+        )
         for case in args.only:
             data_dir = Path(tempfile.mkdtemp(prefix=f"netra-{case}-"))
             try:
                 shutil.copytree(prepared, data_dir, dirs_exist_ok=True)
-                env = dict(os.environ, NETRA_DATA_DIR=str(data_dir),
-                           DJANGO_SETTINGS_MODULE="netra.settings",
-                           NETRA_ALLOWED_HOSTS="testserver",
-                           NETRA_SUBMISSIONS_PER_HOUR="1000000")
-                run = subprocess.run([sys.executable, __file__, "--case", case], env=env,
-                                     cwd=ROOT, capture_output=True, text=True)
+                env = dict(
+                    os.environ,
+                    NETRA_DATA_DIR=str(data_dir),
+                    DJANGO_SETTINGS_MODULE="netra.settings",
+                    NETRA_ALLOWED_HOSTS="testserver",
+                    NETRA_SUBMISSIONS_PER_HOUR="1000000",
+                )
+                run = subprocess.run(
+                    [sys.executable, __file__, "--case", case],
+                    env=env,
+                    cwd=ROOT,
+                    capture_output=True,
+                    text=True,
+                )
                 if run.returncode:
                     print(f"{case:28s} failed:\n{run.stderr[-3000:]}")
                     continue
@@ -263,10 +326,13 @@ def main():
             total_cpu = row["web_cpu"] + row["decoder_cpu"]
             met = memory < 128 * 1024 * 1024 and total_cpu < 2
             goal = ("met" if met else "MISSED") if case in HOSTILE else "(not a goal)"
-            print(f"{case:28s} {row['bytes'] / 1024 / 1024:8.2f} {row['outcome']:22s} "
-                  f"{mb(row['web_maxrss'])}MB {mb(row['web_sampled'])}MB "
-                  f"{mb(row['decoder_memory'])}MB {row['web_cpu']:7.2f}s "
-                  f"{row['decoder_cpu']:7.2f}s {row['wall']:5.2f}s  {goal}", flush=True)
+            print(
+                f"{case:28s} {row['bytes'] / 1024 / 1024:8.2f} {row['outcome']:22s} "
+                f"{mb(row['web_maxrss'])}MB {mb(row['web_sampled'])}MB "
+                f"{mb(row['decoder_memory'])}MB {row['web_cpu']:7.2f}s "
+                f"{row['decoder_cpu']:7.2f}s {row['wall']:5.2f}s  {goal}",
+                flush=True,
+            )
     finally:
         shutil.rmtree(prepared, ignore_errors=True)
 

@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from common import fresh_postgres  # noqa: E402
+
 DB = "netra_bench_search"
 
 
@@ -52,9 +53,13 @@ def load(count):
         fill_vocabulary()
         return
     regions = list(Region.objects.filter(level__in=["regency", "city"]))
-    Agency.objects.bulk_create([Agency(region=r, name=a, name_key=name_key(a))
-                                for r in regions for a in AGENCIES], ignore_conflicts=True)
-    agency_ids = {(r, k): pk for r, k, pk in Agency.objects.values_list("region_id", "name_key", "id")}
+    Agency.objects.bulk_create(
+        [Agency(region=r, name=a, name_key=name_key(a)) for r in regions for a in AGENCIES],
+        ignore_conflicts=True,
+    )
+    agency_ids = {
+        (r, k): pk for r, k, pk in Agency.objects.values_list("region_id", "name_key", "id")
+    }
     rng = random.Random(7)
     now = timezone.now()
     start = time.perf_counter()
@@ -62,20 +67,37 @@ def load(count):
         raw = cursor.cursor
         raw.execute("TRUNCATE people_employee CASCADE")
         raw.execute("DROP INDEX IF EXISTS employee_phonetic_gin")
-        columns = ("nip, name, name_key, name_phonetic, employment_type, position, position_class, "
-                   "agency_id, region_id, email, active, updated_at")
+        columns = (
+            "nip, name, name_key, name_phonetic, employment_type, position, position_class, "
+            "agency_id, region_id, email, active, updated_at"
+        )
         with raw.copy(f"COPY people_employee ({columns}) FROM STDIN") as copy:
             for i in range(count):
                 region = regions[int(rng.paretovariate(1.2)) % len(regions)]
                 name = person_name(rng)
                 agency = rng.choice(AGENCIES)
-                copy.write_row((nip_for(i, "PNS"), name, name_key(name), phonetic_index(name),
-                                "pns", "Pengolah Data", "pelaksana",
-                                agency_ids[(region.pk, name_key(agency))], region.pk, "", True, now))
+                copy.write_row(
+                    (
+                        nip_for(i, "PNS"),
+                        name,
+                        name_key(name),
+                        phonetic_index(name),
+                        "pns",
+                        "Pengolah Data",
+                        "pelaksana",
+                        agency_ids[(region.pk, name_key(agency))],
+                        region.pk,
+                        "",
+                        True,
+                        now,
+                    )
+                )
         print(f"loaded {count:,} employees in {time.perf_counter() - start:.0f} s")
         start = time.perf_counter()
-        raw.execute("CREATE INDEX employee_phonetic_gin ON people_employee "
-                    "USING gin (to_tsvector('simple', name_phonetic))")
+        raw.execute(
+            "CREATE INDEX employee_phonetic_gin ON people_employee "
+            "USING gin (to_tsvector('simple', name_phonetic))"
+        )
         raw.execute("ANALYZE people_employee")
         print(f"indexed in {time.perf_counter() - start:.0f} s")
     fill_vocabulary()
@@ -86,8 +108,10 @@ def fill_vocabulary():
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("INSERT INTO people_namecode (code) SELECT DISTINCT unnest(string_to_array("
-                       "trim(name_phonetic), ' ')) AS code FROM people_employee ON CONFLICT DO NOTHING")
+        cursor.execute(
+            "INSERT INTO people_namecode (code) SELECT DISTINCT unnest(string_to_array("
+            "trim(name_phonetic), ' ')) AS code FROM people_employee ON CONFLICT DO NOTHING"
+        )
         cursor.execute("DELETE FROM people_namecode WHERE code LIKE '%%x%%'")
 
 
@@ -104,7 +128,7 @@ def queries(count):
     from netra.people.models import Employee
 
     rng = random.Random(11)
-    sample = list(Employee.objects.order_by("?").values_list("name", "nip")[: count])
+    sample = list(Employee.objects.order_by("?").values_list("name", "nip")[:count])
     out = []
     for i, (name, nip) in enumerate(sample):
         plain = strip_titles(name)
@@ -156,28 +180,39 @@ def main():
     from netra.regions.models import Region
 
     national, _ = User.objects.get_or_create(username="bench-bkn", defaults={"role": "bkn"})
-    regional, _ = User.objects.get_or_create(username="bench-jember",
-                                             defaults={"role": "bawaslu_regency"})
+    regional, _ = User.objects.get_or_create(
+        username="bench-jember", defaults={"role": "bawaslu_regency"}
+    )
     regional.regions.set([Region.objects.get(code="35.09")])
     # The province with the largest roster: too big to scan, so the index serves it too.
     from django.db.models import Count
 
     from netra.people.models import Employee
 
-    busiest = (Employee.objects.values("region__code").annotate(n=Count("id"))
-               .order_by("-n").first()["region__code"])
+    busiest = (
+        Employee.objects.values("region__code")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()["region__code"]
+    )
     province = Region.objects.get(code=busiest.split(".")[0])
-    provincial, _ = User.objects.get_or_create(username="bench-province",
-                                               defaults={"role": "bawaslu_province"})
+    provincial, _ = User.objects.get_or_create(
+        username="bench-province", defaults={"role": "bawaslu_province"}
+    )
     provincial.regions.set([province])
     rows = Employee.objects.filter(region__code__startswith=province.code + ".").count()
     qs = queries(args.queries)
-    for label, user in [("national (BKN)", national), ("regency (Jember)", regional),
-                        (f"province ({province.name}, {rows:,} employees)", provincial)]:
+    for label, user in [
+        ("national (BKN)", national),
+        ("regency (Jember)", regional),
+        (f"province ({province.name}, {rows:,} employees)", provincial),
+    ]:
         every, by_kind = measure(user, qs)
-        print(f"{label}: {len(every)} queries, p50 {pct(every, 50):.1f} ms, "
-              f"p95 {pct(every, 95):.1f} ms, p99 {pct(every, 99):.1f} ms, "
-              f"max {every[-1]:.1f} ms")
+        print(
+            f"{label}: {len(every)} queries, p50 {pct(every, 50):.1f} ms, "
+            f"p95 {pct(every, 95):.1f} ms, p99 {pct(every, 99):.1f} ms, "
+            f"max {every[-1]:.1f} ms"
+        )
         for kind, ts in by_kind.items():
             print(f"    {kind:22s} p50 {statistics.median(ts):6.1f} ms   p95 {pct(ts, 95):6.1f} ms")
 

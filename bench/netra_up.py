@@ -20,9 +20,13 @@ def time_up(data_dir):
     port = free_port()
     env = netra_env(data_dir)
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "netra.cli", "up", "--port", str(port)],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "netra.cli", "up", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         wait_healthy(port, process)
         return time.perf_counter() - start
@@ -40,10 +44,14 @@ def main():
         with tempfile.TemporaryDirectory() as data_dir:
             first.append(time_up(data_dir))
             second.append(time_up(data_dir))
-    print(f"empty data dir -> serving: median {statistics.median(first):.1f} s "
-          f"(runs: {', '.join(f'{t:.1f}' for t in first)}); goal < 20 s")
-    print(f"second start          : median {statistics.median(second):.1f} s "
-          f"(runs: {', '.join(f'{t:.1f}' for t in second)})")
+    print(
+        f"empty data dir -> serving: median {statistics.median(first):.1f} s "
+        f"(runs: {', '.join(f'{t:.1f}' for t in first)}); goal < 20 s"
+    )
+    print(
+        f"second start          : median {statistics.median(second):.1f} s "
+        f"(runs: {', '.join(f'{t:.1f}' for t in second)})"
+    )
 
 
 if __name__ == "__main__":

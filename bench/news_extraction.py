@@ -24,8 +24,12 @@ def main():
     parser.add_argument("--articles", type=int, default=2_000)
     args = parser.parse_args()
     rng = random.Random(11)
-    lines = [line for path in sorted((ROOT / "tests/monitoring/articles").glob("*.txt"))
-             for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    lines = [
+        line
+        for path in sorted((ROOT / "tests/monitoring/articles").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]
+        if line.strip()
+    ]
     articles = []
     for _ in range(args.articles):
         body = []
@@ -39,8 +43,10 @@ def main():
         found += len(extract(article, date(2024, 10, 16))["activities"])
     seconds = time.perf_counter() - started
     words = sum(len(a.split()) for a in articles) / len(articles)
-    print(f"{args.articles:,} articles of about {words:.0f} words in {seconds:.1f} s = "
-          f"{args.articles / seconds:,.0f} articles/s ({found:,} activities found)")
+    print(
+        f"{args.articles:,} articles of about {words:.0f} words in {seconds:.1f} s = "
+        f"{args.articles / seconds:,.0f} articles/s ({found:,} activities found)"
+    )
 
 
 if __name__ == "__main__":

@@ -39,8 +39,10 @@ def main():
         classify(post)
     seconds = time.perf_counter() - started
     words = sum(len(p.split()) for p in posts) / len(posts)
-    print(f"{args.posts:,} posts of about {words:.0f} words in {seconds:.2f} s = "
-          f"{args.posts / seconds:,.0f} posts/s on one core")
+    print(
+        f"{args.posts:,} posts of about {words:.0f} words in {seconds:.2f} s = "
+        f"{args.posts / seconds:,.0f} posts/s on one core"
+    )
 
 
 if __name__ == "__main__":

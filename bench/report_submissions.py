@@ -51,21 +51,31 @@ def multipart(fields, files):
     boundary = uuid.uuid4().hex
     parts = []
     for name, value in fields.items():
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
-                     f"{value}\r\n".encode())
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+            f"{value}\r\n".encode()
+        )
     for name, filename, data in files:
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-                     f'filename="{filename}"\r\nContent-Type: image/jpeg\r\n\r\n'.encode()
-                     + data + b"\r\n")
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: image/jpeg\r\n\r\n'.encode()
+            + data
+            + b"\r\n"
+        )
     parts.append(f"--{boundary}--\r\n".encode())
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 FIELDS = {
     "description": "ASN membagikan ajakan memilih calon nomor 2 di grup WhatsApp kantor.",
-    "incident_date": "2024-11-20", "known_date": "2024-11-21", "election": "pilkada-2024",
-    "region": "35.09", "person_name": "Budi Santoso", "person_agency": "Dinas Pendidikan",
-    "reporter_name": "Pelapor Uji", "reporter_address": "Jl. Uji 1, Jember",
+    "incident_date": "2024-11-20",
+    "known_date": "2024-11-21",
+    "election": "pilkada-2024",
+    "region": "35.09",
+    "person_name": "Budi Santoso",
+    "person_agency": "Dinas Pendidikan",
+    "reporter_name": "Pelapor Uji",
+    "reporter_address": "Jl. Uji 1, Jember",
 }
 
 
@@ -75,11 +85,19 @@ class Server:
         self.env = netra_env(data_dir, database_url, NETRA_SUBMISSIONS_PER_HOUR="10000000")
         netra = [sys.executable, "-m", "netra.cli"]
         subprocess.run(netra + ["manage", "migrate", "-v0"], env=self.env, check=True)
-        subprocess.run(netra + ["manage", "load_reference_data"], env=self.env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            netra + ["manage", "load_reference_data"],
+            env=self.env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         self.process = subprocess.Popen(
-            netra + ["serve", "--port", str(self.port), "--workers", str(workers)], env=self.env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            netra + ["serve", "--port", str(self.port), "--workers", str(workers)],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         wait_healthy(self.port, self.process)
 
     def kill(self, sig=signal.SIGKILL):
@@ -100,8 +118,9 @@ def load(port, body, content_type, seconds, clients, receipts=None, stop=None):
         while time.monotonic() < deadline and not (stop and stop.is_set()):
             start = time.perf_counter()
             try:
-                conn.request("POST", "/api/v1/reports", body=body,
-                             headers={"Content-Type": content_type})
+                conn.request(
+                    "POST", "/api/v1/reports", body=body, headers={"Content-Type": content_type}
+                )
                 response = conn.getresponse()
                 payload = response.read()
             except (OSError, http.client.HTTPException) as exc:
@@ -139,9 +158,11 @@ def pct(values, p):
 
 def report_line(label, latencies, errors, elapsed):
     rate = len(latencies) / elapsed
-    print(f"  {label:24s} {rate:7.1f} submissions/s  p50 {pct(latencies, 50) * 1000:6.1f} ms  "
-          f"p99 {pct(latencies, 99) * 1000:7.1f} ms  ({len(latencies)} ok, {len(errors)} errors"
-          f"{', e.g. ' + str(errors[0]) if errors else ''})")
+    print(
+        f"  {label:24s} {rate:7.1f} submissions/s  p50 {pct(latencies, 50) * 1000:6.1f} ms  "
+        f"p99 {pct(latencies, 99) * 1000:7.1f} ms  ({len(latencies)} ok, {len(errors)} errors"
+        f"{', e.g. ' + str(errors[0]) if errors else ''})"
+    )
 
 
 def count_lost(env, receipts, with_evidence):
@@ -158,10 +179,17 @@ def count_lost(env, receipts, with_evidence):
         "from netra.reports.orphans import sweep_orphan_files\n"
         "swept = len(sweep_orphan_files(older_than=timedelta(0)))\n"
         "left = len(sweep_orphan_files(older_than=timedelta(0)))\n"
-        "print(lost, Submission.objects.count(), swept, left)\n")
+        "print(lost, Submission.objects.count(), swept, left)\n"
+    )
     env = env | {"DJANGO_SETTINGS_MODULE": "netra.settings"}
-    done = subprocess.run([sys.executable, "-c", script], input=json.dumps(receipts), env=env,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input=json.dumps(receipts),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     lost, stored, swept, left = map(int, done.stdout.split())
     return lost, stored, swept, left
 
@@ -176,8 +204,9 @@ def run(db, args, photo):
             photo_body = multipart(FIELDS, [("evidence", "bukti.jpg", photo)])
             load(server.port, *text_body, 3, args.clients)  # warm-up
             report_line("text only", *load(server.port, *text_body, args.seconds, args.clients))
-            report_line("text + 2 MB photo", *load(server.port, *photo_body, args.seconds,
-                                                   args.clients))
+            report_line(
+                "text + 2 MB photo", *load(server.port, *photo_body, args.seconds, args.clients)
+            )
             receipts, stop = [], threading.Event()
             killer = threading.Timer(args.seconds / 2, lambda: (stop.set(), server.kill()))
             killer.start()
@@ -186,9 +215,11 @@ def run(db, args, photo):
         finally:
             server.kill()
         lost, stored, swept, left = count_lost(server.env, receipts, with_evidence=True)
-        print(f"  kill -9 during photo load: {len(receipts)} receipts received, "
-              f"{stored} submissions stored in all, lost = {lost}; orphan files of the crash "
-              f"removed by the sweeper {swept}, left after it {left}")
+        print(
+            f"  kill -9 during photo load: {len(receipts)} receipts received, "
+            f"{stored} submissions stored in all, lost = {lost}; orphan files of the crash "
+            f"removed by the sweeper {swept}, left after it {left}"
+        )
 
 
 def main():
@@ -199,8 +230,10 @@ def main():
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
     args = parser.parse_args()
     photo = photo_bytes()
-    print(f"photo: {len(photo) / 2**20:.1f} MB JPEG; {args.clients} clients, "
-          f"{args.workers} server workers, {args.seconds:.0f} s per run")
+    print(
+        f"photo: {len(photo) / 2**20:.1f} MB JPEG; {args.clients} clients, "
+        f"{args.workers} server workers, {args.seconds:.0f} s per run"
+    )
     for db in ["postgresql", "sqlite"]:
         if not args.only or args.only == db:
             run(db, args, photo)

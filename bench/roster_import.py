@@ -73,11 +73,15 @@ def run_import(path):
     again = actions.import_roster_file(path, region=region, actor=None, limit_bytes=0)
     reimport = time.perf_counter() - start
     assert again.created == 0 and again.updated == 0
-    out = {"vendor": connection.vendor, "rows": result.imported, "seconds": round(total, 2),
-           "rows_per_s": round(result.imported / total),
-           "check_s": round(phases["check_s"], 2),
-           "write_s": round(total - phases["check_s"], 2),
-           "reimport_unchanged_s": round(reimport, 2)}
+    out = {
+        "vendor": connection.vendor,
+        "rows": result.imported,
+        "seconds": round(total, 2),
+        "rows_per_s": round(result.imported / total),
+        "check_s": round(phases["check_s"], 2),
+        "write_s": round(total - phases["check_s"], 2),
+        "reimport_unchanged_s": round(reimport, 2),
+    }
     if connection.vendor == "postgresql":
         out["copy"] = raw_copy(path)
     print("RESULT " + json.dumps(out))
@@ -90,8 +94,10 @@ def raw_copy(path):
     with connection.cursor() as cursor:
         raw = cursor.cursor
         raw.execute("DROP TABLE IF EXISTS bench_raw_copy")
-        raw.execute("CREATE UNLOGGED TABLE bench_raw_copy (nip text, nama text, jenis text, "
-                    "jabatan text, jenis_jabatan text, unit_kerja text, aktif text)")
+        raw.execute(
+            "CREATE UNLOGGED TABLE bench_raw_copy (nip text, nama text, jenis text, "
+            "jabatan text, jenis_jabatan text, unit_kerja text, aktif text)"
+        )
         start = time.perf_counter()
         with raw.copy("COPY bench_raw_copy FROM STDIN WITH (FORMAT csv, HEADER true)") as copy:
             with open(path, "rb") as fh:
@@ -107,8 +113,12 @@ def raw_copy(path):
 def child(db, path):
     with tempfile.TemporaryDirectory() as data_dir:
         env = netra_env(data_dir, fresh_postgres("netra_bench") if db == "postgres" else None)
-        done = subprocess.run([sys.executable, __file__, "--child", str(path)], env=env,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", str(path)],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         if done.returncode:
             sys.exit(done.stderr)
         line = next(out for out in done.stdout.splitlines() if out.startswith("RESULT "))
@@ -131,13 +141,17 @@ def main():
         r = child(db, path)
         # On PostgreSQL chunks are written while the file is still being checked, so "check"
         # includes overlapped writing and "rest" is the writing and commit after the last row.
-        print(f"{db:9s} import: {r['rows_per_s']:>9,} rows/s  ({r['seconds']} s: check "
-              f"{r['check_s']} s, rest {r['write_s']} s); unchanged re-import "
-              f"{r['reimport_unchanged_s']} s")
+        print(
+            f"{db:9s} import: {r['rows_per_s']:>9,} rows/s  ({r['seconds']} s: check "
+            f"{r['check_s']} s, rest {r['write_s']} s); unchanged re-import "
+            f"{r['reimport_unchanged_s']} s"
+        )
         if "copy" in r:
             c = r["copy"]
-            print(f"{'':9s} raw COPY: {c['rows_per_s']:>7,} rows/s  ({c['seconds']} s); "
-                  f"import / COPY = {r['rows_per_s'] / c['rows_per_s']:.2f}")
+            print(
+                f"{'':9s} raw COPY: {c['rows_per_s']:>7,} rows/s  ({c['seconds']} s); "
+                f"import / COPY = {r['rows_per_s'] / c['rows_per_s']:.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -25,17 +25,25 @@ def main():
     rng = random.Random(2024)
     catalog = rules.shipped_catalog()
     determined = date(2024, 9, 22)
-    requests = [(rng.choice(rules.EMPLOYMENT),
-                 [rules.Conduct(rng.choice(rules.KINDS),
-                                determined + timedelta(days=rng.randint(-60, 60)))
-                  for _ in range(rng.randint(1, 3))])
-                for _ in range(args.requests)]
+    requests = [
+        (
+            rng.choice(rules.EMPLOYMENT),
+            [
+                rules.Conduct(
+                    rng.choice(rules.KINDS), determined + timedelta(days=rng.randint(-60, 60))
+                )
+                for _ in range(rng.randint(1, 3))
+            ],
+        )
+        for _ in range(args.requests)
+    ]
     best = 0
     for _ in range(3):
         started = time.perf_counter()
         for employment, conduct in requests:
-            rules.propose(catalog, determination_date=determined, employment=employment,
-                          conduct=conduct)
+            rules.propose(
+                catalog, determination_date=determined, employment=employment, conduct=conduct
+            )
         best = max(best, args.requests / (time.perf_counter() - started))
     print(f"{args.requests:,} proposals, best of 3: {best:,.0f} proposals/s on one core")
 

@@ -29,15 +29,22 @@ def one_try(employees):
         port = free_port()
         env = netra_env(data)
         log = open(os.path.join(tmp, "up.log"), "w+")
-        up = subprocess.Popen([sys.executable, "-m", "netra.cli", "up", "--port", str(port)],
-                              env=env, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)
+        up = subprocess.Popen(
+            [sys.executable, "-m", "netra.cli", "up", "--port", str(port)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
             wait_healthy(port, up)
             started = time.perf_counter()
-            demo = subprocess.run([sys.executable, "-m", "netra.cli", "demo",
-                                   "--employees", str(employees)], env=env,
-                                  capture_output=True, text=True)
+            demo = subprocess.run(
+                [sys.executable, "-m", "netra.cli", "demo", "--employees", str(employees)],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
             demo_seconds = time.perf_counter() - started
             # The worker beats every 10 s; give it two beats to show it is alive.
             deadline = time.monotonic() + 25
@@ -50,8 +57,12 @@ def one_try(employees):
             up.wait(timeout=30)
         log.seek(0)
         restarts = log.read().count("worker stopped")
-        return {"demo_ok": demo.returncode == 0, "demo_s": demo_seconds, "worker": status,
-                "restarts": restarts}
+        return {
+            "demo_ok": demo.returncode == 0,
+            "demo_s": demo_seconds,
+            "worker": status,
+            "restarts": restarts,
+        }
 
 
 def main():
@@ -63,13 +74,18 @@ def main():
     for number in range(1, args.tries + 1):
         result = one_try(args.employees)
         results.append(result)
-        print(f"try {number}: demo {'ok' if result['demo_ok'] else 'FAILED'} in "
-              f"{result['demo_s']:.0f} s, worker {result['worker']}, "
-              f"restarts {result['restarts']}", flush=True)
+        print(
+            f"try {number}: demo {'ok' if result['demo_ok'] else 'FAILED'} in "
+            f"{result['demo_s']:.0f} s, worker {result['worker']}, "
+            f"restarts {result['restarts']}",
+            flush=True,
+        )
     ok = sum(r["worker"] == "ok" and r["demo_ok"] for r in results)
     died = sum(r["restarts"] > 0 for r in results)
-    print(f"worker alive and reported ok after netra demo beside netra up: {ok} of {args.tries}"
-          f"; tries where the worker had to be restarted: {died}")
+    print(
+        f"worker alive and reported ok after netra demo beside netra up: {ok} of {args.tries}"
+        f"; tries where the worker had to be restarted: {died}"
+    )
 
 
 if __name__ == "__main__":

@@ -72,17 +72,31 @@ def main():
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "var"
-        env = netra_env(data, NETRA_WORKER_LEASE_SECONDS="4", NETRA_WORKER_BEAT_SECONDS="1",
-                        DJANGO_SETTINGS_MODULE="netra.settings")
+        env = netra_env(
+            data,
+            NETRA_WORKER_LEASE_SECONDS="4",
+            NETRA_WORKER_BEAT_SECONDS="1",
+            DJANGO_SETTINGS_MODULE="netra.settings",
+        )
         paths = make_files(tmp, args.jobs, args.rows)
-        subprocess.run([sys.executable, "-m", "netra.cli", "manage", "check"], env=env,
-                       check=True, capture_output=True)
-        subprocess.run([sys.executable, "-c", SETUP.format(bench=str(HERE), paths=paths)],
-                       env=env, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "netra.cli", "manage", "check"],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [sys.executable, "-c", SETUP.format(bench=str(HERE), paths=paths)], env=env, check=True
+        )
         db = data / "netra.sqlite3"
         log = open(Path(tmp) / "worker.log", "w+")
-        worker = subprocess.Popen([sys.executable, "-m", "netra.cli", "worker"], env=env,
-                                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "netra.cli", "worker"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         kills = 0
         started = time.monotonic()
         try:
@@ -108,15 +122,20 @@ def main():
             worker.wait(timeout=60)
         rows = tasks(db)
         with sqlite3.connect(db) as connection:
-            imports = dict(connection.execute(
-                "SELECT status, count(*) FROM people_rosterimport GROUP BY status").fetchall())
+            imports = dict(
+                connection.execute(
+                    "SELECT status, count(*) FROM people_rosterimport GROUP BY status"
+                ).fetchall()
+            )
         log.seek(0)
         restarts = log.read().count("worker stopped")
     stuck = sum(1 for row in rows if row[0] in ("READY", "RUNNING"))
     done = sum(1 for row in rows if row[0] == "SUCCESSFUL")
     failed = sum(1 for row in rows if row[0] == "FAILED")
-    print(f"{args.jobs} roster imports of {args.rows:,} rows; {kills} kill -9 of the worker "
-          f"mid-import; {restarts} restarts by the supervisor; {seconds:.0f} s in all")
+    print(
+        f"{args.jobs} roster imports of {args.rows:,} rows; {kills} kill -9 of the worker "
+        f"mid-import; {restarts} restarts by the supervisor; {seconds:.0f} s in all"
+    )
     print(f"tasks done {done}, failed {failed}, stuck after kill -9 and restart: {stuck}")
     print(f"roster import jobs by status: {imports}")
 

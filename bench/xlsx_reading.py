@@ -73,12 +73,15 @@ def main():
     args = parser.parse_args()
     csv_path, xlsx_path = make_files(args.rows)
     rows_per_150_mb = args.rows * 150 * 2**20 / csv_path.stat().st_size
-    print(f"{args.rows:,} rows: CSV {csv_path.stat().st_size / 2**20:.1f} MB, "
-          f"XLSX {xlsx_path.stat().st_size / 2**20:.1f} MB; a 150 MB CSV holds "
-          f"{rows_per_150_mb:,.0f} rows")
+    print(
+        f"{args.rows:,} rows: CSV {csv_path.stat().st_size / 2**20:.1f} MB, "
+        f"XLSX {xlsx_path.stat().st_size / 2**20:.1f} MB; a 150 MB CSV holds "
+        f"{rows_per_150_mb:,.0f} rows"
+    )
     readers = [("openpyxl (read-only)", read_openpyxl)]
     try:
         import python_calamine  # noqa: F401 - only to know whether it is there
+
         readers.append(("python-calamine", read_calamine))
     except ImportError:
         print("python-calamine is not installed: only openpyxl measured")
@@ -86,8 +89,10 @@ def main():
         start = time.perf_counter()
         count = reader(xlsx_path)
         seconds = time.perf_counter() - start
-        print(f"{name}: {count:,} rows in {seconds:.1f} s = {count / seconds:,.0f} rows/s; "
-              f"150 MB roster about {rows_per_150_mb / (count / seconds):.0f} s")
+        print(
+            f"{name}: {count:,} rows in {seconds:.1f} s = {count / seconds:,.0f} rows/s; "
+            f"150 MB roster about {rows_per_150_mb / (count / seconds):.0f} s"
+        )
 
 
 if __name__ == "__main__":

@@ -12,22 +12,35 @@ of the route that leads to it, and a case off the route rejoins it where its sta
 from netra.cases import actions
 from netra.cases import workflow as wf
 
-ROUTE = (wf.INITIAL_STUDY, wf.REGISTERED, wf.STUDY, wf.OTHER_LAW, wf.FORWARDED,
-         wf.BKN_VERIFICATION, wf.RECOMMENDED)
+ROUTE = (
+    wf.INITIAL_STUDY,
+    wf.REGISTERED,
+    wf.STUDY,
+    wf.OTHER_LAW,
+    wf.FORWARDED,
+    wf.BKN_VERIFICATION,
+    wf.RECOMMENDED,
+)
 
 
 def route_to(target, start=wf.RECEIVED):
     """The states a case in START passes on its way to TARGET."""
     full = (wf.RECEIVED, *ROUTE)
     if target in full:
-        path = full[:full.index(target) + 1]
+        path = full[: full.index(target) + 1]
     else:
-        path = next((full[:i + 1] + (target,) for i in range(len(full) - 1, -1, -1)
-                     if (full[i], target) in wf.TRANSITIONS), None)
+        path = next(
+            (
+                full[: i + 1] + (target,)
+                for i in range(len(full) - 1, -1, -1)
+                if (full[i], target) in wf.TRANSITIONS
+            ),
+            None,
+        )
         if path is None:
             raise ValueError(f"no route to {target!r}")
     if start in path:
-        return path[path.index(start) + 1:]
+        return path[path.index(start) + 1 :]
     # off the route (e.g. in clarification): rejoin it where START leads
     rejoin = next((i for i, state in enumerate(path) if (start, state) in wf.TRANSITIONS), None)
     if rejoin is None:

@@ -76,9 +76,11 @@ def pytest_collection_modifyitems(items):
 
 def _small_pdf():
     """A valid one-page PDF of a few hundred bytes (objects, cross-reference table, trailer)."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ]
     out = bytearray(b"%PDF-1.7\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -88,7 +90,9 @@ def _small_pdf():
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
@@ -133,8 +137,9 @@ def make_user(reference):
     from netra.regions.models import Region
 
     def make(username, role, codes=(), totp=True):
-        user = User.objects.create_user(username=username, password=PASSWORD, role=role,
-                                        first_name=username.title())
+        user = User.objects.create_user(
+            username=username, password=PASSWORD, role=role, first_name=username.title()
+        )
         user.regions.set(Region.objects.filter(code__in=codes))
         if totp:
             user.totp_secret = pyotp.random_base32()
@@ -210,12 +215,19 @@ def employee_factory(reference):
 
     def make(name, nip=None, code="35.09", agency="Dinas Pendidikan", employment_type="pns"):
         region = Region.objects.get(code=code)
-        agency_obj, _ = Agency.objects.get_or_create(region=region, name_key=name_key(agency),
-                                                     defaults={"name": agency})
+        agency_obj, _ = Agency.objects.get_or_create(
+            region=region, name_key=name_key(agency), defaults={"name": agency}
+        )
         return Employee.objects.create(
-            nip=nip, name=name, name_key=name_key(name), name_phonetic=phonetic_index(name),
-            employment_type=employment_type, agency=agency_obj, region=region,
-            updated_at=timezone.now())
+            nip=nip,
+            name=name,
+            name_key=name_key(name),
+            name_phonetic=phonetic_index(name),
+            employment_type=employment_type,
+            agency=agency_obj,
+            region=region,
+            updated_at=timezone.now(),
+        )
 
     return make
 

@@ -45,8 +45,12 @@ def while_rendering(monkeypatch, real_pdf):
     write_pdf = weasyprint.HTML.write_pdf
 
     def spy(self, *args, **kwargs):
-        seen.append({"in_transaction": connection.in_atomic_block,
-                     "write_elsewhere": audited_write_elsewhere()})
+        seen.append(
+            {
+                "in_transaction": connection.in_atomic_block,
+                "write_elsewhere": audited_write_elsewhere(),
+            }
+        )
         return write_pdf(self, *args, **kwargs)
 
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", spy)

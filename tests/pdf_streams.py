@@ -30,5 +30,7 @@ def payload(pdf):
 
 def page_sizes(pdf):
     """The MediaBox of every page, in points (A4 is about 595 x 842)."""
-    return [tuple(round(float(v)) for v in box.split()[2:])
-            for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", payload(pdf))]
+    return [
+        tuple(round(float(v)) for v in box.split()[2:])
+        for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", payload(pdf))
+    ]

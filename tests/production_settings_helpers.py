@@ -34,33 +34,46 @@ def production_env(tmp_path):
     audit.chmod(0o600)
     data = tmp_path / "var"
     data.mkdir(mode=0o700)
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("DATABASE_URL", "NETRA_", "DJANGO_"))}
-    env.update({
-        "NETRA_ENV": "production",
-        "NETRA_DATA_DIR": str(data),
-        "NETRA_SECRET_KEY_FILE": str(key),
-        "NETRA_VAULT_KEY_FILE": str(vault),
-        "NETRA_AUDIT_KEY_FILE": str(audit),
-        "NETRA_ALLOWED_HOSTS": HOST,
-        "NETRA_CSRF_TRUSTED_ORIGINS": f"https://{HOST}",
-        "NETRA_BEHIND_PROXY": "1",
-        "NETRA_SQLITE_SINGLE_OFFICE": "1",
-    })
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DATABASE_URL", "NETRA_", "DJANGO_"))
+    }
+    env.update(
+        {
+            "NETRA_ENV": "production",
+            "NETRA_DATA_DIR": str(data),
+            "NETRA_SECRET_KEY_FILE": str(key),
+            "NETRA_VAULT_KEY_FILE": str(vault),
+            "NETRA_AUDIT_KEY_FILE": str(audit),
+            "NETRA_ALLOWED_HOSTS": HOST,
+            "NETRA_CSRF_TRUSTED_ORIGINS": f"https://{HOST}",
+            "NETRA_BEHIND_PROXY": "1",
+            "NETRA_SQLITE_SINGLE_OFFICE": "1",
+        }
+    )
     return env
 
 
 def run(command, env, timeout=20):
     """Run COMMAND to its end; a process still running at TIMEOUT (it accepted the setup and
     started serving) is stopped and reported as such."""
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         out, err = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, 9)
         out, err = process.communicate()
-        raise AssertionError(f"{command[2:]} was not refused; it kept running:\n{out}{err}") from None
+        raise AssertionError(
+            f"{command[2:]} was not refused; it kept running:\n{out}{err}"
+        ) from None
     return process.returncode, out, err
 
 

@@ -9,12 +9,24 @@ PHOTO_AFTER_DETERMINATION = (rules.Conduct("partisan_photo", date(2024, 10, 5)),
 DEMOTION = "Penurunan jabatan setingkat lebih rendah selama 12 bulan"
 
 
-def choices_for(case, sanction=DEMOTION, employment="PNS", conduct=PHOTO_AFTER_DETERMINATION,
-                deviation_reason=""):
-    return {r: actions.Choice(employment, conduct, sanction, deviation_reason)
-            for r in case.respondents.all()}
+def choices_for(
+    case,
+    sanction=DEMOTION,
+    employment="PNS",
+    conduct=PHOTO_AFTER_DETERMINATION,
+    deviation_reason="",
+):
+    return {
+        r: actions.Choice(employment, conduct, sanction, deviation_reason)
+        for r in case.respondents.all()
+    }
 
 
 def recommend(bkn_officer, case, **choice):
-    return actions.recommend(bkn_officer, case, version=case.version, verification="Terbukti.",
-                             choices=choices_for(case, **choice))
+    return actions.recommend(
+        bkn_officer,
+        case,
+        version=case.version,
+        verification="Terbukti.",
+        choices=choices_for(case, **choice),
+    )

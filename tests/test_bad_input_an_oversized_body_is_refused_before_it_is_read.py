@@ -9,22 +9,32 @@ from netra.web.middleware import largest_body
 
 
 def test_a_body_larger_than_any_form_takes_gets_413_without_being_read(client, reference):
-    response = client.post("/lapor/", b"x" * 10, content_type="application/octet-stream",
-                           CONTENT_LENGTH=str(largest_body() + 1))
+    response = client.post(
+        "/lapor/",
+        b"x" * 10,
+        content_type="application/octet-stream",
+        CONTENT_LENGTH=str(largest_body() + 1),
+    )
     assert response.status_code == 413
     assert "lebih besar daripada yang diterima Netra" in response.content.decode()
     assert Submission.objects.count() == 0
 
 
 def test_the_api_answers_413_with_a_code(client, reference):
-    response = client.post("/api/v1/reports", b"{}", content_type="application/json",
-                           CONTENT_LENGTH=str(10 * 2**30))
+    response = client.post(
+        "/api/v1/reports", b"{}", content_type="application/json", CONTENT_LENGTH=str(10 * 2**30)
+    )
     assert response.status_code == 413 and response.json()["code"] == "too_large"
 
 
 def test_a_chunked_body_without_a_length_is_refused(client, reference):
-    response = client.post("/lapor/", b"", content_type="multipart/form-data; boundary=x",
-                           CONTENT_LENGTH="", HTTP_TRANSFER_ENCODING="chunked")
+    response = client.post(
+        "/lapor/",
+        b"",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH="",
+        HTTP_TRANSFER_ENCODING="chunked",
+    )
     assert response.status_code == 411
 
 

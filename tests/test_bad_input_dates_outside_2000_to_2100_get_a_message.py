@@ -21,8 +21,10 @@ def public(reference):
     return Client()
 
 
-@pytest.mark.parametrize("incident, known", [
-    ("0001-01-14", "0001-01-20"), ("0001-01-01", "0001-01-01"), ("1999-12-31", "2000-01-05")])
+@pytest.mark.parametrize(
+    "incident, known",
+    [("0001-01-14", "0001-01-20"), ("0001-01-01", "0001-01-01"), ("1999-12-31", "2000-01-05")],
+)
 def test_an_ancient_incident_date_gets_a_message_on_the_form(public, incident, known):
     response = public.post("/lapor/", report_data(incident_date=incident, known_date=known))
     assert response.status_code == 200 and MESSAGE in response.content.decode()
@@ -30,8 +32,9 @@ def test_an_ancient_incident_date_gets_a_message_on_the_form(public, incident, k
 
 
 def test_an_ancient_incident_date_answers_400_on_the_api(public):
-    response = public.post("/api/v1/reports", report_data(incident_date="0001-01-14",
-                                                          known_date="0001-01-20"))
+    response = public.post(
+        "/api/v1/reports", report_data(incident_date="0001-01-14", known_date="0001-01-20")
+    )
     assert response.status_code == 400
     assert set(response.json()["errors"]) == {"incident_date", "known_date"}
     assert not Submission.objects.exists()
@@ -44,20 +47,33 @@ def test_the_first_day_of_2000_is_still_a_date_one_may_report(public):
 
 @pytest.mark.parametrize("when", ["0001-01-01T00:00", "9999-12-31T23:59"])
 def test_a_hearing_at_the_ends_of_time_gets_a_message(client_for, alice, reported_case, when):
-    response = client_for(alice).post(f"/kasus/{reported_case.pk}/klarifikasi/", {
-        "party": "reporter", "name": "Sri", "scheduled_at": when, "place": "Kantor"},
-        follow=True)
+    response = client_for(alice).post(
+        f"/kasus/{reported_case.pk}/klarifikasi/",
+        {"party": "reporter", "name": "Sri", "scheduled_at": when, "place": "Kantor"},
+        follow=True,
+    )
     assert response.status_code == 200 and MESSAGE in response.content.decode()
     assert not Hearing.objects.exists()
 
 
 def test_an_event_or_circular_in_the_year_1_gets_a_message(client_for, fajar, reference):
     officer = client_for(fajar)
-    response = officer.post("/pencegahan/kegiatan/baru/", {
-        "region": "", "title": "Sosialisasi", "kind": "outreach", "mode": "online",
-        "starts_at": "0001-01-01T00:00", "audience": ["asn"], "min_minutes": "30"})
+    response = officer.post(
+        "/pencegahan/kegiatan/baru/",
+        {
+            "region": "",
+            "title": "Sosialisasi",
+            "kind": "outreach",
+            "mode": "online",
+            "starts_at": "0001-01-01T00:00",
+            "audience": ["asn"],
+            "min_minutes": "30",
+        },
+    )
     assert response.status_code == 200 and MESSAGE in response.content.decode()
-    response = officer.post("/pencegahan/surat-edaran/baru/", {
-        "number": "800/1", "issued_on": "0001-01-01", "issuer": "Bupati", "subject": "Netral"})
+    response = officer.post(
+        "/pencegahan/surat-edaran/baru/",
+        {"number": "800/1", "issued_on": "0001-01-01", "issuer": "Bupati", "subject": "Netral"},
+    )
     assert response.status_code == 200 and MESSAGE in response.content.decode()
     assert not Event.objects.exists() and not Circular.objects.exists()

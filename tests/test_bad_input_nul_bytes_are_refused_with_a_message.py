@@ -46,24 +46,31 @@ def test_the_message_follows_the_chosen_language(public):
 
 
 def test_it_refuses_a_nul_in_a_query_string_and_in_a_path(public):
-    for url in ("/lapor/kecamatan/?region=%00", "/wilayah/35%0009/", "/api/v1/regions?parent=%00",
-                "/api/v1/regions/%00"):
+    for url in (
+        "/lapor/kecamatan/?region=%00",
+        "/wilayah/35%0009/",
+        "/api/v1/regions?parent=%00",
+        "/api/v1/regions/%00",
+    ):
         response = public.get(url)
         assert response.status_code == 400, url
     assert response.json()["code"] == "nul_byte"
 
 
 def test_it_refuses_a_nul_in_a_staff_note_that_no_form_checks(client_for, alice, reported_case):
-    response = client_for(alice).post(f"/kasus/{reported_case.pk}/catatan/",
-                                      {"text": "Saksi\x00 kedua"})
+    response = client_for(alice).post(
+        f"/kasus/{reported_case.pk}/catatan/", {"text": "Saksi\x00 kedua"}
+    )
     assert response.status_code == 400 and ID_MESSAGE in response.content.decode()
     assert not CaseEvent.objects.filter(kind="note").exists()
 
 
 def test_the_api_answers_json_with_a_code_for_an_escaped_nul(client_for, alice, reported_case):
-    response = client_for(alice).post(f"/api/v1/cases/{reported_case.pk}/notes",
-                                      {"text": "Saksi \u0000 kedua"},
-                                      content_type="application/json")
+    response = client_for(alice).post(
+        f"/api/v1/cases/{reported_case.pk}/notes",
+        {"text": "Saksi \u0000 kedua"},
+        content_type="application/json",
+    )
     assert response.status_code == 400
     body = response.json()
     assert body["code"] == "nul_byte" and body["field"] == "text"
@@ -76,16 +83,21 @@ def test_a_nul_deep_in_a_json_body_or_in_a_key_is_found(client_for, alice, refer
     nested = {"source": "Pantauan", "texts": [{"id": "1", "text": "Dukung\u0000 paslon 2"}]}
     response = staff.post("/api/v1/monitoring/texts", nested, content_type="application/json")
     assert response.status_code == 400 and response.json()["field"] == "text"
-    response = staff.post("/api/v1/monitoring/texts", '{"so\\u0000urce": "x", "texts": []}',
-                          content_type="application/json")
+    response = staff.post(
+        "/api/v1/monitoring/texts",
+        '{"so\\u0000urce": "x", "texts": []}',
+        content_type="application/json",
+    )
     assert response.status_code == 400 and response.json()["code"] == "nul_byte"
 
 
 def test_an_escaped_backslash_before_u0000_is_only_text(client_for, alice, reported_case):
     # JSON "\\u0000" is a backslash and five characters, not a NUL: that note is saved.
-    response = client_for(alice).post(f"/api/v1/cases/{reported_case.pk}/notes",
-                                      '{"text": "jalur C:\\\\u0000"}',
-                                      content_type="application/json")
+    response = client_for(alice).post(
+        f"/api/v1/cases/{reported_case.pk}/notes",
+        '{"text": "jalur C:\\\\u0000"}',
+        content_type="application/json",
+    )
     assert response.status_code == 200
     assert CaseEvent.objects.get(kind="note").text == "jalur C:\\u0000"
 
@@ -99,8 +111,10 @@ def test_a_multipart_api_field_with_a_nul_answers_json(public):
 def test_files_full_of_nul_bytes_are_still_accepted(public):
     photo = png_bytes()
     assert b"\x00" in photo
-    response = public.post("/lapor/", report_data(
-        evidence=[SimpleUploadedFile("bukti.png", photo, content_type="image/png")]))
+    response = public.post(
+        "/lapor/",
+        report_data(evidence=[SimpleUploadedFile("bukti.png", photo, content_type="image/png")]),
+    )
     assert response.status_code == 302
     assert Submission.objects.get().evidence.count() == 1
 
@@ -115,8 +129,7 @@ def test_with_csrf_enforced_the_refusal_still_carries_the_message(reference):
     browser = Client(enforce_csrf_checks=True)
     browser.get("/lapor/status/")  # as a browser does: the page first, with its CSRF cookie
     token = browser.cookies[settings.CSRF_COOKIE_NAME].value
-    response = browser.post("/lapor/status/", {"receipt": "1234\x00",
-                                               "csrfmiddlewaretoken": token})
+    response = browser.post("/lapor/status/", {"receipt": "1234\x00", "csrfmiddlewaretoken": token})
     assert response.status_code == 400 and ID_MESSAGE in response.content.decode()
 
 

@@ -7,7 +7,11 @@ from netra.people.models import Employee
 def test_the_demo_loads_employees_in_three_regions_and_an_account_per_role(reference):
     report = load_demo(employees=400, cases_per_state=1)
     assert Employee.objects.count() == 400
-    assert set(Employee.objects.values_list("region__code", flat=True)) == {"35.09", "15.71", "35.78"}
+    assert set(Employee.objects.values_list("region__code", flat=True)) == {
+        "35.09",
+        "15.71",
+        "35.78",
+    }
     assert {u.role for u in User.objects.all()} == {role for _u, _n, role, _c in STAFF}
     assert any("alice" in line and "kata sandi sekali pakai" in line for line in report)
 

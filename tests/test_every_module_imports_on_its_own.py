@@ -11,7 +11,7 @@ import netra
 
 PACKAGE = Path(netra.__file__).resolve().parent
 
-CHILD = r'''
+CHILD = r"""
 import importlib, os, sys, traceback
 from netra.cli import prepare_data_dir, setup_django
 prepare_data_dir()
@@ -31,7 +31,7 @@ for name in sys.stdin.read().split():
     _pid, status = os.waitpid(pid, 0)
     failed += status != 0
 print(f"{failed} failed")
-'''
+"""
 
 
 def module_names():
@@ -45,8 +45,18 @@ def module_names():
 def test_every_module_of_the_package_imports_on_its_own(tmp_path):
     names = list(module_names())
     assert len(names) > 150
-    env = {**os.environ, "NETRA_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "netra.settings"}
-    done = subprocess.run([sys.executable, "-c", CHILD], input="\n".join(names), env=env,
-                          capture_output=True, text=True, timeout=120)
+    env = {
+        **os.environ,
+        "NETRA_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "netra.settings",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        input="\n".join(names),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.endswith("0 failed\n"), done.stdout

@@ -86,19 +86,20 @@ SAVED_INTO = {
     "prevention.forms.EventForm.place": Column("prevention.Event.place"),
     "prevention.forms.EventForm.organiser": Column("prevention.Event.organiser"),
     "prevention.forms.PledgeCodeForm.code": LOOKED_UP,
-    "prevention.forms.PledgeRequestForm.nip": Column("accounts.AttemptCount.key",
-                                                     plus=len("pledge-code:nip:")),
+    "prevention.forms.PledgeRequestForm.nip": Column(
+        "accounts.AttemptCount.key", plus=len("pledge-code:nip:")
+    ),
     "reports.forms.ReceiptForm.receipt": LOOKED_UP,
     "reports.forms.ReplyForm.body": Column("reports.Message.body"),
     "reports.forms.SubmissionForm.description": Column("reports.Submission.description"),
     "reports.forms.SubmissionForm.place": Column("reports.Submission.place"),
     "reports.forms.SubmissionForm.person_name": Column("reports.ReportedPerson.name"),
-    "reports.forms.SubmissionForm.person_nip": Normalised("reports.ReportedPerson.nip",
-                                                          "1" * 30),
+    "reports.forms.SubmissionForm.person_nip": Normalised("reports.ReportedPerson.nip", "1" * 30),
     "reports.forms.SubmissionForm.person_agency": Column("reports.ReportedPerson.agency"),
     "reports.forms.SubmissionForm.person_position": Column("reports.ReportedPerson.position"),
     "reports.forms.SubmissionForm.links": Normalised(
-        "reports.EvidenceLink.url", "https://contoh.id/" + "a" * 2000),
+        "reports.EvidenceLink.url", "https://contoh.id/" + "a" * 2000
+    ),
     "reports.forms.SubmissionForm.reporter_name": SEALED,
     "reports.forms.SubmissionForm.reporter_address": SEALED,
     "reports.forms.SubmissionForm.reporter_nik": SEALED,
@@ -113,12 +114,14 @@ SAVED_INTO = {
     "sanctions.forms.DecreeForm.sanction": Column("sanctions.Decree.sanction"),
     "sanctions.forms.DecreeForm.reason": Column("sanctions.Decree.reason"),
     "sanctions.forms.RecommendationForm.verification": Column(
-        "sanctions.Recommendation.verification"),
+        "sanctions.Recommendation.verification"
+    ),
     "sanctions.forms.RecommendationForm.note": Column("sanctions.Recommendation.note"),
     "sanctions.forms.RecommendationForm.sanction_*": Column("sanctions.Recommendation.sanction"),
     "sanctions.forms.RecommendationForm.other_*": Column("sanctions.Recommendation.sanction"),
     "sanctions.forms.RecommendationForm.reason_*": Column(
-        "sanctions.Recommendation.deviation_reason"),
+        "sanctions.Recommendation.deviation_reason"
+    ),
     # ---- API operations (schema fields, and form fields of multipart operations) ----------
     "api.ReceiptIn.receipt": LOOKED_UP,
     "api.find_employees.q": LOOKED_UP,
@@ -150,11 +153,15 @@ SAVED_INTO = {
     "sanctions.schemas.ProposeIn.election": LOOKED_UP,
     "sanctions.schemas.ConductIn.kind": Column("sanctions.Recommendation.conduct"),
     "sanctions.schemas.ConductIn.date": Column("sanctions.Recommendation.conduct"),
-    "sanctions.schemas.RecommendationIn.verification": Column("sanctions.Recommendation.verification"),
+    "sanctions.schemas.RecommendationIn.verification": Column(
+        "sanctions.Recommendation.verification"
+    ),
     "sanctions.schemas.RecommendationIn.note": Column("sanctions.Recommendation.note"),
     "sanctions.schemas.ChoiceIn.employment": Column("sanctions.Recommendation.employment"),
     "sanctions.schemas.ChoiceIn.sanction": Column("sanctions.Recommendation.sanction"),
-    "sanctions.schemas.ChoiceIn.deviation_reason": Column("sanctions.Recommendation.deviation_reason"),
+    "sanctions.schemas.ChoiceIn.deviation_reason": Column(
+        "sanctions.Recommendation.deviation_reason"
+    ),
     "sanctions.api.record_decree.number": Column("sanctions.Decree.number"),
     "sanctions.api.record_decree.sanction": Column("sanctions.Decree.sanction"),
     "sanctions.api.record_decree.reason": Column("sanctions.Decree.reason"),
@@ -170,8 +177,11 @@ SAVED_INTO = {
 }
 
 #: Forms whose fields are made when they are built; built here with one stand-in respondent.
-BUILT = {"sanctions.forms.RecommendationForm": lambda cls: cls(respondents=[SimpleNamespace(
-    pk=1, subject_type="pns", name="Ahmad")])}
+BUILT = {
+    "sanctions.forms.RecommendationForm": lambda cls: cls(
+        respondents=[SimpleNamespace(pk=1, subject_type="pns", name="Ahmad")]
+    )
+}
 
 
 def _short(module):
@@ -208,8 +218,11 @@ def form_text_fields():
 def _is_text(annotation):
     if get_origin(annotation) in (Union, UnionType):
         return any(_is_text(a) for a in get_args(annotation) if a is not NoneType)
-    return annotation is str or (isinstance(annotation, type) and issubclass(annotation, str)
-                                 and not issubclass(annotation, Enum))
+    return annotation is str or (
+        isinstance(annotation, type)
+        and issubclass(annotation, str)
+        and not issubclass(annotation, Enum)
+    )
 
 
 def _schemas_in(annotation):
@@ -249,8 +262,11 @@ def api_text_fields():
                 for params in operation.models:
                     # Body parameters are a schema; form fields belong to the operation.
                     source = getattr(params, "__ninja_param_source__", "")
-                    owner = (None if source == "body" else
-                             lambda _s, v=view: f"{_short(v.__module__)}.{v.__name__}")
+                    owner = (
+                        None
+                        if source == "body"
+                        else lambda _s, v=view: f"{_short(v.__module__)}.{v.__name__}"
+                    )
                     for name, field in params.model_fields.items():
                         if owner is not None and _is_text(field.annotation):
                             found[f"{owner(params)}.{name}"] = _max_length(field)
@@ -295,8 +311,10 @@ def test_an_api_string_handed_to_a_form_meets_that_forms_limit():
     # RespondentIn and LetterIn pass their strings to RespondentForm and DocumentForm.
     from netra.cases.api import LetterIn, RespondentIn
 
-    for schema, form in ((RespondentIn, "cases.forms.RespondentForm"),
-                         (LetterIn, "cases.forms.DocumentForm")):
+    for schema, form in (
+        (RespondentIn, "cases.forms.RespondentForm"),
+        (LetterIn, "cases.forms.DocumentForm"),
+    ):
         for name, field in schema.model_fields.items():
             if not _is_text(field.annotation):
                 continue
@@ -305,8 +323,9 @@ def test_an_api_string_handed_to_a_form_meets_that_forms_limit():
 
 
 @pytest.mark.parametrize("key", [k for k, v in SAVED_INTO.items() if isinstance(v, Normalised)])
-def test_a_field_its_form_shortens_refuses_a_value_too_long_for_the_column(key, alice,
-                                                                          reported_case):
+def test_a_field_its_form_shortens_refuses_a_value_too_long_for_the_column(
+    key, alice, reported_case
+):
     import inspect
 
     form_cls, _limit = form_text_fields()[key]

@@ -27,8 +27,12 @@ def embedded_env(data_dir):
 def start(data_dir, port):
     return subprocess.Popen(
         [sys.executable, "-m", "netra.cli", "up", "--port", str(port)],
-        env=embedded_env(data_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True)
+        env=embedded_env(data_dir),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def wait_healthy(port, process, seconds=60):
@@ -82,8 +86,13 @@ def test_it_serves_with_reference_data_and_prints_the_admin_password_only_once(t
 
 @pytest.mark.parametrize("bad_dir", ["/proc/netra-cannot-exist", "/dev/null/var"])
 def test_an_unusable_data_directory_is_one_clear_line(bad_dir):
-    result = subprocess.run([sys.executable, "-m", "netra.cli", "up"], env=embedded_env(bad_dir),
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "netra.cli", "up"],
+        env=embedded_env(bad_dir),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0
@@ -92,7 +101,12 @@ def test_an_unusable_data_directory_is_one_clear_line(bad_dir):
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = embedded_env(tmp_path) | {"NETRA_ENV": "production"}
-    result = subprocess.run([sys.executable, "-m", "netra.cli", "up"], env=env,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "netra.cli", "up"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert "NETRA_SECRET_KEY" in result.stderr and "Traceback" not in result.stderr

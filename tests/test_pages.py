@@ -32,13 +32,16 @@ def test_pages_load_no_asset_from_another_host(client, reference):
     assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page
 
 
-def test_the_dashboard_lists_the_elections_held_in_the_officers_regions(client_for, alice, make_user):
+def test_the_dashboard_lists_the_elections_held_in_the_officers_regions(
+    client_for, alice, make_user
+):
     page = client_for(alice).get(reverse("web:dashboard")).content.decode()
     assert "Pemilihan Serentak 2024" in page and "Rabu, 27 November 2024" in page
 
 
-def test_the_dashboard_counts_the_officers_open_and_overdue_cases(client_for, alice, charlie,
-                                                                 reference):
+def test_the_dashboard_counts_the_officers_open_and_overdue_cases(
+    client_for, alice, charlie, reference
+):
     from datetime import timedelta
 
     from django.utils import timezone
@@ -49,8 +52,9 @@ def test_the_dashboard_counts_the_officers_open_and_overdue_cases(client_for, al
 
     election = Election.objects.get(code="pilkada-2024")
     for summary in ["satu", "dua"]:
-        actions.open_finding(alice, election=election, region=Region.objects.get(code="35.09"),
-                             summary=summary)
+        actions.open_finding(
+            alice, election=election, region=Region.objects.get(code="35.09"), summary=summary
+        )
     Case.objects.filter(summary="satu").update(due_at=timezone.now() - timedelta(hours=2))
     page = client_for(alice).get(reverse("web:dashboard"))
     assert (page.context["open_cases"], page.context["overdue_cases"]) == (2, 1)

@@ -20,9 +20,17 @@ def test_a_fresh_embedded_data_directory_is_private(tmp_path):
     env["NETRA_DATA_DIR"] = str(data)
     # Even under a permissive umask, as a service manager may set it.
     result = subprocess.run(
-        ["sh", "-c", f"umask 000 && exec {sys.executable} -m netra.cli manage shell -c "
-                     "\"from django.db import connection; connection.ensure_connection()\""],
-        env=env, capture_output=True, text=True, timeout=60)
+        [
+            "sh",
+            "-c",
+            f"umask 000 && exec {sys.executable} -m netra.cli manage shell -c "
+            '"from django.db import connection; connection.ensure_connection()"',
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert mode(data) == 0o700
     for name in ("secret_key", "vault.key", "netra.sqlite3"):

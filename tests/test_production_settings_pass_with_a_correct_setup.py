@@ -46,14 +46,20 @@ def wait_serving(port, process, seconds=40):
 def test_it_serves_with_hsts_an_https_redirect_and_local_api_docs(tmp_path):
     env = production_env(tmp_path)
     port = free_port()
-    process = subprocess.Popen(netra("serve", "--port", str(port), "--workers", "1"), env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        netra("serve", "--port", str(port), "--workers", "1"),
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         status, headers, page = wait_serving(port, process)
         assert status == 200
-        assert headers["Strict-Transport-Security"] == \
-            "max-age=31536000; includeSubDomains; preload"
+        assert (
+            headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+        )
         assert "/static/ninja/swagger-ui-bundle.js" in page
         assert "cdn" not in page.lower() and "https://" not in page
         status, _headers, script = fetch(port, "/static/ninja/swagger-ui-bundle.js")
@@ -75,8 +81,8 @@ def test_it_serves_with_hsts_an_https_redirect_and_local_api_docs(tmp_path):
 def test_djangos_deployment_check_is_clean(tmp_path):
     env = production_env(tmp_path)
     env["DJANGO_SETTINGS_MODULE"] = "netra.settings"
-    code, out, err = run([sys.executable, "-m", "django", "check", "--deploy",
-                          "--fail-level", "WARNING"], env)
+    code, out, err = run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"], env
+    )
     assert code == 0, out + err
     assert "no issues (0 silenced)" in out
-

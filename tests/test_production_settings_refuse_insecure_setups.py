@@ -75,10 +75,14 @@ CASES = {
     "* in the allowed hosts": (_any_host, "NETRA_ALLOWED_HOSTS"),
     "plain HTTP with no TLS proxy declared": (_plain_http, "NETRA_BEHIND_PROXY"),
     "HTTPS switched off": (_https_switched_off, "NETRA_HTTPS"),
-    "SQLite without the single-office opt-in": (_sqlite_without_opt_in,
-                                                "NETRA_SQLITE_SINGLE_OFFICE"),
-    "a SQLite DATABASE_URL without the opt-in": (_sqlite_url_without_opt_in,
-                                                 "NETRA_SQLITE_SINGLE_OFFICE"),
+    "SQLite without the single-office opt-in": (
+        _sqlite_without_opt_in,
+        "NETRA_SQLITE_SINGLE_OFFICE",
+    ),
+    "a SQLite DATABASE_URL without the opt-in": (
+        _sqlite_url_without_opt_in,
+        "NETRA_SQLITE_SINGLE_OFFICE",
+    ),
     "an http:// CSRF trusted origin": (_http_csrf_origin, "http://"),
     "a data directory writable by others": (_data_dir_writable_by_others, "chmod 700"),
 }
@@ -109,8 +113,9 @@ ENTRY_POINTS = {
 
 
 @pytest.mark.parametrize("entry", ENTRY_POINTS)
-@pytest.mark.parametrize("case", ["no secret key", "DEBUG on",
-                                  "plain HTTP with no TLS proxy declared"])
+@pytest.mark.parametrize(
+    "case", ["no secret key", "DEBUG on", "plain HTTP with no TLS proxy declared"]
+)
 def test_every_entry_point_refuses_too(entry, case, tmp_path):
     env = production_env(tmp_path)
     env["DJANGO_SETTINGS_MODULE"] = "netra.settings"

@@ -17,29 +17,42 @@ from .reports.helpers import file_report, photo_with_gps
 PDF = b"%PDF-1.7\n% keputusan\n%%EOF\n"
 
 
-def staff_downloads(client, client_for, alice, gita, hadi, fajar,
-                    django_capture_on_commit_callbacks):
+def staff_downloads(
+    client, client_for, alice, gita, hadi, fajar, django_capture_on_commit_callbacks
+):
     """(who, url) for one of every kind of staff download."""
     file_report(client, files=[photo_with_gps()])
     submission = Submission.objects.get()
     case = actions.open_case_from_submission(alice, submission)
     officer = client_for(alice)
-    officer.post(f"/kasus/{case.pk}/lampiran/", {"title": "Tangkapan layar",
-                                                  "file": photo_with_gps()})
+    officer.post(
+        f"/kasus/{case.pk}/lampiran/", {"title": "Tangkapan layar", "file": photo_with_gps()}
+    )
     case = walk(case, "recommended", officer=alice, bkn=gita)  # writes the recommendation letter
     recommendation = case.recommendations.get()
     prefix = f"r{recommendation.pk}-"
     ppk = client_for(hadi)
-    ppk.post(f"/rekomendasi/{recommendation.pk}/keputusan/", {
-        "version": case.version, prefix + "outcome": "imposed", prefix + "number": "800/5/2024",
-        prefix + "decided_on": str(timezone.localdate()), prefix + "sanction": "Teguran",
-        prefix + "file": SimpleUploadedFile("sk.pdf", PDF, "application/pdf")})
+    ppk.post(
+        f"/rekomendasi/{recommendation.pk}/keputusan/",
+        {
+            "version": case.version,
+            prefix + "outcome": "imposed",
+            prefix + "number": "800/5/2024",
+            prefix + "decided_on": str(timezone.localdate()),
+            prefix + "sanction": "Teguran",
+            prefix + "file": SimpleUploadedFile("sk.pdf", PDF, "application/pdf"),
+        },
+    )
     personnel = client_for(fajar)
     bad = "198513012010011001,Nama Salah,PNS,Staf,Pelaksana,Dinas Pendidikan,,,\n"
     with django_capture_on_commit_callbacks(execute=True):
-        personnel.post(reverse("people:import"), {
-            "region": case.region.pk,
-            "file": SimpleUploadedFile("pegawai.csv", (HEADER + VALID_ROWS[0] + bad).encode())})
+        personnel.post(
+            reverse("people:import"),
+            {
+                "region": case.region.pk,
+                "file": SimpleUploadedFile("pegawai.csv", (HEADER + VALID_ROWS[0] + bad).encode()),
+            },
+        )
     return {
         "evidence": (officer, f"/laporan/bukti/{Evidence.objects.get().pk}/"),
         "case attachment": (officer, f"/kasus/lampiran/{case.attachments.get().pk}/"),
@@ -47,15 +60,19 @@ def staff_downloads(client, client_for, alice, gita, hadi, fajar,
         "decree": (ppk, f"/rekomendasi/{recommendation.pk}/keputusan.pdf"),
         "coverage export (csv)": (personnel, "/pencegahan/cakupan.csv?wilayah=35.09"),
         "coverage export (xlsx)": (personnel, "/pencegahan/cakupan.xlsx?wilayah=35.09"),
-        "roster import error report": (personnel, reverse(
-            "people:import_job_errors", args=[RosterImport.objects.get().pk])),
+        "roster import error report": (
+            personnel,
+            reverse("people:import_job_errors", args=[RosterImport.objects.get().pk]),
+        ),
     }
 
 
-def test_every_staff_download_says_no_store(client, client_for, alice, gita, hadi, fajar,
-                                            django_capture_on_commit_callbacks):
-    downloads = staff_downloads(client, client_for, alice, gita, hadi, fajar,
-                                django_capture_on_commit_callbacks)
+def test_every_staff_download_says_no_store(
+    client, client_for, alice, gita, hadi, fajar, django_capture_on_commit_callbacks
+):
+    downloads = staff_downloads(
+        client, client_for, alice, gita, hadi, fajar, django_capture_on_commit_callbacks
+    )
     cached = {}
     for kind, (who, url) in downloads.items():
         response = who.get(url)

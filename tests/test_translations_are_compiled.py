@@ -33,9 +33,13 @@ def parse_po(path):
                 current[key] = match.group(2)
             elif line.startswith('"') and key:
                 current[key] += line[1:-1]
-    return {k.encode().decode("unicode_escape").encode("latin-1").decode("utf-8"):
-            v.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
-            for k, v in entries.items()}
+    return {
+        k.encode().decode("unicode_escape").encode("latin-1").decode("utf-8"): v.encode()
+        .decode("unicode_escape")
+        .encode("latin-1")
+        .decode("utf-8")
+        for k, v in entries.items()
+    }
 
 
 def test_the_indonesian_catalog_is_compiled_from_the_current_po_file():

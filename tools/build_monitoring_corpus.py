@@ -20,16 +20,61 @@ OUT = Path(__file__).resolve().parents[1] / "src/netra/monitoring/data"
 
 TRAIN = {
     "slots": {
-        "cand": ["Bambang Sari", "Pak Bambang", "Bu Sari Wulandari", "Hadi Wulan", "Mas Hadi Prasetyo",
-                 "Rahmat Dewi", "Pak Rahmat Hidayat", "Gus Fikri", "Bu Yuliana", "Mas Bagus"],
-        "num": ["01", "02", "03", "nomor urut 1", "nomor urut 2", "nomor urut 3", "no 2", "paslon 02",
-                "paslon 03", "nomor 1"],
-        "gesture": ["salam dua jari", "pose tiga jari", "salam satu jari", "gaya dua jari", "✌", "🤟"],
-        "slogan": ["Jember Maju Bersama", "Lanjutkan Perubahan", "Satu Hati Satu Tujuan",
-                   "Menang Satu Putaran", "Bersama Membangun Desa"],
-        "tag": ["#BambangSari", "#HadiWulan", "#01Menang", "#02Jaya", "#JemberMajuBersama",
-                "#MenangSatuPutaran"],
-        "place": ["balai desa", "pendopo", "lapangan", "rumah Pak RT", "gedung serbaguna", "kantor kecamatan"],
+        "cand": [
+            "Bambang Sari",
+            "Pak Bambang",
+            "Bu Sari Wulandari",
+            "Hadi Wulan",
+            "Mas Hadi Prasetyo",
+            "Rahmat Dewi",
+            "Pak Rahmat Hidayat",
+            "Gus Fikri",
+            "Bu Yuliana",
+            "Mas Bagus",
+        ],
+        "num": [
+            "01",
+            "02",
+            "03",
+            "nomor urut 1",
+            "nomor urut 2",
+            "nomor urut 3",
+            "no 2",
+            "paslon 02",
+            "paslon 03",
+            "nomor 1",
+        ],
+        "gesture": [
+            "salam dua jari",
+            "pose tiga jari",
+            "salam satu jari",
+            "gaya dua jari",
+            "✌",
+            "🤟",
+        ],
+        "slogan": [
+            "Jember Maju Bersama",
+            "Lanjutkan Perubahan",
+            "Satu Hati Satu Tujuan",
+            "Menang Satu Putaran",
+            "Bersama Membangun Desa",
+        ],
+        "tag": [
+            "#BambangSari",
+            "#HadiWulan",
+            "#01Menang",
+            "#02Jaya",
+            "#JemberMajuBersama",
+            "#MenangSatuPutaran",
+        ],
+        "place": [
+            "balai desa",
+            "pendopo",
+            "lapangan",
+            "rumah Pak RT",
+            "gedung serbaguna",
+            "kantor kecamatan",
+        ],
         "day": ["Sabtu", "Minggu", "Jumat malam", "besok sore", "Senin pagi"],
         "office": ["dinas", "kantor", "sekolah", "puskesmas", "kecamatan", "kelurahan"],
         "food": ["nasi pecel", "bakso", "rawon", "soto ayam", "es teh", "tahu tek"],
@@ -160,8 +205,16 @@ def variants(rng, text):
     if roll < 0.25:
         text = text.lower()
     elif roll < 0.4:
-        for formal, slang in (("yang", "yg"), ("dengan", "dgn"), ("tidak", "gak"), ("sudah", "udh"),
-                              ("untuk", "utk"), ("jangan", "jgn"), ("banget", "bgt"), ("saya", "sy")):
+        for formal, slang in (
+            ("yang", "yg"),
+            ("dengan", "dgn"),
+            ("tidak", "gak"),
+            ("sudah", "udh"),
+            ("untuk", "utk"),
+            ("jangan", "jgn"),
+            ("banget", "bgt"),
+            ("saya", "sy"),
+        ):
             text = text.replace(formal, slang)
     elif roll < 0.45:
         text = text.upper()

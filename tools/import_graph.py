@@ -90,8 +90,10 @@ class Imports(ast.NodeVisitor):
             base = ".".join(package + ([node.module] if node.module else []))
         else:
             base = node.module or ""
-        targets = {f"{base}.{alias.name}" if f"{base}.{alias.name}" in self.modules else base
-                   for alias in node.names}
+        targets = {
+            f"{base}.{alias.name}" if f"{base}.{alias.name}" in self.modules else base
+            for alias in node.names
+        }
         for target in sorted(targets):
             self.add(target, node)
 
@@ -104,8 +106,11 @@ def read_graph():
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         visitor = Imports(module, path.name == "__init__.py", files)
         visitor.visit(tree)
-        edges += [(module, target, line, local) for target, line, local in visitor.found
-                  if target != module]
+        edges += [
+            (module, target, line, local)
+            for target, line, local in visitor.found
+            if target != module
+        ]
         local_any += visitor.local_any
     return files, edges, local_any
 
@@ -171,10 +176,15 @@ def print_cycles(title, nodes, pairs, name=short, examples=None):
     for group in groups:
         print(f"    - {', '.join(name(m) for m in group)}")
         if examples:
-            inside = sorted(pair for pair in pairs if pair[0] in group and pair[1] in group
-                            and pair[0] != pair[1])
+            inside = sorted(
+                pair
+                for pair in pairs
+                if pair[0] in group and pair[1] in group and pair[0] != pair[1]
+            )
             for source, target in inside:
-                print(f"        {name(source)} -> {name(target)}  (e.g. {examples[source, target]})")
+                print(
+                    f"        {name(source)} -> {name(target)}  (e.g. {examples[source, target]})"
+                )
     return len(groups), members
 
 
@@ -185,8 +195,10 @@ def main(argv=None):
     files, edges, local_any = read_graph()
     top = {(s, t) for s, t, _, local in edges if not local}
     every = {(s, t) for s, t, _, _ in edges}
-    print(f"Import graph of src/{PACKAGE}: {len(files)} modules, {len(edges)} import statements "
-          f"of {PACKAGE} modules")
+    print(
+        f"Import graph of src/{PACKAGE}: {len(files)} modules, {len(edges)} import statements "
+        f"of {PACKAGE} modules"
+    )
 
     print("\nCycles between modules")
     print_cycles("module-level imports only", files, top)
@@ -199,14 +211,24 @@ def main(argv=None):
             if wanted:
                 table.setdefault((app_of(source), app_of(target)), where(files, source, line))
     print("\nCycles between apps" + ("" if args.list else " (--list names the edges)"))
-    print_cycles("module-level imports only", apps, {(app_of(s), app_of(t)) for s, t in top},
-                 examples=args.list and examples[0])
-    print_cycles("with function-local imports too", apps,
-                 {(app_of(s), app_of(t)) for s, t in every}, examples=args.list and examples[1])
+    print_cycles(
+        "module-level imports only",
+        apps,
+        {(app_of(s), app_of(t)) for s, t in top},
+        examples=args.list and examples[0],
+    )
+    print_cycles(
+        "with function-local imports too",
+        apps,
+        {(app_of(s), app_of(t)) for s, t in every},
+        examples=args.list and examples[1],
+    )
 
     local = [(s, t, line) for s, t, line, is_local in edges if is_local]
-    print(f"\nFunction-local imports of {PACKAGE} modules: {len(local)} "
-          f"(in {len({s for s, _, _ in local})} modules)")
+    print(
+        f"\nFunction-local imports of {PACKAGE} modules: {len(local)} "
+        f"(in {len({s for s, _, _ in local})} modules)"
+    )
     print(f"  (function-local import statements of any module, Django and stdlib too: {local_any})")
     per_app = Counter(app_of(s) for s, _, _ in local)
     print("  per app: " + ", ".join(f"{app} {n}" for app, n in per_app.most_common()))
@@ -215,12 +237,18 @@ def main(argv=None):
             print(f"    {where(files, source, line):40s} -> {short(target)}")
 
     unlayered = sorted(app for app in apps if app not in LAYER_OF)
-    back = sorted((s, t, line, is_local) for s, t, line, is_local in edges
-                  if app_of(s) in LAYER_OF and app_of(t) in LAYER_OF
-                  and LAYER_OF[app_of(t)] < LAYER_OF[app_of(s)])
-    print(f"\nBack-edges against the layers ({' > '.join(name for name, _ in LAYERS)}): "
-          f"{len(back)} ({sum(1 for b in back if not b[3])} module-level, "
-          f"{sum(1 for b in back if b[3])} function-local)")
+    back = sorted(
+        (s, t, line, is_local)
+        for s, t, line, is_local in edges
+        if app_of(s) in LAYER_OF
+        and app_of(t) in LAYER_OF
+        and LAYER_OF[app_of(t)] < LAYER_OF[app_of(s)]
+    )
+    print(
+        f"\nBack-edges against the layers ({' > '.join(name for name, _ in LAYERS)}): "
+        f"{len(back)} ({sum(1 for b in back if not b[3])} module-level, "
+        f"{sum(1 for b in back if b[3])} function-local)"
+    )
     for name, layer in LAYERS:
         print(f"  {name}: {', '.join(sorted(layer))}")
     for source, target, line, is_local in back:
@@ -230,10 +258,15 @@ def main(argv=None):
         print(f"  not in any layer: {', '.join(unlayered)}")
 
     domain = LAYERS[1][1]
-    across = Counter((app_of(s), app_of(t)) for s, t, _, _ in edges
-                     if app_of(s) in domain and app_of(t) in domain and app_of(s) != app_of(t))
-    print("\nImports between domain apps (statements, module-level and local): "
-          f"{sum(across.values())}")
+    across = Counter(
+        (app_of(s), app_of(t))
+        for s, t, _, _ in edges
+        if app_of(s) in domain and app_of(t) in domain and app_of(s) != app_of(t)
+    )
+    print(
+        "\nImports between domain apps (statements, module-level and local): "
+        f"{sum(across.values())}"
+    )
     for (source, target), n in sorted(across.items()):
         print(f"    {source} -> {target}: {n}")
     return 0

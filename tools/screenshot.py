@@ -23,17 +23,24 @@ def main():
     data = tempfile.mkdtemp(prefix="netra-shot-")
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"NETRA_DATA_DIR": data}
     netra = [sys.executable, "-m", "netra.cli"]
-    subprocess.run(netra + ["demo", "--employees", "3000"], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        netra + ["demo", "--employees", "3000"], env=env, check=True, stdout=subprocess.DEVNULL
+    )
     secret = pyotp.random_base32()
-    setup = ("from netra.accounts.models import User; from django.utils import timezone; "
-             "u = User.objects.get(username='fajar'); u.set_password('Jember-Demo-2024!'); "
-             f"u.must_change_password = False; u.totp_secret = '{secret}'; "
-             "u.totp_confirmed_at = timezone.now(); u.save()")
+    setup = (
+        "from netra.accounts.models import User; from django.utils import timezone; "
+        "u = User.objects.get(username='fajar'); u.set_password('Jember-Demo-2024!'); "
+        f"u.must_change_password = False; u.totp_secret = '{secret}'; "
+        "u.totp_confirmed_at = timezone.now(); u.save()"
+    )
     subprocess.run(netra + ["manage", "shell", "-c", setup], env=env, check=True)
-    server = subprocess.Popen(netra + ["up", "--port", str(PORT), "--no-worker"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        netra + ["up", "--port", str(PORT), "--no-worker"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         for _ in range(100):
             try:
@@ -44,9 +51,17 @@ def main():
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"])
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            )
             page = browser.new_page(viewport={"width": 1200, "height": 720}, locale="id-ID")
             page.goto(f"http://127.0.0.1:{PORT}/akun/masuk/")
             page.get_by_label("Nama pengguna").fill("fajar")

@@ -9,6 +9,7 @@ from ninja.security import django_auth
 from netra.accounts.access import can
 from netra.accounts.throttle import client_ip
 from netra.cases.api import router as cases_router
+from netra.common.schemas import ErrorOut
 from netra.monitoring.api import router as monitoring_router
 from netra.people.search import search_employees
 from netra.regions.models import Election, Region
@@ -18,9 +19,9 @@ from netra.reports.uploads import body_incomplete
 from netra.reports.views import too_large
 from netra.sanctions.api import router as sanctions_router
 from netra.web.middleware import InputRefused, refusal_response
-from netra.common.schemas import ErrorOut
 
 api = NinjaAPI(title="Netra API", version="1", urls_namespace="api")
+
 
 class RegionOut(Schema):
     code: str
@@ -60,8 +61,13 @@ class EmployeeOut(Schema):
 
 
 def _region_out(region):
-    return {"code": region.code, "name": region.name, "level": region.level,
-            "parent_code": region.parent_code, "timezone": region.timezone}
+    return {
+        "code": region.code,
+        "name": region.name,
+        "level": region.level,
+        "parent_code": region.parent_code,
+        "timezone": region.timezone,
+    }
 
 
 @api.exception_handler(Http404)
@@ -74,8 +80,11 @@ api.add_exception_handler(InputRefused, lambda request, exc: refusal_response(re
 
 
 @api.get("/regions", response={200: list[RegionOut], 404: ErrorOut}, tags=["reference"])
-def list_regions(request, level: Literal["province", "regency", "city", "district"] | None = None,
-                 parent: str | None = None):
+def list_regions(
+    request,
+    level: Literal["province", "regency", "city", "district"] | None = None,
+    parent: str | None = None,
+):
     """Kemendagri regions; filter by level and by the parent's code (e.g. parent=35)."""
     regions = Region.objects.all()
     if parent is not None:
@@ -102,29 +111,57 @@ def get_region(request, code: str):
 def list_elections(request):
     out = []
     for e in Election.objects.prefetch_related("stages"):
-        out.append({
-            "code": e.code, "kind": e.kind, "name_id": e.name_id, "name_en": e.name_en,
-            "voting_date": e.voting_date.isoformat(), "national": e.national,
-            "candidate_determination_date": (e.candidate_determination_date.isoformat()
-                                             if e.candidate_determination_date else None),
-            "stages": [{"code": s.code, "name_id": s.name_id, "name_en": s.name_en,
-                        "start": s.start.isoformat(), "end": s.end.isoformat()}
-                       for s in e.stages.all()],
-        })
+        out.append(
+            {
+                "code": e.code,
+                "kind": e.kind,
+                "name_id": e.name_id,
+                "name_en": e.name_en,
+                "voting_date": e.voting_date.isoformat(),
+                "national": e.national,
+                "candidate_determination_date": (
+                    e.candidate_determination_date.isoformat()
+                    if e.candidate_determination_date
+                    else None
+                ),
+                "stages": [
+                    {
+                        "code": s.code,
+                        "name_id": s.name_id,
+                        "name_en": s.name_en,
+                        "start": s.start.isoformat(),
+                        "end": s.end.isoformat(),
+                    }
+                    for s in e.stages.all()
+                ],
+            }
+        )
     return out
 
 
-@api.get("/employees", response={200: list[EmployeeOut], 404: ErrorOut}, auth=django_auth,
-         tags=["roster"])
+@api.get(
+    "/employees",
+    response={200: list[EmployeeOut], 404: ErrorOut},
+    auth=django_auth,
+    tags=["roster"],
+)
 def find_employees(request, q: str, limit: int = 20):
     """Employees in the caller's reach matching a NIP or a name (spelling-tolerant)."""
     if not can(request.user, "roster.view"):
         raise Http404
     found = search_employees(request.user, q, limit=max(1, min(limit, 100)))
-    return [{"nip": e.nip, "name": e.name, "employment_type": e.employment_type,
-             "position": e.position, "position_class": e.position_class,
-             "agency": e.agency.name if e.agency else None, "region_code": e.region.code}
-            for e in found]
+    return [
+        {
+            "nip": e.nip,
+            "name": e.name,
+            "employment_type": e.employment_type,
+            "position": e.position,
+            "position_class": e.position_class,
+            "agency": e.agency.name if e.agency else None,
+            "region_code": e.region.code,
+        }
+        for e in found
+    ]
 
 
 class ReceiptIn(Schema):
@@ -150,12 +187,26 @@ class FormErrorOut(Schema):
 
 
 REPORT_FIELDS = {
-    "description": "string", "incident_date": "string", "known_date": "string",
-    "election": "string", "region": "string", "district": "string", "place": "string",
-    "person_name": "string", "person_nip": "string", "person_agency": "string",
-    "person_position": "string", "conduct": "array", "links": "string", "anonymous": "boolean",
-    "reporter_name": "string", "reporter_address": "string", "reporter_nik": "string",
-    "reporter_phone": "string", "reporter_email": "string", "evidence": "array",
+    "description": "string",
+    "incident_date": "string",
+    "known_date": "string",
+    "election": "string",
+    "region": "string",
+    "district": "string",
+    "place": "string",
+    "person_name": "string",
+    "person_nip": "string",
+    "person_agency": "string",
+    "person_position": "string",
+    "conduct": "array",
+    "links": "string",
+    "anonymous": "boolean",
+    "reporter_name": "string",
+    "reporter_address": "string",
+    "reporter_nik": "string",
+    "reporter_phone": "string",
+    "reporter_email": "string",
+    "evidence": "array",
 }
 
 
@@ -168,26 +219,51 @@ def _report_body_schema():
             props[name] = {"type": "array", "items": {"type": "string"}}
         else:
             props[name] = {"type": kind}
-    return {"requestBody": {"content": {"multipart/form-data": {"schema": {
-        "type": "object", "properties": props,
-        "required": ["description", "incident_date", "known_date", "election", "region",
-                     "person_name"]}}}}}
+    return {
+        "requestBody": {
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": props,
+                        "required": [
+                            "description",
+                            "incident_date",
+                            "known_date",
+                            "election",
+                            "region",
+                            "person_name",
+                        ],
+                    }
+                }
+            }
+        }
+    }
 
 
-@api.post("/reports", response={201: ReceiptOut, 400: FormErrorOut, 413: FormErrorOut,
-                                429: ErrorOut},
-          tags=["public reports"], openapi_extra=_report_body_schema())
+@api.post(
+    "/reports",
+    response={201: ReceiptOut, 400: FormErrorOut, 413: FormErrorOut, 429: ErrorOut},
+    tags=["public reports"],
+    openapi_extra=_report_body_schema(),
+)
 def file_report(request):
     """File a report (with identity) or anonymous information, with evidence files.
 
     Same rules as the /lapor/ form. The receipt code is in this answer only: keep it.
     """
     if too_large(request):
-        return Status(413, {"detail": "The request is too large", "errors": {
-            "evidence": ["The files together exceed the limit."]}})
+        return Status(
+            413,
+            {
+                "detail": "The request is too large",
+                "errors": {"evidence": ["The files together exceed the limit."]},
+            },
+        )
     if body_incomplete(request):
-        return Status(400, {"detail": "The request did not arrive whole; nothing was saved.",
-                            "errors": {}})
+        return Status(
+            400, {"detail": "The request did not arrive whole; nothing was saved.", "errors": {}}
+        )
     address = client_ip(request)
     try:
         reports.count_attempt(address)  # before validation opens the files
@@ -198,14 +274,22 @@ def file_report(request):
         if not form.opened_evidence:
             reports.give_back_attempt(address)
         status = 413 if form.too_large else 400
-        return Status(status, {"detail": "Invalid submission",
-                               "errors": {k: [str(m) for m in v] for k, v in form.errors.items()}})
+        return Status(
+            status,
+            {
+                "detail": "Invalid submission",
+                "errors": {k: [str(m) for m in v] for k, v in form.errors.items()},
+            },
+        )
     submission, code = reports.submit(form, client_ip=address, counted=True)
     return Status(201, {"receipt": code, "status": submission.status, "kind": submission.kind})
 
 
-@api.post("/reports/status", response={200: ReportStatusOut, 404: ErrorOut, 429: ErrorOut},
-          tags=["public reports"])
+@api.post(
+    "/reports/status",
+    response={200: ReportStatusOut, 404: ErrorOut, 429: ErrorOut},
+    tags=["public reports"],
+)
 def report_status(request, body: ReceiptIn):
     """The coarse status of a submission and the officers' questions, by receipt code."""
     try:
@@ -215,8 +299,12 @@ def report_status(request, body: ReceiptIn):
     if submission is None:
         return Status(404, {"detail": "Unknown receipt code"})
     questions = [m.body for m in submission.messages.filter(officer__isnull=False)]
-    return {"status": submission.status, "kind": submission.kind,
-            "submitted_at": submission.submitted_at.isoformat(), "questions": questions}
+    return {
+        "status": submission.status,
+        "kind": submission.kind,
+        "submitted_at": submission.submitted_at.isoformat(),
+        "questions": questions,
+    }
 
 
 # The apps' routers, assembled here and only here: no app imports this module.

@@ -32,14 +32,18 @@ def prepare_data_dir() -> Path:
         probe.unlink()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise CliError(f"netra: data directory {path} is not usable ({reason}); "
-                       "set NETRA_DATA_DIR to a writable directory.") from None
+        raise CliError(
+            f"netra: data directory {path} is not usable ({reason}); "
+            "set NETRA_DATA_DIR to a writable directory."
+        ) from None
     production = os.environ.get("NETRA_ENV") == "production"
     has_key = os.environ.get("NETRA_SECRET_KEY") or os.environ.get("NETRA_SECRET_KEY_FILE")
     key_file = path / "secret_key"
     if production and not has_key:
-        raise CliError("netra: NETRA_SECRET_KEY or NETRA_SECRET_KEY_FILE must be set "
-                       "when NETRA_ENV=production.")
+        raise CliError(
+            "netra: NETRA_SECRET_KEY or NETRA_SECRET_KEY_FILE must be set "
+            "when NETRA_ENV=production."
+        )
     if not has_key and not key_file.exists():
         key_file.write_text(secrets.token_urlsafe(50))
         key_file.chmod(0o600)
@@ -80,9 +84,11 @@ def cmd_up(args):
     prepare_data_dir()
     setup_django()
     counts = migrate_and_load()
-    print(f"Data referensi: {counts['provinces']} provinsi, {counts['regencies']} kabupaten/kota, "
-          f"{counts['districts']} kecamatan, {counts['elections']} pemilihan, "
-          f"{counts['holidays']} hari libur.")
+    print(
+        f"Data referensi: {counts['provinces']} provinsi, {counts['regencies']} kabupaten/kota, "
+        f"{counts['districts']} kecamatan, {counts['elections']} pemilihan, "
+        f"{counts['holidays']} hari libur."
+    )
     from netra.accounts.actions import ensure_first_admin
 
     created = ensure_first_admin()
@@ -97,10 +103,10 @@ def cmd_up(args):
         # turn should it ever die (gunicorn may reap it first: then its exit code reads 0).
         from netra.worker.supervisor import Supervisor
 
-        supervisor = Supervisor([sys.executable, "-m", "netra.cli", "worker"],
-                                name="worker supervisor")
-        keeper = threading.Thread(target=supervisor.run, name="netra-worker-keeper",
-                                  daemon=True)
+        supervisor = Supervisor(
+            [sys.executable, "-m", "netra.cli", "worker"], name="worker supervisor"
+        )
+        keeper = threading.Thread(target=supervisor.run, name="netra-worker-keeper", daemon=True)
         keeper.start()
     try:
         serve(args.host, args.port, args.workers)
@@ -148,15 +154,25 @@ def cmd_worker(args):
         return _run_worker(args)
     from netra.worker.supervisor import Supervisor
 
-    command = [sys.executable, "-m", "netra.cli", "worker", "--supervised",
-               "--interval", str(args.interval)]
+    command = [
+        sys.executable,
+        "-m",
+        "netra.cli",
+        "worker",
+        "--supervised",
+        "--interval",
+        str(args.interval),
+    ]
     # The worker touches this file while it lives; one that stops touching it (hung, or
     # stopped) is killed and restarted.
     beat_file = data_dir() / f"worker-{os.getpid()}.beat"
     os.environ["NETRA_WORKER_BEAT_FILE"] = str(beat_file)
-    supervisor = Supervisor(command, name="worker", beat_file=beat_file,
-                            silent_seconds=float(os.environ.get("NETRA_WORKER_STALE_SECONDS",
-                                                                120)))
+    supervisor = Supervisor(
+        command,
+        name="worker",
+        beat_file=beat_file,
+        silent_seconds=float(os.environ.get("NETRA_WORKER_STALE_SECONDS", 120)),
+    )
     signal.signal(signal.SIGTERM, supervisor.stop)
     signal.signal(signal.SIGINT, supervisor.stop)
     try:
@@ -177,10 +193,17 @@ def _run_worker(args):
     from netra.worker.runner import NetraWorker
 
     logging.getLogger("netra.worker").setLevel(logging.INFO)
-    worker = NetraWorker(queue_names=["default"], interval=args.interval, batch=args.batch,
-                         backend_name="default", startup_delay=False, max_tasks=None,
-                         worker_id=get_random_string(32), excluded_queue_names=[],
-                         round_jobs=None if args.batch else rounds.jobs)
+    worker = NetraWorker(
+        queue_names=["default"],
+        interval=args.interval,
+        batch=args.batch,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=get_random_string(32),
+        excluded_queue_names=[],
+        round_jobs=None if args.batch else rounds.jobs,
+    )
     worker.configure_signals()
     if not args.batch:
         worker.start_background()
@@ -215,17 +238,30 @@ ALIASES = {
 #: What `netra <app> --help` lists.
 GROUPS = {
     "roster": ("employee roster", {"import": "import a CSV or XLSX roster"}),
-    "audit": ("the tamper-evident audit log", {
-        "verify": "walk the hash chain; exit 1 at a broken link",
-        "checkpoint": "write the signed head of the chain outside the database"}),
+    "audit": (
+        "the tamper-evident audit log",
+        {
+            "verify": "walk the hash chain; exit 1 at a broken link",
+            "checkpoint": "write the signed head of the chain outside the database",
+        },
+    ),
     "cases": ("case handling", {"overdue": "cases whose current step is past due"}),
-    "sanctions": ("violation catalog and sanction rules", {
-        "propose": "read one JSON request on stdin, print the lawful sanction proposal"}),
-    "monitor": ("partisanship of social-media posts", {
-        "classify": "label posts from a JSONL file", "train": "rebuild the model from the corpus",
-        "evaluate": "precision, recall, F1 per class"}),
-    "news": ("news articles about prevention work", {
-        "extract": "regions, activities, regulations and officials in articles (JSON)"}),
+    "sanctions": (
+        "violation catalog and sanction rules",
+        {"propose": "read one JSON request on stdin, print the lawful sanction proposal"},
+    ),
+    "monitor": (
+        "partisanship of social-media posts",
+        {
+            "classify": "label posts from a JSONL file",
+            "train": "rebuild the model from the corpus",
+            "evaluate": "precision, recall, F1 per class",
+        },
+    ),
+    "news": (
+        "news articles about prevention work",
+        {"extract": "regions, activities, regulations and officials in articles (JSON)"},
+    ),
 }
 
 

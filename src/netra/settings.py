@@ -37,8 +37,9 @@ def envsecret(name):
             return Path(path).read_text().strip()
         except OSError as error:
             # One line for the operator, not a traceback (see netra/deployment.py).
-            raise SystemExit(f"netra: {name}_FILE {path} cannot be read "
-                             f"({error.strerror}).") from None
+            raise SystemExit(
+                f"netra: {name}_FILE {path} cannot be read ({error.strerror})."
+            ) from None
     return None
 
 
@@ -137,8 +138,10 @@ TEMPLATES = [
 SQLITE_OPTIONS = {
     # WAL lets the worker write while pages read; IMMEDIATE avoids "database is locked" on
     # upgrade from a read to a write lock inside a transaction.
-    "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                     "PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536;"),
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+        "PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536;"
+    ),
     "transaction_mode": "IMMEDIATE",
 }
 
@@ -168,8 +171,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -236,8 +241,7 @@ NETRA_VAULT_KEY_FILE = Path(env("NETRA_VAULT_KEY_FILE", DATA_DIR / "vault.key"))
 # The audit chain's HMAC key (see audit/chain.py), kept like the vault key; the signed
 # checkpoints of the chain's head go outside the database too, written daily by the worker.
 NETRA_AUDIT_KEY_FILE = Path(env("NETRA_AUDIT_KEY_FILE", DATA_DIR / "audit.key"))
-NETRA_AUDIT_CHECKPOINT_DIR = Path(env("NETRA_AUDIT_CHECKPOINT_DIR",
-                                      DATA_DIR / "audit-checkpoints"))
+NETRA_AUDIT_CHECKPOINT_DIR = Path(env("NETRA_AUDIT_CHECKPOINT_DIR", DATA_DIR / "audit-checkpoints"))
 NETRA_AUDIT_CHECKPOINT_HOURS = envint("NETRA_AUDIT_CHECKPOINT_HOURS", 24)
 NETRA_EVIDENCE_MAX_BYTES = envint("NETRA_EVIDENCE_MAX_MB", 20) * 1024 * 1024
 NETRA_EVIDENCE_MAX_FILES = envint("NETRA_EVIDENCE_MAX_FILES", 10)
@@ -261,8 +265,9 @@ NETRA_SUBMISSIONS_PER_HOUR = envint("NETRA_SUBMISSIONS_PER_HOUR", 20)
 NETRA_RECEIPT_MAX_FAILURES = envint("NETRA_RECEIPT_MAX_FAILURES", 10)
 
 # Register number of a case (nomor registrasi); fields: seq, level, region, month (roman), year.
-NETRA_REGISTER_NUMBER_FORMAT = env("NETRA_REGISTER_NUMBER_FORMAT",
-                                   "{seq:03d}/Reg/LP/PB/{level}/{region}/{month}/{year}")
+NETRA_REGISTER_NUMBER_FORMAT = env(
+    "NETRA_REGISTER_NUMBER_FORMAT", "{seq:03d}/Reg/LP/PB/{level}/{region}/{month}/{year}"
+)
 
 # Days the PPK has to impose a recommended sanction before the case shows as overdue
 # (no verified legal period; a 2020 statement said 10 days).
@@ -327,9 +332,15 @@ if PRODUCTION:
         secret_key_file=None if env("NETRA_SECRET_KEY") else env("NETRA_SECRET_KEY_FILE"),
         vault_key_file=env("NETRA_VAULT_KEY_FILE"),
         audit_key_file=globals().get("NETRA_AUDIT_KEY_FILE") or env("NETRA_AUDIT_KEY_FILE"),
-        debug=DEBUG, allowed_hosts=ALLOWED_HOSTS, https=NETRA_HTTPS,
-        behind_proxy=NETRA_BEHIND_PROXY, database_engine=DATABASES["default"]["ENGINE"],
+        debug=DEBUG,
+        allowed_hosts=ALLOWED_HOSTS,
+        https=NETRA_HTTPS,
+        behind_proxy=NETRA_BEHIND_PROXY,
+        database_engine=DATABASES["default"]["ENGINE"],
         sqlite_single_office=envbool("NETRA_SQLITE_SINGLE_OFFICE"),
-        csrf_trusted_origins=CSRF_TRUSTED_ORIGINS, data_dir=DATA_DIR, media_root=MEDIA_ROOT)
+        csrf_trusted_origins=CSRF_TRUSTED_ORIGINS,
+        data_dir=DATA_DIR,
+        media_root=MEDIA_ROOT,
+    )
     if _problems:
         raise SystemExit("\n".join(f"netra: {problem}" for problem in _problems))

@@ -67,6 +67,9 @@ def test_a_provincial_scope_without_districts_is_the_province_and_its_regencies(
 
     ids = scope_region_ids(dewi, districts=False)
     assert set(Region.objects.filter(id__in=ids).values_list("level", flat=True)) == {
-        "province", "regency", "city"}
+        "province",
+        "regency",
+        "city",
+    }
     assert len(ids) == 39
     assert len(scope_region_ids(dewi)) > 600  # with its districts

@@ -6,9 +6,15 @@ from netra.regions.models import Region
 
 
 def new_account(client, **overrides):
-    data = {"username": "wati", "full_name": "Wati Susanti", "email": "wati@example.id",
-            "role": "bawaslu_regency", "office": "Bawaslu Jember", "is_active": "on",
-            "regions": [Region.objects.get(code="35.09").pk]}
+    data = {
+        "username": "wati",
+        "full_name": "Wati Susanti",
+        "email": "wati@example.id",
+        "role": "bawaslu_regency",
+        "office": "Bawaslu Jember",
+        "is_active": "on",
+        "regions": [Region.objects.get(code="35.09").pk],
+    }
     data.update(overrides)
     return client.post(reverse("accounts:user_new"), data)
 

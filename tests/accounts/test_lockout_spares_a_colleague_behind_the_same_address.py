@@ -30,14 +30,16 @@ def test_fifty_failures_from_an_office_address_let_a_colleague_sign_in(client, b
     fail_from_the_office(client, settings)
     asked = post(client, {"username": "bob", "password": PASSWORD})
     assert asked.status_code == 200 and 'name="code"' in asked.content.decode()
-    response = post(client, {"username": "bob", "password": PASSWORD,
-                             "code": pyotp.TOTP(bob.totp_secret).now()})
+    response = post(
+        client, {"username": "bob", "password": PASSWORD, "code": pyotp.TOTP(bob.totp_secret).now()}
+    )
     assert response.url == reverse("web:dashboard")
     assert client.get(reverse("web:dashboard")).status_code == 200
 
 
-def test_from_that_address_a_right_password_with_a_wrong_code_reveals_nothing(client, bob,
-                                                                              settings):
+def test_from_that_address_a_right_password_with_a_wrong_code_reveals_nothing(
+    client, bob, settings
+):
     fail_from_the_office(client, settings)
     right = post(client, {"username": "bob", "password": PASSWORD, "code": "000000"})
     wrong = post(client, {"username": "bob", "password": "salah", "code": "000000"})
@@ -51,16 +53,21 @@ def test_the_colleagues_own_limit_still_holds(client, bob, settings):
     fail_from_the_office(client, settings)
     for _ in range(settings.NETRA_LOGIN_MAX_FAILURES):
         post(client, {"username": "bob", "password": "salah", "code": "000000"})
-    response = post(client, {"username": "bob", "password": PASSWORD,
-                             "code": pyotp.TOTP(bob.totp_secret).now()})
+    response = post(
+        client, {"username": "bob", "password": PASSWORD, "code": pyotp.TOTP(bob.totp_secret).now()}
+    )
     assert "Terlalu banyak percobaan" in response.content.decode()
     assert client.get(reverse("web:dashboard")).status_code == 302
 
 
 def test_a_colleague_already_at_the_code_step_finishes(client, bob, settings):
-    assert post(client, {"username": "bob", "password": PASSWORD}).url == \
-        reverse("accounts:second_factor")
+    assert post(client, {"username": "bob", "password": PASSWORD}).url == reverse(
+        "accounts:second_factor"
+    )
     fail_from_the_office(Client(), settings)  # others, meanwhile
-    response = client.post(reverse("accounts:second_factor"),
-                           {"code": pyotp.TOTP(bob.totp_secret).now()}, REMOTE_ADDR=OFFICE)
+    response = client.post(
+        reverse("accounts:second_factor"),
+        {"code": pyotp.TOTP(bob.totp_secret).now()},
+        REMOTE_ADDR=OFFICE,
+    )
     assert response.url == reverse("web:dashboard")

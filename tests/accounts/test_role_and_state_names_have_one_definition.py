@@ -17,15 +17,19 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "netra"
 
 
 def string_literals(path):
-    return {node.value for node in ast.walk(ast.parse(path.read_text()))
-            if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    return {
+        node.value
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
 
 
 def test_the_role_enum_has_exactly_the_role_names():
     names = {value for name, value in vars(roles).items() if name.isupper()}
     assert set(Role.values) == names
     assert {member.name: member.value for member in Role} == {
-        name: value for name, value in vars(roles).items() if name.isupper()}
+        name: value for name, value in vars(roles).items() if name.isupper()
+    }
 
 
 def test_every_role_the_workflow_names_is_a_staff_role_or_the_worker():
@@ -50,8 +54,11 @@ def test_neither_access_nor_the_workflow_spells_out_the_others_names():
 
 
 def test_the_workflow_and_the_role_names_import_no_django():
-    code = ("import sys, netra.cases.workflow, netra.lib.roles; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    code = (
+        "import sys, netra.cases.workflow, netra.lib.roles; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

@@ -47,12 +47,14 @@ def test_a_wrong_code_keeps_the_user_signed_out(client, alice):
 def test_a_recovery_code_works_once(client, alice):
     RecoveryCode.objects.create(user=alice, digest=recovery_digest("abcde-fghjk"))
     password_step(client, "alice")
-    assert client.post(reverse("accounts:second_factor"),
-                       {"code": "ABCDE-FGHJK"}).url == reverse("web:dashboard")
+    assert client.post(reverse("accounts:second_factor"), {"code": "ABCDE-FGHJK"}).url == reverse(
+        "web:dashboard"
+    )
     client.logout()
     password_step(client, "alice")
-    assert client.post(reverse("accounts:second_factor"),
-                       {"code": "abcde-fghjk"}).status_code == 200
+    assert (
+        client.post(reverse("accounts:second_factor"), {"code": "abcde-fghjk"}).status_code == 200
+    )
 
 
 def test_a_new_account_enrols_an_authenticator_and_gets_recovery_codes(client, make_user):
@@ -74,8 +76,11 @@ def test_a_wrong_password_is_refused_in_indonesian(client, alice):
 
 @pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/"])
 def test_it_never_redirects_off_site_after_sign_in(client, alice, next_url):
-    client.post(reverse("accounts:login") + f"?next={next_url}",
-                {"username": "alice", "password": PASSWORD, "next": next_url})
-    response = client.post(reverse("accounts:second_factor"),
-                           {"code": pyotp.TOTP(alice.totp_secret).now()})
+    client.post(
+        reverse("accounts:login") + f"?next={next_url}",
+        {"username": "alice", "password": PASSWORD, "next": next_url},
+    )
+    response = client.post(
+        reverse("accounts:second_factor"), {"code": pyotp.TOTP(alice.totp_secret).now()}
+    )
     assert response.url == reverse("web:dashboard")

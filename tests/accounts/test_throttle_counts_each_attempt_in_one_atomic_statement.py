@@ -23,12 +23,14 @@ def test_an_attempt_is_counted_and_its_count_read_back_in_one_statement(db):
     # (A window's first attempt also deletes the windows that are over: housekeeping.)
     counting = [q["sql"] for q in queries if not q["sql"].startswith("DELETE")]
     assert len(counting) == 3
-    assert all(sql.startswith("INSERT") and "ON CONFLICT" in sql and "RETURNING" in sql
-               for sql in counting)
+    assert all(
+        sql.startswith("INSERT") and "ON CONFLICT" in sql and "RETURNING" in sql for sql in counting
+    )
 
 
-@pytest.mark.skipif(not settings.IS_POSTGRES,
-                    reason="needs parallel connections to one database: PostgreSQL only")
+@pytest.mark.skipif(
+    not settings.IS_POSTGRES, reason="needs parallel connections to one database: PostgreSQL only"
+)
 @pytest.mark.django_db(transaction=True)
 def test_parallel_wrong_passwords_get_no_more_tries_than_the_limit(monkeypatch):
     from netra.accounts import views
@@ -51,8 +53,9 @@ def test_parallel_wrong_passwords_get_no_more_tries_than_the_limit(monkeypatch):
     def guess(n):
         try:
             start.wait()
-            Client().post(reverse("accounts:login"), {"username": "alice",
-                                                      "password": f"tebakan-{n}"})
+            Client().post(
+                reverse("accounts:login"), {"username": "alice", "password": f"tebakan-{n}"}
+            )
         finally:
             connection.close()
 

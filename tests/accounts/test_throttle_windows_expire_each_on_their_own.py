@@ -15,12 +15,14 @@ from ..reports.helpers import file_report
 
 
 def later(minutes):
-    return mock.patch("django.utils.timezone.now",
-                      return_value=timezone.now() + timedelta(minutes=minutes))
+    return mock.patch(
+        "django.utils.timezone.now", return_value=timezone.now() + timedelta(minutes=minutes)
+    )
 
 
-def test_a_failed_sign_in_keeps_the_submission_receipt_and_pledge_windows(client, settings,
-                                                                          reference):
+def test_a_failed_sign_in_keeps_the_submission_receipt_and_pledge_windows(
+    client, settings, reference
+):
     settings.NETRA_SUBMISSIONS_PER_HOUR = 1
     settings.NETRA_RECEIPT_MAX_FAILURES = 2
     settings.NETRA_PLEDGE_CODES_PER_HOUR = 1
@@ -33,8 +35,10 @@ def test_a_failed_sign_in_keeps_the_submission_receipt_and_pledge_windows(client
     with later(16):
         client.post(reverse("accounts:login"), {"username": "siapa", "password": "salah"})
         assert file_report(client).status_code == 429
-        assert client.post("/lapor/status/",
-                           {"receipt": "1111 2222 3333 4444 5555"}).status_code == 429
+        assert (
+            client.post("/lapor/status/", {"receipt": "1111 2222 3333 4444 5555"}).status_code
+            == 429
+        )
         with pytest.raises(prevention.Refused) as refused:
             prevention.request_pledge_code("199001012015031001", client_key="127.0.0.1")
         assert refused.value.code == "too_many"
@@ -58,4 +62,3 @@ def test_a_window_starts_again_once_it_is_over(db):
     with later(16):
         assert throttle.count("user:alice") == 0
         assert throttle.hit("user:alice", 900) == 1
-

@@ -40,13 +40,25 @@ def database_url(tmp_path):
 
 
 def test_three_writing_processes_leave_one_chain_of_sixty(tmp_path):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "netra.settings",
-           "DATABASE_URL": database_url(tmp_path), "NETRA_DATA_DIR": str(tmp_path / "var"),
-           "NETRA_AUDIT_KEY_FILE": str(settings.NETRA_AUDIT_KEY_FILE),
-           "NETRA_AUDIT_CHECKPOINT_DIR": str(tmp_path / "checkpoints")}
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(n), str(EACH)], env=env,
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True) for n in range(WRITERS)]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "netra.settings",
+        "DATABASE_URL": database_url(tmp_path),
+        "NETRA_DATA_DIR": str(tmp_path / "var"),
+        "NETRA_AUDIT_KEY_FILE": str(settings.NETRA_AUDIT_KEY_FILE),
+        "NETRA_AUDIT_CHECKPOINT_DIR": str(tmp_path / "checkpoints"),
+    }
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(n), str(EACH)],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(WRITERS)
+    ]
     for writer in writers:
         assert writer.stdout.readline().strip() == "ready", writer.stderr.read()
     for writer in writers:

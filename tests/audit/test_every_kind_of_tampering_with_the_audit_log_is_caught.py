@@ -9,8 +9,7 @@ import pytest
 from django.db import connection
 
 from netra.audit import chain
-from netra.audit.log import MESSAGES
-from netra.audit.log import record, verify_chain, write_checkpoint
+from netra.audit.log import MESSAGES, record, verify_chain, write_checkpoint
 from netra.audit.models import AuditEntry, AuditHead
 from netra.cli import main
 
@@ -28,8 +27,9 @@ def log(alice, bob):
     for i in range(6):
         if i == 3:
             write_checkpoint()
-        entries.append(record(alice, "case.transition", data={"i": i, "to": "study"},
-                              region="35.09"))
+        entries.append(
+            record(alice, "case.transition", data={"i": i, "to": "study"}, region="35.09")
+        )
         heads[i + 1] = AuditHead.objects.values("last_seq", "last_hash", "mac").get(pk=1)
     assert verify_chain() is None
     return {"entries": entries, "heads": heads, "bob": bob}
@@ -79,23 +79,40 @@ def insert(log):
     after = log["entries"][2]
     for entry in reversed(log["entries"][3:]):
         sql("UPDATE audit_auditentry SET seq = seq + 1 WHERE id = ?", entry.pk)
-    forged_hash = chain.unkeyed_digest(after.hash, after.at, "alice", "case.closed", "", "",
-                                       "35.09", {})
-    sql("INSERT INTO audit_auditentry (seq, at, actor_id, actor_label, action, target_type, "
+    forged_hash = chain.unkeyed_digest(
+        after.hash, after.at, "alice", "case.closed", "", "", "35.09", {}
+    )
+    sql(
+        "INSERT INTO audit_auditentry (seq, at, actor_id, actor_label, action, target_type, "
         "target_id, region_code, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        after.seq + 1, after.at, after.actor_id, "alice", "case.closed", "", "", "35.09", "{}",
-        after.hash, forged_hash)
+        after.seq + 1,
+        after.at,
+        after.actor_id,
+        "alice",
+        "case.closed",
+        "",
+        "",
+        "35.09",
+        "{}",
+        after.hash,
+        forged_hash,
+    )
     forged = AuditEntry.objects.get(hash=forged_hash)
     return "changed", forged.pk
 
 
 def insert_an_unkeyed_looking_entry(log):
     last = log["entries"][5]
-    sql("INSERT INTO audit_auditentry (seq, at, actor_id, actor_label, action, target_type, "
+    sql(
+        "INSERT INTO audit_auditentry (seq, at, actor_id, actor_label, action, target_type, "
         "target_id, region_code, data, prev_hash, hash) VALUES "
         "(NULL, ?, NULL, ?, ?, '', '', '', '{}', ?, ?)",
-        last.at, "system", "case.closed", chain.GENESIS,
-        chain.unkeyed_digest(chain.GENESIS, last.at, "system", "case.closed", "", "", "", {}))
+        last.at,
+        "system",
+        "case.closed",
+        chain.GENESIS,
+        chain.unkeyed_digest(chain.GENESIS, last.at, "system", "case.closed", "", "", "", {}),
+    )
     return "unsealed", AuditEntry.objects.get(action="case.closed").pk
 
 
@@ -117,8 +134,9 @@ def reorder_the_sequence(log):
 
 
 def change_the_actor(log):
-    sql("UPDATE audit_auditentry SET actor_id = ? WHERE id = ?", log["bob"].pk,
-        log["entries"][1].pk)
+    sql(
+        "UPDATE audit_auditentry SET actor_id = ? WHERE id = ?", log["bob"].pk, log["entries"][1].pk
+    )
     return "changed", log["entries"][1].pk
 
 
@@ -145,11 +163,22 @@ def rewrite_everything_with_unkeyed_hashes(log):
     key would, and point the head at the new last hash."""
     prev = chain.GENESIS
     for entry in AuditEntry.objects.order_by("seq"):
-        digest = chain.unkeyed_digest(prev, entry.at, entry.actor_label, entry.action,
-                                      entry.target_type, entry.target_id, entry.region_code,
-                                      entry.data)
-        sql("UPDATE audit_auditentry SET prev_hash = ?, hash = ? WHERE id = ?", prev, digest,
-            entry.pk)
+        digest = chain.unkeyed_digest(
+            prev,
+            entry.at,
+            entry.actor_label,
+            entry.action,
+            entry.target_type,
+            entry.target_id,
+            entry.region_code,
+            entry.data,
+        )
+        sql(
+            "UPDATE audit_auditentry SET prev_hash = ?, hash = ? WHERE id = ?",
+            prev,
+            digest,
+            entry.pk,
+        )
         prev = digest
     sql("UPDATE audit_audithead SET last_hash = ?", prev)
     return "changed", log["entries"][0].pk
@@ -160,11 +189,22 @@ def rewrite_everything_as_an_unkeyed_chain(log):
     sql("UPDATE audit_auditentry SET seq = NULL")
     prev = chain.GENESIS
     for entry in AuditEntry.objects.order_by("id"):
-        digest = chain.unkeyed_digest(prev, entry.at, entry.actor_label, entry.action,
-                                      entry.target_type, entry.target_id, entry.region_code,
-                                      entry.data)
-        sql("UPDATE audit_auditentry SET prev_hash = ?, hash = ? WHERE id = ?", prev, digest,
-            entry.pk)
+        digest = chain.unkeyed_digest(
+            prev,
+            entry.at,
+            entry.actor_label,
+            entry.action,
+            entry.target_type,
+            entry.target_id,
+            entry.region_code,
+            entry.data,
+        )
+        sql(
+            "UPDATE audit_auditentry SET prev_hash = ?, hash = ? WHERE id = ?",
+            prev,
+            digest,
+            entry.pk,
+        )
         prev = digest
     sql("DELETE FROM audit_audithead")
     return "unsealed", log["entries"][0].pk
@@ -179,12 +219,28 @@ def forge_a_checkpoint(log):
 
 
 # The nine kinds of issue 11, then variants of them.
-KINDS = [edit_a_field, delete_in_the_middle, delete_the_tail, delete_all, insert, reorder,
-         change_the_actor, edit_the_head, rewrite_everything_with_unkeyed_hashes]
-VARIANTS = [edit_the_newest_entry, delete_the_tail_and_replay_an_old_head,
-            delete_every_entry_but_keep_the_head, insert_an_unkeyed_looking_entry,
-            reorder_the_sequence, delete_the_newest_entry_and_move_the_head_back,
-            delete_the_head, rewrite_everything_as_an_unkeyed_chain, forge_a_checkpoint]
+KINDS = [
+    edit_a_field,
+    delete_in_the_middle,
+    delete_the_tail,
+    delete_all,
+    insert,
+    reorder,
+    change_the_actor,
+    edit_the_head,
+    rewrite_everything_with_unkeyed_hashes,
+]
+VARIANTS = [
+    edit_the_newest_entry,
+    delete_the_tail_and_replay_an_old_head,
+    delete_every_entry_but_keep_the_head,
+    insert_an_unkeyed_looking_entry,
+    reorder_the_sequence,
+    delete_the_newest_entry_and_move_the_head_back,
+    delete_the_head,
+    rewrite_everything_as_an_unkeyed_chain,
+    forge_a_checkpoint,
+]
 
 
 @pytest.mark.parametrize("tamper", KINDS + VARIANTS, ids=lambda f: f.__name__)

@@ -38,8 +38,16 @@ def test_two_writers_of_the_same_head_leave_one_file(db, settings, audit_checkpo
     entry = record(None, "test.event")
     key = chain.load_key(str(settings.NETRA_AUDIT_KEY_FILE))
     for offset in (0, 1):  # a moment apart, as two workers on two machines
-        chain.write_checkpoint_file(audit_checkpoint_dir, key, chain.Checkpoint(
-            seq=entry.seq, entry_id=entry.pk, hash=entry.hash, entry_at=chain.utc_text(entry.at),
-            written_at=timezone.now() + timedelta(seconds=offset)))
+        chain.write_checkpoint_file(
+            audit_checkpoint_dir,
+            key,
+            chain.Checkpoint(
+                seq=entry.seq,
+                entry_id=entry.pk,
+                hash=entry.hash,
+                entry_at=chain.utc_text(entry.at),
+                written_at=timezone.now() + timedelta(seconds=offset),
+            ),
+        )
     assert len(files(audit_checkpoint_dir)) == 1
     assert not list(audit_checkpoint_dir.glob(".*.tmp"))

@@ -33,8 +33,10 @@ def test_the_app_role_appends_but_cannot_change_or_remove_entries(app_role):
         cursor.execute(f"SET ROLE {app_role}")
     try:
         entry = record(None, "test.event", data={"i": 1})  # inserting works
-        for change in (lambda: AuditEntry.objects.filter(pk=entry.pk).update(data={"i": 2}),
-                       lambda: AuditEntry.objects.filter(pk=entry.pk).delete()):
+        for change in (
+            lambda: AuditEntry.objects.filter(pk=entry.pk).update(data={"i": 2}),
+            lambda: AuditEntry.objects.filter(pk=entry.pk).delete(),
+        ):
             with pytest.raises(DatabaseError, match="permission denied"):
                 with transaction.atomic():
                     change()

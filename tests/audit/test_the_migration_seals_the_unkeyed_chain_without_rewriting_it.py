@@ -28,16 +28,23 @@ def upgrade(emptied=False):
     executor = migrate(UNKEYED)
     try:
         old = executor.loader.project_state(UNKEYED).apps
-        entry_model, head_model = old.get_model("audit", "AuditEntry"), old.get_model(
-            "audit", "AuditHead")
+        entry_model, head_model = (
+            old.get_model("audit", "AuditEntry"),
+            old.get_model("audit", "AuditHead"),
+        )
         prev = chain.GENESIS
         for i in range(5):
             at = timezone.now()
-            digest = chain.unkeyed_digest(prev, at, "system", "test.old", "", "", "35.09",
-                                          {"i": i})
-            entry_model.objects.create(at=at, actor_label="system", action="test.old",
-                                       region_code="35.09", data={"i": i}, prev_hash=prev,
-                                       hash=digest)
+            digest = chain.unkeyed_digest(prev, at, "system", "test.old", "", "", "35.09", {"i": i})
+            entry_model.objects.create(
+                at=at,
+                actor_label="system",
+                action="test.old",
+                region_code="35.09",
+                data={"i": i},
+                prev_hash=prev,
+                hash=digest,
+            )
             prev = digest
         head_model.objects.create(pk=1, last_hash=prev)
         rows = list(entry_model.objects.order_by("id").values_list("id", "prev_hash", "hash"))
@@ -54,12 +61,21 @@ def upgraded():
 
 
 def test_the_old_hashes_stay_and_the_keyed_chain_goes_on_from_their_seal(upgraded):
-    assert list(AuditEntry.objects.filter(seq__isnull=True).order_by("id")
-                .values_list("id", "prev_hash", "hash")) == upgraded
+    assert (
+        list(
+            AuditEntry.objects.filter(seq__isnull=True)
+            .order_by("id")
+            .values_list("id", "prev_hash", "hash")
+        )
+        == upgraded
+    )
     seal = AuditEntry.objects.get(seq=1)
     assert seal.action == SEAL_ACTION and seal.prev_hash == upgraded[-1][2]
-    assert seal.data == {"unkeyed_entries": 5, "unkeyed_last_id": upgraded[-1][0],
-                         "unkeyed_last_hash": upgraded[-1][2]}
+    assert seal.data == {
+        "unkeyed_entries": 5,
+        "unkeyed_last_id": upgraded[-1][0],
+        "unkeyed_last_hash": upgraded[-1][2],
+    }
     after = record(None, "test.new")
     assert (after.seq, after.prev_hash) == (2, seal.hash)
     assert verify_chain() is None
@@ -84,8 +100,16 @@ def test_verify_checks_the_sealed_part_too(upgraded):
         old.filter(pk=ids[1]).update(action="test.forged")
         prev = chain.GENESIS
         for e in old.order_by("id"):
-            digest = chain.unkeyed_digest(prev, e.at, e.actor_label, e.action, e.target_type,
-                                          e.target_id, e.region_code, e.data)
+            digest = chain.unkeyed_digest(
+                prev,
+                e.at,
+                e.actor_label,
+                e.action,
+                e.target_type,
+                e.target_id,
+                e.region_code,
+                e.data,
+            )
             old.filter(pk=e.pk).update(prev_hash=prev, hash=digest)
             prev = digest
 
@@ -95,7 +119,9 @@ def test_verify_checks_the_sealed_part_too(upgraded):
     assert tampered(lambda: old.all().delete()) == ("seal", seal_id)
     assert tampered(rewrite_with_recomputed_hashes) == ("seal", seal_id)
     assert tampered(lambda: AuditEntry.objects.filter(pk=seal_id).delete()) == (
-        "missing", AuditEntry.objects.get(seq=2).pk)
+        "missing",
+        AuditEntry.objects.get(seq=2).pk,
+    )
     assert verify_chain() is None
 
 

@@ -34,10 +34,18 @@ def chromium():
 
     with sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run",
-                  "--disable-quic"])
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
         yield browser
         browser.close()
 
@@ -67,9 +75,14 @@ def signed_in(page):
     def sign_in(username, role, codes):
         load_reference_data()
         secret = pyotp.random_base32()
-        user = User.objects.create_user(username, password="kata-sandi-uji-panjang", role=role,
-                                        first_name=username.title(), totp_secret=secret,
-                                        totp_confirmed_at=timezone.now())
+        user = User.objects.create_user(
+            username,
+            password="kata-sandi-uji-panjang",
+            role=role,
+            first_name=username.title(),
+            totp_secret=secret,
+            totp_confirmed_at=timezone.now(),
+        )
         user.regions.set(Region.objects.filter(code__in=codes))
         page.goto(page.base + "/akun/masuk/")
         page.get_by_label("Nama pengguna").fill(username)

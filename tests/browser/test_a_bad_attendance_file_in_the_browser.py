@@ -17,13 +17,32 @@ def test_a_garbled_export_is_refused_with_its_row_and_column(page, signed_in, tm
 
     officer = signed_in("fajar", "bkpsdm", ["35.09"])
     event = actions.add_event(
-        officer, region=Region.objects.get(code="35.09"), title="Sosialisasi daring",
-        kind="webinar", mode="online", organiser="BKPSDM", audience=["asn"],
-        starts_at=timezone.now())
+        officer,
+        region=Region.objects.get(code="35.09"),
+        title="Sosialisasi daring",
+        kind="webinar",
+        mode="online",
+        organiser="BKPSDM",
+        audience=["asn"],
+        starts_at=timezone.now(),
+    )
     export = tmp_path / "peserta.csv"
-    export.write_bytes(files.zoom([
-        ["Rina K", "", "10/05/2024 09:00:00 AM", "10/05/2024 09:50:00 AM", "50", "No", "Yes"],
-        ["Budi", "", "10/05/2024 09:00:00 AM", "jam sepuluh", "60", "No", "Yes"]]))
+    export.write_bytes(
+        files.zoom(
+            [
+                [
+                    "Rina K",
+                    "",
+                    "10/05/2024 09:00:00 AM",
+                    "10/05/2024 09:50:00 AM",
+                    "50",
+                    "No",
+                    "Yes",
+                ],
+                ["Budi", "", "10/05/2024 09:00:00 AM", "jam sepuluh", "60", "No", "Yes"],
+            ]
+        )
+    )
     page.goto(f"{page.base}/pencegahan/kegiatan/{event.pk}/")
     page.get_by_label("Berkas kehadiran").set_input_files(str(export))
     page.get_by_role("button", name="Impor kehadiran").click()

@@ -41,8 +41,13 @@ def test_a_report_is_taken_to_a_closed_case_by_bawaslu_bkn_and_the_ppk(page, sig
     page.locator("#case-state").wait_for()
     case_url = page.url
     assert "Ahmad Fauzi" in page.locator("#respondents").inner_text()
-    for label in ["Kajian awal", "Diregistrasi", "Kajian", "pelanggaran hukum lainnya",
-                  "Diteruskan"]:
+    for label in [
+        "Kajian awal",
+        "Diregistrasi",
+        "Kajian",
+        "pelanggaran hukum lainnya",
+        "Diteruskan",
+    ]:
         take_step(page, label)
     page.get_by_text("Buat surat").click()
     page.locator("#id_kind").select_option(label="Surat penerusan ke BKN")
@@ -53,7 +58,8 @@ def test_a_report_is_taken_to_a_closed_case_by_bawaslu_bkn_and_the_ppk(page, sig
     take_step(page, "Verifikasi BKN")
     page.get_by_label("Hasil verifikasi").fill("Terbukti dari tangkapan layar dan klarifikasi.")
     page.get_by_label("Perbuatan yang terbukti 1").select_option(
-        label="Mengunggah foto bersama calon dengan gestur berpihak")
+        label="Mengunggah foto bersama calon dengan gestur berpihak"
+    )
     page.get_by_label("Tanggal perbuatan 1").fill("2024-10-05")
     page.get_by_role("button", name="Lihat usulan").click()
     proposal = page.locator(".proposal")
@@ -71,8 +77,9 @@ def test_a_report_is_taken_to_a_closed_case_by_bawaslu_bkn_and_the_ppk(page, sig
 
     page.get_by_label("Tanggal keputusan").fill(str(timezone.localdate()))
     page.get_by_label("Hukuman dalam keputusan").fill("Pemotongan tunjangan kinerja 25%")
-    page.get_by_label("Keputusan (PDF)").set_input_files(files=[{
-        "name": "sk.pdf", "mimeType": "application/pdf", "buffer": SIGNED_DECREE}])
+    page.get_by_label("Keputusan (PDF)").set_input_files(
+        files=[{"name": "sk.pdf", "mimeType": "application/pdf", "buffer": SIGNED_DECREE}]
+    )
     page.get_by_role("button", name="Catat", exact=True).click()
     page.locator("#case-state").wait_for()
     assert page.locator("#case-state").inner_text() == "Ditindaklanjuti PPK"
@@ -84,7 +91,9 @@ def test_a_report_is_taken_to_a_closed_case_by_bawaslu_bkn_and_the_ppk(page, sig
     case = Case.objects.get()
     assert case.state == "closed"
     assert sorted(case.documents.values_list("kind", flat=True)) == [
-        "forwarding_letter", "recommendation_letter"]
+        "forwarding_letter",
+        "recommendation_letter",
+    ]
     assert case.recommendations.get().decree.sha256
 
     page.context.clear_cookies()

@@ -19,13 +19,20 @@ def test_an_employee_completes_an_e_pledge(page):
 
     load_reference_data()
     jember = Region.objects.get(code="35.09")
-    agency = Agency.objects.create(name="Dinas Pendidikan", name_key="dinas pendidikan",
-                                   region=jember)
-    Employee.objects.create(nip="199001012015032005", name="Rina Kartika, S.Pd",
-                            name_key=name_key("Rina Kartika"),
-                            name_phonetic=phonetic_index("Rina Kartika"), employment_type="pns",
-                            agency=agency, region=jember, email="rina@jemberkab.go.id",
-                            updated_at=timezone.now())
+    agency = Agency.objects.create(
+        name="Dinas Pendidikan", name_key="dinas pendidikan", region=jember
+    )
+    Employee.objects.create(
+        nip="199001012015032005",
+        name="Rina Kartika, S.Pd",
+        name_key=name_key("Rina Kartika"),
+        name_phonetic=phonetic_index("Rina Kartika"),
+        employment_type="pns",
+        agency=agency,
+        region=jember,
+        email="rina@jemberkab.go.id",
+        updated_at=timezone.now(),
+    )
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(page.base + "/wilayah/35.09/")
     page.get_by_role("link", name="Berikrar secara daring").click()

@@ -16,10 +16,16 @@ def test_an_officer_opens_a_case_from_a_report_and_takes_it_to_forwarding(page, 
     page.locator("table tbody tr a").first.click()
     page.get_by_role("button", name="Buka kasus").click()
     page.locator("#case-state").wait_for()
-    for label in ["Kajian awal", "Diregistrasi", "Kajian", "pelanggaran hukum lainnya",
-                  "Diteruskan"]:
-        page.get_by_label("Tahap", exact=True).select_option(label=page.locator(
-            "#target option", has_text=label).first.inner_text())
+    for label in [
+        "Kajian awal",
+        "Diregistrasi",
+        "Kajian",
+        "pelanggaran hukum lainnya",
+        "Diteruskan",
+    ]:
+        page.get_by_label("Tahap", exact=True).select_option(
+            label=page.locator("#target option", has_text=label).first.inner_text()
+        )
         page.get_by_role("button", name="Catat tahap").click()
         page.locator("#case-state").wait_for()
     assert page.locator("#case-state").inner_text() == "Diteruskan"

@@ -11,13 +11,11 @@ def test_bkn_sees_the_overdue_case_and_records_blocking_the_personnel_data(page,
     from django.test import Client
     from django.utils import timezone
 
-    from netra.cases.models import Case
-    from netra.sanctions.models import Recommendation
-
     from netra.cases import actions as case_actions
+    from netra.cases.models import Case
     from netra.reports.models import Submission
     from netra.sanctions.actions import mark_ppk_overdue
-    from netra.sanctions.models import FollowUpStep
+    from netra.sanctions.models import FollowUpStep, Recommendation
 
     from ..reports.helpers import file_report
     from ..sanctions_helpers import recommend
@@ -28,9 +26,14 @@ def test_bkn_sees_the_overdue_case_and_records_blocking_the_personnel_data(page,
 
     officer = User.objects.create_user("alice", role="bawaslu_regency")
     case = case_actions.open_case_from_submission(officer, Submission.objects.get())
-    for target, actor in [("initial_study", officer), ("registered", officer),
-                          ("study", officer), ("decided_other_law", officer),
-                          ("forwarded", officer), ("bkn_verification", bkn_user)]:
+    for target, actor in [
+        ("initial_study", officer),
+        ("registered", officer),
+        ("study", officer),
+        ("decided_other_law", officer),
+        ("forwarded", officer),
+        ("bkn_verification", bkn_user),
+    ]:
         case = case_actions.transition(actor, case, target, version=case.version)
     case = recommend(bkn_user, case)
     # The PPK's period passes with no decree.

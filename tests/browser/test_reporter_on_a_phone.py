@@ -6,8 +6,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def phone(chromium, live_server):
-    context = chromium.new_context(locale="id-ID", viewport={"width": 375, "height": 740},
-                                   device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = chromium.new_context(
+        locale="id-ID",
+        viewport={"width": 375, "height": 740},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.base = live_server.url
@@ -30,7 +35,8 @@ def test_a_reporter_files_a_report_with_a_photo_and_checks_its_status(phone, tmp
     page = phone
     page.goto(page.base + "/lapor/")
     page.get_by_label("Apa yang terjadi?").fill(
-        "Seorang guru ASN membagikan ajakan memilih calon nomor 2 di grup WhatsApp sekolah.")
+        "Seorang guru ASN membagikan ajakan memilih calon nomor 2 di grup WhatsApp sekolah."
+    )
     page.get_by_label("Kapan terjadinya?").fill("2024-11-20")
     page.get_by_label("Kapan Anda mengetahuinya?").fill("2024-11-21")
     page.get_by_label("Kabupaten/kota tempat kejadian").select_option(label="Kabupaten Jember")

@@ -19,8 +19,12 @@ def test_an_officer_sees_which_rows_are_wrong_and_nothing_is_imported(page, sign
     from netra.people.models import Employee
 
     signed_in("fajar", "bkpsdm", ["35.09"])
-    upload(page, tmp_path, HEADER + "198501012010011001,Ahmad Fauzi,PNS,Dinas Pendidikan\n"
-                                    "198513012010011001,Nama Salah,PNS,Dinas Pendidikan\n")
+    upload(
+        page,
+        tmp_path,
+        HEADER + "198501012010011001,Ahmad Fauzi,PNS,Dinas Pendidikan\n"
+        "198513012010011001,Nama Salah,PNS,Dinas Pendidikan\n",
+    )
     page.get_by_role("alert").filter(has_text="Tidak ada yang diimpor").wait_for()
     row = page.locator("table tbody tr").first
     assert row.locator("td").nth(0).inner_text() == "3"
@@ -30,9 +34,13 @@ def test_an_officer_sees_which_rows_are_wrong_and_nothing_is_imported(page, sign
 
 def test_an_officer_imports_the_valid_rows_and_finds_them_by_name(page, signed_in, tmp_path):
     signed_in("fajar", "bkpsdm", ["35.09"])
-    upload(page, tmp_path, HEADER + "198501012010011001,Drs. Ahmad Fauzi,PNS,Dinas Pendidikan\n"
-                                    "bukan-nip,Nama Salah,PNS,Dinas Pendidikan\n",
-           skip_invalid=True)
+    upload(
+        page,
+        tmp_path,
+        HEADER + "198501012010011001,Drs. Ahmad Fauzi,PNS,Dinas Pendidikan\n"
+        "bukan-nip,Nama Salah,PNS,Dinas Pendidikan\n",
+        skip_invalid=True,
+    )
     page.get_by_text("Diimpor", exact=False).first.wait_for()
     page.get_by_role("link", name="Data pegawai", exact=True).click()
     page.get_by_label("Cari berdasarkan NIP atau nama").fill("ahmad fausi")

@@ -21,9 +21,14 @@ def sign_in_with_password(page, username, password):
 def test_an_officer_signs_in_with_a_totp_code_and_sees_the_dashboard(page):
     load_reference_data()
     secret = pyotp.random_base32()
-    alice = User.objects.create_user("alice", password=PASSWORD, role="bawaslu_regency",
-                                     first_name="Alice", totp_secret=secret,
-                                     totp_confirmed_at=timezone.now())
+    alice = User.objects.create_user(
+        "alice",
+        password=PASSWORD,
+        role="bawaslu_regency",
+        first_name="Alice",
+        totp_secret=secret,
+        totp_confirmed_at=timezone.now(),
+    )
     alice.regions.set([Region.objects.get(code="35.09")])
 
     sign_in_with_password(page, "alice", PASSWORD)

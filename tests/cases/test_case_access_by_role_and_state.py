@@ -6,12 +6,19 @@ import pytest
 from netra.cases import workflow as wf
 from netra.cases.models import Case
 
-AFTER_FORWARDING = {wf.FORWARDED, wf.BKN_VERIFICATION, wf.RECOMMENDED, wf.FOLLOWED_UP,
-                    wf.PPK_OVERDUE}
+AFTER_FORWARDING = {
+    wf.FORWARDED,
+    wf.BKN_VERIFICATION,
+    wf.RECOMMENDED,
+    wf.FOLLOWED_UP,
+    wf.PPK_OVERDUE,
+}
 PPK_STATES = {wf.RECOMMENDED, wf.FOLLOWED_UP, wf.PPK_OVERDUE, wf.CLOSED}
 #: (state, forwarded) for every state, and a closed case on both sides of forwarding.
 SITUATIONS = [(s, s in AFTER_FORWARDING) for s in wf.STATES if s != wf.CLOSED] + [
-    (wf.CLOSED, False), (wf.CLOSED, True)]
+    (wf.CLOSED, False),
+    (wf.CLOSED, True),
+]
 
 
 def expected(role, in_region, state, forwarded):
@@ -26,27 +33,32 @@ def expected(role, in_region, state, forwarded):
     return False
 
 
-PERSONAS = [("alice", "bawaslu_regency", ["35.09"], True),
-            ("charlie", "bawaslu_regency", ["15.71"], False),
-            ("dewi", "bawaslu_province", ["35"], True),
-            ("eko", "bawaslu_ri", [], True),
-            ("gita", "bkn", [], True),
-            ("hadi", "ppk", ["35.09"], True),
-            ("joko", "ppk", ["15.71"], False),
-            ("fajar", "bkpsdm", ["35.09"], True),
-            ("indah", "auditor", ["35.09"], True),
-            ("kiki", "auditor", ["15.71"], False)]
+PERSONAS = [
+    ("alice", "bawaslu_regency", ["35.09"], True),
+    ("charlie", "bawaslu_regency", ["15.71"], False),
+    ("dewi", "bawaslu_province", ["35"], True),
+    ("eko", "bawaslu_ri", [], True),
+    ("gita", "bkn", [], True),
+    ("hadi", "ppk", ["35.09"], True),
+    ("joko", "ppk", ["15.71"], False),
+    ("fajar", "bkpsdm", ["35.09"], True),
+    ("indah", "auditor", ["35.09"], True),
+    ("kiki", "auditor", ["15.71"], False),
+]
 
 
 @pytest.fixture
 def everyone(make_user, alice):
-    return {name: (alice if name == "alice" else make_user(name, role, codes), role, in_region)
-            for name, role, codes, in_region in PERSONAS}
+    return {
+        name: (alice if name == "alice" else make_user(name, role, codes), role, in_region)
+        for name, role, codes, in_region in PERSONAS
+    }
 
 
 @pytest.mark.parametrize("state, forwarded", SITUATIONS)
-def test_each_role_reaches_a_case_only_in_its_scope(client_for, everyone, reported_case, state,
-                                                    forwarded):
+def test_each_role_reaches_a_case_only_in_its_scope(
+    client_for, everyone, reported_case, state, forwarded
+):
     Case.objects.filter(pk=reported_case.pk).update(state=state, forwarded=forwarded)
     for name, (user, role, in_region) in everyone.items():
         client = client_for(user)
@@ -57,7 +69,9 @@ def test_each_role_reaches_a_case_only_in_its_scope(client_for, everyone, report
         listed = [c["id"] for c in client.get("/api/v1/cases").json()]
         assert (reported_case.pk in listed) == reach, (name, state)
         if not reach:
-            step = client.post(f"/kasus/{reported_case.pk}/langkah/",
-                               {"target": wf.CLOSED, "version": reported_case.version})
+            step = client.post(
+                f"/kasus/{reported_case.pk}/langkah/",
+                {"target": wf.CLOSED, "version": reported_case.version},
+            )
             assert step.status_code == 404, (name, state)
     assert Case.objects.get().state == state

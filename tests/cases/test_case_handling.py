@@ -27,18 +27,29 @@ def open_case(client, submission):
 
 def step(client, case, target, reason="", **extra):
     case.refresh_from_db()
-    return client.post(f"/kasus/{case.pk}/langkah/", {"target": target, "version": case.version,
-                                                        "reason": reason, **extra})
+    return client.post(
+        f"/kasus/{case.pk}/langkah/",
+        {"target": target, "version": case.version, "reason": reason, **extra},
+    )
 
 
 def recommend(client, case, sanction="Penurunan jabatan setingkat lebih rendah selama 12 bulan"):
     """The BKN form: the proven conduct of every reported person, then the chosen sanction."""
     case.refresh_from_db()
-    data = {"verification": "Terbukti dari tangkapan layar dan klarifikasi.",
-            "version": case.version, "issue": "1"}
+    data = {
+        "verification": "Terbukti dari tangkapan layar dan klarifikasi.",
+        "version": case.version,
+        "issue": "1",
+    }
     for r in case.respondents.all():
-        data.update({f"employment_{r.pk}": "PNS", f"kind_{r.pk}_0": "partisan_photo",
-                     f"date_{r.pk}_0": "2024-10-05", f"sanction_{r.pk}": sanction})
+        data.update(
+            {
+                f"employment_{r.pk}": "PNS",
+                f"kind_{r.pk}_0": "partisan_photo",
+                f"date_{r.pk}_0": "2024-10-05",
+                f"sanction_{r.pk}": sanction,
+            }
+        )
     return client.post(f"/kasus/{case.pk}/rekomendasi/", data)
 
 
@@ -52,23 +63,34 @@ def decree(client, case, **overrides):
     response = None
     for recommendation in case.recommendations.all():
         prefix = f"r{recommendation.pk}-"
-        data = {"version": case.version, prefix + "outcome": "imposed",
-                prefix + "number": "800/123/35.09/2024", prefix + "decided_on": str(timezone.localdate()),
-                prefix + "sanction": "Pemotongan tunjangan kinerja 25% selama 6 bulan",
-                prefix + "file": SimpleUploadedFile("sk.pdf", SIGNED_DECREE, "application/pdf")}
+        data = {
+            "version": case.version,
+            prefix + "outcome": "imposed",
+            prefix + "number": "800/123/35.09/2024",
+            prefix + "decided_on": str(timezone.localdate()),
+            prefix + "sanction": "Pemotongan tunjangan kinerja 25% selama 6 bulan",
+            prefix + "file": SimpleUploadedFile("sk.pdf", SIGNED_DECREE, "application/pdf"),
+        }
         data.update({prefix + k: v for k, v in overrides.items()})
         response = client.post(f"/rekomendasi/{recommendation.pk}/keputusan/", data)
         case.refresh_from_db()
     return response
 
 
-def test_a_report_goes_through_every_hand_to_a_closed_case(client_for, alice, gita, hadi,
-                                                           submission):
+def test_a_report_goes_through_every_hand_to_a_closed_case(
+    client_for, alice, gita, hadi, submission
+):
     officer = client_for(alice)
     case = open_case(officer, submission)
     assert case.state == "received" and case.source == "report"
-    for target in ["initial_study", "registered", "clarification", "study", "decided_other_law",
-                   "forwarded"]:
+    for target in [
+        "initial_study",
+        "registered",
+        "clarification",
+        "study",
+        "decided_other_law",
+        "forwarded",
+    ]:
         assert step(officer, case, target).status_code == 302
     case.refresh_from_db()
     assert case.state == "forwarded" and case.forwarded
@@ -89,9 +111,18 @@ def test_a_report_goes_through_every_hand_to_a_closed_case(client_for, alice, gi
     assert recommendation.decree.number == "800/123/35.09/2024"
     assert len(recommendation.decree.sha256) == 64
     assert [e.to_state for e in case.events.exclude(to_state="")] == [
-        "received", "initial_study", "registered", "clarification", "study",
-        "decided_other_law", "forwarded", "bkn_verification", "recommended", "followed_up",
-        "closed"]
+        "received",
+        "initial_study",
+        "registered",
+        "clarification",
+        "study",
+        "decided_other_law",
+        "forwarded",
+        "bkn_verification",
+        "recommended",
+        "followed_up",
+        "closed",
+    ]
     assert verify_chain() is None
 
 
@@ -105,8 +136,10 @@ def test_the_clock_follows_the_step(client_for, alice, submission):
     step(officer, case, "registered")
     case.refresh_from_db()
     assert (case.due_at.date() - local_received.date()).days == 3  # decision within 3 days
-    officer.post(f"/kasus/{case.pk}/perpanjang/", {"version": case.version,
-                                                   "reason": "Menunggu keterangan pelapor."})
+    officer.post(
+        f"/kasus/{case.pk}/perpanjang/",
+        {"version": case.version, "reason": "Menunggu keterangan pelapor."},
+    )
     case.refresh_from_db()
     assert case.extended and (case.due_at.date() - local_received.date()).days == 5
 
@@ -114,18 +147,19 @@ def test_the_clock_follows_the_step(client_for, alice, submission):
 def test_a_stale_form_gets_a_conflict_not_a_silent_overwrite(client_for, alice, bob, submission):
     case = open_case(client_for(alice), submission)
     stale_version = case.version
-    first = client_for(alice).post(f"/kasus/{case.pk}/langkah/",
-                                   {"target": "initial_study", "version": stale_version})
+    first = client_for(alice).post(
+        f"/kasus/{case.pk}/langkah/", {"target": "initial_study", "version": stale_version}
+    )
     assert first.status_code == 302
-    second = client_for(bob).post(f"/kasus/{case.pk}/langkah/",
-                                  {"target": "initial_study", "version": stale_version})
+    second = client_for(bob).post(
+        f"/kasus/{case.pk}/langkah/", {"target": "initial_study", "version": stale_version}
+    )
     assert second.status_code == 409
     case.refresh_from_db()
     assert case.events.filter(kind="transition").count() == 1
 
 
-def test_not_registering_needs_a_reason_which_the_reporter_then_sees(client_for, alice,
-                                                                     submission):
+def test_not_registering_needs_a_reason_which_the_reporter_then_sees(client_for, alice, submission):
     officer = client_for(alice)
     case = open_case(officer, submission)
     step(officer, case, "initial_study")
@@ -139,8 +173,9 @@ def test_not_registering_needs_a_reason_which_the_reporter_then_sees(client_for,
     assert submission.status == "not_registered"
 
 
-def test_each_role_sees_a_case_only_when_it_is_theirs(client_for, alice, charlie, gita, hadi,
-                                                      make_user, submission):
+def test_each_role_sees_a_case_only_when_it_is_theirs(
+    client_for, alice, charlie, gita, hadi, make_user, submission
+):
     case = open_case(client_for(alice), submission)
     url = f"/kasus/{case.pk}/"
     assert client_for(charlie).get(url).status_code == 404
@@ -157,8 +192,12 @@ def test_each_role_sees_a_case_only_when_it_is_theirs(client_for, alice, charlie
     step(bkn, case, "bkn_verification")
     recommend(bkn, case)
     assert client_for(hadi).get(url).status_code == 200
-    assert client_for(charlie).post(f"/kasus/{case.pk}/langkah/", {
-        "target": "followed_up", "version": 99}).status_code == 404
+    assert (
+        client_for(charlie)
+        .post(f"/kasus/{case.pk}/langkah/", {"target": "followed_up", "version": 99})
+        .status_code
+        == 404
+    )
 
 
 def test_an_auditor_cannot_take_a_step(client_for, alice, make_user, submission):
@@ -170,8 +209,15 @@ def test_an_auditor_cannot_take_a_step(client_for, alice, make_user, submission)
 
 
 def test_anonymous_information_is_adopted_as_a_finding(client, client_for, alice, reference):
-    file_report(client, anonymous="on", reporter_name="", reporter_address="", reporter_nik="",
-                reporter_phone="", reporter_email="")
+    file_report(
+        client,
+        anonymous="on",
+        reporter_name="",
+        reporter_address="",
+        reporter_nik="",
+        reporter_phone="",
+        reporter_email="",
+    )
     case = open_case(client_for(alice), Submission.objects.get())
     assert case.source == "adopted"
 
@@ -179,9 +225,13 @@ def test_anonymous_information_is_adopted_as_a_finding(client, client_for, alice
 def test_an_officer_records_her_own_finding(client_for, alice, reference):
     from netra.regions.models import Election, Region
 
-    response = client_for(alice).post("/kasus/temuan/", {
-        "election": Election.objects.get(code="pilkada-2024").pk,
-        "region": Region.objects.get(code="35.09").pk,
-        "summary": "Camat hadir di deklarasi pasangan calon dan mengacungkan dua jari."})
+    response = client_for(alice).post(
+        "/kasus/temuan/",
+        {
+            "election": Election.objects.get(code="pilkada-2024").pk,
+            "region": Region.objects.get(code="35.09").pk,
+            "summary": "Camat hadir di deklarasi pasangan calon dan mengacungkan dua jari.",
+        },
+    )
     case = Case.objects.get()
     assert response.url == f"/kasus/{case.pk}/" and case.source == "finding"

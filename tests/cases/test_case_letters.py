@@ -21,9 +21,16 @@ def case(client, client_for, alice, reference):
 
 def test_an_invitation_is_generated_as_a_hashed_pdf_with_the_case(client_for, alice, case):
     officer = client_for(alice)
-    response = officer.post(f"/kasus/{case.pk}/dokumen/", {
-        "kind": "invitation", "recipient": "Ahmad Fauzi", "capacity": "terlapor",
-        "when": "Senin, 25 November 2024, 09.00 WIB", "place": "Kantor Bawaslu Jember"})
+    response = officer.post(
+        f"/kasus/{case.pk}/dokumen/",
+        {
+            "kind": "invitation",
+            "recipient": "Ahmad Fauzi",
+            "capacity": "terlapor",
+            "when": "Senin, 25 November 2024, 09.00 WIB",
+            "place": "Kantor Bawaslu Jember",
+        },
+    )
     assert response.status_code == 302
     document = CaseDocument.objects.get()
     content = document.file.read()
@@ -51,8 +58,10 @@ def test_an_officer_of_another_region_cannot_fetch_a_letter(client_for, alice, c
     client_for(alice).post(f"/kasus/{case.pk}/dokumen/", {"kind": "case_summary"})
     document = CaseDocument.objects.get()
     assert client_for(charlie).get(f"/kasus/dokumen/{document.pk}/").status_code == 404
-    assert client_for(charlie).post(f"/kasus/{case.pk}/dokumen/",
-                                    {"kind": "case_summary"}).status_code == 404
+    assert (
+        client_for(charlie).post(f"/kasus/{case.pk}/dokumen/", {"kind": "case_summary"}).status_code
+        == 404
+    )
 
 
 def test_a_case_summary_names_the_system_for_its_own_steps(alice, case):
@@ -60,6 +69,7 @@ def test_a_case_summary_names_the_system_for_its_own_steps(alice, case):
     from netra.cases import documents
     from netra.cases.models import CaseEvent
 
-    CaseEvent.objects.create(case=case, actor=None, kind="transition", from_state="received",
-                             to_state="initial_study")
+    CaseEvent.objects.create(
+        case=case, actor=None, kind="transition", from_state="received", to_state="initial_study"
+    )
     assert "Netra" in documents.letter_html(case, "case_summary", {})

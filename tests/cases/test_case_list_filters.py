@@ -9,8 +9,10 @@ from netra.regions.models import Election
 
 def findings(officer, region, count):
     election = Election.objects.get(code="pilkada-2024")
-    return [actions.open_finding(officer, election=election, region=region,
-                                 summary=f"Temuan {i}") for i in range(count)]
+    return [
+        actions.open_finding(officer, election=election, region=region, summary=f"Temuan {i}")
+        for i in range(count)
+    ]
 
 
 def test_the_list_is_paginated_fifty_at_a_time(client_for, alice, region):

@@ -14,9 +14,11 @@ def case(client, client_for, alice, reference):
 
 
 def move(client, case, target, version, **extra):
-    return client.post(f"/api/v1/cases/{case.pk}/transitions",
-                       {"target": target, "version": version, **extra},
-                       content_type="application/json")
+    return client.post(
+        f"/api/v1/cases/{case.pk}/transitions",
+        {"target": target, "version": version, **extra},
+        content_type="application/json",
+    )
 
 
 def test_an_officer_takes_steps_through_the_api(client_for, alice, case):

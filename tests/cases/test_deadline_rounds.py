@@ -21,8 +21,9 @@ def case(client, client_for, alice, reference):
     return Case.objects.get()
 
 
-def test_a_recommendation_gets_the_ppk_period_and_goes_overdue_after_it(case, alice, gita,
-                                                                         settings, walk_case):
+def test_a_recommendation_gets_the_ppk_period_and_goes_overdue_after_it(
+    case, alice, gita, settings, walk_case
+):
     settings.NETRA_PPK_PERIOD_DAYS = 10
     case = walk_case(case, "recommended", officer=alice, bkn=gita)
     case.refresh_from_db()

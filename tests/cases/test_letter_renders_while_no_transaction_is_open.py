@@ -19,8 +19,9 @@ def test_an_audited_write_elsewhere_does_not_wait_for_a_letter(
     reported_case,
     while_rendering,  # noqa: F811
 ):
-    response = client_for(alice).post(f"/kasus/{reported_case.pk}/dokumen/",
-                                      {"kind": "case_summary"})
+    response = client_for(alice).post(
+        f"/kasus/{reported_case.pk}/dokumen/", {"kind": "case_summary"}
+    )
     assert response.status_code == 302
     assert while_rendering == [{"in_transaction": False, "write_elsewhere": {"ok": True}}]
     assert AuditEntry.objects.filter(action="test.write_while_a_pdf_renders").exists()

@@ -8,16 +8,19 @@ from netra.cases.models import CaseDocument, LetterTemplate
 pytestmark = pytest.mark.usefixtures("real_pdf")
 
 
-def test_an_administrator_edits_a_letter_and_new_letters_use_it(client_for, admin,
-                                                               alice, reported_case):
+def test_an_administrator_edits_a_letter_and_new_letters_use_it(
+    client_for, admin, alice, reported_case
+):
     officer = client_for(alice)
     officer.post(f"/kasus/{reported_case.pk}/dokumen/", {"kind": "registration_notice"})
     before = CaseDocument.objects.get()
     admin = client_for(admin)
     page = admin.get("/templat-surat/registration_notice/").content.decode()
     assert "Pemberitahuan" in page  # the shipped body is offered for editing
-    body = letters.default_body("registration_notice") + \
-        "<p>Layanan informasi: 0331-123456 ({{ case.region.name }}).</p>"
+    body = (
+        letters.default_body("registration_notice")
+        + "<p>Layanan informasi: 0331-123456 ({{ case.region.name }}).</p>"
+    )
     response = admin.post("/templat-surat/registration_notice/", {"body": body})
     assert response.status_code == 302
     html = documents.letter_html(reported_case, "registration_notice", {})
@@ -34,12 +37,13 @@ def test_an_administrator_edits_a_letter_and_new_letters_use_it(client_for, admi
     assert "0331-123456" not in documents.letter_html(reported_case, "registration_notice", {})
 
 
-def test_a_broken_or_unsafe_template_is_refused_with_the_reason(client_for, admin,
-                                                                reference):
+def test_a_broken_or_unsafe_template_is_refused_with_the_reason(client_for, admin, reference):
     admin = client_for(admin)
-    for body, message in [("{% if case.number %}tanpa penutup", "galat"),
-                          ('{% include "base.html" %}', "include"),
-                          ("{% load static %}", "load")]:
+    for body, message in [
+        ("{% if case.number %}tanpa penutup", "galat"),
+        ('{% include "base.html" %}', "include"),
+        ("{% load static %}", "load"),
+    ]:
         page = admin.post("/templat-surat/invitation/", {"body": body}).content.decode()
         assert message in page, body
     assert not LetterTemplate.objects.exists()
@@ -47,18 +51,19 @@ def test_a_broken_or_unsafe_template_is_refused_with_the_reason(client_for, admi
 
 def test_only_an_administrator_reaches_the_letter_templates(client_for, alice, reference):
     assert client_for(alice).get("/templat-surat/").status_code == 404
-    assert client_for(alice).post("/templat-surat/invitation/",
-                                  {"body": "x"}).status_code == 404
+    assert client_for(alice).post("/templat-surat/invitation/", {"body": "x"}).status_code == 404
 
 
 def test_a_tag_that_could_break_every_letter_is_refused(client_for, admin, reference):
     from netra.cases.models import LetterTemplate
 
     admin_client = client_for(admin)
-    page = admin_client.post("/templat-surat/invitation/",
-                             {"body": "{% url 'cases:list' %}"}).content.decode()
+    page = admin_client.post(
+        "/templat-surat/invitation/", {"body": "{% url 'cases:list' %}"}
+    ).content.decode()
     assert "url" in page
-    page = admin_client.post("/templat-surat/invitation/",
-                             {"body": "{{ case.assigned_to.password }}"}).content.decode()
+    page = admin_client.post(
+        "/templat-surat/invitation/", {"body": "{{ case.assigned_to.password }}"}
+    ).content.decode()
     assert "password" in page
     assert not LetterTemplate.objects.exists()

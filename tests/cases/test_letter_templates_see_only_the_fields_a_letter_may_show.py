@@ -51,12 +51,10 @@ def case(reported_case, alice, bob):
 def saved_body(admin, kind, body):
     """The body as an administrator saves it, through the same checks."""
     letters.check_body(body)
-    LetterTemplate.objects.update_or_create(kind=kind, defaults={"body": body,
-                                                                 "updated_by": admin})
+    LetterTemplate.objects.update_or_create(kind=kind, defaults={"body": body, "updated_by": admin})
 
 
-def test_no_traversal_from_a_letter_reaches_a_credential_or_another_record(case, admin, alice,
-                                                                          bob):
+def test_no_traversal_from_a_letter_reaches_a_credential_or_another_record(case, admin, alice, bob):
     body = "".join(f"<p>[[{probe}={{{{ {probe} }}}}]]</p>" for probe in PROBES)
     saved_body(admin, "case_summary", body)
     html = documents.letter_html(case, "case_summary", {})
@@ -72,9 +70,13 @@ def test_no_traversal_from_a_letter_reaches_a_credential_or_another_record(case,
 def test_the_whole_context_printed_holds_only_plain_values(case, admin):
     """Even printed whole, the context shows values, not objects with a way onwards (a model
     prints as "<Respondent: ...>", a queryset as "<QuerySet [...]>")."""
-    saved_body(admin, "case_summary", "[[{{ case }}|{{ case.items }}|{{ persons }}|"
-                                      "{{ events }}|{{ case.region }}|{{ case.election }}|"
-                                      "{{ details }}]]")
+    saved_body(
+        admin,
+        "case_summary",
+        "[[{{ case }}|{{ case.items }}|{{ persons }}|"
+        "{{ events }}|{{ case.region }}|{{ case.election }}|"
+        "{{ details }}]]",
+    )
     html = documents.letter_html(case, "case_summary", {"recipient": "Ahmad"})
     printed = re.search(r"\[\[(.*)\]\]", html, re.S).group(1)
     assert "Ahmad Fauzi" in printed and "Jember" in printed  # the values are there
@@ -85,9 +87,17 @@ def test_the_shipped_letters_still_show_their_fields(case, reported_case, gita):
     """Every default letter keeps what it printed from the objects it used to get."""
     case.refresh_from_db()
     number = case.number or f"#{case.pk}"
-    invitation = documents.letter_html(case, "invitation", {
-        "recipient": "Ahmad Fauzi", "capacity": "terlapor", "when": "Senin, 25 November 2024",
-        "place": "Kantor Bawaslu Jember", "officer": "Alice"})
+    invitation = documents.letter_html(
+        case,
+        "invitation",
+        {
+            "recipient": "Ahmad Fauzi",
+            "capacity": "terlapor",
+            "when": "Senin, 25 November 2024",
+            "place": "Kantor Bawaslu Jember",
+            "officer": "Alice",
+        },
+    )
     assert "Ahmad Fauzi" in invitation and "Kantor Bawaslu Jember" in invitation
     assert "Pilkada" in invitation or case.election.name_id in invitation
     assert "KABUPATEN JEMBER" in invitation and "Alice" in invitation

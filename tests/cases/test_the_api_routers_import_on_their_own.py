@@ -7,17 +7,22 @@ import sys
 
 import pytest
 
-MODULES = ["netra.cases.api", "netra.sanctions.api", "netra.monitoring.api",
-           "netra.cases.schemas", "netra.sanctions.schemas"]
+MODULES = [
+    "netra.cases.api",
+    "netra.sanctions.api",
+    "netra.monitoring.api",
+    "netra.cases.schemas",
+    "netra.sanctions.schemas",
+]
 
 
 def import_alone(module, tmp_path):
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="netra.settings",
-               NETRA_DATA_DIR=str(tmp_path))
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="netra.settings", NETRA_DATA_DIR=str(tmp_path))
     env.pop("NETRA_ENV", None)
     code = f"import django; django.setup(); import {module}; import netra.api"
-    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.mark.parametrize("module", MODULES)

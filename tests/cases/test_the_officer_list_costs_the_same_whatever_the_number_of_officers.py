@@ -18,9 +18,9 @@ def offered(page):
     return set(map(int, re.findall(r'<option value="(\d+)"', select.group(1))))
 
 
-def test_the_case_page_offers_the_officers_who_reach_the_case(client_for, alice, bob, charlie,
-                                                              dewi, fajar, make_user,
-                                                              reported_case):
+def test_the_case_page_offers_the_officers_who_reach_the_case(
+    client_for, alice, bob, charlie, dewi, fajar, make_user, reported_case
+):
     national = make_user("rini", "bawaslu_ri")
     admin = make_user("admin", "admin")
     gone = make_user("gone", "bawaslu_regency", ["35.09"])
@@ -32,7 +32,8 @@ def test_the_case_page_offers_the_officers_who_reach_the_case(client_for, alice,
 
 
 def test_the_officer_list_costs_the_same_queries_for_thirty_officers(
-        client_for, alice, make_user, reported_case, django_assert_max_num_queries):
+    client_for, alice, make_user, reported_case, django_assert_max_num_queries
+):
     officer = client_for(alice)
     url = f"/kasus/{reported_case.pk}/"
     officer.get(url)  # sessions, caches and the like warmed up
@@ -48,8 +49,9 @@ def test_the_officer_list_costs_the_same_queries_for_thirty_officers(
     assert len(offered(page)) > 15
 
 
-def test_users_reaching_finds_what_checking_each_officer_finds(alice, bob, charlie, dewi,
-                                                               fajar, make_user):
+def test_users_reaching_finds_what_checking_each_officer_finds(
+    alice, bob, charlie, dewi, fajar, make_user
+):
     make_user("rini", "bawaslu_ri", ["15"])
     make_user("siti", "bawaslu_province", ["15"])
     make_user("tono", "bawaslu_regency", ["35.09", "15.71"])
@@ -58,14 +60,25 @@ def test_users_reaching_finds_what_checking_each_officer_finds(alice, bob, charl
     gone.is_active = False
     gone.save()
     candidates = User.objects.filter(role__in=wf.BAWASLU, is_active=True).prefetch_related(
-        "regions")
+        "regions"
+    )
     jember = Region.objects.get(code="35.09")
-    samples = [jember, jember.parent, Region.objects.get(code="15.71"),
-               Region.objects.filter(code__startswith="35.09.").first(),
-               Region.objects.get(code="11")]
+    samples = [
+        jember,
+        jember.parent,
+        Region.objects.get(code="15.71"),
+        Region.objects.filter(code__startswith="35.09.").first(),
+        Region.objects.get(code="11"),
+    ]
     for region in samples:
         one_by_one = {o.pk for o in candidates if region_in_scope(o, region)}
-        assert set(users_reaching(region, roles=wf.BAWASLU).values_list("pk", flat=True)) \
-            == one_by_one, region
+        assert (
+            set(users_reaching(region, roles=wf.BAWASLU).values_list("pk", flat=True)) == one_by_one
+        ), region
     assert {u.username for u in users_reaching(jember, roles=wf.BAWASLU)} == {
-        "alice", "bob", "dewi", "rini", "tono"}
+        "alice",
+        "bob",
+        "dewi",
+        "rini",
+        "tono",
+    }

@@ -6,8 +6,13 @@ def test_the_index_holds_each_code_and_the_pairs_at_most_two_apart():
     codes = phonetic_key("Siti Nur Aminah Lubis").split()
     assert terms[:4] == codes
     st, nr, amn, lbs = codes
-    assert terms[4:] == [phonetic_pair(st, nr), phonetic_pair(st, amn), phonetic_pair(nr, amn),
-                         phonetic_pair(nr, lbs), phonetic_pair(amn, lbs)]
+    assert terms[4:] == [
+        phonetic_pair(st, nr),
+        phonetic_pair(st, amn),
+        phonetic_pair(nr, amn),
+        phonetic_pair(nr, lbs),
+        phonetic_pair(amn, lbs),
+    ]
 
 
 def test_the_index_is_space_padded_for_substring_matching():

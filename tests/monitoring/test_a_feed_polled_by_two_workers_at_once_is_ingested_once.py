@@ -20,8 +20,9 @@ RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Berita</title>
 
 
 def feed(region, **fields):
-    return Source.objects.create(name="Berita", kind="feed", url="https://berita.test/rss",
-                                 region=region("35.09"), **fields)
+    return Source.objects.create(
+        name="Berita", kind="feed", url="https://berita.test/rss", region=region("35.09"), **fields
+    )
 
 
 def fetched(calls):
@@ -38,8 +39,9 @@ def test_two_workers_that_both_saw_the_feed_due_ingest_it_once(region):
     first_sees, second_sees = actions.due_feeds(now), actions.due_feeds(now)
     assert first_sees == second_sees == [source.pk]
     calls = []
-    results = [actions.poll_feed(pk, fetch=fetched(calls), now=now)
-               for pk in first_sees + second_sees]
+    results = [
+        actions.poll_feed(pk, fetch=fetched(calls), now=now) for pk in first_sees + second_sees
+    ]
     assert results == [2, 0] and len(calls) == 1
     assert Text.objects.count() == 2
     assert AuditEntry.objects.filter(action="monitoring.ingested").count() == 1
@@ -78,11 +80,13 @@ def test_an_inactive_feed_is_never_claimed(region):
 @pytest.mark.django_db(transaction=True)
 def test_three_threads_polling_at_once_ingest_each_feed_once(reference, region):
     if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
-            "file:memorydb"):
+        "file:memorydb"
+    ):
         pytest.skip("in-memory SQLite shares one connection's locks between threads")
     for n in range(4):
-        Source.objects.create(name=f"Berita {n}", kind="feed", url=f"https://b{n}.test/rss",
-                              region=region("35.09"))
+        Source.objects.create(
+            name=f"Berita {n}", kind="feed", url=f"https://b{n}.test/rss", region=region("35.09")
+        )
     now = timezone.now()
     start, calls, totals, errors = threading.Barrier(3), [], [], []
 
@@ -90,8 +94,7 @@ def test_three_threads_polling_at_once_ingest_each_feed_once(reference, region):
         try:
             due = actions.due_feeds(now)
             start.wait(5)  # all three have seen every feed due before any claims one
-            totals.append(sum(actions.poll_feed(pk, fetch=fetched(calls), now=now)
-                              for pk in due))
+            totals.append(sum(actions.poll_feed(pk, fetch=fetched(calls), now=now) for pk in due))
         except Exception as error:  # noqa: BLE001 - reported by the assertion below
             errors.append(error)
         finally:

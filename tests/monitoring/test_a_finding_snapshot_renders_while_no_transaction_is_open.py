@@ -20,12 +20,24 @@ def test_the_snapshot_of_a_finding_renders_outside_any_transaction(
     while_rendering,  # noqa: F811
 ):
     source = Source.objects.create(name="Patroli", kind="file", region=region("35.09"))
-    actions.ingest(source, [Item("1", "Patroli", "https://x.test/1", "@guru", None,
-                                 "Foto bareng Pak Bambang pose dua jari, coblos nomor 2!")])
+    actions.ingest(
+        source,
+        [
+            Item(
+                "1",
+                "Patroli",
+                "https://x.test/1",
+                "@guru",
+                None,
+                "Foto bareng Pak Bambang pose dua jari, coblos nomor 2!",
+            )
+        ],
+    )
     flag = Flag.objects.get()
 
-    response = client_for(alice).post(f"/pemantauan/tanda/{flag.pk}/temuan/",
-                                      {"election": "pilkada-2024"})
+    response = client_for(alice).post(
+        f"/pemantauan/tanda/{flag.pk}/temuan/", {"election": "pilkada-2024"}
+    )
 
     assert response.status_code == 302
     assert while_rendering == [{"in_transaction": False, "write_elsewhere": {"ok": True}}]

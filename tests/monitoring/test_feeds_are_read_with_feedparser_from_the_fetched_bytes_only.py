@@ -30,8 +30,10 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/
 def test_it_reads_rss_1_in_its_own_encoding_with_its_dates():
     (item,) = read_feed(RSS1, "Berita")
     assert item.id == "https://berita.test/1" and item.url == "https://berita.test/1"
-    assert item.text == "Sosialisasi netralitas di Kecamatan Patrang\nCamat & jajaran hadir. " \
-                        "Caf\u00e9 desa."
+    assert (
+        item.text == "Sosialisasi netralitas di Kecamatan Patrang\nCamat & jajaran hadir. "
+        "Caf\u00e9 desa."
+    )
     assert item.published == datetime(2024, 10, 16, 3, 0, tzinfo=timezone.utc)
     assert (item.author, item.source) == ("Redaksi", "Berita")
 

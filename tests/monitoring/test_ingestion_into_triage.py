@@ -21,17 +21,26 @@ def jsonl(*posts):
 
 
 def test_a_file_import_flags_the_partisan_post_once_and_groups_its_copies(
-        client_for, alice, django_capture_on_commit_callbacks):
+    client_for, alice, django_capture_on_commit_callbacks
+):
     partisan = "Ayo coblos nomor urut 2 bersama Pak Bambang, salam dua jari! Share ke grup kantor"
     data = jsonl(
-        {"id": "1", "text": partisan, "author": "@guru_jember", "url": "https://x.test/1",
-         "published": "2024-10-05T09:00:00+07:00"},
+        {
+            "id": "1",
+            "text": partisan,
+            "author": "@guru_jember",
+            "url": "https://x.test/1",
+            "published": "2024-10-05T09:00:00+07:00",
+        },
         {"id": "2", "text": partisan + " ya", "author": "@akun_lain"},
         {"id": "3", "text": "ASN jangan ikut-ikutan dukung paslon, jaga netralitas"},
-        {"id": "4", "text": "Makan rawon dulu sebelum rapat"})
+        {"id": "4", "text": "Makan rawon dulu sebelum rapat"},
+    )
     with django_capture_on_commit_callbacks(execute=True):  # the worker's turn
-        response = client_for(alice).post("/pemantauan/impor/", {
-            "source": "Patroli siber Jember", "file": SimpleUploadedFile("posts.jsonl", data)})
+        response = client_for(alice).post(
+            "/pemantauan/impor/",
+            {"source": "Patroli siber Jember", "file": SimpleUploadedFile("posts.jsonl", data)},
+        )
     assert response.status_code == 302
     (flag,) = Flag.objects.all()
     assert flag.text.external_id == "1" and flag.region.code == "35.09"
@@ -43,20 +52,33 @@ def test_a_file_import_flags_the_partisan_post_once_and_groups_its_copies(
 
 
 def test_a_bad_line_refuses_the_file(client_for, alice):
-    page = client_for(alice).post("/pemantauan/impor/", {
-        "file": SimpleUploadedFile("posts.jsonl", b'{"id": "1", "text": "x"}\nnot json\n')},
-        follow=True).content.decode()
+    page = (
+        client_for(alice)
+        .post(
+            "/pemantauan/impor/",
+            {"file": SimpleUploadedFile("posts.jsonl", b'{"id": "1", "text": "x"}\nnot json\n')},
+            follow=True,
+        )
+        .content.decode()
+    )
     assert "Baris 2" in page and not Text.objects.exists()
 
 
-def test_a_post_pushed_by_the_api_names_the_known_employee(client_for, alice, employee_factory,
-                                                           region):
+def test_a_post_pushed_by_the_api_names_the_known_employee(
+    client_for, alice, employee_factory, region
+):
     employee = employee_factory("Siti Aminah", nip="198001012005012002")
     actions.add_handle(alice, region=region("35.09"), handle="@SitiGuru", employee=employee)
-    response = client_for(alice).post("/api/v1/monitoring/texts", {
-        "source": "Alat patroli", "texts": [{"id": "p1", "author": "sitiguru",
-                                             "text": "Like dan share akun Bambang Sari ya"}]},
-        content_type="application/json")
+    response = client_for(alice).post(
+        "/api/v1/monitoring/texts",
+        {
+            "source": "Alat patroli",
+            "texts": [
+                {"id": "p1", "author": "sitiguru", "text": "Like dan share akun Bambang Sari ya"}
+            ],
+        },
+        content_type="application/json",
+    )
     assert response.status_code == 200 and response.json()["flags"] == 1
     flags = client_for(alice).get("/api/v1/monitoring/flags").json()
     assert flags[0]["employee_nip"] == "198001012005012002"
@@ -93,11 +115,13 @@ def feed_server():
 
 
 def test_a_feed_read_by_the_worker_fills_the_queue_and_suggests_prevention_records(
-        feed_server, client_for, fajar, region):
+    feed_server, client_for, fajar, region
+):
     from netra.rounds import tick
 
-    Source.objects.create(name="Berita Jember", kind="feed", url=feed_server,
-                          region=region("35.09"))
+    Source.objects.create(
+        name="Berita Jember", kind="feed", url=feed_server, region=region("35.09")
+    )
     with fetch.allowing_for_tests("127.0.0.1/32"):  # the feed is served by a local thread
         assert tick()["feed_texts"] == 2
         assert tick()["feed_texts"] == 0  # read again only after NETRA_FEED_MINUTES

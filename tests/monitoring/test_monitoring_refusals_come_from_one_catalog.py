@@ -13,8 +13,9 @@ from netra.monitoring.models import Flag, Source
 
 def imports_of(module):
     tree = ast.parse(Path(module.__file__).read_text())
-    return {(node.level, node.module) for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom)}
+    return {
+        (node.level, node.module) for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    }
 
 
 def test_the_api_and_the_pages_take_their_messages_from_the_catalog():
@@ -23,20 +24,32 @@ def test_the_api_and_the_pages_take_their_messages_from_the_catalog():
     assert not hasattr(views, "REFUSALS")
 
 
-def test_a_refused_dismissal_reads_the_same_on_the_page_and_in_the_api(client_for, alice,
-                                                                       region):
+def test_a_refused_dismissal_reads_the_same_on_the_page_and_in_the_api(client_for, alice, region):
     source = Source.objects.create(name="Patroli", kind="file", region=region("35.09"))
-    ingest(source, [Item("1", "Patroli", "https://x.test/1", "@guru", None,
-                         "Foto bareng Pak Bambang pose dua jari, coblos nomor 2!")])
+    ingest(
+        source,
+        [
+            Item(
+                "1",
+                "Patroli",
+                "https://x.test/1",
+                "@guru",
+                None,
+                "Foto bareng Pak Bambang pose dua jari, coblos nomor 2!",
+            )
+        ],
+    )
     flag = Flag.objects.get()
     officer = client_for(alice)
-    page = officer.post(f"/pemantauan/tanda/{flag.pk}/abaikan/", {"reason": "",
-                                                                 "label": "unrelated"},
-                        follow=True)
+    page = officer.post(
+        f"/pemantauan/tanda/{flag.pk}/abaikan/", {"reason": "", "label": "unrelated"}, follow=True
+    )
     said = [str(m) for m in page.context["messages"]]
-    refused = officer.post(f"/api/v1/monitoring/flags/{flag.pk}/dismiss",
-                           {"reason": "", "label": "unrelated"},
-                           content_type="application/json")
+    refused = officer.post(
+        f"/api/v1/monitoring/flags/{flag.pk}/dismiss",
+        {"reason": "", "label": "unrelated"},
+        content_type="application/json",
+    )
     assert refused.status_code == 400
     assert refused.json() == {"detail": "Tulis alasannya dan pilih jenis unggahannya."}
     assert said == [refused.json()["detail"]]

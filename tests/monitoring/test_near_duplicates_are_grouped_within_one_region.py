@@ -41,8 +41,11 @@ def test_it_finds_the_original_behind_more_than_500_texts_sharing_a_band(region,
     chance = random.Random(11)
     decoys = {f"decoy {n}": chance.getrandbits(56) << 8 | (original & 0xFF) for n in range(600)}
     values = [*decoys.values(), original]
-    assert all(duplicates.distance(a, b) > duplicates.NEAR
-               for i, a in enumerate(values) for b in values[i + 1:])
+    assert all(
+        duplicates.distance(a, b) > duplicates.NEAR
+        for i, a in enumerate(values)
+        for b in values[i + 1 :]
+    )
     near = original ^ (0b1010001 << 16)  # three bits away, in the third band
     fingerprints(monkeypatch, {**decoys, "the original": original, "the copy": near})
     source = Source.objects.create(name="Patroli", kind="api", region=region("35.09"))
@@ -54,12 +57,14 @@ def test_it_finds_the_original_behind_more_than_500_texts_sharing_a_band(region,
 
 def test_it_groups_only_within_the_window_and_within_the_bit_distance(region, monkeypatch):
     original = 0x00FF00FF00FF00FF
-    fingerprints(monkeypatch, {"old": original, "new": original ^ 1,
-                               "far": original ^ 0xFF0F})  # 12 bits away, shares six bands
+    fingerprints(
+        monkeypatch, {"old": original, "new": original ^ 1, "far": original ^ 0xFF0F}
+    )  # 12 bits away, shares six bands
     source = Source.objects.create(name="Patroli", kind="api", region=region("35.09"))
     actions.ingest(source, [item("old", "old")])
     Text.objects.filter(external_id="old").update(
-        received_at=timezone.now() - actions.DUPLICATE_WINDOW - timedelta(hours=1))
+        received_at=timezone.now() - actions.DUPLICATE_WINDOW - timedelta(hours=1)
+    )
     actions.ingest(source, [item("new", "new"), item("far", "far")])
     assert Text.objects.get(external_id="new").duplicate_of is None
     assert Text.objects.get(external_id="far").duplicate_of is None

@@ -19,20 +19,45 @@ def test_a_regency_article_gives_its_region_activities_rules_and_officials():
     found = extract(read("jember-sosialisasi.txt"), date(2024, 10, 16))
     assert found["regions"] == [{"code": "35.09", "name": "Kabupaten Jember"}]
     assert found["activities"] == [
-        {"type": "outreach", "date_start": "2024-10-15", "date_end": "2024-10-15",
-         "mode": "online", "reference": None},
-        {"type": "circular", "date_start": "2024-09-02", "date_end": "2024-09-02",
-         "mode": None, "reference": "800/6516/35.09/2024"},
-        {"type": "rally", "date_start": "2024-10-09", "date_end": "2024-10-10",
-         "mode": "offline", "reference": None},
-        {"type": "declaration", "date_start": "2024-10-21", "date_end": "2024-10-21",
-         "mode": None, "reference": None}]
+        {
+            "type": "outreach",
+            "date_start": "2024-10-15",
+            "date_end": "2024-10-15",
+            "mode": "online",
+            "reference": None,
+        },
+        {
+            "type": "circular",
+            "date_start": "2024-09-02",
+            "date_end": "2024-09-02",
+            "mode": None,
+            "reference": "800/6516/35.09/2024",
+        },
+        {
+            "type": "rally",
+            "date_start": "2024-10-09",
+            "date_end": "2024-10-10",
+            "mode": "offline",
+            "reference": None,
+        },
+        {
+            "type": "declaration",
+            "date_start": "2024-10-21",
+            "date_end": "2024-10-21",
+            "mode": None,
+            "reference": None,
+        },
+    ]
     assert [(r["kind"], r["number"], r["year"]) for r in found["regulations"]] == [
-        ("PP", "94", 2021), ("UU", "20", 2023), ("Perbawaslu", "9", 2024)]
+        ("PP", "94", 2021),
+        ("UU", "20", 2023),
+        ("Perbawaslu", "9", 2024),
+    ]
     assert found["people"] == [
         {"name": "Hendy Siswanto", "title": "Pj Bupati Jember"},
         {"name": "Sukowinarno", "title": "Kepala BKPSDM Kabupaten Jember"},
-        {"name": "Sanda Aditiya Arta", "title": "Ketua Bawaslu Jember"}]
+        {"name": "Sanda Aditiya Arta", "title": "Ketua Bawaslu Jember"},
+    ]
 
 
 def test_a_city_article_reads_hybrid_mode_month_only_dates_and_odd_circular_numbers():
@@ -44,8 +69,9 @@ def test_a_city_article_reads_hybrid_mode_month_only_dates_and_odd_circular_numb
     assert by_type["circular"]["reference"] == "HKM.05/12/EDR/IX/HKU/2024"
     assert by_type["circular"]["date_start"] == "2024-07"  # only the month is known
     assert by_type["rally"]["date_start"] == "2024-11-21"  # "kemarin"
-    assert ("PKPU", "2", 2024) in [(r["kind"], r["number"], r["year"])
-                                   for r in found["regulations"]]
+    assert ("PKPU", "2", 2024) in [
+        (r["kind"], r["number"], r["year"]) for r in found["regulations"]
+    ]
     assert {"name": "Sri Purwaningsih", "title": "Pj Wali Kota Jambi"} in found["people"]
     assert {"name": "Fahrul Rozi", "title": "Ketua Bawaslu Kota Jambi"} in found["people"]
 
@@ -55,13 +81,16 @@ def test_village_heads_camat_and_a_bare_pemkab_are_understood():
     assert found["regions"] == [{"code": "35.08", "name": "Kabupaten Lumajang"}]
     by_type = {a["type"]: a for a in found["activities"]}
     assert by_type["declaration"]["date_start"] == "2020-11-20"
-    assert by_type["outreach"] == {"type": "outreach", "date_start": "2020-11-23",
-                                   "date_end": "2020-11-23", "mode": "online",
-                                   "reference": None}
+    assert by_type["outreach"] == {
+        "type": "outreach",
+        "date_start": "2020-11-23",
+        "date_end": "2020-11-23",
+        "mode": "online",
+        "reference": None,
+    }
     assert {"name": "Drs. Agus Salim, M.Si", "title": "Camat Sukodono"} in found["people"]
     assert {"name": "Ahmad Fauzi", "title": "Kepala Desa Klakah"} in found["people"]
-    assert ("UU", "6", 2014) in [(r["kind"], r["number"], r["year"])
-                                 for r in found["regulations"]]
+    assert ("UU", "6", 2014) in [(r["kind"], r["number"], r["year"]) for r in found["regulations"]]
 
 
 def test_the_command_prints_one_object_per_file(capsys):
@@ -74,10 +103,13 @@ def test_the_command_prints_one_object_per_file(capsys):
     assert set(printed[0]) == {"file", "regions", "activities", "regulations", "people"}
 
 
-@pytest.mark.parametrize("argv, says", [
-    (["--published", "16-10-2024"], "YYYY-MM-DD"),
-    ([], "cannot read"),
-])
+@pytest.mark.parametrize(
+    "argv, says",
+    [
+        (["--published", "16-10-2024"], "YYYY-MM-DD"),
+        ([], "cannot read"),
+    ],
+)
 def test_bad_input_exits_2_with_one_line(capsys, argv, says):
     from netra.cli import main
 

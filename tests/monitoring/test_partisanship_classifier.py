@@ -8,17 +8,22 @@ from netra.monitoring.nlp import train
 from netra.monitoring.nlp.classify import DATA, LABELS, classify
 
 
-@pytest.mark.parametrize("text, label", [
-    ("Ayo coblos nomor urut 2, salam dua jari!", "partisan_support"),
-    ("Share postingan Pak Bambang ke grup kantor ya rek #BambangSari", "partisan_support"),
-    ("Undangan silaturahmi bersama Hadi Wulan Sabtu di balai desa, ASN wajib hadir",
-     "partisan_support"),
-    ("ASN jangan ikut-ikutan dukung paslon", "neutrality_related"),
-    ("Ingat, PNS dilarang foto dengan salam dua jari bersama calon", "neutrality_related"),
-    ("Jangan lupa datang ke TPS tanggal 27 November", "neutrality_related"),
-    ("Antrian di loket nomor 2 lama banget", "unrelated"),
-    ("Dukung timnas sampai juara!", "unrelated"),
-])
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Ayo coblos nomor urut 2, salam dua jari!", "partisan_support"),
+        ("Share postingan Pak Bambang ke grup kantor ya rek #BambangSari", "partisan_support"),
+        (
+            "Undangan silaturahmi bersama Hadi Wulan Sabtu di balai desa, ASN wajib hadir",
+            "partisan_support",
+        ),
+        ("ASN jangan ikut-ikutan dukung paslon", "neutrality_related"),
+        ("Ingat, PNS dilarang foto dengan salam dua jari bersama calon", "neutrality_related"),
+        ("Jangan lupa datang ke TPS tanggal 27 November", "neutrality_related"),
+        ("Antrian di loket nomor 2 lama banget", "unrelated"),
+        ("Dukung timnas sampai juara!", "unrelated"),
+    ],
+)
 def test_posts_across_registers_get_their_label(text, label):
     assert classify(text).label == label
 
@@ -52,8 +57,10 @@ def test_the_classify_command_prints_one_line_per_post(tmp_path, capsys):
     from netra.cli import main
 
     posts = tmp_path / "posts.jsonl"
-    posts.write_text('{"id": "a", "text": "Coblos 02 ya ✌"}\n\n'
-                     '{"id": "b", "text": "Hari ini hujan", "published": "2024-10-01"}\n')
+    posts.write_text(
+        '{"id": "a", "text": "Coblos 02 ya ✌"}\n\n'
+        '{"id": "b", "text": "Hari ini hujan", "published": "2024-10-01"}\n'
+    )
     assert main(["monitor", "classify", str(posts), "--election", "pilkada-2024"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [line["id"] for line in lines] == ["a", "b"]
@@ -61,11 +68,14 @@ def test_the_classify_command_prints_one_line_per_post(tmp_path, capsys):
     assert set(lines[0]) == {"id", "label", "codes", "score", "evidence"}
 
 
-@pytest.mark.parametrize("content, argv, says", [
-    ('{"text": "tanpa id"}\n', [], "line 1"),
-    ('not json\n', [], "line 1"),
-    ('{"id": "a", "text": "x"}\n', ["--election", "pemilu-1955"], "unknown election"),
-])
+@pytest.mark.parametrize(
+    "content, argv, says",
+    [
+        ('{"text": "tanpa id"}\n', [], "line 1"),
+        ("not json\n", [], "line 1"),
+        ('{"id": "a", "text": "x"}\n', ["--election", "pemilu-1955"], "unknown election"),
+    ],
+)
 def test_bad_input_exits_2_with_one_line(tmp_path, capsys, content, argv, says):
     from netra.cli import main
 

@@ -10,12 +10,16 @@ from netra.monitoring.inputs import InputError, read_feed, read_file
 from netra.monitoring.models import Source, Text
 
 
-@pytest.mark.parametrize("published", ["0001-01-01T00:00:00", "0001-01-01T00:00:00+07:00",
-                                       "9999-12-31T23:59:59-05:00", "1899-05-01"])
+@pytest.mark.parametrize(
+    "published",
+    ["0001-01-01T00:00:00", "0001-01-01T00:00:00+07:00", "9999-12-31T23:59:59-05:00", "1899-05-01"],
+)
 def test_a_file_line_dated_outside_2000_to_2100_is_refused_with_its_line(published):
-    data = (json.dumps({"id": "1", "text": "Apel netralitas ASN"}) + "\n"
-            + json.dumps({"id": "2", "text": "Ayo coblos nomor 2", "published": published})
-            ).encode()
+    data = (
+        json.dumps({"id": "1", "text": "Apel netralitas ASN"})
+        + "\n"
+        + json.dumps({"id": "2", "text": "Ayo coblos nomor 2", "published": published})
+    ).encode()
     with pytest.raises(InputError) as refused:
         read_file(data)
     assert refused.value.code == "bad_time" and refused.value.line == 2

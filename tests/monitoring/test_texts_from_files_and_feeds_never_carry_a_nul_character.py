@@ -16,8 +16,9 @@ RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>B</title>
 
 
 def test_a_file_with_nul_characters_is_ingested_without_them(region):
-    data = json.dumps({"id": "1\u0000", "author": "@gu\u0000ru",
-                       "text": "Ayo\u0000 coblos nomor 2"}).encode()
+    data = json.dumps(
+        {"id": "1\u0000", "author": "@gu\u0000ru", "text": "Ayo\u0000 coblos nomor 2"}
+    ).encode()
     (item,) = read_file(data)
     assert (item.id, item.author, item.text) == ("1", "@guru", "Ayo coblos nomor 2")
     source = Source.objects.create(name="Patroli", kind="file", region=region("35.09"))
@@ -28,8 +29,11 @@ def test_a_file_with_nul_characters_is_ingested_without_them(region):
 def test_a_feed_with_nul_characters_is_read_without_them():
     items = read_feed(RSS)
     assert len(items) == 1 and items[0].text.startswith("Apel netralitas")
-    assert all("\x00" not in value for item in items
-               for value in (item.id, item.text, item.author, item.url))
+    assert all(
+        "\x00" not in value
+        for item in items
+        for value in (item.id, item.text, item.author, item.url)
+    )
 
 
 @pytest.mark.parametrize("published", [12.5, ["2024"], "kemarin sore"])

@@ -54,10 +54,16 @@ def test_it_follows_a_redirect_to_a_public_feed(server):
     assert fetched.data == RSS and fetched.url == f"{base}/new" and hits == ["/old", "/new"]
 
 
-@pytest.mark.parametrize("location", ["http://169.254.169.254/latest/meta-data/iam/",
-                                      "http://[fd00:ec2::254]/latest/meta-data/",
-                                      "http://10.0.0.1/", "http://127.0.0.2:6379/",
-                                      "file:///etc/passwd"])
+@pytest.mark.parametrize(
+    "location",
+    [
+        "http://169.254.169.254/latest/meta-data/iam/",
+        "http://[fd00:ec2::254]/latest/meta-data/",
+        "http://10.0.0.1/",
+        "http://127.0.0.2:6379/",
+        "file:///etc/passwd",
+    ],
+)
 def test_it_refuses_a_redirect_inside_even_from_an_allowed_server(server, location):
     base, routes, hits = server
     routes["/rss"] = (302, {"Location": location}, b"")
@@ -101,8 +107,7 @@ def test_the_worker_notes_each_refusal_on_the_source(server, region, client_for,
     routes["/moved"] = (302, {"Location": "http://169.254.169.254/"}, b"")
     routes["/gone"] = (404, {}, b"")
     for name in ("moved", "gone"):
-        Source.objects.create(name=name, kind="feed", url=f"{base}/{name}",
-                              region=region("35.09"))
+        Source.objects.create(name=name, kind="feed", url=f"{base}/{name}", region=region("35.09"))
     assert actions.poll_feeds() == 0
     errors = dict(Source.objects.values_list("name", "last_error"))
     assert errors == {"moved": "private_address", "gone": "http_status:404"}

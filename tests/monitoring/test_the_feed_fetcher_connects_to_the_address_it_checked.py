@@ -13,14 +13,15 @@ RSS = b'<?xml version="1.0"?><rss version="2.0"><channel><title>B</title></chann
 def test_it_connects_to_the_checked_address_whatever_the_name_resolves_to_later(monkeypatch):
     answers = iter([["93.184.216.34"], ["127.0.0.1"], ["127.0.0.1"]])
     resolved, connected, requests = [], [], []
-    monkeypatch.setattr(fetch, "resolve",
-                        lambda host, port: resolved.append(host) or next(answers))
+    monkeypatch.setattr(fetch, "resolve", lambda host, port: resolved.append(host) or next(answers))
 
     def connect(address, port, timeout):
         connected.append((address, port))
         ours, theirs = socket.socketpair()
-        theirs.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
-                       b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(RSS), RSS))
+        theirs.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+            b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(RSS), RSS)
+        )
         requests.append(theirs)
         return ours
 

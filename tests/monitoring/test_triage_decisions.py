@@ -6,15 +6,27 @@ from netra.monitoring.models import Flag, Source
 
 def flagged(region):
     source = Source.objects.create(name="Patroli", kind="file", region=region)
-    actions.ingest(source, [Item("1", "Patroli", "https://x.test/1", "@guru", None,
-                                 "Foto bareng Pak Bambang pose dua jari, coblos nomor 2!")])
+    actions.ingest(
+        source,
+        [
+            Item(
+                "1",
+                "Patroli",
+                "https://x.test/1",
+                "@guru",
+                None,
+                "Foto bareng Pak Bambang pose dua jari, coblos nomor 2!",
+            )
+        ],
+    )
     return Flag.objects.get()
 
 
 def test_a_flag_becomes_a_finding_with_the_post_as_evidence(client_for, alice, region):
     flag = flagged(region("35.09"))
-    response = client_for(alice).post(f"/pemantauan/tanda/{flag.pk}/temuan/",
-                                      {"election": "pilkada-2024"})
+    response = client_for(alice).post(
+        f"/pemantauan/tanda/{flag.pk}/temuan/", {"election": "pilkada-2024"}
+    )
     case = Case.objects.get()
     assert response.url == f"/kasus/{case.pk}/"
     assert case.source == "finding" and "https://x.test/1" in case.summary
@@ -27,8 +39,10 @@ def test_a_flag_becomes_a_finding_with_the_post_as_evidence(client_for, alice, r
 def test_a_dismissal_keeps_the_reason_and_the_label_for_retraining(client_for, alice, region):
     flag = flagged(region("35.09"))
     officer = client_for(alice)
-    officer.post(f"/pemantauan/tanda/{flag.pk}/abaikan/", {
-        "reason": "Foto lama sebelum menjadi ASN", "label": "unrelated"})
+    officer.post(
+        f"/pemantauan/tanda/{flag.pk}/abaikan/",
+        {"reason": "Foto lama sebelum menjadi ASN", "label": "unrelated"},
+    )
     flag.refresh_from_db()
     assert (flag.status, flag.training_label) == ("dismissed", "unrelated")
     page = officer.post(f"/pemantauan/tanda/{flag.pk}/temuan/", {}, follow=True)
@@ -42,22 +56,38 @@ def test_strangers_cannot_see_or_decide_flags(client_for, charlie, fajar, region
     assert b"Bambang" not in client_for(charlie).get("/pemantauan/").content
 
 
-def test_an_administrator_edits_the_elections_gazetteer_and_new_posts_use_it(client_for, admin,
-                                                                              alice, region):
+def test_an_administrator_edits_the_elections_gazetteer_and_new_posts_use_it(
+    client_for, admin, alice, region
+):
     from netra.monitoring.models import ElectionGazetteer, Text
 
     admin_client = client_for(admin)
-    page = admin_client.post("/pemantauan/gazetir/pilkada-2024/", {
-        "candidates": "Wahyu Kencana", "ballot_patterns": "nomor (", "slogans": "",
-        "hashtags": "", "gestures": ""}).content.decode()
+    page = admin_client.post(
+        "/pemantauan/gazetir/pilkada-2024/",
+        {
+            "candidates": "Wahyu Kencana",
+            "ballot_patterns": "nomor (",
+            "slogans": "",
+            "hashtags": "",
+            "gestures": "",
+        },
+    ).content.decode()
     assert "nomor (" in page and not ElectionGazetteer.objects.exists()
-    admin_client.post("/pemantauan/gazetir/pilkada-2024/", {
-        "candidates": "Wahyu Kencana", "ballot_patterns": "", "slogans": "Kencana Menyala",
-        "hashtags": "#kencanamenyala", "gestures": ""})
+    admin_client.post(
+        "/pemantauan/gazetir/pilkada-2024/",
+        {
+            "candidates": "Wahyu Kencana",
+            "ballot_patterns": "",
+            "slogans": "Kencana Menyala",
+            "hashtags": "#kencanamenyala",
+            "gestures": "",
+        },
+    )
     assert ElectionGazetteer.objects.get().data["candidates"] == ["wahyu kencana"]
     source = Source.objects.create(name="Patroli", kind="file", region=region("35.09"))
-    actions.ingest(source, [Item("k1", "Patroli", "", "", None,
-                                 "Ayo dukung Wahyu Kencana, Kencana Menyala!")])
+    actions.ingest(
+        source, [Item("k1", "Patroli", "", "", None, "Ayo dukung Wahyu Kencana, Kencana Menyala!")]
+    )
     assert Text.objects.get().label == "partisan_support"
     assert client_for(alice).get("/pemantauan/gazetir/pilkada-2024/").status_code == 404
 
@@ -65,19 +95,30 @@ def test_an_administrator_edits_the_elections_gazetteer_and_new_posts_use_it(cli
 def test_the_api_takes_the_same_decisions_with_the_same_rules(client_for, alice, charlie, region):
     flag = flagged(region("35.09"))
     api = client_for(alice)
-    refused = api.post(f"/api/v1/monitoring/flags/{flag.pk}/dismiss",
-                       {"reason": "", "label": "unrelated"}, content_type="application/json")
+    refused = api.post(
+        f"/api/v1/monitoring/flags/{flag.pk}/dismiss",
+        {"reason": "", "label": "unrelated"},
+        content_type="application/json",
+    )
     assert refused.status_code == 400 and "alasan" in refused.json()["detail"]
-    assert client_for(charlie).post(f"/api/v1/monitoring/flags/{flag.pk}/finding", {},
-                                    content_type="application/json").status_code == 404
-    made = api.post(f"/api/v1/monitoring/flags/{flag.pk}/finding",
-                    {"election": "pilkada-2024"}, content_type="application/json")
+    assert (
+        client_for(charlie)
+        .post(f"/api/v1/monitoring/flags/{flag.pk}/finding", {}, content_type="application/json")
+        .status_code
+        == 404
+    )
+    made = api.post(
+        f"/api/v1/monitoring/flags/{flag.pk}/finding",
+        {"election": "pilkada-2024"},
+        content_type="application/json",
+    )
     assert made.status_code == 200 and made.json()["status"] == "finding"
     assert made.json()["case_id"] == Case.objects.get().pk
 
 
-def test_triage_labels_join_the_training_data(client_for, alice, region, tmp_path, monkeypatch,
-                                              capsys):
+def test_triage_labels_join_the_training_data(
+    client_for, alice, region, tmp_path, monkeypatch, capsys
+):
     from netra.cli import main
 
     flag = flagged(region("35.09"))

@@ -51,8 +51,12 @@ def test_the_roster_page_lists_a_regional_roster_by_name(client_for, alice, rost
 
     page = client_for(alice).get(reverse("people:roster"))
     assert [e.name for e in page.context["results"]] == [
-        "Budi Santoso", "Drs. Soeharto", "Mochammad Rachmat Hidayat, S.E.", "Siti Aminah Lubis",
-        "Siti Aminah, S.Pd."]
+        "Budi Santoso",
+        "Drs. Soeharto",
+        "Mochammad Rachmat Hidayat, S.E.",
+        "Siti Aminah Lubis",
+        "Siti Aminah, S.Pd.",
+    ]
 
 
 def test_the_national_roster_is_searched_not_listed(client_for, gita, roster):
@@ -63,7 +67,9 @@ def test_the_national_roster_is_searched_not_listed(client_for, gita, roster):
     assert "Cari data pegawai nasional" in page.content.decode()
 
 
-def test_a_name_being_typed_expands_through_the_vocabulary_of_imported_names(alice, tmp_path, region):
+def test_a_name_being_typed_expands_through_the_vocabulary_of_imported_names(
+    alice, tmp_path, region
+):
     from netra.people.actions import import_roster_file
     from netra.people.models import NameCode
 
@@ -81,8 +87,9 @@ def test_search_input_with_query_syntax_characters_is_harmless(alice, roster):
 
 
 @pytest.mark.parametrize("small_roster", [20_000, 0])
-def test_the_index_and_the_scan_find_the_same_people(alice, gita, roster, small_roster,
-                                                      monkeypatch):
+def test_the_index_and_the_scan_find_the_same_people(
+    alice, gita, roster, small_roster, monkeypatch
+):
     """National searches (and, with SMALL_ROSTER at 0, regional ones) go through the full-text
     index on PostgreSQL; small regional rosters are scanned. Both must agree."""
     from netra.people import search
@@ -95,4 +102,7 @@ def test_the_index_and_the_scan_find_the_same_people(alice, gita, roster, small_
         assert "Siti Aminah Lubis" in names(search_employees(user, "aminah lubis "))
         assert search_employees(user, "Yohanes Pattimura") == []
     assert set(names(search_employees(gita, "siti aminah"))) == {
-        "Siti Aminah, S.Pd.", "Siti Aminah Lubis", "Siti Aminah"}
+        "Siti Aminah, S.Pd.",
+        "Siti Aminah Lubis",
+        "Siti Aminah",
+    }

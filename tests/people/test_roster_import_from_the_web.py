@@ -20,7 +20,8 @@ def jember(region):
 
 
 def test_a_personnel_officer_uploads_a_roster_and_sees_the_outcome(
-        client_for, fajar, jember, django_capture_on_commit_callbacks):
+    client_for, fajar, jember, django_capture_on_commit_callbacks
+):
     client = client_for(fajar)
     with django_capture_on_commit_callbacks(execute=True):
         response = upload(client, jember, HEADER + "".join(VALID_ROWS))
@@ -33,7 +34,8 @@ def test_a_personnel_officer_uploads_a_roster_and_sees_the_outcome(
 
 
 def test_errors_are_listed_and_downloadable_and_nothing_is_imported(
-        client_for, fajar, jember, django_capture_on_commit_callbacks):
+    client_for, fajar, jember, django_capture_on_commit_callbacks
+):
     client = client_for(fajar)
     bad = "198513012010011001,Nama Salah,PNS,Staf,Pelaksana,Dinas Pendidikan,,,\n"
     with django_capture_on_commit_callbacks(execute=True):
@@ -47,15 +49,19 @@ def test_errors_are_listed_and_downloadable_and_nothing_is_imported(
 
 
 def test_a_file_level_problem_is_shown_in_indonesian(
-        client_for, fajar, jember, django_capture_on_commit_callbacks):
+    client_for, fajar, jember, django_capture_on_commit_callbacks
+):
     client = client_for(fajar)
     with django_capture_on_commit_callbacks(execute=True):
         response = upload(client, jember, "Nama,Jabatan\nSiti,Guru\n")
-    assert "Kolom wajib tidak ditemukan: NIP, Unit kerja." in client.get(response.url).content.decode()
+    assert (
+        "Kolom wajib tidak ditemukan: NIP, Unit kerja." in client.get(response.url).content.decode()
+    )
 
 
 def test_the_uploaded_file_is_deleted_after_the_import(
-        client_for, fajar, jember, django_capture_on_commit_callbacks, settings, tmp_path):
+    client_for, fajar, jember, django_capture_on_commit_callbacks, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     with django_capture_on_commit_callbacks(execute=True):
         upload(client_for(fajar), jember, HEADER + "".join(VALID_ROWS))
@@ -70,7 +76,8 @@ def test_an_officer_cannot_import_into_a_region_outside_her_reach(client_for, fa
 
 
 def test_an_officer_cannot_take_over_an_employee_of_another_region(
-        client_for, fajar, jember, employee_factory, django_capture_on_commit_callbacks):
+    client_for, fajar, jember, employee_factory, django_capture_on_commit_callbacks
+):
     employee_factory("Ahmad Fauzi", "198501012010011001", code="15.71")
     with django_capture_on_commit_callbacks(execute=True):
         upload(client_for(fajar), jember, HEADER + "".join(VALID_ROWS))
@@ -85,7 +92,8 @@ def test_bawaslu_officers_cannot_import(client_for, alice, jember):
 
 
 def test_an_officer_of_another_region_cannot_see_the_import(
-        client_for, fajar, make_user, jember, django_capture_on_commit_callbacks):
+    client_for, fajar, make_user, jember, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         upload(client_for(fajar), jember, HEADER + "".join(VALID_ROWS))
     job = RosterImport.objects.get()

@@ -23,22 +23,27 @@ def test_it_imports_every_row_with_its_agency_district_and_type(tmp_path, jember
     assert Employee.objects.get(nip="199001012021212001").employment_type == "pppk"
     assert Employee.objects.get(name="Wahyu Hidayat").nip is None
     assert set(Agency.objects.filter(region=jember).values_list("name", flat=True)) == {
-        "Dinas Pendidikan", "Dinas Kesehatan"}
+        "Dinas Pendidikan",
+        "Dinas Kesehatan",
+    }
 
 
 def test_it_updates_by_nip_and_never_duplicates_on_reimport(tmp_path, jember):
     import_roster_file(valid_csv(tmp_path), region=jember, actor=None)
     changed = [VALID_ROWS[0].replace("Kepala Bidang", "Sekretaris Dinas")] + VALID_ROWS[1:]
-    result = import_roster_file(valid_csv(tmp_path, changed, "second.csv"), region=jember,
-                                actor=None)
+    result = import_roster_file(
+        valid_csv(tmp_path, changed, "second.csv"), region=jember, actor=None
+    )
     assert (result.created, result.updated, result.unchanged) == (0, 1, 3)
     assert Employee.objects.count() == 4
     assert Employee.objects.get(nip="198501012010011001").position == "Sekretaris Dinas"
 
 
 def test_it_reads_semicolon_separated_files_with_a_bom_and_other_header_spellings(tmp_path, jember):
-    text = ("\ufeffNIP Baru;NAMA LENGKAP;Status Kepegawaian;OPD\r\n"
-            "198501012010011001;Ahmad Fauzi;PNS;Dinas Pendidikan\r\n")
+    text = (
+        "\ufeffNIP Baru;NAMA LENGKAP;Status Kepegawaian;OPD\r\n"
+        "198501012010011001;Ahmad Fauzi;PNS;Dinas Pendidikan\r\n"
+    )
     path = tmp_path / "excel.csv"
     path.write_bytes(text.encode("utf-8"))
     result = import_roster_file(path, region=jember, actor=None)
@@ -48,8 +53,11 @@ def test_it_reads_semicolon_separated_files_with_a_bom_and_other_header_spelling
 
 def test_it_reads_utf16_files(tmp_path, jember):
     path = tmp_path / "utf16.csv"
-    path.write_bytes("NIP\tNama\tUnit Kerja\n198501012010011001\tAhmad Fauzi\tDinas Pendidikan\n"
-                     .encode("utf-16"))
+    path.write_bytes(
+        "NIP\tNama\tUnit Kerja\n198501012010011001\tAhmad Fauzi\tDinas Pendidikan\n".encode(
+            "utf-16"
+        )
+    )
     assert import_roster_file(path, region=jember, actor=None).imported == 1
 
 

@@ -65,4 +65,5 @@ def test_it_rejects_a_200_mb_file_before_reading_it(tmp_path, jember):
         fh.write(HEADER.encode())
         fh.truncate(200 * 1024 * 1024)  # sparse: costs no disk, but has the size
     assert rejection(path, jember) == (
-        "Ukuran berkas 200.0 MB; batasnya 150 MB. Pecah menjadi beberapa berkas yang lebih kecil.")
+        "Ukuran berkas 200.0 MB; batasnya 150 MB. Pecah menjadi beberapa berkas yang lebih kecil."
+    )

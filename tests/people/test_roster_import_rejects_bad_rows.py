@@ -25,7 +25,8 @@ def test_it_imports_nothing_when_one_row_is_invalid(tmp_path, jember):
     assert result.imported == 0
     assert Employee.objects.count() == 0
     assert messages_of(result) == {
-        (6, "NIP"): "Tanggal lahir pada NIP (digit 1-8) bukan tanggal yang benar."}
+        (6, "NIP"): "Tanggal lahir pada NIP (digit 1-8) bukan tanggal yang benar."
+    }
 
 
 def test_it_imports_the_valid_rows_when_asked_to_skip_invalid_ones(tmp_path, jember):

@@ -6,14 +6,18 @@ from . import files
 
 
 def post(client, event, name, data):
-    return client.post(f"/pencegahan/kegiatan/{event.pk}/kehadiran/",
-                       {"files": [SimpleUploadedFile(name, data)]})
+    return client.post(
+        f"/pencegahan/kegiatan/{event.pk}/kehadiran/", {"files": [SimpleUploadedFile(name, data)]}
+    )
 
 
 def test_a_row_that_cannot_be_read_is_named_and_nothing_is_kept(client_for, fajar, outreach):
-    data = files.zoom([
-        ["Rina K", "", "10/05/2024 09:00:00 AM", "10/05/2024 09:20:00 AM", "20", "No", "Yes"],
-        ["Budi", "", "10/05/2024 09:00:00 AM", "jam sembilan", "20", "No", "Yes"]])
+    data = files.zoom(
+        [
+            ["Rina K", "", "10/05/2024 09:00:00 AM", "10/05/2024 09:20:00 AM", "20", "No", "Yes"],
+            ["Budi", "", "10/05/2024 09:00:00 AM", "jam sembilan", "20", "No", "Yes"],
+        ]
+    )
     response = post(client_for(fajar), outreach, "peserta.csv", data)
     assert response.status_code == 400
     page = response.content.decode()

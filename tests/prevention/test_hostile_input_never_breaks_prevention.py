@@ -33,14 +33,18 @@ def test_a_truncated_workbook_is_refused_as_unreadable():
 def test_absurd_durations_and_sessions_are_row_errors():
     parsed = parse(files.zoom_unique([["Rina", "", "9" * 400, "No"]]))
     assert [e.code for e in parsed.errors] == ["bad_duration"]
-    parsed = parse(files.zoom([["Rina", "", "10/05/2024 09:00:00 AM", "12/31/9999 11:00:00 PM",
-                                "1", "No", "Yes"]]))
+    parsed = parse(
+        files.zoom(
+            [["Rina", "", "10/05/2024 09:00:00 AM", "12/31/9999 11:00:00 PM", "1", "No", "Yes"]]
+        )
+    )
     assert [e.code for e in parsed.errors] == ["bad_time"]
 
 
 def test_the_same_file_twice_is_refused(client_for, fajar, outreach):
-    data = files.zoom([["Rina K", "", "10/05/2024 09:00:00 AM", "10/05/2024 09:50:00 AM", "50",
-                        "No", "Yes"]])
+    data = files.zoom(
+        [["Rina K", "", "10/05/2024 09:00:00 AM", "10/05/2024 09:50:00 AM", "50", "No", "Yes"]]
+    )
     officer = client_for(fajar)
     url = f"/pencegahan/kegiatan/{outreach.pk}/kehadiran/"
     officer.post(url, {"files": [SimpleUploadedFile("a.csv", data)]})
@@ -53,13 +57,15 @@ def test_odd_ids_in_forms_give_404_or_a_message(client_for, fajar, outreach):
     officer = client_for(fajar)
     review = f"/pencegahan/kegiatan/{outreach.pk}/tinjau/"
     assert officer.post(review, {"row": "abc", "employee": "²"}).status_code == 404
-    response = officer.post(f"/pencegahan/kegiatan/{outreach.pk}/ikrar-bersama/",
-                            {"agencies": ["abc", "²"], "signatories": "Kepala"}, follow=True)
+    response = officer.post(
+        f"/pencegahan/kegiatan/{outreach.pk}/ikrar-bersama/",
+        {"agencies": ["abc", "²"], "signatories": "Kepala"},
+        follow=True,
+    )
     assert response.status_code == 200
 
 
-def test_an_account_without_regions_reaches_no_prevention_page(client_for, make_user,
-                                                               reference):
+def test_an_account_without_regions_reaches_no_prevention_page(client_for, make_user, reference):
     nobody = make_user("tanpa", "bawaslu_regency", [])
     assert client_for(nobody).get("/pencegahan/").status_code == 404
 

@@ -3,14 +3,16 @@
 from netra.prevention.matching import MATCHED, UNCERTAIN, UNMATCHED, Person, Roster
 
 EDUCATION, HEALTH = 1, 2
-ROSTER = Roster([
-    Person(1, "196805121994031005", "Moch. Soeharto", "soeharto@jemberkab.go.id", EDUCATION),
-    Person(2, "198001012005012002", "Siti Aminah", "", EDUCATION),
-    Person(3, "198202022006042003", "Siti Aminah", "", HEALTH),
-    Person(4, "197503032000031004", "Wahjudi Djojo", "", EDUCATION),
-    Person(5, "199004042015031005", "Budi Santoso", "", HEALTH),
-    Person(6, "199105052016032006", "Budi Santosa", "", HEALTH),
-])
+ROSTER = Roster(
+    [
+        Person(1, "196805121994031005", "Moch. Soeharto", "soeharto@jemberkab.go.id", EDUCATION),
+        Person(2, "198001012005012002", "Siti Aminah", "", EDUCATION),
+        Person(3, "198202022006042003", "Siti Aminah", "", HEALTH),
+        Person(4, "197503032000031004", "Wahjudi Djojo", "", EDUCATION),
+        Person(5, "199004042015031005", "Budi Santoso", "", HEALTH),
+        Person(6, "199105052016032006", "Budi Santosa", "", HEALTH),
+    ]
+)
 
 
 def test_a_nip_decides_and_an_unknown_nip_is_not_guessed():

@@ -32,21 +32,25 @@ def test_an_employee_pledges_with_a_code_sent_to_the_roster_email(client, jember
 def test_a_code_is_used_once_expires_and_allows_few_attempts(client, jember_staff):
     url = ask_code(client).url
     code = code_from_mail()
-    wrong = client.post(url, {"code": "000000" if code != "000000" else "111111",
-                              "agree": "on"}).content.decode()
+    wrong = client.post(
+        url, {"code": "000000" if code != "000000" else "111111", "agree": "on"}
+    ).content.decode()
     assert "Kode tidak benar" in wrong
     client.post(url, {"code": code, "agree": "on"})
     again = client.post(url, {"code": code, "agree": "on"}).content.decode()
     assert "sudah dipakai" in again
     url = ask_code(client).url
     PledgeCode.objects.filter(used_at=None).update(expires_at=timezone.now() - timedelta(1))
-    assert "kedaluwarsa" in client.post(url, {"code": code_from_mail(),
-                                              "agree": "on"}).content.decode()
+    assert (
+        "kedaluwarsa"
+        in client.post(url, {"code": code_from_mail(), "agree": "on"}).content.decode()
+    )
     assert Pledge.objects.count() == 1
 
 
-def test_codes_are_rate_limited_and_unknown_nips_are_told_what_to_do(client, jember_staff,
-                                                                    settings):
+def test_codes_are_rate_limited_and_unknown_nips_are_told_what_to_do(
+    client, jember_staff, settings
+):
     settings.NETRA_PLEDGE_CODES_PER_HOUR = 2
     for _ in range(2):
         ask_code(client)
@@ -59,13 +63,22 @@ def test_codes_are_rate_limited_and_unknown_nips_are_told_what_to_do(client, jem
 
 
 def test_a_signed_pledge_list_records_the_rows_it_can_match(client_for, fajar, jember_staff):
-    data = files.sheet_csv(["Budi Santoso;199004042015031005;Dinas Kesehatan;Staf",
-                            "Dewi Lestari, S.Kep;;Dinas Kesehatan;Perawat",
-                            "Orang Lain;;Dinas Kesehatan;Staf"])
+    data = files.sheet_csv(
+        [
+            "Budi Santoso;199004042015031005;Dinas Kesehatan;Staf",
+            "Dewi Lestari, S.Kep;;Dinas Kesehatan;Perawat",
+            "Orang Lain;;Dinas Kesehatan;Staf",
+        ]
+    )
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = client_for(fajar).post("/pencegahan/ikrar-bertanda-tangan/", {
-        "wilayah": "35.09", "file": SimpleUploadedFile("ikrar.csv", data)}, follow=True)
-    assert set(Pledge.objects.values_list("employee__name", flat=True)) == {"Budi Santoso",
-                                                                            "Dewi Lestari"}
+    response = client_for(fajar).post(
+        "/pencegahan/ikrar-bertanda-tangan/",
+        {"wilayah": "35.09", "file": SimpleUploadedFile("ikrar.csv", data)},
+        follow=True,
+    )
+    assert set(Pledge.objects.values_list("employee__name", flat=True)) == {
+        "Budi Santoso",
+        "Dewi Lestari",
+    }
     assert "Orang Lain" in response.content.decode()

@@ -27,16 +27,20 @@ def test_a_refused_nip_is_told_on_the_nip_field(client, jember_staff):
 def test_a_wrong_pledge_code_is_told_on_the_code_field(client, jember_staff):
     url = client.post("/ikrar/", {"nip": "199001012015032005"}).url
     sent = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)
-    response = client.post(url, {"code": "000000" if sent != "000000" else "111111",
-                                 "agree": "on"})
+    response = client.post(url, {"code": "000000" if sent != "000000" else "111111", "agree": "on"})
     errors = response.context["form"].errors
     assert list(errors) == ["code"] and "Kode tidak benar" in errors["code"][0]
 
 
 def test_the_views_keep_no_catalog_and_catch_refusals_in_one_place_only():
     tree = ast.parse(VIEWS.read_text())
-    assigned = {target.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
-                for target in node.targets if isinstance(target, ast.Name)}
+    assigned = {
+        target.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
     assert not assigned & {"REFUSALS", "ROW_CODES"}
     handlers = [node for node in ast.walk(tree) if isinstance(node, ast.ExceptHandler)]
     assert len(handlers) == 1  # the attendance upload: its refusal page lists the row errors

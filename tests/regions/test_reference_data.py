@@ -10,7 +10,11 @@ def test_it_loads_all_provinces_regencies_cities_and_districts(reference):
     assert reference["districts"] > 7000
     jember = Region.objects.get(code="35.09")
     assert (jember.name, jember.level, jember.parent.code, jember.timezone) == (
-        "Kabupaten Jember", "regency", "35", "WIB")
+        "Kabupaten Jember",
+        "regency",
+        "35",
+        "WIB",
+    )
     assert Region.objects.get(code="94").timezone == "WIT"
 
 
@@ -31,8 +35,12 @@ def test_pilkada_2024_covers_the_545_regions_that_voted(reference):
 
 def test_each_election_kind_has_its_clock(reference):
     pilkada = ClockRule.objects.get(kind="pilkada")
-    assert (pilkada.day_kind, pilkada.report_window_days, pilkada.decision_days,
-            pilkada.decision_extension_days) == ("calendar", 7, 3, 2)
+    assert (
+        pilkada.day_kind,
+        pilkada.report_window_days,
+        pilkada.decision_days,
+        pilkada.decision_extension_days,
+    ) == ("calendar", 7, 3, 2)
     assert ClockRule.objects.get(kind="pemilu").day_kind == "working"
 
 

@@ -1,8 +1,13 @@
 def test_it_lists_the_provinces(client, reference):
     provinces = client.get("/api/v1/regions", {"level": "province"}).json()
     assert len(provinces) == 38
-    assert {"code": "35", "name": "Jawa Timur", "level": "province", "parent_code": None,
-            "timezone": "WIB"} in provinces
+    assert {
+        "code": "35",
+        "name": "Jawa Timur",
+        "level": "province",
+        "parent_code": None,
+        "timezone": "WIB",
+    } in provinces
 
 
 def test_it_lists_the_regencies_and_cities_of_a_province(client, reference):

@@ -26,8 +26,8 @@ def big_jpeg(width, height):
     position, head = 2, bytearray(b"\xff\xd8")
     while True:
         marker = source[position + 1]
-        length = struct.unpack(">H", source[position + 2:position + 4])[0]
-        segment = bytearray(source[position:position + 2 + length])
+        length = struct.unpack(">H", source[position + 2 : position + 4])[0]
+        segment = bytearray(source[position : position + 2 + length])
         if marker == 0xC0:  # baseline frame header: precision, height, width
             segment[5:9] = struct.pack(">HH", height, width)
         head += segment
@@ -49,14 +49,18 @@ def heic_declaring(width, height):
     start = 0
     while (found := data.find(b"ispe", start)) != -1:
         # box: size, "ispe", version and flags (4 bytes), width, height
-        data[found + 8:found + 16] = struct.pack(">II", width, height)
+        data[found + 8 : found + 16] = struct.pack(">II", width, height)
         start = found + 4
     return bytes(data)
 
 
 def _png_chunk(kind, payload):
-    return (struct.pack(">I", len(payload)) + kind + payload
-            + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF))
+    return (
+        struct.pack(">I", len(payload))
+        + kind
+        + payload
+        + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF)
+    )
 
 
 def truncated_png(width, height, size=65):
@@ -79,8 +83,12 @@ def gif_of_tiny_frames(width, height, frames, duration=2):
     """An animated GIF of a WIDTH x HEIGHT screen whose FRAMES frames each change one pixel:
     about 19 bytes a frame on disk, a whole screen each for a decoder that composes frames."""
     screen = struct.pack("<HHBBB", width, height, 0x80, 0, 0)  # global table of 2 colours
-    parts = [b"GIF89a", screen, b"\x00\x00\x00\xff\xff\xff",
-             b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"]
+    parts = [
+        b"GIF89a",
+        screen,
+        b"\x00\x00\x00\xff\xff\xff",
+        b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00",
+    ]
     for index in range(frames):
         x, y = index % width, (index // width) % height
         control = b"\x21\xf9\x04\x04" + struct.pack("<H", duration) + b"\x00\x00"
@@ -99,13 +107,20 @@ def gif_of_full_frames(width, height, frames):
     row = bytes(range(256)) * (2 + width // 256)
     pictures = []
     for index in range(frames):
-        data = b"".join(row[(y + index) % 256:(y + index) % 256 + width] for y in range(height))
+        data = b"".join(row[(y + index) % 256 : (y + index) % 256 + width] for y in range(height))
         picture = Image.frombytes("P", (width, height), data)
         picture.putpalette(palette)
         pictures.append(picture)
     out = io.BytesIO()
-    pictures[0].save(out, format="GIF", save_all=True, append_images=pictures[1:], duration=40,
-                     loop=0, optimize=False)
+    pictures[0].save(
+        out,
+        format="GIF",
+        save_all=True,
+        append_images=pictures[1:],
+        duration=40,
+        loop=0,
+        optimize=False,
+    )
     return out.getvalue()
 
 
@@ -119,15 +134,23 @@ def webp_of_tiny_frames(width, height, frames, duration=20):
     Image.new("RGBA", (2, 2), (200, 10, 10, 255)).save(out, "WEBP", lossless=True)
     tiny = out.getvalue()
     bitstream = tiny[12:]  # the VP8L chunk of a still WebP: header and payload
-    canvas = struct.pack("<B3x", 0x12) + (width - 1).to_bytes(3, "little") \
-        + (height - 1).to_bytes(3, "little")  # flags: animation and alpha
-    body = [_webp_chunk(b"VP8X", canvas),
-            _webp_chunk(b"ANIM", struct.pack("<IH", 0xFFFFFFFF, 0))]
+    canvas = (
+        struct.pack("<B3x", 0x12)
+        + (width - 1).to_bytes(3, "little")
+        + (height - 1).to_bytes(3, "little")
+    )  # flags: animation and alpha
+    body = [_webp_chunk(b"VP8X", canvas), _webp_chunk(b"ANIM", struct.pack("<IH", 0xFFFFFFFF, 0))]
     for index in range(frames):
         x = (index * 2) % max(width - 1, 1) // 2
         y = ((index * 2) // max(width - 1, 1) * 2) % max(height - 1, 1) // 2
-        frame = (x.to_bytes(3, "little") + y.to_bytes(3, "little") + (1).to_bytes(3, "little")
-                 + (1).to_bytes(3, "little") + duration.to_bytes(3, "little") + b"\x00")
+        frame = (
+            x.to_bytes(3, "little")
+            + y.to_bytes(3, "little")
+            + (1).to_bytes(3, "little")
+            + (1).to_bytes(3, "little")
+            + duration.to_bytes(3, "little")
+            + b"\x00"
+        )
         body.append(_webp_chunk(b"ANMF", frame + bitstream))
     payload = b"WEBP" + b"".join(body)
     return b"RIFF" + struct.pack("<I", len(payload)) + payload
@@ -136,11 +159,19 @@ def webp_of_tiny_frames(width, height, frames, duration=20):
 def webp_of_full_frames(width, height, frames):
     """An animated WebP whose every frame repaints the whole canvas (a moving gradient)."""
     gradient = Image.linear_gradient("L").resize((width, height)).convert("RGB")
-    pictures = [Image.eval(gradient, lambda v, k=index: (v + 3 * k) % 256)
-                for index in range(frames)]
+    pictures = [
+        Image.eval(gradient, lambda v, k=index: (v + 3 * k) % 256) for index in range(frames)
+    ]
     out = io.BytesIO()
-    pictures[0].save(out, format="WEBP", save_all=True, append_images=pictures[1:], duration=40,
-                     quality=50, method=0)
+    pictures[0].save(
+        out,
+        format="WEBP",
+        save_all=True,
+        append_images=pictures[1:],
+        duration=40,
+        quality=50,
+        method=0,
+    )
     return out.getvalue()
 
 
@@ -149,8 +180,7 @@ def many_scan_jpeg(side=2000, scans=1000):
     times: a few dozen bytes each, but a decoder walks every block of the picture for each one
     (38 KB and 3 s of CPU at the defaults)."""
     out = io.BytesIO()
-    Image.new("RGB", (side, side), (128, 128, 128)).save(out, "JPEG", quality=90,
-                                                          progressive=True)
+    Image.new("RGB", (side, side), (128, 128, 128)).save(out, "JPEG", quality=90, progressive=True)
     data = out.getvalue()
     first, last = data.find(b"\xff\xda"), data.rfind(b"\xff\xd9")
     pieces, position = [], first

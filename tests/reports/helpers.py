@@ -22,14 +22,24 @@ def report_data(**overrides):
     today = timezone.localdate()
     data = {
         "description": "Kepala Dinas mengunggah foto bersama calon dengan pose dua jari.",
-        "incident_date": str(today), "known_date": str(today), "election": "pilkada-2024",
-        "region": "35.09", "district": "35.09.01", "place": "Balai desa",
-        "person_name": "Ahmad Fauzi", "person_nip": "198501012010011001",
-        "person_agency": "Dinas Pendidikan", "person_position": "Kepala Bidang",
-        "conduct": ["photo_gesture"], "links": "https://contoh.id/postingan/1",
-        "reporter_name": REPORTER_NAME, "reporter_address": "Jl. Kenanga 5, Jember",
-        "reporter_nik": REPORTER_NIK, "reporter_phone": "081234567890",
-        "reporter_email": "pelapor@contoh.id", "website": "",
+        "incident_date": str(today),
+        "known_date": str(today),
+        "election": "pilkada-2024",
+        "region": "35.09",
+        "district": "35.09.01",
+        "place": "Balai desa",
+        "person_name": "Ahmad Fauzi",
+        "person_nip": "198501012010011001",
+        "person_agency": "Dinas Pendidikan",
+        "person_position": "Kepala Bidang",
+        "conduct": ["photo_gesture"],
+        "links": "https://contoh.id/postingan/1",
+        "reporter_name": REPORTER_NAME,
+        "reporter_address": "Jl. Kenanga 5, Jember",
+        "reporter_nik": REPORTER_NIK,
+        "reporter_phone": "081234567890",
+        "reporter_email": "pelapor@contoh.id",
+        "website": "",
     }
     data.update(overrides)
     return data

@@ -27,8 +27,10 @@ def test_the_database_holds_no_reporter_name_or_nik_in_plain_text(client, client
     assert REPORTER_NIK not in text
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite",
-                    reason="the SQLite file image; PostgreSQL is covered by the table scan above")
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="the SQLite file image; PostgreSQL is covered by the table scan above",
+)
 def test_the_sqlite_database_file_holds_no_reporter_name_or_nik(client):
     """On SQLite, the bytes of the database file itself (as it would be written to disk)."""
     file_report(client)

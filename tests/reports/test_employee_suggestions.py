@@ -1,4 +1,6 @@
-def test_the_form_suggests_employees_of_the_chosen_region_without_their_nip(client, employee_factory):
+def test_the_form_suggests_employees_of_the_chosen_region_without_their_nip(
+    client, employee_factory
+):
     employee_factory("Drs. Ahmad Fauzi", "198501012010011001", agency="Dinas Pendidikan")
     employee_factory("Ahmad Fauzan", "198601012010011002", code="15.71")
     page = client.get("/lapor/pegawai/", {"region": "35.09", "person_name": "ahmad fauz"})

@@ -23,7 +23,8 @@ def outcome(data):
 
 @pytest.mark.parametrize("truncated_images_allowed", [False, True])
 def test_a_truncated_png_declaring_88_megapixels_is_refused_whatever_the_process_did(
-        monkeypatch, truncated_images_allowed):
+    monkeypatch, truncated_images_allowed
+):
     monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", truncated_images_allowed)
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", None)  # another library's choice, too
     data = truncated_png(9_400, 9_400)
@@ -33,7 +34,8 @@ def test_a_truncated_png_declaring_88_megapixels_is_refused_whatever_the_process
 
 @pytest.mark.parametrize("truncated_images_allowed", [False, True])
 def test_a_truncated_png_within_the_budget_is_damaged_whatever_the_process_did(
-        monkeypatch, truncated_images_allowed):
+    monkeypatch, truncated_images_allowed
+):
     monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", truncated_images_allowed)
     assert outcome(truncated_png(6_000, 6_000)) == ("damaged", {})
 

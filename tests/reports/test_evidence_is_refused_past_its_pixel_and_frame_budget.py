@@ -53,7 +53,7 @@ def test_a_frame_larger_than_the_declared_screen_counts_at_its_own_size():
     # Decoders grow the screen to the largest frame: a 1 x 1 screen is no excuse.
     data = bytearray(gif_of_tiny_frames(1, 1, 3))
     descriptor = data.index(b"\x2c")
-    data[descriptor + 5:descriptor + 9] = (8000).to_bytes(2, "little") * 2
+    data[descriptor + 5 : descriptor + 9] = (8000).to_bytes(2, "little") * 2
     error = refusal(bytes(data))
     assert error.code == "too_big_animation" and error.params["width"] == 8000
 
@@ -81,8 +81,16 @@ def test_an_animation_within_the_budget_keeps_every_frame_its_timing_and_transpa
         frame.paste(colour, (index * 10, 5, index * 10 + 12, 20))
         frames.append(frame)
     out = io.BytesIO()
-    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:],
-                   duration=[80, 120, 200], loop=0, disposal=2, comment=b"Dibuat di HP Budi")
+    frames[0].save(
+        out,
+        format="GIF",
+        save_all=True,
+        append_images=frames[1:],
+        duration=[80, 120, 200],
+        loop=0,
+        disposal=2,
+        comment=b"Dibuat di HP Budi",
+    )
     original = out.getvalue()
     cleaned = evidence.clean(original, limits=LIMITS).content
     assert b"HP Budi" not in cleaned
@@ -96,8 +104,15 @@ def test_an_animation_within_the_budget_keeps_every_frame_its_timing_and_transpa
 def test_a_webp_animation_within_the_budget_keeps_its_frames_and_loses_its_metadata():
     frames = [Image.new("RGB", (32, 32), colour) for colour in ("red", "lime", "blue")]
     out = io.BytesIO()
-    frames[0].save(out, format="WEBP", save_all=True, append_images=frames[1:],
-                   duration=[50, 60, 70], lossless=True, xmp=b"<x:xmpmeta>GPS rahasia</x:xmpmeta>")
+    frames[0].save(
+        out,
+        format="WEBP",
+        save_all=True,
+        append_images=frames[1:],
+        duration=[50, 60, 70],
+        lossless=True,
+        xmp=b"<x:xmpmeta>GPS rahasia</x:xmpmeta>",
+    )
     assert b"GPS rahasia" in out.getvalue()
     cleaned = evidence.clean(out.getvalue(), limits=LIMITS).content
     assert b"GPS rahasia" not in cleaned
@@ -108,8 +123,9 @@ def test_a_webp_animation_within_the_budget_keeps_its_frames_and_loses_its_metad
 
 
 def test_the_form_says_why_in_indonesian(client):
-    response = file_report(client, files=[SimpleUploadedFile(
-        "layar.gif", gif_of_tiny_frames(1500, 1500, 100))])
+    response = file_report(
+        client, files=[SimpleUploadedFile("layar.gif", gif_of_tiny_frames(1500, 1500, 100))]
+    )
     assert response.status_code == 200
     [message] = response.context["form"].errors["evidence"]
     assert message.startswith("layar.gif berisi 100 bingkai berukuran 1500 x 1500 piksel")

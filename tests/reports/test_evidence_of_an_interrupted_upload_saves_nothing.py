@@ -16,10 +16,16 @@ def post_cut_short(client, path, data, photo):
     """POST DATA as multipart, the connection breaking halfway through PHOTO's bytes."""
     body = encode_multipart(BOUNDARY, data)
     photo_at = body.index(photo)
-    arrived = body[:photo_at + len(photo) // 2]
-    return client.generic("POST", path, **{
-        "CONTENT_TYPE": MULTIPART_CONTENT, "CONTENT_LENGTH": str(len(body)),
-        "wsgi.input": io.BytesIO(arrived)})
+    arrived = body[: photo_at + len(photo) // 2]
+    return client.generic(
+        "POST",
+        path,
+        **{
+            "CONTENT_TYPE": MULTIPART_CONTENT,
+            "CONTENT_LENGTH": str(len(body)),
+            "wsgi.input": io.BytesIO(arrived),
+        },
+    )
 
 
 def test_a_report_cut_off_halfway_through_a_photo_saves_nothing(client, media_root):
@@ -38,8 +44,9 @@ def test_a_report_cut_off_through_the_api_saves_nothing(client, media_root):
     photo = photo_with_gps()
     content = photo.read()
     photo.seek(0)
-    response = post_cut_short(client, "/api/v1/reports", {**report_data(), "evidence": [photo]},
-                              content)
+    response = post_cut_short(
+        client, "/api/v1/reports", {**report_data(), "evidence": [photo]}, content
+    )
     assert response.status_code == 400
     assert "did not arrive whole" in response.json()["detail"]
     assert not Submission.objects.exists()
@@ -52,8 +59,9 @@ def test_a_reporters_reply_cut_off_saves_nothing(client, media_root):
     photo = photo_with_gps()
     content = photo.read()
     photo.seek(0)
-    response = post_cut_short(client, "/lapor/status/",
-                              {"body": "Ini fotonya.", "evidence": [photo]}, content)
+    response = post_cut_short(
+        client, "/lapor/status/", {"body": "Ini fotonya.", "evidence": [photo]}, content
+    )
     assert response.status_code == 400
     assert not Message.objects.exists() and not Evidence.objects.exists()
 

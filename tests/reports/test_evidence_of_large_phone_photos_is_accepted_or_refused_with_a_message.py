@@ -43,8 +43,9 @@ def test_a_200_megapixel_heic_is_refused_with_its_size_in_the_message(client):
 def test_the_refusal_reads_in_english_too(client):
     upload = SimpleUploadedFile("IMG_0001.HEIC", heic_declaring(12_000, 9_000))
     with translation.override("en"):
-        response = client.post("/lapor/", {**report_data(), "evidence": [upload]},
-                               HTTP_ACCEPT_LANGUAGE="en")
+        response = client.post(
+            "/lapor/", {**report_data(), "evidence": [upload]}, HTTP_ACCEPT_LANGUAGE="en"
+        )
     [message] = response.context["form"].errors["evidence"]
     assert message.startswith("IMG_0001.HEIC is 12000 x 9000 pixels")
 

@@ -26,6 +26,7 @@ def age(name, hours=2):
 
 def crash_after_writing_the_photo(client, monkeypatch):
     """A submission whose process dies after its photo is written and before its commit."""
+
     class Killed(BaseException):
         pass
 
@@ -43,7 +44,8 @@ def crash_after_writing_the_photo(client, monkeypatch):
 
 
 def test_a_file_written_before_a_crash_is_removed_and_a_referenced_one_is_kept(
-        client, monkeypatch, employee_factory):
+    client, monkeypatch, employee_factory
+):
     employee_factory("Drs. Ahmad Fauzi", "198501012010011001")
     orphan = crash_after_writing_the_photo(client, monkeypatch)
     file_report(client, files=[photo_with_gps()])
@@ -60,10 +62,12 @@ def test_a_file_written_before_a_crash_is_removed_and_a_referenced_one_is_kept(
     assert sweep_orphan_files(older_than=timedelta(hours=1)) == []  # idempotent
 
 
-def test_every_file_field_counts_case_attachments_and_letters_included(client_for, alice,
-                                                                       reported_case):
-    client_for(alice).post(f"/kasus/{reported_case.pk}/lampiran/", {
-        "title": "Foto", "file": photo_with_gps()})
+def test_every_file_field_counts_case_attachments_and_letters_included(
+    client_for, alice, reported_case
+):
+    client_for(alice).post(
+        f"/kasus/{reported_case.pk}/lampiran/", {"title": "Foto", "file": photo_with_gps()}
+    )
     attached = Attachment.objects.get().file.name
     lost_attachment = default_storage.save("case-attachments/lost.jpg", ContentFile(b"x"))
     lost_letter = default_storage.save("case-documents/lost.pdf", ContentFile(b"%PDF-"))

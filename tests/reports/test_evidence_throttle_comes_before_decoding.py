@@ -51,8 +51,7 @@ def test_the_api_also_refuses_before_opening_files(client, decoded):
     assert response.status_code == 429 and decoded == []
 
 
-def test_refused_files_count_against_the_address_and_a_typo_does_not(client, settings,
-                                                                     decoded):
+def test_refused_files_count_against_the_address_and_a_typo_does_not(client, settings, decoded):
     settings.NETRA_SUBMISSIONS_PER_HOUR = 3
     for _ in range(5):  # forms with a mistake and no file: nothing opened, nothing counted
         assert file_report(client, description="").status_code == 200
@@ -65,8 +64,7 @@ def test_refused_files_count_against_the_address_and_a_typo_does_not(client, set
     assert len(decoded) == 3 and not Submission.objects.exists()
 
 
-def test_a_reporters_replies_with_files_are_limited_before_opening_them(client, settings,
-                                                                        decoded):
+def test_a_reporters_replies_with_files_are_limited_before_opening_them(client, settings, decoded):
     code = receipt_from(client, file_report(client))
     client.post("/lapor/status/", {"receipt": code.replace(" ", "")})
     use_up_submissions()
@@ -81,15 +79,19 @@ def submission_messages():
     return [m.body for m in Submission.objects.get().messages.all()]
 
 
-def test_case_attachments_are_limited_per_officer_before_opening_them(client_for, alice,
-                                                                      reported_case, settings,
-                                                                      decoded):
+def test_case_attachments_are_limited_per_officer_before_opening_them(
+    client_for, alice, reported_case, settings, decoded
+):
     settings.NETRA_EVIDENCE_ATTACHMENTS_PER_HOUR = 2
     officer = client_for(alice)
     for _ in range(2):
-        officer.post(f"/kasus/{reported_case.pk}/lampiran/", {"title": "Foto",
-                                                              "file": photo_with_gps()})
-    page = officer.post(f"/kasus/{reported_case.pk}/lampiran/", {
-        "title": "Foto", "file": photo_with_gps()}, follow=True)
+        officer.post(
+            f"/kasus/{reported_case.pk}/lampiran/", {"title": "Foto", "file": photo_with_gps()}
+        )
+    page = officer.post(
+        f"/kasus/{reported_case.pk}/lampiran/",
+        {"title": "Foto", "file": photo_with_gps()},
+        follow=True,
+    )
     assert "banyak berkas dalam satu jam terakhir" in page.content.decode()
     assert len(decoded) == 2 and reported_case.attachments.count() == 2

@@ -48,8 +48,9 @@ def test_rotation_keeps_old_data_readable_and_seals_new_data_with_the_new_key(ke
     new_keys = vault.add_new_active_key(key_file)
     assert new_keys.active_id != old_keys.active_id
     assert vault.open_sealed(new_keys, old_token, "submission:1") == IDENTITY
-    resealed = vault.seal(new_keys, vault.open_sealed(new_keys, old_token, "submission:1"),
-                          "submission:1")
+    resealed = vault.seal(
+        new_keys, vault.open_sealed(new_keys, old_token, "submission:1"), "submission:1"
+    )
     vault.drop_keys_except_active(key_file)
     final = vault.load_keys(key_file)
     assert vault.open_sealed(final, resealed, "submission:1") == IDENTITY
@@ -61,8 +62,9 @@ def test_the_nik_hash_is_stable_across_rotation_and_keyed(key_file, tmp_path):
     keys = vault.load_keys(key_file)
     before = vault.keyed_hash(keys, "3509014501900002")
     after = vault.keyed_hash(vault.add_new_active_key(key_file), "3509014501900002")
-    other = vault.keyed_hash(vault.load_keys(vault.create_key_file(tmp_path / "other.key")),
-                             "3509014501900002")
+    other = vault.keyed_hash(
+        vault.load_keys(vault.create_key_file(tmp_path / "other.key")), "3509014501900002"
+    )
     assert before == after != other
 
 

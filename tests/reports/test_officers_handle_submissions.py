@@ -28,7 +28,8 @@ def test_an_officer_of_another_region_gets_404(client_for, charlie, submission):
 
 
 def test_the_identity_stays_closed_until_opened_and_the_opening_is_audited(
-        client_for, alice, submission):
+    client_for, alice, submission
+):
     client = client_for(alice)
     assert REPORTER_NAME not in client.get(f"/laporan/{submission.pk}/").content.decode()
     page = client.post(f"/laporan/{submission.pk}/identitas/").content.decode()
@@ -59,8 +60,9 @@ def test_the_public_cannot_fetch_evidence(client, submission):
     assert response.status_code == 302 and "/akun/masuk/" in response.url
 
 
-def test_officers_of_the_region_are_told_by_email_without_details(make_user, client,
-                                                                   django_capture_on_commit_callbacks):
+def test_officers_of_the_region_are_told_by_email_without_details(
+    make_user, client, django_capture_on_commit_callbacks
+):
     officer = make_user("wati", "bawaslu_regency", ["35.09"])
     officer.email = "wati@bawaslu.go.id"
     officer.save()
@@ -74,8 +76,9 @@ def test_officers_of_the_region_are_told_by_email_without_details(make_user, cli
     assert "pose dua jari" not in mail.outbox[0].body
 
 
-def test_a_similar_second_report_is_flagged_and_the_officer_decides(client_for, alice, client,
-                                                                    submission):
+def test_a_similar_second_report_is_flagged_and_the_officer_decides(
+    client_for, alice, client, submission
+):
     file_report(client, description="Kepala Dinas unggah foto dengan calon, pose dua jari di FB.")
     second = Submission.objects.latest("submitted_at")
     assert (second.duplicate_of, second.duplicate) == (submission, "suspected")
@@ -85,6 +88,10 @@ def test_a_similar_second_report_is_flagged_and_the_officer_decides(client_for, 
 
 
 def test_a_report_about_someone_else_is_not_a_duplicate(client, submission):
-    file_report(client, person_name="Bambang Susilo", person_nip="",
-                description="Camat membagikan sembako atas nama calon nomor urut 1.")
+    file_report(
+        client,
+        person_name="Bambang Susilo",
+        person_nip="",
+        description="Camat membagikan sembako atas nama calon nomor urut 1.",
+    )
     assert Submission.objects.latest("submitted_at").duplicate_of is None

@@ -40,8 +40,15 @@ def test_the_receipt_is_shown_until_the_reporter_says_it_is_saved(client):
 
 
 def test_an_anonymous_submission_is_information_without_identity(client):
-    file_report(client, anonymous="on", reporter_name="", reporter_address="", reporter_nik="",
-                reporter_phone="", reporter_email="")
+    file_report(
+        client,
+        anonymous="on",
+        reporter_name="",
+        reporter_address="",
+        reporter_nik="",
+        reporter_phone="",
+        reporter_email="",
+    )
     submission = Submission.objects.get()
     assert submission.kind == "information"
     assert submission.identity_sealed == "" and submission.reporter_nik_hash == ""
@@ -53,23 +60,32 @@ def test_a_late_report_is_marked_possibly_expired(client):
 
 
 def errors_of(response):
-    return {name: [str(e) for e in errors] for name, errors in response.context["form"].errors.items()}
+    return {
+        name: [str(e) for e in errors] for name, errors in response.context["form"].errors.items()
+    }
 
 
-@pytest.mark.parametrize("overrides, field, message", [
-    ({"description": ""}, "description", "Bidang ini tidak boleh kosong."),
-    ({"known_date": "2099-01-01"}, "known_date", "Tanggal ini ada di masa depan."),
-    ({"incident_date": "2024-11-10", "known_date": "2024-11-05"}, "incident_date",
-     "Perbuatan tidak mungkin terjadi setelah Anda mengetahuinya."),
-    ({"reporter_nik": "1234567890123456"}, "reporter_nik", None),
-    ({"person_nip": "198513012010011001"}, "person_nip", None),
-    ({"region": "34", "district": ""}, "region", "Daerah Istimewa Yogyakarta tidak mengikuti"),
-    ({"reporter_name": ""}, "reporter_name", None),
-    ({"district": "15.71.01"}, "district", None),
-    ({"links": "javascript:alert(1)"}, "links", None),
-])
-def test_bad_input_is_refused_on_its_field_and_nothing_is_saved(client, media_root, overrides,
-                                                                field, message):
+@pytest.mark.parametrize(
+    "overrides, field, message",
+    [
+        ({"description": ""}, "description", "Bidang ini tidak boleh kosong."),
+        ({"known_date": "2099-01-01"}, "known_date", "Tanggal ini ada di masa depan."),
+        (
+            {"incident_date": "2024-11-10", "known_date": "2024-11-05"},
+            "incident_date",
+            "Perbuatan tidak mungkin terjadi setelah Anda mengetahuinya.",
+        ),
+        ({"reporter_nik": "1234567890123456"}, "reporter_nik", None),
+        ({"person_nip": "198513012010011001"}, "person_nip", None),
+        ({"region": "34", "district": ""}, "region", "Daerah Istimewa Yogyakarta tidak mengikuti"),
+        ({"reporter_name": ""}, "reporter_name", None),
+        ({"district": "15.71.01"}, "district", None),
+        ({"links": "javascript:alert(1)"}, "links", None),
+    ],
+)
+def test_bad_input_is_refused_on_its_field_and_nothing_is_saved(
+    client, media_root, overrides, field, message
+):
     response = file_report(client, files=[photo_with_gps()], **overrides)
     assert response.status_code == 200
     errors = errors_of(response)
@@ -80,13 +96,17 @@ def test_bad_input_is_refused_on_its_field_and_nothing_is_saved(client, media_ro
     assert not any(p.is_file() for p in media_root.rglob("*"))
 
 
-@pytest.mark.parametrize("upload, text", [
-    (SimpleUploadedFile("palsu.jpg", b"\xff\xd8\xff" + b"bukan jpeg" * 50), "rusak"),
-    (SimpleUploadedFile("kosong.jpg", b""), None),
-    (SimpleUploadedFile("program.jpg", b"MZ\x90\x00" * 100), "bukan foto"),
-])
-def test_bad_evidence_is_refused_with_a_message_on_the_evidence_field(client, media_root,
-                                                                      upload, text):
+@pytest.mark.parametrize(
+    "upload, text",
+    [
+        (SimpleUploadedFile("palsu.jpg", b"\xff\xd8\xff" + b"bukan jpeg" * 50), "rusak"),
+        (SimpleUploadedFile("kosong.jpg", b""), None),
+        (SimpleUploadedFile("program.jpg", b"MZ\x90\x00" * 100), "bukan foto"),
+    ],
+)
+def test_bad_evidence_is_refused_with_a_message_on_the_evidence_field(
+    client, media_root, upload, text
+):
     response = file_report(client, files=[upload])
     assert response.status_code == 200
     assert "evidence" in errors_of(response)

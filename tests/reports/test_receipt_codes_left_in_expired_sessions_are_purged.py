@@ -46,7 +46,8 @@ def test_it_purges_in_batches_and_keeps_a_session_extended_meanwhile(monkeypatch
         keys = picked(model, now, batch)
         # The owner's request extends this session between the pick and the delete.
         model.objects.filter(session_key=expired[0]).update(
-            expire_date=timezone.now() + timedelta(hours=1))
+            expire_date=timezone.now() + timedelta(hours=1)
+        )
         return keys
 
     monkeypatch.setattr(sessions, "_expired_keys", picked_while_its_owner_comes_back)
@@ -54,9 +55,13 @@ def test_it_purges_in_batches_and_keeps_a_session_extended_meanwhile(monkeypatch
     assert list(Session.objects.values_list("session_key", flat=True)) == [expired[0]]
 
 
-@pytest.mark.skipif(not settings.IS_POSTGRES, reason=(
-    "SQLite's in-memory test database locks whole tables across threads (shared cache); "
-    "several workers share one PostgreSQL in production"))
+@pytest.mark.skipif(
+    not settings.IS_POSTGRES,
+    reason=(
+        "SQLite's in-memory test database locks whole tables across threads (shared cache); "
+        "several workers share one PostgreSQL in production"
+    ),
+)
 @pytest.mark.django_db(transaction=True)
 def test_several_workers_purging_at_once_delete_each_session_once(reference):
     for _ in range(60):

@@ -43,8 +43,10 @@ def test_the_reporter_answers_a_question_with_more_evidence(client, code, alice,
     actions.ask_reporter(alice, submission, "Kapan tepatnya foto itu diunggah?")
     page = check(client, code).content.decode()
     assert "Menunggu jawaban Anda" in page and "Kapan tepatnya foto itu diunggah?" in page
-    response = client.post("/lapor/status/", {"body": "Tanggal 3 November, pukul 20.00.",
-                                              "evidence": [photo_with_gps()]})
+    response = client.post(
+        "/lapor/status/",
+        {"body": "Tanggal 3 November, pukul 20.00.", "evidence": [photo_with_gps()]},
+    )
     assert response.status_code == 200
     submission.refresh_from_db()
     assert submission.status == "in_review"

@@ -20,8 +20,15 @@ def test_a_report_is_filed_through_the_api_with_a_photo(client):
 
 
 def test_anonymous_information_through_the_api(client):
-    response = post_report(client, anonymous="true", reporter_name="", reporter_address="",
-                           reporter_nik="", reporter_phone="", reporter_email="")
+    response = post_report(
+        client,
+        anonymous="true",
+        reporter_name="",
+        reporter_address="",
+        reporter_nik="",
+        reporter_phone="",
+        reporter_email="",
+    )
     assert response.status_code == 201 and response.json()["kind"] == "information"
 
 
@@ -51,13 +58,15 @@ def test_the_status_is_asked_with_the_code_in_the_body(client, alice):
 
     receipt = post_report(client).json()["receipt"]
     actions.ask_reporter(alice, Submission.objects.get(), "Siapa saksi yang melihat?")
-    response = client.post("/api/v1/reports/status", {"receipt": receipt},
-                           content_type="application/json")
+    response = client.post(
+        "/api/v1/reports/status", {"receipt": receipt}, content_type="application/json"
+    )
     assert response.status_code == 200
     assert response.json()["status"] == "needs_information"
     assert response.json()["questions"] == ["Siapa saksi yang melihat?"]
-    unknown = client.post("/api/v1/reports/status", {"receipt": "0" * 20},
-                          content_type="application/json")
+    unknown = client.post(
+        "/api/v1/reports/status", {"receipt": "0" * 20}, content_type="application/json"
+    )
     assert unknown.status_code == 404
 
 

@@ -12,14 +12,22 @@ def test_the_engine_reads_its_kinds_and_employments_from_the_catalog():
 
 def test_a_new_kind_in_the_catalog_data_is_proposed_and_labelled():
     data = copy.deepcopy(rules.shipped_catalog().data)
-    data["kinds"]["new_kind"] = {"before": "ETIK-01", "after": "DIS-01",
-                                 "label_id": "Perilaku baru", "label_en": "A new conduct"}
+    data["kinds"]["new_kind"] = {
+        "before": "ETIK-01",
+        "after": "DIS-01",
+        "label_id": "Perilaku baru",
+        "label_en": "A new conduct",
+    }
     catalog = rules.Catalog(data)
     assert "new_kind" in catalog.kind_names
     assert catalog.kind_labels("id")["new_kind"] == "Perilaku baru"
     assert catalog.kind_labels("en-us")["new_kind"] == "A new conduct"
-    proposal = rules.propose(catalog, determination_date=None, employment="PNS",
-                             conduct=[rules.Conduct("new_kind", rules.date(2024, 9, 1))])
+    proposal = rules.propose(
+        catalog,
+        determination_date=None,
+        employment="PNS",
+        conduct=[rules.Conduct("new_kind", rules.date(2024, 9, 1))],
+    )
     assert proposal.codes == ("DIS-01",)
 
 

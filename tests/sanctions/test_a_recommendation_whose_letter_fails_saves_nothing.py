@@ -29,9 +29,14 @@ def test_a_recommendation_whose_letter_fails_saves_nothing(
 ):
     case = under_verification
     audited = AuditEntry.objects.count()
-    response = client_for(gita).post(f"/kasus/{case.pk}/rekomendasi/", form_data(
-        case, issue="1", **{"sanction_{r}": "Penurunan jabatan setingkat lebih rendah selama "
-                                            "12 bulan"}))
+    response = client_for(gita).post(
+        f"/kasus/{case.pk}/rekomendasi/",
+        form_data(
+            case,
+            issue="1",
+            **{"sanction_{r}": "Penurunan jabatan setingkat lebih rendah selama 12 bulan"},
+        ),
+    )
     assert response.status_code == 200
     assert "Surat tidak dapat dibuat; tidak ada yang disimpan." in response.content.decode()
     case.refresh_from_db()
@@ -42,16 +47,17 @@ def test_a_recommendation_whose_letter_fails_saves_nothing(
     assert not list(Path(media_root).rglob("*.pdf"))
 
 
-def test_the_letter_rendered_beforehand_is_the_letter_of_what_was_recorded(under_verification,
-                                                                          gita, monkeypatch):
+def test_the_letter_rendered_beforehand_is_the_letter_of_what_was_recorded(
+    under_verification, gita, monkeypatch
+):
     """Rendered from the rows before they were saved, the letter is the one the saved
     recommendation gives (compared as HTML: the PDF's font subsets carry a timestamp)."""
     rendered = []
     render = documents.pdf_lib.render
-    monkeypatch.setattr(documents.pdf_lib, "render",
-                        lambda html: rendered.append(html) or render(html))
+    monkeypatch.setattr(
+        documents.pdf_lib, "render", lambda html: rendered.append(html) or render(html)
+    )
     case = recommend(gita, under_verification)
-    assert rendered == [documents.letter_html(case, "recommendation_letter",
-                                              actions.BKN_LETTER)]
+    assert rendered == [documents.letter_html(case, "recommendation_letter", actions.BKN_LETTER)]
     assert Recommendation.objects.get().sanction in rendered[0] and "DIS-07" in rendered[0]
     assert CaseDocument.objects.get(kind="recommendation_letter")

@@ -1,8 +1,7 @@
 from datetime import date
 
-from django.utils import timezone
-
 import pytest
+from django.utils import timezone
 
 from netra.cases import actions as case_actions
 from netra.cases.actions import Conflict, Refused
@@ -24,51 +23,114 @@ def test_a_recommendation_names_a_sanction_for_every_reported_person(under_verif
     Respondent.objects.create(case=case, name="Budi Santoso", government=case.region)
     first = case.respondents.first()
     with pytest.raises(Refused) as refused:
-        actions.recommend(gita, case, version=case.version, verification="Terbukti.",
-                          choices={first: choices_for(case)[first]})
+        actions.recommend(
+            gita,
+            case,
+            version=case.version,
+            verification="Terbukti.",
+            choices={first: choices_for(case)[first]},
+        )
     assert refused.value.code == "sanction_required"
     with pytest.raises(Refused) as refused:
-        actions.recommend(gita, case, version=case.version, verification="  ",
-                          choices=choices_for(case))
+        actions.recommend(
+            gita, case, version=case.version, verification="  ", choices=choices_for(case)
+        )
     assert refused.value.code == "verification_required"
     case.refresh_from_db()
     assert case.state == "bkn_verification" and not case.recommendations.exists()
 
 
-def test_the_case_is_followed_up_only_when_every_person_has_an_answer(under_verification, gita,
-                                                                      hadi):
+def test_the_case_is_followed_up_only_when_every_person_has_an_answer(
+    under_verification, gita, hadi
+):
     case = under_verification
     Respondent.objects.create(case=case, name="Budi Santoso", government=case.region)
     case = recommend_all(case, gita)
     first, second = case.recommendations.all()
-    actions.record_decree(hadi, first, version=case.version, outcome="imposed",
-                          number="800/1/2024", decided_on=timezone.localdate(),
-                          sanction="Teguran tertulis", pdf=PDF)
+    actions.record_decree(
+        hadi,
+        first,
+        version=case.version,
+        outcome="imposed",
+        number="800/1/2024",
+        decided_on=timezone.localdate(),
+        sanction="Teguran tertulis",
+        pdf=PDF,
+    )
     case.refresh_from_db()
     assert case.state == "recommended"
-    actions.record_decree(hadi, second, version=case.version, outcome="not_imposed",
-                          reason="Terlapor meninggal dunia sebelum keputusan.")
+    actions.record_decree(
+        hadi,
+        second,
+        version=case.version,
+        outcome="not_imposed",
+        reason="Terlapor meninggal dunia sebelum keputusan.",
+    )
     case.refresh_from_db()
     assert case.state == "followed_up"
     assert [d.outcome for d in Decree.objects.order_by("id")] == ["imposed", "not_imposed"]
 
 
-@pytest.mark.parametrize("fields, code", [
-    ({"outcome": "imposed", "number": "", "decided_on": date.today(),
-      "sanction": "Teguran", "pdf": PDF}, "decree_incomplete"),
-    ({"outcome": "imposed", "number": "800/1", "decided_on": date.today(),
-      "sanction": "Teguran", "pdf": None}, "decree_file_required"),
-    ({"outcome": "imposed", "number": "800/1", "decided_on": date.today(),
-      "sanction": "Teguran", "pdf": b"PK\x03\x04 a zip"}, "decree_file_not_pdf"),
-    ({"outcome": "imposed", "number": "800/1", "decided_on": date(2999, 1, 1),
-      "sanction": "Teguran", "pdf": PDF}, "decree_date"),
-    ({"outcome": "imposed", "number": "800/1", "decided_on": date(2001, 1, 1),
-      "sanction": "Teguran", "pdf": PDF}, "decree_date"),
-    ({"outcome": "not_imposed", "reason": " "}, "reason_required"),
-    ({"outcome": "pardoned"}, "decree_incomplete"),
-])
-def test_an_incomplete_decree_is_refused_and_nothing_is_saved(under_verification, gita, hadi,
-                                                              fields, code):
+@pytest.mark.parametrize(
+    "fields, code",
+    [
+        (
+            {
+                "outcome": "imposed",
+                "number": "",
+                "decided_on": date.today(),
+                "sanction": "Teguran",
+                "pdf": PDF,
+            },
+            "decree_incomplete",
+        ),
+        (
+            {
+                "outcome": "imposed",
+                "number": "800/1",
+                "decided_on": date.today(),
+                "sanction": "Teguran",
+                "pdf": None,
+            },
+            "decree_file_required",
+        ),
+        (
+            {
+                "outcome": "imposed",
+                "number": "800/1",
+                "decided_on": date.today(),
+                "sanction": "Teguran",
+                "pdf": b"PK\x03\x04 a zip",
+            },
+            "decree_file_not_pdf",
+        ),
+        (
+            {
+                "outcome": "imposed",
+                "number": "800/1",
+                "decided_on": date(2999, 1, 1),
+                "sanction": "Teguran",
+                "pdf": PDF,
+            },
+            "decree_date",
+        ),
+        (
+            {
+                "outcome": "imposed",
+                "number": "800/1",
+                "decided_on": date(2001, 1, 1),
+                "sanction": "Teguran",
+                "pdf": PDF,
+            },
+            "decree_date",
+        ),
+        ({"outcome": "not_imposed", "reason": " "}, "reason_required"),
+        ({"outcome": "pardoned"}, "decree_incomplete"),
+    ],
+)
+def test_an_incomplete_decree_is_refused_and_nothing_is_saved(
+    under_verification, gita, hadi, fields, code
+):
     case = recommend_all(under_verification, gita)
     with pytest.raises(Refused) as refused:
         actions.record_decree(hadi, case.recommendations.get(), version=case.version, **fields)
@@ -76,17 +138,20 @@ def test_an_incomplete_decree_is_refused_and_nothing_is_saved(under_verification
     assert not Decree.objects.exists()
 
 
-def test_two_hands_answering_one_recommendation_do_not_both_win(under_verification, gita,
-                                                                hadi, fajar):
+def test_two_hands_answering_one_recommendation_do_not_both_win(
+    under_verification, gita, hadi, fajar
+):
     case = recommend_all(under_verification, gita)
     recommendation = case.recommendations.get()
     version = case.version
-    actions.record_decree(hadi, recommendation, version=version, outcome="not_imposed",
-                          reason="Sudah diberhentikan.")
+    actions.record_decree(
+        hadi, recommendation, version=version, outcome="not_imposed", reason="Sudah diberhentikan."
+    )
     recommendation.refresh_from_db()
     with pytest.raises((Conflict, Refused)):
-        actions.record_decree(fajar, recommendation, version=version, outcome="not_imposed",
-                              reason="Lagi.")
+        actions.record_decree(
+            fajar, recommendation, version=version, outcome="not_imposed", reason="Lagi."
+        )
     assert Decree.objects.count() == 1
 
 
@@ -97,9 +162,16 @@ def test_a_decree_after_the_period_still_follows_the_case_up(under_verification,
     assert actions.mark_ppk_overdue(now=case.due_at + timedelta(seconds=1)) == 1
     case.refresh_from_db()
     assert case.state == "ppk_overdue"
-    actions.record_decree(hadi, case.recommendations.get(), version=case.version,
-                          outcome="imposed", number="800/9/2025", decided_on=timezone.localdate(),
-                          sanction="Penurunan jabatan", pdf=PDF)
+    actions.record_decree(
+        hadi,
+        case.recommendations.get(),
+        version=case.version,
+        outcome="imposed",
+        number="800/9/2025",
+        decided_on=timezone.localdate(),
+        sanction="Penurunan jabatan",
+        pdf=PDF,
+    )
     case.refresh_from_db()
     assert case.state == "followed_up"
 
@@ -108,6 +180,7 @@ def test_the_recommendation_step_is_not_on_the_plain_step_form(under_verificatio
     from netra.cases.workflow import TransitionRefused
 
     with pytest.raises(TransitionRefused) as refused:
-        case_actions.transition(gita, under_verification, "recommended",
-                                version=under_verification.version)
+        case_actions.transition(
+            gita, under_verification, "recommended", version=under_verification.version
+        )
     assert refused.value.refusal.code == "needs_record"

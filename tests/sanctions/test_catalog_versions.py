@@ -8,9 +8,13 @@ from ..sanctions_helpers import recommend
 
 def edit(client, code, **fields):
     entry = rules.shipped_catalog().codes[code]
-    data = {"title_id": entry["title_id"], "title_en": entry["title_en"],
-            "level": entry["level"], "legal_basis": "\n".join(entry["legal_basis"]),
-            "note": "Menyesuaikan surat edaran terbaru."}
+    data = {
+        "title_id": entry["title_id"],
+        "title_en": entry["title_en"],
+        "level": entry["level"],
+        "legal_basis": "\n".join(entry["legal_basis"]),
+        "note": "Menyesuaikan surat edaran terbaru.",
+    }
     data.update(fields)
     return client.post(f"/sanksi/katalog/{code}/", data)
 
@@ -27,8 +31,7 @@ def test_an_edit_makes_a_new_version_that_new_proposals_use(client_for, admin, r
     assert active_catalog().version == "2024.1-r3"
 
 
-def test_a_new_version_never_rewrites_a_decided_case(client_for, admin, gita,
-                                                     under_verification):
+def test_a_new_version_never_rewrites_a_decided_case(client_for, admin, gita, under_verification):
     recommend(gita, under_verification)  # DIS-07, berat, under the shipped catalog
     edit(client_for(admin), "DIS-07", level="sedang")
     recommendation = Recommendation.objects.get()
@@ -43,8 +46,9 @@ def test_an_edit_without_a_reason_or_with_a_bad_level_is_refused(client_for, adm
     assert not CatalogVersion.objects.exists()
 
 
-def test_everyone_reads_the_catalog_and_only_the_administrator_edits_it(client_for, alice,
-                                                                        admin, reference):
+def test_everyone_reads_the_catalog_and_only_the_administrator_edits_it(
+    client_for, alice, admin, reference
+):
     page = client_for(alice).get("/sanksi/katalog/").content.decode()
     assert "ETIK-01" in page and "P5N-7" in page
     assert 'href="/sanksi/katalog/ETIK-01/"' not in page

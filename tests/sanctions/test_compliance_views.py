@@ -16,10 +16,13 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 def forwarded_case(officer, bkn, region, nip, name):
-    case = case_actions.open_finding(officer, election=Election.objects.get(code="pilkada-2024"),
-                                     region=region, summary=f"Temuan tentang {name}.")
-    Respondent.objects.create(case=case, name=name, nip=nip, subject_type="pns",
-                              government=region)
+    case = case_actions.open_finding(
+        officer,
+        election=Election.objects.get(code="pilkada-2024"),
+        region=region,
+        summary=f"Temuan tentang {name}.",
+    )
+    Respondent.objects.create(case=case, name=name, nip=nip, subject_type="pns", government=region)
     return walk(case, "recommended", officer=officer, bkn=bkn)
 
 
@@ -35,9 +38,16 @@ def decide(ppk, case, days_after, sanction):
     recommendation.refresh_from_db()
     case.refresh_from_db()
     issued = timezone.localtime(recommendation.issued_at).date()  # the local calendar day
-    return actions.record_decree(ppk, recommendation, version=case.version, outcome="imposed",
-                                 number="800/1", decided_on=issued + timedelta(days=days_after),
-                                 sanction=sanction, pdf=PDF)
+    return actions.record_decree(
+        ppk,
+        recommendation,
+        version=case.version,
+        outcome="imposed",
+        number="800/1",
+        decided_on=issued + timedelta(days=days_after),
+        sanction=sanction,
+        pdf=PDF,
+    )
 
 
 @pytest.fixture
@@ -54,10 +64,17 @@ def three_cases(alice, charlie, gita, hadi, region, make_user):
 def test_compliance_counts_follow_up_and_the_median_days_per_ppk(client_for, gita, three_cases):
     page = client_for(gita).get("/sanksi/kepatuhan/")
     rows = {r["code"]: r for r in page.context["rows"]}
-    assert (rows["35.09"]["total"], rows["35.09"]["answered"], rows["35.09"]["share_pct"],
-            rows["35.09"]["median_days"]) == (2, 2, 100, 7)
+    assert (
+        rows["35.09"]["total"],
+        rows["35.09"]["answered"],
+        rows["35.09"]["share_pct"],
+        rows["35.09"]["median_days"],
+    ) == (2, 2, 100, 7)
     assert (rows["15.71"]["total"], rows["15.71"]["answered"], rows["15.71"]["share_pct"]) == (
-        1, 0, 0)
+        1,
+        0,
+        0,
+    )
     by_province = client_for(gita).get("/sanksi/kepatuhan/", {"per": "provinsi"})
     assert {r["code"] for r in by_province.context["rows"]} == {"35", "15"}
 
@@ -72,12 +89,15 @@ def test_the_overdue_list_shows_what_the_ppk_left_waiting(client_for, gita, thre
     assert "Rudi Hartono" in page.content.decode()
 
 
-def test_the_consistency_report_shows_unequal_sanctions_for_the_same_conduct(client_for, gita,
-                                                                             three_cases):
+def test_the_consistency_report_shows_unequal_sanctions_for_the_same_conduct(
+    client_for, gita, three_cases
+):
     rows = {r["code"]: r for r in client_for(gita).get("/sanksi/konsistensi/").context["rows"]}
     sanctions = {s["sanction"]: s["cases"] for s in rows["DIS-07"]["sanctions"]}
-    assert sanctions == {"Penurunan jabatan setingkat lebih rendah selama 12 bulan": 1,
-                         "Teguran tertulis": 1}
+    assert sanctions == {
+        "Penurunan jabatan setingkat lebih rendah selama 12 bulan": 1,
+        "Teguran tertulis": 1,
+    }
 
 
 def test_the_history_by_nip_finds_a_repeat_offender(client_for, gita, three_cases):

@@ -10,9 +10,9 @@ from ..case_walk import walk
 PDF = b"%PDF-1.4\n%%EOF\n"
 
 
-def test_the_regency_ppk_cannot_decide_for_the_provincial_employee(client_for, alice, gita, hadi,
-                                                                   make_user, reported_case,
-                                                                   region):
+def test_the_regency_ppk_cannot_decide_for_the_provincial_employee(
+    client_for, alice, gita, hadi, make_user, reported_case, region
+):
     case = reported_case  # its reported person works for Jember
     Respondent.objects.create(case=case, name="Rina Provinsi", government=region("35"))
     case = walk(case, "recommended", officer=alice, bkn=gita)
@@ -23,17 +23,29 @@ def test_the_regency_ppk_cannot_decide_for_the_provincial_employee(client_for, a
     assert f"/rekomendasi/{regency.pk}/keputusan/" in page
     assert f"/rekomendasi/{provincial.pk}/keputusan/" not in page
     prefix = f"r{provincial.pk}-"
-    response = ppk.post(f"/rekomendasi/{provincial.pk}/keputusan/", {
-        "version": case.version, prefix + "outcome": "not_imposed", prefix + "reason": "x"})
+    response = ppk.post(
+        f"/rekomendasi/{provincial.pk}/keputusan/",
+        {"version": case.version, prefix + "outcome": "not_imposed", prefix + "reason": "x"},
+    )
     assert response.status_code == 404
-    api = ppk.post(f"/api/v1/recommendations/{provincial.pk}/decree", {
-        "version": case.version, "outcome": "not_imposed", "reason": "x"})
+    api = ppk.post(
+        f"/api/v1/recommendations/{provincial.pk}/decree",
+        {"version": case.version, "outcome": "not_imposed", "reason": "x"},
+    )
     assert api.status_code == 404
     assert not Decree.objects.exists()
     governor = client_for(make_user("gubernur", "ppk", ["35"]))
-    governor.post(f"/rekomendasi/{provincial.pk}/keputusan/", {
-        "version": case.version, prefix + "outcome": "imposed", prefix + "number": "800/1",
-        prefix + "decided_on": str(timezone.localdate()), prefix + "sanction": "Teguran",
-        prefix + "file": __import__("django.core.files.uploadedfile", fromlist=["x"])
-        .SimpleUploadedFile("sk.pdf", PDF, "application/pdf")})
+    governor.post(
+        f"/rekomendasi/{provincial.pk}/keputusan/",
+        {
+            "version": case.version,
+            prefix + "outcome": "imposed",
+            prefix + "number": "800/1",
+            prefix + "decided_on": str(timezone.localdate()),
+            prefix + "sanction": "Teguran",
+            prefix + "file": __import__(
+                "django.core.files.uploadedfile", fromlist=["x"]
+            ).SimpleUploadedFile("sk.pdf", PDF, "application/pdf"),
+        },
+    )
     assert Decree.objects.get().recommendation == provincial

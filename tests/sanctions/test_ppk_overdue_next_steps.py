@@ -8,9 +8,9 @@ from netra.sanctions.models import FollowUpStep
 from ..sanctions_helpers import recommend
 
 
-def test_a_missed_period_proposes_next_steps_and_tells_bkn(client_for, gita, hadi,
-                                                            under_verification,
-                                                            django_capture_on_commit_callbacks):
+def test_a_missed_period_proposes_next_steps_and_tells_bkn(
+    client_for, gita, hadi, under_verification, django_capture_on_commit_callbacks
+):
     gita.email = "gita@bkn.go.id"
     gita.save()
     case = recommend(gita, under_verification)
@@ -19,7 +19,9 @@ def test_a_missed_period_proposes_next_steps_and_tells_bkn(client_for, gita, had
     case.refresh_from_db()
     assert case.state == "ppk_overdue"
     assert sorted(FollowUpStep.objects.values_list("kind", flat=True)) == [
-        "block_personnel_data", "warn_ppk"]
+        "block_personnel_data",
+        "warn_ppk",
+    ]
     assert mail.outbox[0].to == ["gita@bkn.go.id"]
     assert str(case) in mail.outbox[0].subject
 

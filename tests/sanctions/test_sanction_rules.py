@@ -29,15 +29,30 @@ KIND_CODES = {
     "use_of_state_facilities": ("P5N-4", "P5N-4"),
     "mobilising_civil_servants": ("P5N-3", "P5N-3"),
 }
-LEVEL = {"ETIK": "moral", "DIS-01": "berat", "DIS-02": "berat", "DIS-03": "sedang",
-         "DIS-04": "berat", "DIS-05": "ptdh", "DIS-06": "berat", "DIS-07": "berat",
-         "DIS-08": "berat", "DIS-09": "sedang", "DIS-10": "berat", "DIS-11": "berat",
-         "DIS-12": "berat", "P5N-1": "sedang", "P5N-3": "berat", "P5N-4": "berat"}
+LEVEL = {
+    "ETIK": "moral",
+    "DIS-01": "berat",
+    "DIS-02": "berat",
+    "DIS-03": "sedang",
+    "DIS-04": "berat",
+    "DIS-05": "ptdh",
+    "DIS-06": "berat",
+    "DIS-07": "berat",
+    "DIS-08": "berat",
+    "DIS-09": "sedang",
+    "DIS-10": "berat",
+    "DIS-11": "berat",
+    "DIS-12": "berat",
+    "P5N-1": "sedang",
+    "P5N-3": "berat",
+    "P5N-4": "berat",
+}
 
 
 def propose(employment="PNS", *conduct):
-    return rules.propose(CATALOG, determination_date=DETERMINED, employment=employment,
-                         conduct=list(conduct))
+    return rules.propose(
+        CATALOG, determination_date=DETERMINED, employment=employment, conduct=list(conduct)
+    )
 
 
 def level_of(code):
@@ -65,8 +80,10 @@ def test_the_determination_day_itself_counts_as_after_as_the_catalog_says():
 
 def test_ethics_sanctions_are_moral_statements_declared_by_the_ppk():
     proposal = propose("PNS", Conduct("campaign_props", BEFORE))
-    assert proposal.sanction_options == ("Sanksi moral pernyataan secara tertutup",
-                                         "Sanksi moral pernyataan secara terbuka")
+    assert proposal.sanction_options == (
+        "Sanksi moral pernyataan secara tertutup",
+        "Sanksi moral pernyataan secara terbuka",
+    )
     assert "PP 42/2004 Pasal 11 huruf c" in proposal.legal_basis
     assert "PPK" in proposal.decided_by
 
@@ -75,27 +92,38 @@ def test_party_membership_is_dismissal_without_honour_at_any_time():
     for when in (BEFORE, AFTER, date(2020, 1, 1)):
         proposal = propose("PNS", Conduct("party_membership", when))
         assert (proposal.level, proposal.sanction_options) == (
-            "ptdh", ("Pemberhentian tidak dengan hormat sebagai PNS",))
+            "ptdh",
+            ("Pemberhentian tidak dengan hormat sebagai PNS",),
+        )
 
 
 def test_several_conducts_are_all_listed_and_the_most_severe_governs():
-    proposal = propose("PNS", Conduct("social_media_engagement", BEFORE),
-                       Conduct("approach_party_as_candidate", AFTER),
-                       Conduct("partisan_photo", AFTER), Conduct("partisan_photo", AFTER))
+    proposal = propose(
+        "PNS",
+        Conduct("social_media_engagement", BEFORE),
+        Conduct("approach_party_as_candidate", AFTER),
+        Conduct("partisan_photo", AFTER),
+        Conduct("partisan_photo", AFTER),
+    )
     assert proposal.codes == ("ETIK-04", "DIS-03", "DIS-07")
     assert (proposal.track, proposal.level, proposal.governing_code) == (
-        "discipline", "berat", "DIS-07")
+        "discipline",
+        "berat",
+        "DIS-07",
+    )
     assert "PP 42/2004 Pasal 11 huruf c" in proposal.legal_basis  # the ethics code's basis too
 
 
 def test_pppk_follow_the_pns_procedure_with_contract_termination_as_the_heaviest_form():
     proposal = propose("PPPK", Conduct("partisan_photo", AFTER))
     assert proposal.track == "discipline" and proposal.level == "berat"
-    assert proposal.sanction_options[-1] == ("Pemutusan hubungan perjanjian kerja dengan hormat "
-                                             "tidak atas permintaan sendiri")
+    assert proposal.sanction_options[-1] == (
+        "Pemutusan hubungan perjanjian kerja dengan hormat tidak atas permintaan sendiri"
+    )
     assert "PP 49/2018 tentang Manajemen PPPK Pasal 52" in proposal.legal_basis
     assert propose("PPPK", Conduct("party_membership", AFTER)).sanction_options == (
-        "Pemutusan hubungan perjanjian kerja tidak dengan hormat",)
+        "Pemutusan hubungan perjanjian kerja tidak dengan hormat",
+    )
 
 
 def test_cpns_follow_the_pns_procedure_and_lose_their_candidacy_at_the_heaviest():
@@ -107,7 +135,10 @@ def test_cpns_follow_the_pns_procedure_and_lose_their_candidacy_at_the_heaviest(
 def test_non_asn_staff_go_to_the_regional_head_under_their_contract():
     proposal = propose("NON_ASN", Conduct("partisan_photo", AFTER))
     assert (proposal.track, proposal.level, proposal.forward_to) == (
-        "contract", None, "REGIONAL_HEAD")
+        "contract",
+        None,
+        "REGIONAL_HEAD",
+    )
     assert "Pemutusan perjanjian kerja" in proposal.sanction_options
     assert proposal.codes == ("DIS-07",)  # the conduct is still named
     assert not any(b.startswith("PP 94/2021") for b in proposal.legal_basis)
@@ -117,9 +148,16 @@ def test_non_asn_staff_go_to_the_regional_head_under_their_contract():
 def test_village_heads_and_officials_go_to_the_regent_under_the_village_law(employment):
     proposal = propose(employment, Conduct("attend_declaration", AFTER))
     assert (proposal.track, proposal.level, proposal.forward_to) == (
-        "village", None, "REGIONAL_HEAD")
-    assert proposal.sanction_options == ("Teguran lisan", "Teguran tertulis",
-                                         "Pemberhentian sementara", "Pemberhentian")
+        "village",
+        None,
+        "REGIONAL_HEAD",
+    )
+    assert proposal.sanction_options == (
+        "Teguran lisan",
+        "Teguran tertulis",
+        "Pemberhentian sementara",
+        "Pemberhentian",
+    )
     assert any(b.startswith("UU 6/2014") for b in proposal.legal_basis)
 
 
@@ -127,7 +165,10 @@ def test_village_heads_and_officials_go_to_the_regent_under_the_village_law(empl
 def test_tni_and_polri_members_go_to_their_own_institutions(employment, institution):
     proposal = propose(employment, Conduct("campaign_props", AFTER))
     assert (proposal.track, proposal.level, proposal.forward_to) == (
-        "institution", None, institution)
+        "institution",
+        None,
+        institution,
+    )
 
 
 @pytest.mark.parametrize("employment", list(rules.EMPLOYMENT))
@@ -143,26 +184,65 @@ def test_uncertain_points_travel_with_the_proposal():
 
 
 def test_an_election_without_a_determination_date_applies_the_discipline_codes():
-    proposal = rules.propose(CATALOG, determination_date=None, employment="PNS",
-                             conduct=[Conduct("partisan_photo", BEFORE)])
+    proposal = rules.propose(
+        CATALOG,
+        determination_date=None,
+        employment="PNS",
+        conduct=[Conduct("partisan_photo", BEFORE)],
+    )
     assert proposal.codes == ("DIS-07",)
 
 
-@pytest.mark.parametrize("payload, code", [
-    ({"election": "pilkada-2024", "subject": {"employment": "PNS"},
-      "conduct": [{"kind": "dancing", "date": "2024-10-01"}]}, "unknown_kind"),
-    ({"election": "pilkada-2024", "subject": {"employment": "PNS"},
-      "conduct": [{"kind": "partisan_photo", "date": "1/10/2024"}]}, "bad_date"),
-    ({"election": "pilkada-2024", "subject": {"employment": "PNS"},
-      "conduct": [{"kind": "partisan_photo", "date": "2024-02-30"}]}, "bad_date"),
-    ({"election": "pilkada-2099", "subject": {"employment": "PNS"},
-      "conduct": [{"kind": "partisan_photo", "date": "2024-10-01"}]}, "unknown_election"),
-    ({"election": "pilkada-2024", "subject": {"employment": "PRESIDENT"},
-      "conduct": [{"kind": "partisan_photo", "date": "2024-10-01"}]}, "unknown_employment"),
-    ({"election": "pilkada-2024", "subject": {"employment": "PNS"}, "conduct": []},
-     "no_conduct"),
-    (["not", "an", "object"], "bad_input"),
-])
+@pytest.mark.parametrize(
+    "payload, code",
+    [
+        (
+            {
+                "election": "pilkada-2024",
+                "subject": {"employment": "PNS"},
+                "conduct": [{"kind": "dancing", "date": "2024-10-01"}],
+            },
+            "unknown_kind",
+        ),
+        (
+            {
+                "election": "pilkada-2024",
+                "subject": {"employment": "PNS"},
+                "conduct": [{"kind": "partisan_photo", "date": "1/10/2024"}],
+            },
+            "bad_date",
+        ),
+        (
+            {
+                "election": "pilkada-2024",
+                "subject": {"employment": "PNS"},
+                "conduct": [{"kind": "partisan_photo", "date": "2024-02-30"}],
+            },
+            "bad_date",
+        ),
+        (
+            {
+                "election": "pilkada-2099",
+                "subject": {"employment": "PNS"},
+                "conduct": [{"kind": "partisan_photo", "date": "2024-10-01"}],
+            },
+            "unknown_election",
+        ),
+        (
+            {
+                "election": "pilkada-2024",
+                "subject": {"employment": "PRESIDENT"},
+                "conduct": [{"kind": "partisan_photo", "date": "2024-10-01"}],
+            },
+            "unknown_employment",
+        ),
+        (
+            {"election": "pilkada-2024", "subject": {"employment": "PNS"}, "conduct": []},
+            "no_conduct",
+        ),
+        (["not", "an", "object"], "bad_input"),
+    ],
+)
 def test_bad_requests_are_refused_with_their_reason(payload, code):
     with pytest.raises(ProposalError) as refused:
         rules.parse_request(payload, {"pilkada-2024": DETERMINED})

@@ -28,6 +28,9 @@ def test_an_audited_write_elsewhere_does_not_wait_for_the_recommendation_letter(
     pdf = document.file.read()
     assert hashlib.sha256(pdf).hexdigest() == document.sha256
     entry = AuditEntry.objects.get(action="case.document_generated")
-    assert entry.data == {"kind": "recommendation_letter", "sha256": document.sha256,
-                          "document": document.pk}
+    assert entry.data == {
+        "kind": "recommendation_letter",
+        "sha256": document.sha256,
+        "document": document.pk,
+    }
     assert recommendation.sanction == DEMOTION and recommendation.due_at == case.due_at

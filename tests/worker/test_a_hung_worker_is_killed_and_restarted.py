@@ -17,8 +17,14 @@ def test_a_child_whose_beat_file_goes_stale_is_killed_and_restarted(tmp_path):
     beat.touch()
     os.utime(beat, (time.time() - 600, time.time() - 600))  # silent for ten minutes
     log = []
-    supervisor = Supervisor(SLEEPER, log=log.append, beat_file=beat, silent_seconds=0.2,
-                            poll_seconds=0.1, sleep=lambda seconds: None)
+    supervisor = Supervisor(
+        SLEEPER,
+        log=log.append,
+        beat_file=beat,
+        silent_seconds=0.2,
+        poll_seconds=0.1,
+        sleep=lambda seconds: None,
+    )
     supervisor.run(max_starts=2)
     assert supervisor.restarts == 2
     assert any("silent for" in line and "killing it" in line for line in log)
@@ -27,12 +33,21 @@ def test_a_child_whose_beat_file_goes_stale_is_killed_and_restarted(tmp_path):
 
 def test_a_child_that_beats_is_left_alone(tmp_path):
     beat = tmp_path / "worker.beat"
-    command = [sys.executable, "-c",
-               f"import pathlib, time\nfor _ in range(8):\n"
-               f"    pathlib.Path({str(beat)!r}).touch(); time.sleep(0.1)"]
+    command = [
+        sys.executable,
+        "-c",
+        f"import pathlib, time\nfor _ in range(8):\n"
+        f"    pathlib.Path({str(beat)!r}).touch(); time.sleep(0.1)",
+    ]
     log = []
-    supervisor = Supervisor(command, log=log.append, beat_file=beat, silent_seconds=0.5,
-                            poll_seconds=0.1, sleep=lambda seconds: None)
+    supervisor = Supervisor(
+        command,
+        log=log.append,
+        beat_file=beat,
+        silent_seconds=0.5,
+        poll_seconds=0.1,
+        sleep=lambda seconds: None,
+    )
     supervisor.run(max_starts=1)
     assert not any("silent for" in line for line in log)
     assert "exit code 0" in log[0]
@@ -42,15 +57,18 @@ def test_the_worker_dies_with_its_supervisor(tmp_path):
     """kill -9 of `netra worker`'s supervisor: its child gets SIGTERM from the kernel."""
     pid_file = tmp_path / "child.pid"
     child_script = tmp_path / "child.py"
-    child_script.write_text("import os, sys, time\n"
-                            "open(sys.argv[1], 'w').write(str(os.getpid()))\n"
-                            "time.sleep(60)\n")
-    script = ("import sys\n"
-              "sys.path[:0] = sys.argv[3:]\n"
-              "from netra.worker.supervisor import Supervisor\n"
-              "Supervisor([sys.executable, sys.argv[1], sys.argv[2]]).run()\n")
-    supervisor = subprocess.Popen([sys.executable, "-c", script, str(child_script),
-                                   str(pid_file), *sys.path])
+    child_script.write_text(
+        "import os, sys, time\nopen(sys.argv[1], 'w').write(str(os.getpid()))\ntime.sleep(60)\n"
+    )
+    script = (
+        "import sys\n"
+        "sys.path[:0] = sys.argv[3:]\n"
+        "from netra.worker.supervisor import Supervisor\n"
+        "Supervisor([sys.executable, sys.argv[1], sys.argv[2]]).run()\n"
+    )
+    supervisor = subprocess.Popen(
+        [sys.executable, "-c", script, str(child_script), str(pid_file), *sys.path]
+    )
     try:
         deadline = time.monotonic() + 20
         while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:

@@ -19,9 +19,16 @@ def db_tasks(settings):
 
 
 def worker(**options):
-    defaults = dict(queue_names=["default"], interval=0, batch=True, backend_name="default",
-                    startup_delay=False, max_tasks=None, worker_id="w1",
-                    excluded_queue_names=[])
+    defaults = dict(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="w1",
+        excluded_queue_names=[],
+    )
     return NetraWorker(**{**defaults, **options})
 
 
@@ -52,8 +59,10 @@ def test_the_worker_waits_out_a_locked_database_when_claiming(db, db_tasks):
             raise OperationalError("database is locked")
         return real_claim(self)
 
-    with mock.patch.object(NetraWorker, "claim_next", locked_twice), \
-            mock.patch("netra.worker.runner.time.sleep"):
+    with (
+        mock.patch.object(NetraWorker, "claim_next", locked_twice),
+        mock.patch("netra.worker.runner.time.sleep"),
+    ):
         worker().run()
     assert DBTaskResult.objects.get(pk=result.id).status == "SUCCESSFUL"
 
@@ -69,7 +78,9 @@ def test_a_result_is_recorded_once_the_database_takes_it(db, db_tasks):
             raise OperationalError("database is locked")
         return real(self, value)
 
-    with mock.patch.object(DBTaskResult, "set_successful", locked_once), \
-            mock.patch("netra.worker.runner.time.sleep"):
+    with (
+        mock.patch.object(DBTaskResult, "set_successful", locked_once),
+        mock.patch("netra.worker.runner.time.sleep"),
+    ):
         worker().run()
     assert DBTaskResult.objects.get(pk=result.id).status == "SUCCESSFUL"

@@ -26,22 +26,33 @@ def running_task(worker_ids, started_minutes_ago=5):
     """The rows a kill -9 leaves behind: the task claimed and RUNNING, its worker gone."""
     result = remember.enqueue("hello")
     started = timezone.now() - timedelta(minutes=started_minutes_ago)
-    DBTaskResult.objects.filter(pk=result.id).update(status="RUNNING", started_at=started,
-                                                     worker_ids=worker_ids)
+    DBTaskResult.objects.filter(pk=result.id).update(
+        status="RUNNING", started_at=started, worker_ids=worker_ids
+    )
     return DBTaskResult.objects.get(pk=result.id)
 
 
 def worker(**options):
-    defaults = dict(queue_names=["default"], interval=0, batch=True, backend_name="default",
-                    startup_delay=False, max_tasks=None, worker_id="next-worker",
-                    excluded_queue_names=[])
+    defaults = dict(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="next-worker",
+        excluded_queue_names=[],
+    )
     return NetraWorker(**{**defaults, **options})
 
 
 def test_it_queues_again_a_task_whose_worker_stopped_beating(db, db_tasks):
     task = running_task(["killed-worker"])
-    beat("killed-worker", timezone.now() - timedelta(minutes=10),
-         now=timezone.now() - timedelta(minutes=5))
+    beat(
+        "killed-worker",
+        timezone.now() - timedelta(minutes=10),
+        now=timezone.now() - timedelta(minutes=5),
+    )
 
     assert recover_abandoned_tasks() == {"requeued": 1, "failed": 0}
     worker().run()
@@ -78,15 +89,19 @@ def test_two_workers_recovering_at_once_queue_the_task_once(db, db_tasks):
     assert Heartbeat.objects.count() == 0
 
 
-
 def test_a_roster_import_given_up_shows_as_failed_and_its_upload_is_removed(
-        db, db_tasks, settings, fajar, region):
+    db, db_tasks, settings, fajar, region
+):
     settings.NETRA_TASK_MAX_ATTEMPTS = 1
     with mock.patch("django.db.transaction.on_commit", lambda queue: queue()):
-        job = queue_roster_import(fajar, region("35.09"),
-                                  SimpleUploadedFile("pegawai.csv", b"NIP,Nama\n"), False)
-    DBTaskResult.objects.update(status="RUNNING", worker_ids=["killed-worker"],
-                                started_at=timezone.now() - timedelta(minutes=5))
+        job = queue_roster_import(
+            fajar, region("35.09"), SimpleUploadedFile("pegawai.csv", b"NIP,Nama\n"), False
+        )
+    DBTaskResult.objects.update(
+        status="RUNNING",
+        worker_ids=["killed-worker"],
+        started_at=timezone.now() - timedelta(minutes=5),
+    )
 
     assert recover_abandoned_tasks()["failed"] == 1
     job.refresh_from_db()

@@ -32,8 +32,16 @@ def supervise(codes, lives):
         now[0] += lives.pop(0)
         return child
 
-    supervisor = Supervisor(["worker"], log=log.append, popen=popen, sleep=sleeps.append,
-                            clock=lambda: now[0], first_delay=1, max_delay=8, stable_seconds=60)
+    supervisor = Supervisor(
+        ["worker"],
+        log=log.append,
+        popen=popen,
+        sleep=sleeps.append,
+        clock=lambda: now[0],
+        first_delay=1,
+        max_delay=8,
+        stable_seconds=60,
+    )
     return supervisor, log, sleeps
 
 

@@ -18,8 +18,9 @@ def health(port):
 
 def workers(data):
     with sqlite3.connect(data / "netra.sqlite3", timeout=10) as db:
-        return db.execute("SELECT worker_id, pid FROM worker_heartbeat "
-                          "ORDER BY beat_at DESC").fetchall()
+        return db.execute(
+            "SELECT worker_id, pid FROM worker_heartbeat ORDER BY beat_at DESC"
+        ).fetchall()
 
 
 def wait_for(condition, seconds=30):

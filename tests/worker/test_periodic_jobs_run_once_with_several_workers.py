@@ -26,8 +26,10 @@ def test_a_failing_job_is_recorded_and_the_others_still_run(db):
     def broken():
         raise RuntimeError("feed server down")
 
-    results = run_due([Job("broken", timedelta(minutes=5), broken),
-                       Job("fine", timedelta(minutes=5), lambda: 7)], "w1")
+    results = run_due(
+        [Job("broken", timedelta(minutes=5), broken), Job("fine", timedelta(minutes=5), lambda: 7)],
+        "w1",
+    )
     assert results == {"fine": 7}
     assert "feed server down" in PeriodicJob.objects.get(name="broken").last_error
     assert PeriodicJob.objects.get(name="fine").last_finished_at is not None
@@ -35,8 +37,9 @@ def test_a_failing_job_is_recorded_and_the_others_still_run(db):
 
 @pytest.fixture
 def cases_due_tomorrow(reported_case, alice, employee_factory, client, client_for):
-    from ..reports.helpers import file_report
     from netra.reports.models import Submission
+
+    from ..reports.helpers import file_report
 
     alice.email = "alice@bawaslu.go.id"
     alice.save()

@@ -8,8 +8,15 @@ from netra.worker.models import PeriodicJob
 def test_the_first_round_runs_every_job_and_the_next_only_those_due(db, settings, tmp_path):
     settings.NETRA_AUDIT_CHECKPOINT_DIR = tmp_path / "checkpoints"
     names = {job.name for job in jobs()}
-    assert {"ppk_overdue", "reminders", "feed_texts", "audit_checkpoint", "expired_sessions",
-            "expired_attempts", "orphan_files"} <= names
+    assert {
+        "ppk_overdue",
+        "reminders",
+        "feed_texts",
+        "audit_checkpoint",
+        "expired_sessions",
+        "expired_attempts",
+        "orphan_files",
+    } <= names
 
     first = tick("w1")
     assert set(first) == names

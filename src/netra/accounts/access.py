@@ -23,8 +23,9 @@ CAPABILITIES = {
     "roster.import": frozenset({Role.ADMIN, Role.BKPSDM}),
     "accounts.manage": frozenset({Role.ADMIN}),
     "audit.view": frozenset({Role.ADMIN, Role.AUDITOR}),
-    "reports.view": frozenset({Role.ADMIN, Role.BAWASLU_RI, Role.BAWASLU_PROVINCE,
-                               Role.BAWASLU_REGENCY, Role.AUDITOR}),
+    "reports.view": frozenset(
+        {Role.ADMIN, Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY, Role.AUDITOR}
+    ),
     # Handling includes opening the reporter's identity; auditors only read.
     "reports.handle": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
     "cases.view": frozenset(Role),
@@ -35,21 +36,30 @@ CAPABILITIES = {
     "cases.decree": frozenset({Role.PPK, Role.BKPSDM}),
     # Who reported, the reporter's hearings and the letters naming the reporter: Bawaslu and
     # those who read everything (auditors, administrators); BKN and the PPK never.
-    "cases.see_reporter": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE,
-                                     Role.BAWASLU_REGENCY, Role.AUDITOR, Role.ADMIN}),
+    "cases.see_reporter": frozenset(
+        {Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY, Role.AUDITOR, Role.ADMIN}
+    ),
     # The one extension of the decision period.
     "cases.extend": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
     "letters.edit": frozenset({Role.ADMIN}),
     # Prevention: the regional personnel agency records it; supervisors and auditors read.
-    "prevention.view": frozenset({Role.ADMIN, Role.BKPSDM, Role.BAWASLU_RI,
-                                  Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY, Role.AUDITOR,
-                                  Role.PPK}),
+    "prevention.view": frozenset(
+        {
+            Role.ADMIN,
+            Role.BKPSDM,
+            Role.BAWASLU_RI,
+            Role.BAWASLU_PROVINCE,
+            Role.BAWASLU_REGENCY,
+            Role.AUDITOR,
+            Role.PPK,
+        }
+    ),
     "prevention.manage": frozenset({Role.BKPSDM}),
     # Monitoring: supervisors triage; auditors and administrators read.
-    "monitoring.view": frozenset({Role.ADMIN, Role.AUDITOR, Role.BAWASLU_RI,
-                                  Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
-    "monitoring.triage": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE,
-                                    Role.BAWASLU_REGENCY}),
+    "monitoring.view": frozenset(
+        {Role.ADMIN, Role.AUDITOR, Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}
+    ),
+    "monitoring.triage": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
     "monitoring.gazetteer": frozenset({Role.ADMIN}),
     "catalog.edit": frozenset({Role.ADMIN}),
 }
@@ -150,7 +160,8 @@ def users_reaching(region, roles=None):
     containing = [code.rsplit(".", depth)[0] for depth in range(code.count(".") + 1)]
     on_account = User.regions.through.objects.filter(region__code__in=containing)
     users = User.objects.filter(is_active=True).filter(
-        Q(role__in=NATIONAL_ROLES) | Q(pk__in=on_account.values("user_id")))
+        Q(role__in=NATIONAL_ROLES) | Q(pk__in=on_account.values("user_id"))
+    )
     return users if roles is None else users.filter(role__in=roles)
 
 
@@ -176,8 +187,10 @@ def restrict_cases(queryset, user):
         own = user.regions.values("id")
         respondents = queryset.model._meta.get_field("respondents").related_model
         return queryset.filter(
-            forwarded=True, state__in=queryset.model.PPK_STATES,
-            pk__in=respondents.objects.filter(government__in=own).values("case_id"))
+            forwarded=True,
+            state__in=queryset.model.PPK_STATES,
+            pk__in=respondents.objects.filter(government__in=own).values("case_id"),
+        )
     return restrict(queryset, user, "region", districts=False)
 
 
@@ -197,8 +210,9 @@ def restrict_by_case(queryset, user, case_field="case"):
         return queryset.filter(**{f"{case_field}__forwarded": True})
     if user.role in (Role.PPK, Role.BKPSDM):
         cases = queryset.model._meta.get_field(case_field).related_model
-        return queryset.filter(**{f"{case_field}__in": restrict_cases(cases.objects.all(),
-                                                                      user).values("pk")})
+        return queryset.filter(
+            **{f"{case_field}__in": restrict_cases(cases.objects.all(), user).values("pk")}
+        )
     return restrict(queryset, user, f"{case_field}__region", districts=False)
 
 
@@ -226,8 +240,9 @@ def roster_by_nip(employees, user, case_region, nip, region_field="region"):
         return employees
     code = case_region.code
     containing = [code.rsplit(".", depth)[0] for depth in range(code.count(".") + 1)]
-    where = (Q(**{f"{region_field}__code__in": containing})
-             | Q(**{f"{region_field}__code__startswith": code + "."}))
+    where = Q(**{f"{region_field}__code__in": containing}) | Q(
+        **{f"{region_field}__code__startswith": code + "."}
+    )
     if reach:
         where |= Q(**{f"{region_field}__in": reach})
     return employees.filter(where)

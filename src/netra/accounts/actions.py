@@ -1,6 +1,7 @@
 """Every change to accounts, each in one transaction with its audit entry."""
 
 import secrets
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -21,8 +22,13 @@ def ensure_first_admin(username="admin"):
     if User.objects.filter(role=Role.ADMIN).exists():
         return None
     password = one_time_password()
-    user = User.objects.create_user(username=username, password=password, role=Role.ADMIN,
-                                    must_change_password=True, first_name="Administrator")
+    user = User.objects.create_user(
+        username=username,
+        password=password,
+        role=Role.ADMIN,
+        must_change_password=True,
+        first_name="Administrator",
+    )
     record(None, "account.first_admin_created", user)
     return username, password
 
@@ -32,19 +38,33 @@ def create_staff_user(actor, *, username, full_name, email, role, regions, offic
     """Create an account with a one-time password; return (user, password)."""
     password = one_time_password()
     first, _sep, last = full_name.strip().partition(" ")
-    user = User.objects.create_user(username=username, email=email, password=password,
-                                    first_name=first, last_name=last, role=role, office=office,
-                                    must_change_password=True)
+    user = User.objects.create_user(
+        username=username,
+        email=email,
+        password=password,
+        first_name=first,
+        last_name=last,
+        role=role,
+        office=office,
+        must_change_password=True,
+    )
     user.regions.set(regions)
-    record(actor, "account.created", user,
-           data={"role": role, "regions": sorted(r.code for r in regions)})
+    record(
+        actor,
+        "account.created",
+        user,
+        data={"role": role, "regions": sorted(r.code for r in regions)},
+    )
     return user, password
 
 
 @transaction.atomic
 def update_staff_user(actor, user, *, full_name, email, role, regions, office, is_active):
-    before = {"role": user.role, "regions": sorted(user.regions.values_list("code", flat=True)),
-              "is_active": user.is_active}
+    before = {
+        "role": user.role,
+        "regions": sorted(user.regions.values_list("code", flat=True)),
+        "is_active": user.is_active,
+    }
     first, _sep, last = full_name.strip().partition(" ")
     user.first_name, user.last_name, user.email = first, last, email
     user.role, user.office, user.is_active = role, office, is_active
@@ -89,7 +109,8 @@ def confirm_second_factor(user, secret, step):
     codes = secondfactor.new_recovery_codes()
     user.recovery_codes.all().delete()
     RecoveryCode.objects.bulk_create(
-        [RecoveryCode(user=user, digest=secondfactor.recovery_digest(c)) for c in codes])
+        [RecoveryCode(user=user, digest=secondfactor.recovery_digest(c)) for c in codes]
+    )
     record(user, "account.second_factor_enrolled", user)
     return codes
 
@@ -103,14 +124,21 @@ def accept_totp_step(user, step):
 @transaction.atomic
 def use_recovery_code(user, code):
     """Spend a recovery code; True when it was valid and unused."""
-    found = (RecoveryCode.objects.select_for_update()
-             .filter(user=user, digest=secondfactor.recovery_digest(code), used_at=None).first())
+    found = (
+        RecoveryCode.objects.select_for_update()
+        .filter(user=user, digest=secondfactor.recovery_digest(code), used_at=None)
+        .first()
+    )
     if found is None:
         return False
     found.used_at = timezone.now()
     found.save(update_fields=["used_at"])
-    record(user, "account.recovery_code_used", user,
-           data={"remaining": user.recovery_codes.filter(used_at=None).count()})
+    record(
+        user,
+        "account.recovery_code_used",
+        user,
+        data={"remaining": user.recovery_codes.filter(used_at=None).count()},
+    )
     return True
 
 

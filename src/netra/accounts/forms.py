@@ -11,11 +11,16 @@ User = get_user_model()
 
 
 class LoginForm(forms.Form):
-    username = forms.CharField(label=_("Username"), max_length=150,
-                               widget=forms.TextInput(attrs={"autocomplete": "username",
-                                                             "autofocus": True}))
-    password = forms.CharField(label=_("Password"), strip=False,
-                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
     def __init__(self, *args, with_code=False, **kwargs):
         """WITH_CODE: many sign-ins failed from this address, so the code comes with the
@@ -23,17 +28,24 @@ class LoginForm(forms.Form):
         super().__init__(*args, **kwargs)
         if with_code:
             self.fields["code"] = forms.CharField(
-                label=_("Code from your authenticator app, or a recovery code"), max_length=20,
-                help_text=_("Many sign-ins have failed from your network, so the code from "
-                            "your authenticator app comes together with your password."),
-                widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}))
+                label=_("Code from your authenticator app, or a recovery code"),
+                max_length=20,
+                help_text=_(
+                    "Many sign-ins have failed from your network, so the code from "
+                    "your authenticator app comes together with your password."
+                ),
+                widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+            )
 
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label=_("Code from your authenticator app, or a recovery code"), max_length=20,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text",
-                                      "autofocus": True}))
+        label=_("Code from your authenticator app, or a recovery code"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
+    )
 
 
 class RegionChoiceField(forms.ModelMultipleChoiceField):
@@ -42,15 +54,23 @@ class RegionChoiceField(forms.ModelMultipleChoiceField):
 
 
 class StaffUserForm(forms.Form):
-    username = forms.RegexField(label=_("Username"), max_length=150, regex=r"^[\w.@+-]+$",
-                                error_messages={"invalid": _("Use letters, digits and . @ + - _ only.")})
+    username = forms.RegexField(
+        label=_("Username"),
+        max_length=150,
+        regex=r"^[\w.@+-]+$",
+        error_messages={"invalid": _("Use letters, digits and . @ + - _ only.")},
+    )
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     # Django's e-mail field allows 320 characters; the user table's column holds 254.
     email = forms.EmailField(label=_("E-mail"), required=False, max_length=254)
     office = forms.CharField(label=_("Office"), max_length=200, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    regions = RegionChoiceField(label=_("Regions"), queryset=assignable_regions(), required=False,
-                                help_text=_("A province includes all of its regencies and cities."))
+    regions = RegionChoiceField(
+        label=_("Regions"),
+        queryset=assignable_regions(),
+        required=False,
+        help_text=_("A province includes all of its regencies and cities."),
+    )
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
 
     def __init__(self, *args, instance=None, **kwargs):
@@ -77,8 +97,14 @@ class StaffUserForm(forms.Form):
             data["regions"] = Region.objects.none()
         elif not regions:
             self.add_error("regions", _("This role needs at least one region."))
-        elif role == Role.BAWASLU_PROVINCE and any(r.level != Region.Level.PROVINCE for r in regions):
+        elif role == Role.BAWASLU_PROVINCE and any(
+            r.level != Region.Level.PROVINCE for r in regions
+        ):
             self.add_error("regions", _("A provincial Bawaslu officer is assigned provinces only."))
-        elif role == Role.BAWASLU_REGENCY and any(r.level == Region.Level.PROVINCE for r in regions):
-            self.add_error("regions", _("A regency/city Bawaslu officer is assigned regencies or cities only."))
+        elif role == Role.BAWASLU_REGENCY and any(
+            r.level == Region.Level.PROVINCE for r in regions
+        ):
+            self.add_error(
+                "regions", _("A regency/city Bawaslu officer is assigned regencies or cities only.")
+            )
         return data

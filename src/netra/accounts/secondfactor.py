@@ -38,8 +38,10 @@ def matching_step(secret, code, last_step=None, now=None):
 
 def new_recovery_codes(count=10):
     alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
-    return ["-".join("".join(secrets.choice(alphabet) for _ in range(5)) for _ in range(2))
-            for _ in range(count)]
+    return [
+        "-".join("".join(secrets.choice(alphabet) for _ in range(5)) for _ in range(2))
+        for _ in range(count)
+    ]
 
 
 def recovery_digest(code):

@@ -24,16 +24,22 @@ from .models import AttemptCount
 
 def _upsert_sql():
     quote = connection.ops.quote_name
-    table, key, count, expires = (quote(AttemptCount._meta.db_table), quote("key"),
-                                  quote("count"), quote("expires_at"))
+    table, key, count, expires = (
+        quote(AttemptCount._meta.db_table),
+        quote("key"),
+        quote("count"),
+        quote("expires_at"),
+    )
     # SQLite (3.35+) and PostgreSQL both read `excluded.` and RETURNING the same way.
-    return (f"INSERT INTO {table} ({key}, {count}, {expires}) VALUES (%s, 1, %s) "
-            f"ON CONFLICT ({key}) DO UPDATE SET "
-            f"{count} = CASE WHEN {table}.{expires} <= %s THEN 1 "
-            f"ELSE {table}.{count} + 1 END, "
-            f"{expires} = CASE WHEN {table}.{expires} <= %s THEN excluded.{expires} "
-            f"ELSE {table}.{expires} END "
-            f"RETURNING {count}")
+    return (
+        f"INSERT INTO {table} ({key}, {count}, {expires}) VALUES (%s, 1, %s) "
+        f"ON CONFLICT ({key}) DO UPDATE SET "
+        f"{count} = CASE WHEN {table}.{expires} <= %s THEN 1 "
+        f"ELSE {table}.{count} + 1 END, "
+        f"{expires} = CASE WHEN {table}.{expires} <= %s THEN excluded.{expires} "
+        f"ELSE {table}.{expires} END "
+        f"RETURNING {count}"
+    )
 
 
 def hit(key, window_seconds):
@@ -41,8 +47,10 @@ def hit(key, window_seconds):
     now = timezone.now()
     adapt = connection.ops.adapt_datetimefield_value
     with connection.cursor() as cursor:
-        cursor.execute(_upsert_sql(), [key, adapt(now + timedelta(seconds=window_seconds)),
-                                       adapt(now), adapt(now)])
+        cursor.execute(
+            _upsert_sql(),
+            [key, adapt(now + timedelta(seconds=window_seconds)), adapt(now), adapt(now)],
+        )
         (count,) = cursor.fetchone()
     if count == 1:
         # A new window: the moment to clear out the ones that are over (each by its own end).
@@ -58,13 +66,17 @@ def attempt(key, limit, window_seconds):
 def release(key):
     """Give back one counted attempt that turned out not to count."""
     AttemptCount.objects.filter(key=key, count__gt=0, expires_at__gt=timezone.now()).update(
-        count=F("count") - 1)
+        count=F("count") - 1
+    )
 
 
 def count(key):
     """Attempts in KEY's running window (0 when it has none)."""
-    row = AttemptCount.objects.filter(key=key, expires_at__gt=timezone.now()).values_list(
-        "count", flat=True).first()
+    row = (
+        AttemptCount.objects.filter(key=key, expires_at__gt=timezone.now())
+        .values_list("count", flat=True)
+        .first()
+    )
     return row or 0
 
 

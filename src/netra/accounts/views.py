@@ -3,8 +3,8 @@ import time
 import segno
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
-from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,18 +13,19 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from . import actions, secondfactor
-from .throttle import client_ip
 from .access import get_or_404, require
 from .forms import CodeForm, LoginForm, StaffUserForm
 from .models import User
+from .throttle import client_ip
 
 PENDING_SECONDS = 300
 
 
 def _safe_next(request):
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                       require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return None
 
@@ -66,8 +67,11 @@ def _sign_in_with_code(request, form, keys):
     user = authenticate(request, username=data["username"], password=data["password"])
     if user is not None and user.has_second_factor and _code_signs_in(user, data["code"]):
         actions.end_attempt(keys)
-        request.session["pending_login"] = {"id": user.pk, "at": time.time(),
-                                            "next": _safe_next(request)}
+        request.session["pending_login"] = {
+            "id": user.pk,
+            "at": time.time(),
+            "next": _safe_next(request),
+        }
         return redirect(_finish_login(request, user) or "web:dashboard")
     form.add_error(None, _("The username, password or code is wrong."))
     return None
@@ -94,14 +98,20 @@ def login_view(request):
             if response is not None:
                 return response
         else:
-            user = authenticate(request, username=form.cleaned_data["username"],
-                                password=form.cleaned_data["password"])
+            user = authenticate(
+                request,
+                username=form.cleaned_data["username"],
+                password=form.cleaned_data["password"],
+            )
             if user is None:
                 form.add_error(None, _("The username or password is wrong."))
             else:
                 actions.end_attempt(keys)
-                request.session["pending_login"] = {"id": user.pk, "at": time.time(),
-                                                    "next": _safe_next(request)}
+                request.session["pending_login"] = {
+                    "id": user.pk,
+                    "at": time.time(),
+                    "next": _safe_next(request),
+                }
                 if user.has_second_factor:
                     return redirect("accounts:second_factor")
                 return redirect("accounts:enroll")
@@ -151,9 +161,10 @@ def enroll(request):
             return render(request, "accounts/recovery_codes.html", {"codes": codes})
     uri = secondfactor.provisioning_uri(secret, user.username)
     qr_svg = segno.make(uri, error="m").svg_inline(scale=5, dark="#111", light="#fff")
-    grouped = " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
-    return render(request, "accounts/enroll.html",
-                  {"form": form, "qr_svg": qr_svg, "secret": grouped})
+    grouped = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+    return render(
+        request, "accounts/enroll.html", {"form": form, "qr_svg": qr_svg, "secret": grouped}
+    )
 
 
 @login_required
@@ -187,10 +198,17 @@ def user_new(request):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         user, password = actions.create_staff_user(
-            request.user, username=d["username"], full_name=d["full_name"], email=d["email"],
-            role=d["role"], regions=list(d["regions"]), office=d["office"])
-        return render(request, "accounts/one_time_password.html",
-                      {"account": user, "password": password})
+            request.user,
+            username=d["username"],
+            full_name=d["full_name"],
+            email=d["email"],
+            role=d["role"],
+            regions=list(d["regions"]),
+            office=d["office"],
+        )
+        return render(
+            request, "accounts/one_time_password.html", {"account": user, "password": password}
+        )
     return render(request, "accounts/user_form.html", {"form": form})
 
 
@@ -198,15 +216,28 @@ def user_new(request):
 def user_edit(request, user_id):
     require(request.user, "accounts.manage")
     account = get_or_404(User.objects.all(), request.user, region_field="regions", pk=user_id)
-    initial = {"username": account.username, "full_name": account.get_full_name(),
-               "email": account.email, "office": account.office, "role": account.role,
-               "regions": account.regions.all(), "is_active": account.is_active}
+    initial = {
+        "username": account.username,
+        "full_name": account.get_full_name(),
+        "email": account.email,
+        "office": account.office,
+        "role": account.role,
+        "regions": account.regions.all(),
+        "is_active": account.is_active,
+    }
     form = StaffUserForm(request.POST or None, instance=account, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        actions.update_staff_user(request.user, account, full_name=d["full_name"], email=d["email"],
-                                  role=d["role"], regions=list(d["regions"]), office=d["office"],
-                                  is_active=d["is_active"])
+        actions.update_staff_user(
+            request.user,
+            account,
+            full_name=d["full_name"],
+            email=d["email"],
+            role=d["role"],
+            regions=list(d["regions"]),
+            office=d["office"],
+            is_active=d["is_active"],
+        )
         messages.success(request, _("The account has been saved."))
         return redirect("accounts:users")
     return render(request, "accounts/user_form.html", {"form": form, "account": account})
@@ -221,8 +252,11 @@ def user_reset(request, user_id, what):
     account = get_or_404(User.objects.all(), request.user, region_field="regions", pk=user_id)
     if what == "password":
         password = actions.reset_password(request.user, account)
-        return render(request, "accounts/one_time_password.html",
-                      {"account": account, "password": password})
+        return render(
+            request, "accounts/one_time_password.html", {"account": account, "password": password}
+        )
     actions.reset_second_factor(request.user, account)
-    messages.success(request, _("The authenticator has been reset; it is set up again at the next sign-in."))
+    messages.success(
+        request, _("The authenticator has been reset; it is set up again at the next sign-in.")
+    )
     return redirect("accounts:users")

@@ -31,7 +31,7 @@ HEAD_TAG = "netra-audit-head-2"
 CHECKPOINT_TAG = "netra-audit-checkpoint-2"
 # Integers up to 2**53 survive a round trip through a float; beyond it PostgreSQL's jsonb
 # prints 1e20 as 100000000000000000000, so large and integral numbers are signed as floats.
-EXACT_INT = 2 ** 53
+EXACT_INT = 2**53
 
 
 class AuditKeyError(Exception):
@@ -105,23 +105,50 @@ def utc_text(moment):
     return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
 
-def entry_hash(key, seq, prev_hash, at, actor_id, actor_label, action, target_type, target_id,
-               region_code, data):
+def entry_hash(
+    key,
+    seq,
+    prev_hash,
+    at,
+    actor_id,
+    actor_label,
+    action,
+    target_type,
+    target_id,
+    region_code,
+    data,
+):
     """The HMAC of one keyed entry: every field, the sequence number and actor id included."""
-    return _mac(key, [ENTRY_TAG, seq, prev_hash, utc_text(at), actor_id, actor_label, action,
-                      target_type, target_id, region_code, _numbers(data)])
+    return _mac(
+        key,
+        [
+            ENTRY_TAG,
+            seq,
+            prev_hash,
+            utc_text(at),
+            actor_id,
+            actor_label,
+            action,
+            target_type,
+            target_id,
+            region_code,
+            _numbers(data),
+        ],
+    )
 
 
 def head_mac(key, seq, last_hash):
     return _mac(key, [HEAD_TAG, seq, last_hash])
 
 
-def unkeyed_digest(prev_hash, at, actor_label, action, target_type, target_id, region_code,
-                   data):
+def unkeyed_digest(prev_hash, at, actor_label, action, target_type, target_id, region_code, data):
     """The SHA-256 of the entries written before the chain was keyed (kept to verify them)."""
     canonical = json.dumps(
         [prev_hash, at.isoformat(), actor_label, action, target_type, target_id, region_code, data],
-        sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str,
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        default=str,
     )
     return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -136,20 +163,33 @@ class Checkpoint:
     name: str = ""
 
     def fields(self):
-        return [CHECKPOINT_TAG, self.seq, self.entry_id, self.hash, self.entry_at,
-                utc_text(self.written_at)]
+        return [
+            CHECKPOINT_TAG,
+            self.seq,
+            self.entry_id,
+            self.hash,
+            self.entry_at,
+            utc_text(self.written_at),
+        ]
 
 
 def _checkpoint_from_file(path, key):
     """The checkpoint in PATH, or None when it is not one signed with KEY."""
     try:
         raw = json.loads(path.read_text())
-        checkpoint = Checkpoint(seq=raw["seq"], entry_id=raw["id"], hash=raw["hash"],
-                                entry_at=raw["entry_at"],
-                                written_at=datetime.fromisoformat(raw["written_at"]),
-                                name=path.name)
-        if (not isinstance(checkpoint.seq, int) or not isinstance(checkpoint.entry_id, int)
-                or checkpoint.written_at.tzinfo is None):
+        checkpoint = Checkpoint(
+            seq=raw["seq"],
+            entry_id=raw["id"],
+            hash=raw["hash"],
+            entry_at=raw["entry_at"],
+            written_at=datetime.fromisoformat(raw["written_at"]),
+            name=path.name,
+        )
+        if (
+            not isinstance(checkpoint.seq, int)
+            or not isinstance(checkpoint.entry_id, int)
+            or checkpoint.written_at.tzinfo is None
+        ):
             return None
         mac = raw["mac"]
     except (OSError, ValueError, KeyError, TypeError):
@@ -188,9 +228,15 @@ def write_checkpoint_file(directory, key, checkpoint):
     directory = Path(directory)
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     final = directory / f"{checkpoint.seq:012d}.json"
-    body = {"format": CHECKPOINT_TAG, "seq": checkpoint.seq, "id": checkpoint.entry_id,
-            "hash": checkpoint.hash, "entry_at": checkpoint.entry_at,
-            "written_at": utc_text(checkpoint.written_at), "mac": _mac(key, checkpoint.fields())}
+    body = {
+        "format": CHECKPOINT_TAG,
+        "seq": checkpoint.seq,
+        "id": checkpoint.entry_id,
+        "hash": checkpoint.hash,
+        "entry_at": checkpoint.entry_at,
+        "written_at": utc_text(checkpoint.written_at),
+        "mac": _mac(key, checkpoint.fields()),
+    }
     temporary = directory / f".{final.name}.{secrets.token_hex(4)}.tmp"
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:

@@ -15,10 +15,32 @@ from .chain import GENESIS, AuditKeyError, Checkpoint  # noqa: F401 (part of thi
 from .models import AuditEntry, AuditHead
 
 SEAL_ACTION = "audit.sealed"
-_FIELDS = ("id", "seq", "prev_hash", "hash", "at", "actor_id", "actor_label", "action",
-           "target_type", "target_id", "region_code", "data")
-_UNKEYED_FIELDS = ("id", "prev_hash", "hash", "at", "actor_label", "action", "target_type",
-                   "target_id", "region_code", "data")
+_FIELDS = (
+    "id",
+    "seq",
+    "prev_hash",
+    "hash",
+    "at",
+    "actor_id",
+    "actor_label",
+    "action",
+    "target_type",
+    "target_id",
+    "region_code",
+    "data",
+)
+_UNKEYED_FIELDS = (
+    "id",
+    "prev_hash",
+    "hash",
+    "at",
+    "actor_label",
+    "action",
+    "target_type",
+    "target_id",
+    "region_code",
+    "data",
+)
 _CHUNK = 5000
 
 
@@ -37,7 +59,8 @@ def checkpoint_dir():
 
 def _locked_head():
     head, _ = AuditHead.objects.select_for_update().get_or_create(
-        pk=1, defaults={"last_hash": GENESIS, "last_seq": 0})
+        pk=1, defaults={"last_hash": GENESIS, "last_seq": 0}
+    )
     return head
 
 
@@ -64,12 +87,31 @@ def record(actor, action, target=None, region=None, data=None):
         head = _locked_head()
         at = timezone.now()
         seq = head.last_seq + 1
-        digest = chain.entry_hash(key, seq, head.last_hash, at, actor_id, actor_label, action,
-                                  target_type, target_id, region_code, data)
+        digest = chain.entry_hash(
+            key,
+            seq,
+            head.last_hash,
+            at,
+            actor_id,
+            actor_label,
+            action,
+            target_type,
+            target_id,
+            region_code,
+            data,
+        )
         entry = AuditEntry.objects.create(
-            seq=seq, at=at, actor=actor, actor_label=actor_label, action=action,
-            target_type=target_type, target_id=target_id, region_code=region_code, data=data,
-            prev_hash=head.last_hash, hash=digest,
+            seq=seq,
+            at=at,
+            actor=actor,
+            actor_label=actor_label,
+            action=action,
+            target_type=target_type,
+            target_id=target_id,
+            region_code=region_code,
+            data=data,
+            prev_hash=head.last_hash,
+            hash=digest,
         )
         _advance(head, key, seq, digest)
     return entry
@@ -88,8 +130,18 @@ def bulk_append(entries, batch_size=20_000):
             seq += 1
             entry.seq, entry.prev_hash = seq, prev
             entry.hash = prev = chain.entry_hash(
-                key, seq, prev, entry.at, entry.actor_id, entry.actor_label, entry.action,
-                entry.target_type, entry.target_id, entry.region_code, entry.data)
+                key,
+                seq,
+                prev,
+                entry.at,
+                entry.actor_id,
+                entry.actor_label,
+                entry.action,
+                entry.target_type,
+                entry.target_id,
+                entry.region_code,
+                entry.data,
+            )
         AuditEntry.objects.bulk_create(entries, batch_size=batch_size)
         _advance(head, key, seq, prev)
 
@@ -100,8 +152,9 @@ def needs_seal(entry_model, head_model):
     if entry_model.objects.filter(seq__isnull=False).exists():
         return False
     head = head_model.objects.filter(pk=1).first()
-    return (entry_model.objects.filter(seq__isnull=True).exists()
-            or (head is not None and head.last_hash != GENESIS))
+    return entry_model.objects.filter(seq__isnull=True).exists() or (
+        head is not None and head.last_hash != GENESIS
+    )
 
 
 def seal_unkeyed(entry_model, head_model, key):
@@ -119,65 +172,100 @@ def seal_unkeyed(entry_model, head_model, key):
     # The old head names the hash the chain should end on; if its tail was already cut (or
     # all of it), the seal keeps the head's word and verification reports the gap for good.
     prev = head.last_hash if head is not None else last.hash
-    data = {"unkeyed_entries": unkeyed.count(), "unkeyed_last_id": last.pk if last else None,
-            "unkeyed_last_hash": last.hash if last else GENESIS}
+    data = {
+        "unkeyed_entries": unkeyed.count(),
+        "unkeyed_last_id": last.pk if last else None,
+        "unkeyed_last_hash": last.hash if last else GENESIS,
+    }
     at = timezone.now()
     digest = chain.entry_hash(key, 1, prev, at, None, "system", SEAL_ACTION, "", "", "", data)
-    seal = entry_model.objects.create(seq=1, at=at, actor_label="system", action=SEAL_ACTION,
-                                      data=data, prev_hash=prev, hash=digest)
-    head_model.objects.update_or_create(pk=1, defaults={
-        "last_hash": digest, "last_seq": 1, "mac": chain.head_mac(key, 1, digest)})
+    seal = entry_model.objects.create(
+        seq=1,
+        at=at,
+        actor_label="system",
+        action=SEAL_ACTION,
+        data=data,
+        prev_hash=prev,
+        hash=digest,
+    )
+    head_model.objects.update_or_create(
+        pk=1, defaults={"last_hash": digest, "last_seq": 1, "mac": chain.head_mac(key, 1, digest)}
+    )
     return seal
 
 
 # Verification ------------------------------------------------------------------------------
 
 MESSAGES = {
-    "changed": ("entri audit #{entry} tidak cocok dengan tanda tangannya (diubah, atau ditulis "
-                "tanpa kunci audit)",
-                "audit entry #{entry} does not match its signature (changed, or written without "
-                "the audit key)"),
-    "missing": ("entri audit hilang sebelum entri #{entry}: nomor urut {first}-{last} dihapus",
-                "audit entries missing before entry #{entry}: sequence {first}-{last} deleted"),
-    "link": ("rantai audit terputus di entri #{entry}: entri sebelumnya diganti",
-             "audit chain broken at entry #{entry}: the entry before it was replaced"),
-    "order": ("urutan jejak audit diubah di entri #{entry}",
-              "audit entries reordered at entry #{entry}"),
-    "tail_cut": ("entri terbaru jejak audit dihapus: kepala rantai menyebut nomor urut {head}, "
-                 "log berakhir di {tail}",
-                 "newest audit entries deleted: the head names sequence {head}, the log ends at "
-                 "{tail}"),
-    "all_deleted": ("semua entri jejak audit dihapus: kepala rantai menyebut nomor urut {head}",
-                    "every audit entry deleted: the head names sequence {head}"),
-    "head_altered": ("baris kepala jejak audit diubah (tanda tangannya atau isinya tidak cocok "
-                     "dengan entri terakhir)",
-                     "the audit head row was altered (its signature or its content does not "
-                     "match the last entry)"),
-    "head_missing": ("baris kepala jejak audit dihapus, padahal ada {tail} entri berkunci",
-                     "the audit head row was deleted while {tail} keyed entries exist"),
-    "behind_checkpoint": ("jejak audit berakhir sebelum titik periksa {checkpoint} (entri #{entry}, "
-                          "nomor urut {seq}): entri dihapus",
-                          "the audit log ends before the checkpoint {checkpoint} (entry #{entry}, "
-                          "sequence {seq}): entries were deleted"),
-    "checkpoint_differs": ("entri audit #{entry} berbeda dari titik periksa {checkpoint} (ditulis "
-                           "ulang)",
-                           "audit entry #{entry} differs from the checkpoint {checkpoint} "
-                           "(rewritten)"),
-    "checkpoint_forged": ("berkas titik periksa {checkpoint} tidak ditandatangani dengan kunci "
-                          "audit (rusak atau dipalsukan)",
-                          "checkpoint file {checkpoint} is not signed with the audit key "
-                          "(damaged or forged)"),
-    "unkeyed": ("jejak audit lama (sebelum berkunci) rusak mulai entri #{entry} (diubah, dihapus "
-                "atau disisipkan)",
-                "unkeyed audit chain broken at entry #{entry} (changed, deleted or inserted)"),
-    "unsealed": ("entri audit tanpa kunci yang tidak tersegel, mulai entri #{entry} (disisipkan, "
-                 "atau ditulis ulang tanpa kunci audit)",
-                 "unkeyed audit entries outside the seal from entry #{entry} (inserted, or "
-                 "rewritten without the audit key)"),
-    "seal": ("bagian lama jejak audit tidak cocok dengan segelnya di entri #{entry} (entri lama "
-             "dihapus, ditambah atau diubah)",
-             "the unkeyed audit entries do not match their seal at entry #{entry} (old entries "
-             "deleted, added or changed)"),
+    "changed": (
+        "entri audit #{entry} tidak cocok dengan tanda tangannya (diubah, atau ditulis "
+        "tanpa kunci audit)",
+        "audit entry #{entry} does not match its signature (changed, or written without "
+        "the audit key)",
+    ),
+    "missing": (
+        "entri audit hilang sebelum entri #{entry}: nomor urut {first}-{last} dihapus",
+        "audit entries missing before entry #{entry}: sequence {first}-{last} deleted",
+    ),
+    "link": (
+        "rantai audit terputus di entri #{entry}: entri sebelumnya diganti",
+        "audit chain broken at entry #{entry}: the entry before it was replaced",
+    ),
+    "order": (
+        "urutan jejak audit diubah di entri #{entry}",
+        "audit entries reordered at entry #{entry}",
+    ),
+    "tail_cut": (
+        "entri terbaru jejak audit dihapus: kepala rantai menyebut nomor urut {head}, "
+        "log berakhir di {tail}",
+        "newest audit entries deleted: the head names sequence {head}, the log ends at {tail}",
+    ),
+    "all_deleted": (
+        "semua entri jejak audit dihapus: kepala rantai menyebut nomor urut {head}",
+        "every audit entry deleted: the head names sequence {head}",
+    ),
+    "head_altered": (
+        "baris kepala jejak audit diubah (tanda tangannya atau isinya tidak cocok "
+        "dengan entri terakhir)",
+        "the audit head row was altered (its signature or its content does not "
+        "match the last entry)",
+    ),
+    "head_missing": (
+        "baris kepala jejak audit dihapus, padahal ada {tail} entri berkunci",
+        "the audit head row was deleted while {tail} keyed entries exist",
+    ),
+    "behind_checkpoint": (
+        "jejak audit berakhir sebelum titik periksa {checkpoint} (entri #{entry}, "
+        "nomor urut {seq}): entri dihapus",
+        "the audit log ends before the checkpoint {checkpoint} (entry #{entry}, "
+        "sequence {seq}): entries were deleted",
+    ),
+    "checkpoint_differs": (
+        "entri audit #{entry} berbeda dari titik periksa {checkpoint} (ditulis ulang)",
+        "audit entry #{entry} differs from the checkpoint {checkpoint} (rewritten)",
+    ),
+    "checkpoint_forged": (
+        "berkas titik periksa {checkpoint} tidak ditandatangani dengan kunci "
+        "audit (rusak atau dipalsukan)",
+        "checkpoint file {checkpoint} is not signed with the audit key (damaged or forged)",
+    ),
+    "unkeyed": (
+        "jejak audit lama (sebelum berkunci) rusak mulai entri #{entry} (diubah, dihapus "
+        "atau disisipkan)",
+        "unkeyed audit chain broken at entry #{entry} (changed, deleted or inserted)",
+    ),
+    "unsealed": (
+        "entri audit tanpa kunci yang tidak tersegel, mulai entri #{entry} (disisipkan, "
+        "atau ditulis ulang tanpa kunci audit)",
+        "unkeyed audit entries outside the seal from entry #{entry} (inserted, or "
+        "rewritten without the audit key)",
+    ),
+    "seal": (
+        "bagian lama jejak audit tidak cocok dengan segelnya di entri #{entry} (entri lama "
+        "dihapus, ditambah atau diubah)",
+        "the unkeyed audit entries do not match their seal at entry #{entry} (old entries "
+        "deleted, added or changed)",
+    ),
 }
 
 
@@ -219,11 +307,16 @@ def _checkpoint_label(checkpoint):
 def _walk_unkeyed():
     """(break, entries, first id, last id, last hash) of the entries before the keyed chain."""
     prev, first_id, last_id, count = GENESIS, None, None, 0
-    rows = (AuditEntry.objects.filter(seq__isnull=True).order_by("id")
-            .values_list(*_UNKEYED_FIELDS).iterator(chunk_size=_CHUNK))
+    rows = (
+        AuditEntry.objects.filter(seq__isnull=True)
+        .order_by("id")
+        .values_list(*_UNKEYED_FIELDS)
+        .iterator(chunk_size=_CHUNK)
+    )
     for entry_id, prev_hash, digest, at, label, action, t_type, t_id, region, data in rows:
-        if prev_hash != prev or digest != chain.unkeyed_digest(prev, at, label, action, t_type,
-                                                               t_id, region, data):
+        if prev_hash != prev or digest != chain.unkeyed_digest(
+            prev, at, label, action, t_type, t_id, region, data
+        ):
             return Break("unkeyed", entry_id), count, first_id, last_id, prev
         prev, last_id, count = digest, entry_id, count + 1
         first_id = first_id or entry_id
@@ -239,31 +332,61 @@ def _walk_keyed(key, rows, seq, prev, last_id, checkpoint, unkeyed=None):
     seq, last hash, last id, entries walked).
     """
     count = 0
-    for entry_id, row_seq, prev_hash, digest, at, actor_id, label, action, t_type, t_id, \
-            region, data in rows:
+    for (
+        entry_id,
+        row_seq,
+        prev_hash,
+        digest,
+        at,
+        actor_id,
+        label,
+        action,
+        t_type,
+        t_id,
+        region,
+        data,
+    ) in rows:
         if row_seq != seq:
-            return (Break("missing", entry_id, {"first": seq, "last": row_seq - 1}),
-                    seq, prev, last_id, count)
-        expected = chain.entry_hash(key, row_seq, prev_hash, at, actor_id, label, action, t_type,
-                                    t_id, region, data)
+            return (
+                Break("missing", entry_id, {"first": seq, "last": row_seq - 1}),
+                seq,
+                prev,
+                last_id,
+                count,
+            )
+        expected = chain.entry_hash(
+            key, row_seq, prev_hash, at, actor_id, label, action, t_type, t_id, region, data
+        )
         if digest != expected:
             return Break("changed", entry_id), seq, prev, last_id, count
         if unkeyed is not None and row_seq == 1 and unkeyed[0] and action != SEAL_ACTION:
             return Break("unsealed", unkeyed[1]), seq, prev, last_id, count
         if unkeyed is not None and row_seq == 1 and action == SEAL_ACTION:
-            claimed = {"unkeyed_entries": unkeyed[0], "unkeyed_last_id": unkeyed[2],
-                       "unkeyed_last_hash": unkeyed[3]}
+            claimed = {
+                "unkeyed_entries": unkeyed[0],
+                "unkeyed_last_id": unkeyed[2],
+                "unkeyed_last_hash": unkeyed[3],
+            }
             if data != claimed or prev_hash != unkeyed[3]:
                 return Break("seal", entry_id), seq, prev, last_id, count
         if prev is not None and prev_hash != prev:
             return Break("link", entry_id), seq, prev, last_id, count
         if last_id is not None and entry_id <= last_id:
             return Break("order", entry_id), seq, prev, last_id, count
-        if checkpoint is not None and row_seq == checkpoint.seq and (
-                digest != checkpoint.hash or entry_id != checkpoint.entry_id):
-            return (Break("checkpoint_differs", entry_id,
-                          {"checkpoint": _checkpoint_label(checkpoint)}),
-                    seq, prev, last_id, count)
+        if (
+            checkpoint is not None
+            and row_seq == checkpoint.seq
+            and (digest != checkpoint.hash or entry_id != checkpoint.entry_id)
+        ):
+            return (
+                Break(
+                    "checkpoint_differs", entry_id, {"checkpoint": _checkpoint_label(checkpoint)}
+                ),
+                seq,
+                prev,
+                last_id,
+                count,
+            )
         seq, prev, last_id, count = seq + 1, digest, entry_id, count + 1
     return None, seq, prev, last_id, count
 
@@ -274,8 +397,7 @@ def _check_head(key, head, tail_seq, tail_hash):
     if head.last_seq == 0:
         signed = head.last_hash == GENESIS and not head.mac
     else:
-        signed = hmac.compare_digest(head.mac, chain.head_mac(key, head.last_seq,
-                                                              head.last_hash))
+        signed = hmac.compare_digest(head.mac, chain.head_mac(key, head.last_seq, head.last_hash))
     if not signed:
         return Break("head_altered")
     if head.last_seq > tail_seq:
@@ -288,8 +410,11 @@ def _check_head(key, head, tail_seq, tail_hash):
 
 def _behind(checkpoint, tail_seq):
     if checkpoint is not None and checkpoint.seq > tail_seq:
-        return Break("behind_checkpoint", checkpoint.entry_id, {
-            "checkpoint": _checkpoint_label(checkpoint), "seq": checkpoint.seq})
+        return Break(
+            "behind_checkpoint",
+            checkpoint.entry_id,
+            {"checkpoint": _checkpoint_label(checkpoint), "seq": checkpoint.seq},
+        )
     return None
 
 
@@ -301,8 +426,12 @@ def _checkpoints(key):
 
 
 def _keyed_rows(**filters):
-    return (AuditEntry.objects.filter(seq__isnull=False, **filters).order_by("seq")
-            .values_list(*_FIELDS).iterator(chunk_size=_CHUNK))
+    return (
+        AuditEntry.objects.filter(seq__isnull=False, **filters)
+        .order_by("seq")
+        .values_list(*_FIELDS)
+        .iterator(chunk_size=_CHUNK)
+    )
 
 
 def verify():
@@ -320,7 +449,8 @@ def verify():
     # Entries written while the walk runs move the head on: walk on to the head it names.
     while broken is None:
         broken, seq, prev, last_id, count = _walk_keyed(
-            key, _keyed_rows(seq__gte=seq), seq, prev, last_id, checkpoint, unkeyed)
+            key, _keyed_rows(seq__gte=seq), seq, prev, last_id, checkpoint, unkeyed
+        )
         walked += count
         head = AuditHead.objects.filter(pk=1).first()
         if not count or head is None or head.last_seq < seq:
@@ -371,11 +501,13 @@ def write_checkpoint(max_age=None):
         else:
             # Only the entries since the newest checkpoint, which anchors the walk.
             rows = _keyed_rows(seq__gte=latest.seq, seq__lte=head_seq)
-            broken, next_seq, tail_hash, _, _ = _walk_keyed(key, rows, latest.seq, None, None,
-                                                            latest)
+            broken, next_seq, tail_hash, _, _ = _walk_keyed(
+                key, rows, latest.seq, None, None, latest
+            )
             tail_seq = next_seq - 1
-            broken = (broken or _behind(latest, tail_seq)
-                      or _check_head(key, head, tail_seq, tail_hash))
+            broken = (
+                broken or _behind(latest, tail_seq) or _check_head(key, head, tail_seq, tail_hash)
+            )
             if broken:
                 raise ChainBroken(broken)
         if head_seq == 0:
@@ -383,9 +515,17 @@ def write_checkpoint(max_age=None):
         if latest is not None and latest.seq == head_seq:
             return latest
         entry = AuditEntry.objects.get(seq=head_seq)
-        return chain.write_checkpoint_file(checkpoint_dir(), key, Checkpoint(
-            seq=entry.seq, entry_id=entry.pk, hash=entry.hash,
-            entry_at=chain.utc_text(entry.at), written_at=now))
+        return chain.write_checkpoint_file(
+            checkpoint_dir(),
+            key,
+            Checkpoint(
+                seq=entry.seq,
+                entry_id=entry.pk,
+                hash=entry.hash,
+                entry_at=chain.utc_text(entry.at),
+                written_at=now,
+            ),
+        )
 
 
 def checkpoint_if_due():

@@ -14,8 +14,9 @@ from django.db import models
 
 class AuditEntry(models.Model):
     at = models.DateTimeField(db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                              on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     actor_label = models.CharField(max_length=150, help_text="Kept even if the account changes")
     action = models.CharField(max_length=60, db_index=True)
     target_type = models.CharField(max_length=60, blank=True)
@@ -25,8 +26,11 @@ class AuditEntry(models.Model):
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
     seq = models.PositiveBigIntegerField(
-        null=True, blank=True, unique=True,
-        help_text="Position in the keyed chain; empty for the sealed entries written before it")
+        null=True,
+        blank=True,
+        unique=True,
+        help_text="Position in the keyed chain; empty for the sealed entries written before it",
+    )
 
     class Meta:
         ordering = ["id"]

@@ -27,16 +27,23 @@ from . import letters
 from . import workflow as wf
 from .models import Attachment, Case, CaseEvent, Hearing, LetterTemplate, Respondent, SubjectType
 
-ROUND_THE_CLOCK_STAGES = ("quiet_period", "voting", "counting", "recapitulation",
-                          "counting_and_recapitulation")
+ROUND_THE_CLOCK_STAGES = (
+    "quiet_period",
+    "voting",
+    "counting",
+    "recapitulation",
+    "counting_and_recapitulation",
+)
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 #: What the reporter sees on the status page for each case state.
 REPORTER_STATUS = {
-    wf.INITIAL_STUDY: "in_review", wf.REGISTERED: "registered", wf.CLARIFICATION: "registered",
-    wf.STUDY: "registered", wf.NOT_REGISTERED: "not_registered", wf.CLOSED: "closed",
+    wf.INITIAL_STUDY: "in_review",
+    wf.REGISTERED: "registered",
+    wf.CLARIFICATION: "registered",
+    wf.STUDY: "registered",
+    wf.NOT_REGISTERED: "not_registered",
+    wf.CLOSED: "closed",
 }
-
-
 
 
 def _open_days(election):
@@ -62,9 +69,14 @@ def deadline(case, state=None, extended=None):
     if step is None:
         return None
     rules = clock_rules(case.election.kind)
-    return clock.due(rules, step, case.received_at, holidays=holiday_dates(),
-                     timezone_name=case.region.timezone,
-                     extended=case.extended if extended is None else extended)
+    return clock.due(
+        rules,
+        step,
+        case.received_at,
+        holidays=holiday_dates(),
+        timezone_name=case.region.timezone,
+        extended=case.extended if extended is None else extended,
+    )
 
 
 def _tell_reporters(case, status):
@@ -73,10 +85,12 @@ def _tell_reporters(case, status):
 
 
 def _log(case, actor, kind, *, from_state="", to_state="", text=""):
-    CaseEvent.objects.create(case=case, actor=actor, kind=kind, from_state=from_state,
-                             to_state=to_state, text=text)
-    record(actor, f"case.{kind}", case, region=case.region,
-           data={"from": from_state, "to": to_state})
+    CaseEvent.objects.create(
+        case=case, actor=actor, kind=kind, from_state=from_state, to_state=to_state, text=text
+    )
+    record(
+        actor, f"case.{kind}", case, region=case.region, data={"from": from_state, "to": to_state}
+    )
 
 
 def open_case_from_submission(officer, submission):
@@ -95,16 +109,29 @@ def _open_case_from_submission(officer, submission):
         return existing
     source = Case.Source.REPORT if submission.kind == "report" else Case.Source.ADOPTED
     received = clock.legally_received(
-        submission.submitted_at, holidays=holiday_dates(),
-        timezone_name=submission.region.timezone, open_days=_open_days(submission.election))
-    case = Case.objects.create(source=source, submission=submission,
-                               election=submission.election, region=submission.region,
-                               summary=submission.description, received_at=received,
-                               assigned_to=officer)
-    for person in submission.persons.select_related("employee__agency__region",
-                                                    "employee__region"):
-        _new_respondent(case, employee=person.employee, name=person.name, nip=person.nip,
-                        agency=person.agency, position=person.position)
+        submission.submitted_at,
+        holidays=holiday_dates(),
+        timezone_name=submission.region.timezone,
+        open_days=_open_days(submission.election),
+    )
+    case = Case.objects.create(
+        source=source,
+        submission=submission,
+        election=submission.election,
+        region=submission.region,
+        summary=submission.description,
+        received_at=received,
+        assigned_to=officer,
+    )
+    for person in submission.persons.select_related("employee__agency__region", "employee__region"):
+        _new_respondent(
+            case,
+            employee=person.employee,
+            name=person.name,
+            nip=person.nip,
+            agency=person.agency,
+            position=person.position,
+        )
     _log(case, officer, "opened", to_state=case.state, text=case.get_source_display())
     return case
 
@@ -112,8 +139,14 @@ def _open_case_from_submission(officer, submission):
 @transaction.atomic
 def open_finding(officer, *, election, region, summary):
     """A finding from the officer's own supervision, received the moment it is recorded."""
-    case = Case.objects.create(source=Case.Source.FINDING, election=election, region=region,
-                               summary=summary, received_at=timezone.now(), assigned_to=officer)
+    case = Case.objects.create(
+        source=Case.Source.FINDING,
+        election=election,
+        region=region,
+        summary=summary,
+        received_at=timezone.now(),
+        assigned_to=officer,
+    )
     _log(case, officer, "opened", to_state=case.state, text=case.get_source_display())
     return case
 
@@ -126,8 +159,12 @@ def _register_number(case):
     level = {"regency": "Kab", "city": "Kota", "province": "Prov"}.get(case.region.level, "")
     sequence = Case.objects.filter(region=case.region, registered_year=now.year).count() + 1
     return settings.NETRA_REGISTER_NUMBER_FORMAT.format(
-        seq=sequence, level=level, region=case.region.code, month=ROMAN[now.month - 1],
-        year=now.year)
+        seq=sequence,
+        level=level,
+        region=case.region.code,
+        month=ROMAN[now.month - 1],
+        year=now.year,
+    )
 
 
 def transition(actor, case, target, *, version, reason="", reopen_to=None, recorded=False):
@@ -138,14 +175,18 @@ def transition(actor, case, target, *, version, reason="", reopen_to=None, recor
     if version != case.version:
         raise Conflict  # decided on a state of the case that is no longer current
     role = "system" if actor is None else actor.role
-    new_state = wf.check(case.state, target, role, reason=reason, reopen_to=reopen_to,
-                         recorded=recorded)
+    new_state = wf.check(
+        case.state, target, role, reason=reason, reopen_to=reopen_to, recorded=recorded
+    )
     if new_state == wf.FORWARDED and not case.respondents.exists():
         raise Refused("needs_respondent")  # a forwarding letter names who is to be sanctioned
     try:
         with transaction.atomic():
-            changes = {"state": new_state, "version": F("version") + 1,
-                       "due_at": deadline(case, new_state)}
+            changes = {
+                "state": new_state,
+                "version": F("version") + 1,
+                "due_at": deadline(case, new_state),
+            }
             if new_state == wf.REGISTERED and not case.number:
                 changes["number"] = _register_number(case)
                 changes["registered_year"] = timezone.localtime().year
@@ -156,8 +197,14 @@ def transition(actor, case, target, *, version, reason="", reopen_to=None, recor
                 raise Conflict
             old_state = case.state
             case.refresh_from_db()
-            _log(case, actor, "reopened" if target == wf.REOPEN else "transition",
-                 from_state=old_state, to_state=new_state, text=reason)
+            _log(
+                case,
+                actor,
+                "reopened" if target == wf.REOPEN else "transition",
+                from_state=old_state,
+                to_state=new_state,
+                text=reason,
+            )
             if new_state in REPORTER_STATUS:
                 _tell_reporters(case, REPORTER_STATUS[new_state])
     except IntegrityError:
@@ -173,7 +220,8 @@ def extend_decision(actor, case, *, version, reason):
     if case.extended or wf.CLOCK_STEP.get(case.state) != "decision" or not reason.strip():
         raise wf.TransitionRefused(wf.Refusal("not_allowed", case.state, "extend"))
     updated = Case.objects.filter(pk=case.pk, version=version).update(
-        extended=True, version=F("version") + 1, due_at=deadline(case, extended=True))
+        extended=True, version=F("version") + 1, due_at=deadline(case, extended=True)
+    )
     if not updated:
         raise Conflict
     case.refresh_from_db()
@@ -185,13 +233,19 @@ def send_reminders(now=None, ahead=timedelta(days=1)):
     """E-mail the assigned officer once about each deadline due within AHEAD."""
     now = now or timezone.now()
     sent = 0
-    due_soon = (Case.objects.filter(due_at__gt=now, due_at__lte=now + ahead)
-                .exclude(reminded_for=F("due_at")).select_related("assigned_to", "region"))
+    due_soon = (
+        Case.objects.filter(due_at__gt=now, due_at__lte=now + ahead)
+        .exclude(reminded_for=F("due_at"))
+        .select_related("assigned_to", "region")
+    )
     for case in due_soon:
         # Claim the reminder before sending it: of several workers in the same round, only the
         # one whose update touches the row sends.
-        claimed = (Case.objects.filter(pk=case.pk, due_at=case.due_at)
-                   .exclude(reminded_for=case.due_at).update(reminded_for=case.due_at))
+        claimed = (
+            Case.objects.filter(pk=case.pk, due_at=case.due_at)
+            .exclude(reminded_for=case.due_at)
+            .update(reminded_for=case.due_at)
+        )
         if not claimed:
             continue
         officer = case.assigned_to
@@ -202,7 +256,8 @@ def send_reminders(now=None, ahead=timedelta(days=1)):
         except Exception:
             # Not sent: give the claim back so that the next round tries again.
             Case.objects.filter(pk=case.pk, reminded_for=case.due_at).update(
-                reminded_for=case.reminded_for)
+                reminded_for=case.reminded_for
+            )
             raise
         sent += 1
     return sent
@@ -211,19 +266,36 @@ def send_reminders(now=None, ahead=timedelta(days=1)):
 def _send_reminder(case, officer):
     due = timezone.localtime(case.due_at, clock.zone(case.region.timezone))
     with translation.override("id"):
-        send_mail(_("Deadline tomorrow: case %(case)s") % {"case": case},
-                  _("The current step of case %(case)s is due on %(due)s. Open it: "
-                    "%(path)s") % {"case": case, "due": due.strftime("%d-%m-%Y %H:%M"),
-                                   "path": reverse("cases:detail", args=[case.pk])},
-                  None, [officer.email])
+        send_mail(
+            _("Deadline tomorrow: case %(case)s") % {"case": case},
+            _("The current step of case %(case)s is due on %(due)s. Open it: %(path)s")
+            % {
+                "case": case,
+                "due": due.strftime("%d-%m-%Y %H:%M"),
+                "path": reverse("cases:detail", args=[case.pk]),
+            },
+            None,
+            [officer.email],
+        )
 
 
 @transaction.atomic
 def schedule_hearing(officer, case, *, party, name, scheduled_at, place):
-    hearing = Hearing.objects.create(case=case, party=party, name=name,
-                                     scheduled_at=scheduled_at, place=place, created_by=officer)
-    _log(case, officer, "hearing", text=f"{_hearing_party(hearing)}, "
-         f"{timezone.localtime(scheduled_at):%d-%m-%Y %H:%M}, {place}")
+    hearing = Hearing.objects.create(
+        case=case,
+        party=party,
+        name=name,
+        scheduled_at=scheduled_at,
+        place=place,
+        created_by=officer,
+    )
+    _log(
+        case,
+        officer,
+        "hearing",
+        text=f"{_hearing_party(hearing)}, "
+        f"{timezone.localtime(scheduled_at):%d-%m-%Y %H:%M}, {place}",
+    )
     return hearing
 
 
@@ -256,7 +328,8 @@ def _bump(case, version, **changes):
     if version != case.version:
         raise Conflict
     if not Case.objects.filter(pk=case.pk, version=version).update(
-            version=F("version") + 1, **changes):
+        version=F("version") + 1, **changes
+    ):
         raise Conflict
     case.refresh_from_db()
 
@@ -270,8 +343,17 @@ def government_of(employee, case):
     return case.region
 
 
-def _new_respondent(case, *, employee=None, name="", nip="", subject_type="", agency="",
-                    position="", government=None):
+def _new_respondent(
+    case,
+    *,
+    employee=None,
+    name="",
+    nip="",
+    subject_type="",
+    agency="",
+    position="",
+    government=None,
+):
     if employee is not None:
         name = name or employee.name
         nip = nip or (employee.nip or "")
@@ -279,9 +361,15 @@ def _new_respondent(case, *, employee=None, name="", nip="", subject_type="", ag
         position = position or employee.position
         subject_type = subject_type or employee.employment_type
     return Respondent.objects.create(
-        case=case, employee=employee, name=name, nip=nip, agency=agency, position=position,
+        case=case,
+        employee=employee,
+        name=name,
+        nip=nip,
+        agency=agency,
+        position=position,
         subject_type=subject_type or SubjectType.UNKNOWN,
-        government=government or government_of(employee, case))
+        government=government or government_of(employee, case),
+    )
 
 
 @transaction.atomic
@@ -298,8 +386,11 @@ def add_respondent(actor, case, *, version, **fields):
 @transaction.atomic
 def assign(actor, case, officer, *, version):
     """Give CASE to OFFICER (penanggung jawab), who must be a Bawaslu officer reaching it."""
-    if (officer.role not in wf.BAWASLU or not officer.is_active
-            or not region_in_scope(officer, case.region)):
+    if (
+        officer.role not in wf.BAWASLU
+        or not officer.is_active
+        or not region_in_scope(officer, case.region)
+    ):
         raise Refused("not_assignable")
     _bump(case, version, assigned_to=officer)
     _log(case, actor, "assigned", text=officer.get_full_name() or officer.username)
@@ -322,22 +413,38 @@ def attach(actor, case, *, title, data):
     Each staff member's attachments are counted per hour before the file is opened (decoding
     is the costly part), and the file is opened outside the transaction, so that no lock
     waits on it."""
-    if not throttle.attempt(f"attach-user:{actor.pk}",
-                            settings.NETRA_EVIDENCE_ATTACHMENTS_PER_HOUR, 3600):
+    if not throttle.attempt(
+        f"attach-user:{actor.pk}", settings.NETRA_EVIDENCE_ATTACHMENTS_PER_HOUR, 3600
+    ):
         raise Refused("attachment_limit")
     cleaned = uploads.clean(data)
     with transaction.atomic():
-        attachment = Attachment(case=case, title=title.strip()[:200],
-                                extension=cleaned.extension, content_type=cleaned.content_type,
-                                size=len(cleaned.content), sha256=cleaned.sha256_original,
-                                added_by=actor)
-        attachment.file.save(f"lampiran.{cleaned.extension}", ContentFile(cleaned.content),
-                             save=False)
+        attachment = Attachment(
+            case=case,
+            title=title.strip()[:200],
+            extension=cleaned.extension,
+            content_type=cleaned.content_type,
+            size=len(cleaned.content),
+            sha256=cleaned.sha256_original,
+            added_by=actor,
+        )
+        attachment.file.save(
+            f"lampiran.{cleaned.extension}", ContentFile(cleaned.content), save=False
+        )
         attachment.save()
-        CaseEvent.objects.create(case=case, actor=actor, kind="attachment",
-                                 text=f"{attachment.title} (SHA-256 {attachment.sha256[:16]}…)")
-        record(actor, "case.attachment", case, region=case.region,
-               data={"attachment": attachment.pk, "sha256": attachment.sha256})
+        CaseEvent.objects.create(
+            case=case,
+            actor=actor,
+            kind="attachment",
+            text=f"{attachment.title} (SHA-256 {attachment.sha256[:16]}…)",
+        )
+        record(
+            actor,
+            "case.attachment",
+            case,
+            region=case.region,
+            data={"attachment": attachment.pk, "sha256": attachment.sha256},
+        )
     return attachment
 
 
@@ -351,13 +458,21 @@ def merge(actor, duplicate, into, *, version, reason):
         raise Refused("not_mergeable")
     # Both cases locked in id order, then checked as they are now: a case forwarded or merged
     # the other way meanwhile is not merged into.
-    locked = {c.pk: c for c in Case.objects.select_for_update().filter(
-        pk__in=[duplicate.pk, into.pk]).order_by("pk")}
+    locked = {
+        c.pk: c
+        for c in Case.objects.select_for_update()
+        .filter(pk__in=[duplicate.pk, into.pk])
+        .order_by("pk")
+    }
     into_now = locked[into.pk]
     if into_now.forwarded or into_now.merged_into_id or into_now.state == wf.CLOSED:
         raise Refused("not_mergeable")
-    if duplicate.forwarded or into.forwarded \
-            or wf.CLOSED in (duplicate.state, into.state) or into.merged_into_id:
+    if (
+        duplicate.forwarded
+        or into.forwarded
+        or wf.CLOSED in (duplicate.state, into.state)
+        or into.merged_into_id
+    ):
         raise Refused("not_mergeable")
     if duplicate.region_id != into.region_id or duplicate.election_id != into.election_id:
         raise Refused("not_mergeable")  # one office, one election: one decision
@@ -367,12 +482,24 @@ def merge(actor, duplicate, into, *, version, reason):
     for person in duplicate.respondents.all():
         if (person.nip or person.name.casefold()) not in known:
             Respondent.objects.create(
-                case=into, employee_id=person.employee_id, name=person.name, nip=person.nip,
-                subject_type=person.subject_type, agency=person.agency,
-                position=person.position, government_id=person.government_id)
+                case=into,
+                employee_id=person.employee_id,
+                name=person.name,
+                nip=person.nip,
+                subject_type=person.subject_type,
+                agency=person.agency,
+                position=person.position,
+                government_id=person.government_id,
+            )
     Case.objects.filter(pk=into.pk).update(version=F("version") + 1)
-    _log(duplicate, actor, "merged", from_state=old_state, to_state=wf.CLOSED,
-         text=f"{into}: {reason}")
+    _log(
+        duplicate,
+        actor,
+        "merged",
+        from_state=old_state,
+        to_state=wf.CLOSED,
+        text=f"{into}: {reason}",
+    )
     _log(into, actor, "merged_in", text=f"{duplicate}: {reason}")
     if into.state in REPORTER_STATUS:
         _tell_reporters(into, REPORTER_STATUS[into.state])
@@ -384,11 +511,17 @@ def save_letter_template(actor, kind, body):
     """An administrator's new body for the letters of KIND; checked before it is kept."""
     letters.check_body(body)
     before = letters.body_for(kind)
-    LetterTemplate.objects.update_or_create(kind=kind, defaults={"body": body,
-                                                                 "updated_by": actor})
-    record(actor, "letters.template_changed", None, data={
-        "kind": kind, "before_sha256": hashlib.sha256(before.encode()).hexdigest(),
-        "after_sha256": hashlib.sha256(body.encode()).hexdigest()})
+    LetterTemplate.objects.update_or_create(kind=kind, defaults={"body": body, "updated_by": actor})
+    record(
+        actor,
+        "letters.template_changed",
+        None,
+        data={
+            "kind": kind,
+            "before_sha256": hashlib.sha256(before.encode()).hexdigest(),
+            "after_sha256": hashlib.sha256(body.encode()).hexdigest(),
+        },
+    )
 
 
 @transaction.atomic

@@ -14,9 +14,12 @@ from . import workflow as wf
 from .models import Case
 
 DEMO_MARK = "[demo] "
-SANCTIONS = ["Teguran tertulis", "Pernyataan tidak puas secara tertulis",
-             "Pemotongan tunjangan kinerja 25% selama 6 bulan",
-             "Penurunan jabatan setingkat lebih rendah selama 12 bulan"]
+SANCTIONS = [
+    "Teguran tertulis",
+    "Pernyataan tidak puas secara tertulis",
+    "Pemotongan tunjangan kinerja 25% selama 6 bulan",
+    "Penurunan jabatan setingkat lebih rendah selama 12 bulan",
+]
 STORIES = [
     "Kepala sekolah mengunggah foto bersama calon dengan pose dua jari di Facebook.",
     "Camat hadir dalam deklarasi pasangan calon dan ikut menyanyikan yel-yel.",
@@ -55,17 +58,28 @@ def _take(case, target, roles, *, officer, bkn, ppk, rng):
         determination = case.election.candidate_determination_date
         choices = {}
         for respondent in case.respondents.all():
-            employment = (respondent.subject_type.upper()
-                          if respondent.subject_type.upper() in rules.EMPLOYMENT else "PNS")
-            conduct = tuple(rules.Conduct(rng.choice(rules.KINDS),
-                                          determination + timedelta(days=rng.randint(-40, 60)))
-                            for _ in range(rng.choice([1, 1, 2])))
+            employment = (
+                respondent.subject_type.upper()
+                if respondent.subject_type.upper() in rules.EMPLOYMENT
+                else "PNS"
+            )
+            conduct = tuple(
+                rules.Conduct(
+                    rng.choice(rules.KINDS), determination + timedelta(days=rng.randint(-40, 60))
+                )
+                for _ in range(rng.choice([1, 1, 2]))
+            )
             proposal = sanctions.proposal_for(case, sanctions.Choice(employment, conduct, "-"))
-            choices[respondent] = sanctions.Choice(employment, conduct,
-                                                   rng.choice(proposal.sanction_options))
-        return sanctions.recommend(bkn, case, version=case.version,
-                                   verification="Terbukti dari bukti dan klarifikasi.",
-                                   choices=choices)
+            choices[respondent] = sanctions.Choice(
+                employment, conduct, rng.choice(proposal.sanction_options)
+            )
+        return sanctions.recommend(
+            bkn,
+            case,
+            version=case.version,
+            verification="Terbukti dari bukti dan klarifikasi.",
+            choices=choices,
+        )
     if target == wf.FOLLOWED_UP:
         from django.utils import timezone
 
@@ -75,27 +89,45 @@ def _take(case, target, roles, *, officer, bkn, ppk, rng):
             # The PPK answers some weeks after BKN: the recommendation is dated back.
             waited = timedelta(days=rng.randint(3, 40))
             Recommendation.objects.filter(pk=recommendation.pk).update(
-                issued_at=timezone.now() - waited)
+                issued_at=timezone.now() - waited
+            )
             Case.objects.filter(pk=case.pk).update(received_at=timezone.now() - waited * 2)
             recommendation.refresh_from_db()
             case.refresh_from_db()
             if rng.random() < 0.75:
                 sanctions.record_decree(
-                    ppk, recommendation, version=case.version, outcome="imposed",
+                    ppk,
+                    recommendation,
+                    version=case.version,
+                    outcome="imposed",
                     number=f"800/{rng.randint(100, 999)}/{case.region.code}/2024",
                     decided_on=timezone.localdate(),
-                    sanction=recommendation.sanction if rng.random() < 0.7
-                    else rng.choice(SANCTIONS), pdf=DEMO_DECREE)
+                    sanction=recommendation.sanction
+                    if rng.random() < 0.7
+                    else rng.choice(SANCTIONS),
+                    pdf=DEMO_DECREE,
+                )
             else:
-                sanctions.record_decree(ppk, recommendation, version=case.version,
-                                        outcome="not_imposed",
-                                        reason="Contoh: terlapor sudah pensiun.")
+                sanctions.record_decree(
+                    ppk,
+                    recommendation,
+                    version=case.version,
+                    outcome="not_imposed",
+                    reason="Contoh: terlapor sudah pensiun.",
+                )
         case.refresh_from_db()
         return case
     if target == wf.PPK_OVERDUE:
         return sanctions.go_overdue(case)
-    actor = (None if roles == wf.SYSTEM else officer if roles == wf.BAWASLU
-             else bkn if roles == wf.BKN else ppk)
+    actor = (
+        None
+        if roles == wf.SYSTEM
+        else officer
+        if roles == wf.BAWASLU
+        else bkn
+        if roles == wf.BKN
+        else ppk
+    )
     reason = "Tidak memenuhi syarat materiel." if target == wf.NOT_REGISTERED else ""
     return actions.transition(actor, case, target, version=case.version, reason=reason)
 
@@ -104,30 +136,46 @@ def load_demo_cases(per_state=18):
     if Case.objects.filter(summary__startswith=DEMO_MARK).exists():
         return ["kasus demo: sudah ada"]
     rng = random.Random(2024)
-    people = {u.username: u for u in User.objects.filter(
-        username__in=["alice", "charlie", "gita", "hadi", "joko"])}
+    people = {
+        u.username: u
+        for u in User.objects.filter(username__in=["alice", "charlie", "gita", "hadi", "joko"])
+    }
     election = Election.objects.get(code="pilkada-2024")
-    offices = {"35.09": (people["alice"], people["hadi"]),
-               "15.71": (people["charlie"], people["joko"])}
-    staff = {code: list(Employee.objects.filter(region__code=code).select_related(
-        "agency__region", "region").order_by("pk")[:500]) for code in offices}
+    offices = {
+        "35.09": (people["alice"], people["hadi"]),
+        "15.71": (people["charlie"], people["joko"]),
+    }
+    staff = {
+        code: list(
+            Employee.objects.filter(region__code=code)
+            .select_related("agency__region", "region")
+            .order_by("pk")[:500]
+        )
+        for code in offices
+    }
     with transaction.atomic():
         for state in wf.STATES:
             path = _path_to(state)
             for index in range(per_state):
                 code = "35.09" if index % 3 else "15.71"
                 officer, ppk = offices[code]
-                case = actions.open_finding(officer, election=election,
-                                            region=Region.objects.get(code=code),
-                                            summary=DEMO_MARK + rng.choice(STORIES))
+                case = actions.open_finding(
+                    officer,
+                    election=election,
+                    region=Region.objects.get(code=code),
+                    summary=DEMO_MARK + rng.choice(STORIES),
+                )
                 if staff[code]:
-                    actions.add_respondent(officer, case, version=case.version,
-                                           employee=rng.choice(staff[code]))
+                    actions.add_respondent(
+                        officer, case, version=case.version, employee=rng.choice(staff[code])
+                    )
                 else:
-                    actions.add_respondent(officer, case, version=case.version,
-                                           name="Pegawai Contoh")
+                    actions.add_respondent(
+                        officer, case, version=case.version, name="Pegawai Contoh"
+                    )
                 case.refresh_from_db()
                 for target, roles in path:
-                    case = _take(case, target, roles, officer=officer, bkn=people["gita"],
-                                 ppk=ppk, rng=rng)
+                    case = _take(
+                        case, target, roles, officer=officer, bkn=people["gita"], ppk=ppk, rng=rng
+                    )
     return [f"kasus demo: {per_state * len(wf.STATES)} kasus di {len(wf.STATES)} tahap"]

@@ -70,49 +70,81 @@ def _plain(value):
 def _person_name(user):
     if user is None:
         return None
-    return Fields(user.get_full_name() or user.get_username(),
-                  username=user.get_username(), get_full_name=user.get_full_name(),
-                  first_name=user.first_name, last_name=user.last_name)
+    return Fields(
+        user.get_full_name() or user.get_username(),
+        username=user.get_username(),
+        get_full_name=user.get_full_name(),
+        first_name=user.first_name,
+        last_name=user.last_name,
+    )
 
 
 def _region(region):
-    return Fields(region.name, code=region.code, name=region.name, level=region.level,
-                  get_level_display=str(region.get_level_display()),
-                  timezone=region.timezone)
+    return Fields(
+        region.name,
+        code=region.code,
+        name=region.name,
+        level=region.level,
+        get_level_display=str(region.get_level_display()),
+        timezone=region.timezone,
+    )
 
 
 def _election(election):
-    return Fields(str(election), code=election.code, kind=election.kind,
-                  get_kind_display=str(election.get_kind_display()), name_id=election.name_id,
-                  name_en=election.name_en, voting_date=election.voting_date)
+    return Fields(
+        str(election),
+        code=election.code,
+        kind=election.kind,
+        get_kind_display=str(election.get_kind_display()),
+        name_id=election.name_id,
+        name_en=election.name_en,
+        voting_date=election.voting_date,
+    )
 
 
 def _respondent(respondent):
-    return Fields(str(respondent), name=respondent.name, nip=respondent.nip,
-                  agency=respondent.agency, position=respondent.position,
-                  subject_type=respondent.subject_type,
-                  get_subject_type_display=str(respondent.get_subject_type_display()))
+    return Fields(
+        str(respondent),
+        name=respondent.name,
+        nip=respondent.nip,
+        agency=respondent.agency,
+        position=respondent.position,
+        subject_type=respondent.subject_type,
+        get_subject_type_display=str(respondent.get_subject_type_display()),
+    )
 
 
 def recommendation_fields(recommendation):
     """What a letter shows of BKN's recommendation; the same for a row not yet saved, so that
     the letter can be rendered before the recommendation is recorded."""
-    return Fields(recommendation.sanction, respondent=_respondent(recommendation.respondent),
-                  verification=recommendation.verification,
-                  employment=recommendation.employment, track=recommendation.track,
-                  level=recommendation.level, codes=list(recommendation.codes),
-                  legal_basis=list(recommendation.legal_basis),
-                  criminal_referral=recommendation.criminal_referral,
-                  sanction=recommendation.sanction,
-                  catalog_version=recommendation.catalog_version,
-                  due_at=recommendation.due_at)
+    return Fields(
+        recommendation.sanction,
+        respondent=_respondent(recommendation.respondent),
+        verification=recommendation.verification,
+        employment=recommendation.employment,
+        track=recommendation.track,
+        level=recommendation.level,
+        codes=list(recommendation.codes),
+        legal_basis=list(recommendation.legal_basis),
+        criminal_referral=recommendation.criminal_referral,
+        sanction=recommendation.sanction,
+        catalog_version=recommendation.catalog_version,
+        due_at=recommendation.due_at,
+    )
 
 
 def _event(event):
-    return Fields(event.text, at=event.at, kind=event.kind, from_state=event.from_state,
-                  to_state=event.to_state, from_label=str(event.from_label),
-                  to_label=str(event.to_label), text=event.text,
-                  actor=_person_name(event.actor))
+    return Fields(
+        event.text,
+        at=event.at,
+        kind=event.kind,
+        from_state=event.from_state,
+        to_state=event.to_state,
+        from_label=str(event.from_label),
+        to_label=str(event.to_label),
+        text=event.text,
+        actor=_person_name(event.actor),
+    )
 
 
 def case_fields(case, recommendations=None):
@@ -120,15 +152,26 @@ def case_fields(case, recommendations=None):
     ones (the recommendation letter is rendered before they are saved)."""
     if recommendations is None:
         recommendations = case.recommendations.select_related("respondent")
-    return Fields(str(case), pk=case.pk, id=case.pk, number=case.number,
-                  summary=case.summary, source=case.source,
-                  get_source_display=str(case.get_source_display()), state=case.state,
-                  state_label=str(case.state_label), received_at=case.received_at,
-                  due_at=case.due_at, extended=case.extended, opened_at=case.opened_at,
-                  forwarded=case.forwarded, region=_region(case.region),
-                  election=_election(case.election),
-                  assigned_to=_person_name(case.assigned_to),
-                  recommendations=Rows(recommendation_fields(r) for r in recommendations))
+    return Fields(
+        str(case),
+        pk=case.pk,
+        id=case.pk,
+        number=case.number,
+        summary=case.summary,
+        source=case.source,
+        get_source_display=str(case.get_source_display()),
+        state=case.state,
+        state_label=str(case.state_label),
+        received_at=case.received_at,
+        due_at=case.due_at,
+        extended=case.extended,
+        opened_at=case.opened_at,
+        forwarded=case.forwarded,
+        region=_region(case.region),
+        election=_election(case.election),
+        assigned_to=_person_name(case.assigned_to),
+        recommendations=Rows(recommendation_fields(r) for r in recommendations),
+    )
 
 
 def letter_context(case, details, recommendations=None):
@@ -173,23 +216,31 @@ def render(case, kind, details=None, recommendations=None):
     except Exception:
         logger.exception("letter %s of case %s could not be rendered", kind, case.pk)
         raise Refused("letter_failed") from None
-    return Letter(case_version=case.version, kind=kind, pdf=pdf,
-                  sha256=hashlib.sha256(pdf).hexdigest())
+    return Letter(
+        case_version=case.version, kind=kind, pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest()
+    )
 
 
 def store(actor, case, letter):
     """Keep LETTER with CASE: file, hash, timeline line and audit entry. Call it inside the
     transaction of the change the letter belongs to."""
-    document = CaseDocument(case=case, kind=letter.kind, sha256=letter.sha256,
-                            created_by=actor)
+    document = CaseDocument(case=case, kind=letter.kind, sha256=letter.sha256, created_by=actor)
     document.file.save("letter.pdf", ContentFile(letter.pdf), save=False)
     letter.stored_name = document.file.name
     document.save()
-    CaseEvent.objects.create(case=case, actor=actor, kind="document",
-                             text=f"{document.get_kind_display()} (SHA-256 "
-                                  f"{letter.sha256[:16]}…)")
-    record(actor, "case.document_generated", case, region=case.region,
-           data={"kind": letter.kind, "sha256": letter.sha256, "document": document.pk})
+    CaseEvent.objects.create(
+        case=case,
+        actor=actor,
+        kind="document",
+        text=f"{document.get_kind_display()} (SHA-256 {letter.sha256[:16]}…)",
+    )
+    record(
+        actor,
+        "case.document_generated",
+        case,
+        region=case.region,
+        data={"kind": letter.kind, "sha256": letter.sha256, "document": document.pk},
+    )
     return document
 
 
@@ -203,10 +254,13 @@ def generate(actor, case, kind, details=None):
         letter = render(case, kind, details)
         try:
             with transaction.atomic():
-                current = Case.objects.select_for_update().filter(pk=case.pk).values_list(
-                    "version", flat=True).first()
-                document = store(actor, case, letter) if current == letter.case_version \
-                    else None
+                current = (
+                    Case.objects.select_for_update()
+                    .filter(pk=case.pk)
+                    .values_list("version", flat=True)
+                    .first()
+                )
+                document = store(actor, case, letter) if current == letter.case_version else None
         except BaseException:
             letter.discard()  # nothing committed: the file must not outlive its record
             raise

@@ -14,8 +14,9 @@ from .models import STATE_LABELS, CaseDocument, Hearing, SubjectType
 class CaseFilter(forms.Form):
     """The officer's filters on the case list; every field optional, bad values ignored."""
 
-    state = forms.ChoiceField(label=_("Step"), required=False,
-                              choices=[("", _("All steps"))] + list(STATE_LABELS.items()))
+    state = forms.ChoiceField(
+        label=_("Step"), required=False, choices=[("", _("All steps"))] + list(STATE_LABELS.items())
+    )
     lewat = forms.BooleanField(label=_("Overdue only"), required=False)
     saya = forms.BooleanField(label=_("Assigned to me"), required=False)
     q = forms.CharField(label=_("Register number"), required=False, max_length=80)
@@ -27,11 +28,20 @@ BAWASLU_LETTERS = ("invitation", "registration_notice", "forwarding_letter", "ca
 
 
 class DocumentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Letter"), choices=[
-        (k, label) for k, label in CaseDocument.Kind.choices if k in BAWASLU_LETTERS])
+    kind = forms.ChoiceField(
+        label=_("Letter"),
+        choices=[(k, label) for k, label in CaseDocument.Kind.choices if k in BAWASLU_LETTERS],
+    )
     recipient = forms.CharField(label=_("Invited person"), max_length=200, required=False)
-    capacity = forms.ChoiceField(label=_("As"), required=False, choices=[
-        ("pelapor", _("Reporter")), ("terlapor", _("Reported employee")), ("saksi", _("Witness"))])
+    capacity = forms.ChoiceField(
+        label=_("As"),
+        required=False,
+        choices=[
+            ("pelapor", _("Reporter")),
+            ("terlapor", _("Reported employee")),
+            ("saksi", _("Witness")),
+        ],
+    )
     when = forms.CharField(label=_("Day, date and time"), max_length=100, required=False)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
 
@@ -47,32 +57,40 @@ class DocumentForm(forms.Form):
 class HearingForm(forms.Form):
     party = forms.ChoiceField(label=_("Who"), choices=Hearing.Party.choices)
     name = forms.CharField(label=_("Name"), max_length=200)
-    scheduled_at = forms.DateTimeField(label=_("When"), validators=[validate_date_range],
-                                       widget=forms.DateTimeInput(
-        attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    scheduled_at = forms.DateTimeField(
+        label=_("When"),
+        validators=[validate_date_range],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
     place = forms.CharField(label=_("Place"), max_length=200)
 
 
 class FindingForm(forms.Form):
-    election = forms.ModelChoiceField(label=_("Election"), queryset=Election.objects.all(),
-                                      empty_label=None)
+    election = forms.ModelChoiceField(
+        label=_("Election"), queryset=Election.objects.all(), empty_label=None
+    )
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
-    summary = forms.CharField(label=_("What was found"), widget=forms.Textarea(attrs={"rows": 5}),
-                              max_length=10_000)
+    summary = forms.CharField(
+        label=_("What was found"), widget=forms.Textarea(attrs={"rows": 5}), max_length=10_000
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         regions = Region.objects.exclude(level=Region.Level.DISTRICT).order_by("code")
-        self.fields["region"].queryset = restrict(regions, user, region_field="id",
-                                                  districts=False)
+        self.fields["region"].queryset = restrict(regions, user, region_field="id", districts=False)
 
 
 class RespondentForm(forms.Form):
-    nip = forms.CharField(label="NIP", max_length=24, required=False,
-                          help_text=_("With a NIP from the roster the rest is filled in."))
+    nip = forms.CharField(
+        label="NIP",
+        max_length=24,
+        required=False,
+        help_text=_("With a NIP from the roster the rest is filled in."),
+    )
     name = forms.CharField(label=_("Name"), max_length=255, required=False)
-    subject_type = forms.ChoiceField(label=_("Employment"), choices=SubjectType.choices,
-                                     initial=SubjectType.UNKNOWN)
+    subject_type = forms.ChoiceField(
+        label=_("Employment"), choices=SubjectType.choices, initial=SubjectType.UNKNOWN
+    )
     agency = forms.CharField(label=_("Agency"), max_length=255, required=False)
     position = forms.CharField(label=_("Position"), max_length=255, required=False)
 
@@ -83,9 +101,16 @@ class RespondentForm(forms.Form):
     def clean(self):
         data = super().clean()
         nip = (data.get("nip") or "").replace(" ", "")
-        data["employee"] = roster_by_nip(
-            Employee.objects.select_related("agency__region", "region"), self.user,
-            self.case.region, nip).first() if nip and self.case is not None else None
+        data["employee"] = (
+            roster_by_nip(
+                Employee.objects.select_related("agency__region", "region"),
+                self.user,
+                self.case.region,
+                nip,
+            ).first()
+            if nip and self.case is not None
+            else None
+        )
         if nip and not (nip.isdigit() and len(nip) == 18):
             self.add_error("nip", _("A NIP has 18 digits."))
         if not data.get("name") and data["employee"] is None:
@@ -97,5 +122,8 @@ class RespondentForm(forms.Form):
 
 
 class LetterTemplateForm(forms.Form):
-    body = forms.CharField(label=_("Letter body"), max_length=100_000,
-                           widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false"}))
+    body = forms.CharField(
+        label=_("Letter body"),
+        max_length=100_000,
+        widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false"}),
+    )

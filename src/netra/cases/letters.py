@@ -15,18 +15,49 @@ LETTERS_DIR = Path(__file__).resolve().parent.parent / "templates" / "cases" / "
 BODY = re.compile(r"\{% block body %\}(.*)\{% endblock %\}", re.S)
 #: The only tags a letter may use: conditions, loops, and plain formatting. Anything else
 #: ({% url %}, {% include %}, {% load %}...) could fail at every letter or reach other templates.
-ALLOWED_TAGS = {"if", "elif", "else", "endif", "for", "empty", "endfor", "with", "endwith",
-                "comment", "endcomment", "firstof", "spaceless", "endspaceless", "now",
-                "templatetag", "widthratio", "cycle"}
+ALLOWED_TAGS = {
+    "if",
+    "elif",
+    "else",
+    "endif",
+    "for",
+    "empty",
+    "endfor",
+    "with",
+    "endwith",
+    "comment",
+    "endcomment",
+    "firstof",
+    "spaceless",
+    "endspaceless",
+    "now",
+    "templatetag",
+    "widthratio",
+    "cycle",
+}
 TAG = re.compile(r"\{%\s*(\w+)")
 #: Values a letter may never print: credentials, sealed identities, receipt hashes.
-SECRET_WORDS = re.compile(r"\{[{%][^}]*\b(password|totp\w*|secret\w*|identity_sealed|"
-                          r"reporter_nik_hash|receipt_hash|recovery\w*|session\w*)\b")
+SECRET_WORDS = re.compile(
+    r"\{[{%][^}]*\b(password|totp\w*|secret\w*|identity_sealed|"
+    r"reporter_nik_hash|receipt_hash|recovery\w*|session\w*)\b"
+)
 #: What a body may use, shown beside the editor.
-PLACEHOLDERS = ["case.number", "case.summary", "case.region.name", "case.election.name_id",
-                "case.received_at", "details.recipient", "details.capacity", "details.when",
-                "details.place", "details.reason", "details.officer", "today", "persons",
-                "events"]
+PLACEHOLDERS = [
+    "case.number",
+    "case.summary",
+    "case.region.name",
+    "case.election.name_id",
+    "case.received_at",
+    "details.recipient",
+    "details.capacity",
+    "details.when",
+    "details.place",
+    "details.reason",
+    "details.officer",
+    "today",
+    "persons",
+    "events",
+]
 
 
 class BadTemplate(ValueError):
@@ -45,7 +76,8 @@ def body_for(kind):
 
 def _compile(body):
     return engines["django"].from_string(
-        '{% extends "cases/letters/_base.html" %}{% block body %}' + body + "{% endblock %}")
+        '{% extends "cases/letters/_base.html" %}{% block body %}' + body + "{% endblock %}"
+    )
 
 
 def check_body(body):
@@ -54,12 +86,12 @@ def check_body(body):
         raise BadTemplate(_("The letter body is empty."))
     secret = SECRET_WORDS.search(body)
     if secret:
-        raise BadTemplate(_("The tag “%(tag)s” cannot be used in a letter.") % {
-            "tag": secret.group(1)})
+        raise BadTemplate(
+            _("The tag “%(tag)s” cannot be used in a letter.") % {"tag": secret.group(1)}
+        )
     forbidden = next((t for t in TAG.findall(body) if t not in ALLOWED_TAGS), None)
     if forbidden:
-        raise BadTemplate(_("The tag “%(tag)s” cannot be used in a letter.") % {
-            "tag": forbidden})
+        raise BadTemplate(_("The tag “%(tag)s” cannot be used in a letter.") % {"tag": forbidden})
     try:
         _compile(body)
     except TemplateSyntaxError as error:

@@ -11,15 +11,21 @@ from netra.people.models import EmploymentType
 from . import workflow as wf
 
 STATE_LABELS = {
-    wf.RECEIVED: _("Received"), wf.INITIAL_STUDY: _("Initial study"),
-    wf.NOT_REGISTERED: _("Not registered"), wf.REGISTERED: _("Registered"),
-    wf.CLARIFICATION: _("Clarification"), wf.STUDY: _("Study"),
+    wf.RECEIVED: _("Received"),
+    wf.INITIAL_STUDY: _("Initial study"),
+    wf.NOT_REGISTERED: _("Not registered"),
+    wf.REGISTERED: _("Registered"),
+    wf.CLARIFICATION: _("Clarification"),
+    wf.STUDY: _("Study"),
     wf.NO_VIOLATION: _("Decided: not a violation"),
     wf.ELECTION_CRIME: _("Decided: election crime (to Gakkumdu)"),
     wf.ADMINISTRATIVE: _("Decided: administrative violation"),
-    wf.OTHER_LAW: _("Decided: violation of other laws"), wf.FORWARDED: _("Forwarded"),
-    wf.BKN_VERIFICATION: _("BKN verification"), wf.RECOMMENDED: _("Sanction recommended"),
-    wf.FOLLOWED_UP: _("Followed up by the PPK"), wf.PPK_OVERDUE: _("PPK overdue"),
+    wf.OTHER_LAW: _("Decided: violation of other laws"),
+    wf.FORWARDED: _("Forwarded"),
+    wf.BKN_VERIFICATION: _("BKN verification"),
+    wf.RECOMMENDED: _("Sanction recommended"),
+    wf.FOLLOWED_UP: _("Followed up by the PPK"),
+    wf.PPK_OVERDUE: _("PPK overdue"),
     wf.CLOSED: _("Closed"),
 }
 
@@ -34,13 +40,15 @@ class Case(models.Model):
     # The year the number was given in: its sequence restarts each year per office.
     registered_year = models.PositiveSmallIntegerField(null=True, blank=True)
     source = models.CharField(max_length=10, choices=Source.choices)
-    submission = models.OneToOneField("reports.Submission", null=True, blank=True,
-                                      on_delete=models.PROTECT, related_name="case")
+    submission = models.OneToOneField(
+        "reports.Submission", null=True, blank=True, on_delete=models.PROTECT, related_name="case"
+    )
     election = models.ForeignKey("regions.Election", on_delete=models.PROTECT, related_name="+")
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
     summary = models.TextField()
-    state = models.CharField(max_length=30, choices=list(STATE_LABELS.items()),
-                             default=wf.RECEIVED, db_index=True)
+    state = models.CharField(
+        max_length=30, choices=list(STATE_LABELS.items()), default=wf.RECEIVED, db_index=True
+    )
     # Optimistic locking: every change bumps it; a change based on an old version is refused.
     version = models.PositiveIntegerField(default=1)
     received_at = models.DateTimeField(help_text="When the report counts as legally received")
@@ -50,11 +58,13 @@ class Case(models.Model):
     reminded_for = models.DateTimeField(null=True, blank=True)
     # Set once the case leaves Bawaslu (BKN and the PPK see only such cases).
     forwarded = models.BooleanField(default=False, db_index=True)
-    assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # A duplicate closed into another case (penggabungan): its events stay, its work goes on there.
-    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="merged_cases")
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_cases"
+    )
     opened_at = models.DateTimeField(auto_now_add=True)
 
     #: The states in which the PPK and its BKPSDM reach a case (accounts/access.py).
@@ -62,9 +72,13 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-opened_at"]
-        constraints = [models.UniqueConstraint(
-            fields=["region", "number"], condition=~models.Q(number=""),
-            name="one_register_number_per_office")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "number"],
+                condition=~models.Q(number=""),
+                name="one_register_number_per_office",
+            )
+        ]
 
     def __str__(self):
         return self.number or f"#{self.pk}"
@@ -89,16 +103,19 @@ class Hearing(models.Model):
     place = models.CharField(max_length=200)
     minutes = models.TextField(blank=True)
     held_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["scheduled_at", "id"]
 
     def __str__(self):
         # Not the name: the party heard may be the reporter.
-        return (f"{self.get_party_display()} hearing of case {self.case_id} "
-                f"on {self.scheduled_at:%Y-%m-%d %H:%M}")
+        return (
+            f"{self.get_party_display()} hearing of case {self.case_id} "
+            f"on {self.scheduled_at:%Y-%m-%d %H:%M}"
+        )
 
 
 def document_path(instance, filename):
@@ -119,8 +136,9 @@ class CaseDocument(models.Model):
     kind = models.CharField(max_length=30, choices=Kind.choices)
     file = models.FileField(upload_to=document_path, max_length=255)
     sha256 = models.CharField(max_length=64)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     #: Letters BKN and the PPK may read: none of them names the reporter (accounts/access.py).
@@ -138,8 +156,9 @@ class CaseEvent(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(auto_now_add=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
-                              related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
     kind = models.CharField(max_length=20)
     from_state = models.CharField(max_length=30, blank=True)
     to_state = models.CharField(max_length=30, blank=True)
@@ -150,8 +169,11 @@ class CaseEvent(models.Model):
 
     def __str__(self):
         states = " -> ".join(state for state in (self.from_state, self.to_state) if state)
-        return f"{self.kind} {states} in case {self.case_id}" if states else (
-            f"{self.kind} in case {self.case_id}")
+        return (
+            f"{self.kind} {states} in case {self.case_id}"
+            if states
+            else (f"{self.kind} in case {self.case_id}")
+        )
 
     @property
     def from_label(self):
@@ -164,10 +186,15 @@ class CaseEvent(models.Model):
 
 #: Who a reported person is: the roster's employment types, plus members of the armed forces
 #: and police and the not-yet-known; it decides where a proven violation goes (docs/DOMAIN.md).
-SubjectType = models.TextChoices("SubjectType", [
-    *[(member.name, (member.value, member.label)) for member in EmploymentType],
-    ("TNI", ("tni", _("TNI member"))), ("POLRI", ("polri", _("Polri member"))),
-    ("UNKNOWN", ("unknown", _("Not yet known")))])
+SubjectType = models.TextChoices(
+    "SubjectType",
+    [
+        *[(member.name, (member.value, member.label)) for member in EmploymentType],
+        ("TNI", ("tni", _("TNI member"))),
+        ("POLRI", ("polri", _("Polri member"))),
+        ("UNKNOWN", ("unknown", _("Not yet known"))),
+    ],
+)
 
 
 class Respondent(models.Model):
@@ -178,16 +205,19 @@ class Respondent(models.Model):
     """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="respondents")
-    employee = models.ForeignKey("people.Employee", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
+    employee = models.ForeignKey(
+        "people.Employee", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     name = models.CharField(_("name"), max_length=255)
     nip = models.CharField("NIP", max_length=18, blank=True, db_index=True)
-    subject_type = models.CharField(_("employment"), max_length=20, choices=SubjectType.choices,
-                                    default=SubjectType.UNKNOWN)
+    subject_type = models.CharField(
+        _("employment"), max_length=20, choices=SubjectType.choices, default=SubjectType.UNKNOWN
+    )
     agency = models.CharField(_("agency"), max_length=255, blank=True)
     position = models.CharField(_("position"), max_length=255, blank=True)
-    government = models.ForeignKey("regions.Region", null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="+")
+    government = models.ForeignKey(
+        "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["id"]
@@ -210,8 +240,9 @@ class Attachment(models.Model):
     content_type = models.CharField(max_length=40)
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64, help_text="SHA-256 of the bytes as received")
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                 related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -230,8 +261,9 @@ class LetterTemplate(models.Model):
 
     kind = models.CharField(max_length=30, unique=True, choices=CaseDocument.Kind.choices)
     body = models.TextField()
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):

@@ -5,8 +5,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netra.accounts.access import (can, restrict_cases, users_reaching, visible_documents,
-                                   visible_hearings)
+from netra.accounts.access import (
+    can,
+    restrict_cases,
+    users_reaching,
+    visible_documents,
+    visible_hearings,
+)
 
 from . import workflow as wf
 from .forms import DocumentForm, HearingForm, RespondentForm
@@ -24,25 +29,43 @@ def _moves(case, user):
 
 def render_case(request, case, extra=None):
     """The case page; EXTRA carries a bound form another app re-renders with its errors."""
-    case = Case.objects.select_related("region", "election", "submission", "assigned_to",
-                                       "merged_into").get(pk=case.pk)
-    return render(request, "cases/detail.html", (extra or {}) | {
-        "case": case, "events": case.events.select_related("actor"), "now": timezone.now(),
-        "moves": _moves(case, request.user),
-        "reopen_states": [(s, STATE_LABELS[s]) for s in wf.STATES if s != wf.CLOSED],
-        "documents": visible_documents(case, request.user), "document_form": DocumentForm(),
-        "hearings": visible_hearings(case, request.user), "hearing_form": HearingForm(),
-        "can_write": can(request.user, "cases.open"),
-        "can_annotate": can(request.user, "cases.annotate"),
-        "respondents": case.respondents.select_related("government"),
-        "attachments": case.attachments.all(),
-        "respondent_form": RespondentForm(),
-        "officers": assignable_officers(case) if can(request.user, "cases.open") else [],
-        "merge_candidates": (merge_candidates(case, request.user)
-                             if can(request.user, "cases.open") and not case.forwarded
-                             and case.state != wf.CLOSED else []),
-        "can_extend": (not case.extended and wf.CLOCK_STEP.get(case.state) == "decision"
-                       and can(request.user, "cases.extend"))})
+    case = Case.objects.select_related(
+        "region", "election", "submission", "assigned_to", "merged_into"
+    ).get(pk=case.pk)
+    return render(
+        request,
+        "cases/detail.html",
+        (extra or {})
+        | {
+            "case": case,
+            "events": case.events.select_related("actor"),
+            "now": timezone.now(),
+            "moves": _moves(case, request.user),
+            "reopen_states": [(s, STATE_LABELS[s]) for s in wf.STATES if s != wf.CLOSED],
+            "documents": visible_documents(case, request.user),
+            "document_form": DocumentForm(),
+            "hearings": visible_hearings(case, request.user),
+            "hearing_form": HearingForm(),
+            "can_write": can(request.user, "cases.open"),
+            "can_annotate": can(request.user, "cases.annotate"),
+            "respondents": case.respondents.select_related("government"),
+            "attachments": case.attachments.all(),
+            "respondent_form": RespondentForm(),
+            "officers": assignable_officers(case) if can(request.user, "cases.open") else [],
+            "merge_candidates": (
+                merge_candidates(case, request.user)
+                if can(request.user, "cases.open")
+                and not case.forwarded
+                and case.state != wf.CLOSED
+                else []
+            ),
+            "can_extend": (
+                not case.extended
+                and wf.CLOCK_STEP.get(case.state) == "decision"
+                and can(request.user, "cases.extend")
+            ),
+        },
+    )
 
 
 def submitted_version(request):
@@ -63,6 +86,9 @@ def assignable_officers(case):
 
 
 def merge_candidates(case, user):
-    return reachable_cases(user).filter(region=case.region, election=case.election,
-                               forwarded=False, merged_into=None).exclude(
-        state=wf.CLOSED).exclude(pk=case.pk)[:200]
+    return (
+        reachable_cases(user)
+        .filter(region=case.region, election=case.election, forwarded=False, merged_into=None)
+        .exclude(state=wf.CLOSED)
+        .exclude(pk=case.pk)[:200]
+    )

@@ -76,6 +76,7 @@ CHANGE = {200: CaseDetailOut, 400: RefusalOut, 404: ErrorOut, 409: RefusalOut}
 
 # ---- inputs ------------------------------------------------------------------------------
 
+
 class TransitionIn(Schema):
     target: str
     version: int

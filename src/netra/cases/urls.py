@@ -11,8 +11,7 @@ urlpatterns = [
     path("kasus/<int:case_id>/perpanjang/", views.case_extend, name="extend"),
     path("kasus/<int:case_id>/dokumen/", views.case_document, name="document"),
     path("kasus/<int:case_id>/klarifikasi/", views.case_hearing, name="hearing"),
-    path("kasus/klarifikasi/<int:hearing_id>/berita-acara/", views.hearing_minutes,
-         name="minutes"),
+    path("kasus/klarifikasi/<int:hearing_id>/berita-acara/", views.hearing_minutes, name="minutes"),
     path("kasus/<int:case_id>/terlapor/", views.case_respondent, name="respondent"),
     path("kasus/<int:case_id>/penanggung-jawab/", views.case_assign, name="assign"),
     path("kasus/<int:case_id>/catatan/", views.case_note, name="note"),
@@ -22,6 +21,9 @@ urlpatterns = [
     path("templat-surat/", views.letter_templates, name="letter_templates"),
     path("templat-surat/<str:kind>/", views.letter_template_edit, name="letter_template"),
     path("kasus/dokumen/<int:document_id>/", views.document_file, name="document_file"),
-    path("laporan/<int:submission_id>/buka-kasus/", views.open_from_submission,
-         name="open_from_submission"),
+    path(
+        "laporan/<int:submission_id>/buka-kasus/",
+        views.open_from_submission,
+        name="open_from_submission",
+    ),
 ]

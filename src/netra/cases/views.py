@@ -10,16 +10,22 @@ from django.views.decorators.http import require_POST
 
 from netra.accounts.access import can, case_or_404, require, restrict
 from netra.accounts.models import User
+from netra.common.downloads import download
 from netra.common.forms import positive_id
+from netra.common.refusals import attempt, form_errors
 from netra.reports.evidence import EvidenceError
 from netra.reports.forms import evidence_message
 from netra.reports.models import Submission
-from netra.common.downloads import download
-from netra.common.refusals import attempt, form_errors
 
 from . import actions, documents, letters
-from .forms import (CaseFilter, DocumentForm, FindingForm, HearingForm, LetterTemplateForm,
-                    RespondentForm)
+from .forms import (
+    CaseFilter,
+    DocumentForm,
+    FindingForm,
+    HearingForm,
+    LetterTemplateForm,
+    RespondentForm,
+)
 from .models import Attachment, Case, CaseDocument, Hearing, LetterTemplate
 from .pages import conflict_response, reachable_cases, render_case, submitted_version
 from .refusals import message_for, refusal_message
@@ -51,10 +57,19 @@ def case_list(request):
     page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "cases/list.html", {
-        "page": page, "cases": page.object_list, "overdue": bool(chosen.get("lewat")),
-        "filters": filters if filters.is_bound else CaseFilter(), "query": query.urlencode(),
-        "now": now, "can_open": can(request.user, "cases.open")})
+    return render(
+        request,
+        "cases/list.html",
+        {
+            "page": page,
+            "cases": page.object_list,
+            "overdue": bool(chosen.get("lewat")),
+            "filters": filters if filters.is_bound else CaseFilter(),
+            "query": query.urlencode(),
+            "now": now,
+            "can_open": can(request.user, "cases.open"),
+        },
+    )
 
 
 @login_required
@@ -67,36 +82,53 @@ def case_detail(request, case_id):
 @require_POST
 def case_transition(request, case_id):
     require(request.user, "cases.view")
-    case = case_or_404(Case.objects.select_related("region", "election"), request.user,
-                       pk=case_id)
-    return _refused(request, case, lambda: actions.transition(
-        request.user, case, request.POST.get("target", ""), version=submitted_version(request),
-        reason=request.POST.get("reason", "")[:5000],
-        reopen_to=request.POST.get("reopen_to") or None))
+    case = case_or_404(Case.objects.select_related("region", "election"), request.user, pk=case_id)
+    return _refused(
+        request,
+        case,
+        lambda: actions.transition(
+            request.user,
+            case,
+            request.POST.get("target", ""),
+            version=submitted_version(request),
+            reason=request.POST.get("reason", "")[:5000],
+            reopen_to=request.POST.get("reopen_to") or None,
+        ),
+    )
 
 
 @login_required
 @require_POST
 def case_extend(request, case_id):
     require(request.user, "cases.view")
-    case = case_or_404(Case.objects.select_related("region", "election"), request.user,
-                       pk=case_id)
+    case = case_or_404(Case.objects.select_related("region", "election"), request.user, pk=case_id)
     if not can(request.user, "cases.extend"):
         return redirect("cases:detail", case_id=case.pk)
-    return attempt(request, lambda: actions.extend_decision(
-        request.user, case, version=submitted_version(request),
-        reason=request.POST.get("reason", "")[:5000]),
+    return attempt(
+        request,
+        lambda: actions.extend_decision(
+            request.user,
+            case,
+            version=submitted_version(request),
+            reason=request.POST.get("reason", "")[:5000],
+        ),
         lambda _refused: _("The decision period can be extended once, with a reason."),
         then=lambda: redirect("cases:detail", case_id=case.pk),
-        conflict=lambda: conflict_response(request, case))
+        conflict=lambda: conflict_response(request, case),
+    )
 
 
 @login_required
 @require_POST
 def open_from_submission(request, submission_id):
     require(request.user, "cases.open")
-    submission = restrict(Submission.objects.select_related("region", "election"),
-                          request.user, districts=False).filter(pk=submission_id).first()
+    submission = (
+        restrict(
+            Submission.objects.select_related("region", "election"), request.user, districts=False
+        )
+        .filter(pk=submission_id)
+        .first()
+    )
     if submission is None:
         raise Http404
     case = actions.open_case_from_submission(request.user, submission)
@@ -107,35 +139,44 @@ def open_from_submission(request, submission_id):
 @require_POST
 def case_document(request, case_id):
     require(request.user, "cases.open")
-    case = case_or_404(Case.objects.select_related("region", "election", "submission"),
-                       request.user, pk=case_id)
+    case = case_or_404(
+        Case.objects.select_related("region", "election", "submission"), request.user, pk=case_id
+    )
     form = DocumentForm(request.POST)
     if not form.is_valid():
         messages.error(request, form_errors(form))
         return redirect("cases:detail", case_id=case.pk)
-    return attempt(request, lambda: documents.generate(
-        request.user, case, form.cleaned_data["kind"],
-        documents.letter_details(case, request.user, form.cleaned_data)), message_for(case),
+    return attempt(
+        request,
+        lambda: documents.generate(
+            request.user,
+            case,
+            form.cleaned_data["kind"],
+            documents.letter_details(case, request.user, form.cleaned_data),
+        ),
+        message_for(case),
         then=lambda: redirect("cases:detail", case_id=case.pk),
-        conflict=lambda: conflict_response(request, case))
+        conflict=lambda: conflict_response(request, case),
+    )
 
 
 @login_required
 def document_file(request, document_id):
     require(request.user, "cases.view")
     document = CaseDocument.objects.select_related("case").filter(pk=document_id).first()
-    if document is None or not (can(request.user, "cases.see_reporter")
-                                or document.kind in CaseDocument.LETTERS_FOR_OTHERS):
+    if document is None or not (
+        can(request.user, "cases.see_reporter") or document.kind in CaseDocument.LETTERS_FOR_OTHERS
+    ):
         raise Http404
     case_or_404(Case.objects.all(), request.user, pk=document.case_id)
-    return download(document.file, "application/pdf",
-                    f"{document.kind}-{document.case_id}-{document.pk}.pdf")
+    return download(
+        document.file, "application/pdf", f"{document.kind}-{document.case_id}-{document.pk}.pdf"
+    )
 
 
 def _handling_case(request, case_id):
     require(request.user, "cases.open")
-    return case_or_404(Case.objects.select_related("region", "election"), request.user,
-                       pk=case_id)
+    return case_or_404(Case.objects.select_related("region", "election"), request.user, pk=case_id)
 
 
 @login_required
@@ -161,8 +202,9 @@ def hearing_minutes(request, hearing_id):
     if not minutes:
         messages.error(request, _("Write the minutes of the hearing."))
         return redirect("cases:detail", case_id=case.pk)
-    return _refused(request, case, lambda: actions.record_minutes(request.user, hearing,
-                                                                  minutes[:50_000]))
+    return _refused(
+        request, case, lambda: actions.record_minutes(request.user, hearing, minutes[:50_000])
+    )
 
 
 @login_required
@@ -177,9 +219,13 @@ def new_finding(request):
 
 def _refused(request, case, call):
     """Run CALL; a refusal becomes a message, a lost race the conflict page."""
-    return attempt(request, call, message_for(case),
-                   then=lambda: redirect("cases:detail", case_id=case.pk),
-                   conflict=lambda: conflict_response(request, case))
+    return attempt(
+        request,
+        call,
+        message_for(case),
+        then=lambda: redirect("cases:detail", case_id=case.pk),
+        conflict=lambda: conflict_response(request, case),
+    )
 
 
 @login_required
@@ -190,8 +236,13 @@ def case_respondent(request, case_id):
     if not form.is_valid():
         messages.error(request, form_errors(form))
         return redirect("cases:detail", case_id=case.pk)
-    return _refused(request, case, lambda: actions.add_respondent(
-        request.user, case, version=submitted_version(request), **form.cleaned_data))
+    return _refused(
+        request,
+        case,
+        lambda: actions.add_respondent(
+            request.user, case, version=submitted_version(request), **form.cleaned_data
+        ),
+    )
 
 
 @login_required
@@ -203,8 +254,11 @@ def case_assign(request, case_id):
     if officer is None:
         messages.error(request, refusal_message("not_assignable", case))
         return redirect("cases:detail", case_id=case.pk)
-    return _refused(request, case, lambda: actions.assign(
-        request.user, case, officer, version=submitted_version(request)))
+    return _refused(
+        request,
+        case,
+        lambda: actions.assign(request.user, case, officer, version=submitted_version(request)),
+    )
 
 
 @login_required
@@ -212,8 +266,11 @@ def case_assign(request, case_id):
 def case_note(request, case_id):
     require(request.user, "cases.annotate")
     case = case_or_404(Case.objects.select_related("region"), request.user, pk=case_id)
-    return _refused(request, case, lambda: actions.add_note(
-        request.user, case, request.POST.get("text", "")[:20_000]))
+    return _refused(
+        request,
+        case,
+        lambda: actions.add_note(request.user, case, request.POST.get("text", "")[:20_000]),
+    )
 
 
 @login_required
@@ -226,17 +283,26 @@ def case_attach(request, case_id):
     if upload is None or not title:
         messages.error(request, refusal_message("attachment_incomplete", case))
     elif upload.size > limit:
-        messages.error(request, _("The file is larger than %(mb)s MB.") % {
-            "mb": settings.NETRA_EVIDENCE_MAX_BYTES // (1024 * 1024)})
+        messages.error(
+            request,
+            _("The file is larger than %(mb)s MB.")
+            % {"mb": settings.NETRA_EVIDENCE_MAX_BYTES // (1024 * 1024)},
+        )
     else:
         try:
-            attempt(request, lambda: actions.attach(request.user, case, title=title,
-                                                    data=upload.read()), message_for(case))
+            attempt(
+                request,
+                lambda: actions.attach(request.user, case, title=title, data=upload.read()),
+                message_for(case),
+            )
         except EvidenceError as exc:
             # Too large to open, too many frames: say so; any other kind of file: what fits.
-            messages.error(request, refusal_message("attachment_type", case)
-                           if exc.code in ("empty", "type", "damaged")
-                           else evidence_message(exc, upload.name))
+            messages.error(
+                request,
+                refusal_message("attachment_type", case)
+                if exc.code in ("empty", "type", "damaged")
+                else evidence_message(exc, upload.name),
+            )
     return redirect("cases:detail", case_id=case.pk)
 
 
@@ -247,8 +313,11 @@ def attachment_file(request, attachment_id):
     if attachment is None:
         raise Http404
     case_or_404(Case.objects.all(), request.user, pk=attachment.case_id)
-    return download(attachment.file, attachment.content_type,
-                    f"lampiran-{attachment.case_id}-{attachment.pk}.{attachment.extension}")
+    return download(
+        attachment.file,
+        attachment.content_type,
+        f"lampiran-{attachment.case_id}-{attachment.pk}.{attachment.extension}",
+    )
 
 
 @login_required
@@ -260,9 +329,17 @@ def case_merge(request, case_id):
     if into is None:
         messages.error(request, refusal_message("not_mergeable", case))
         return redirect("cases:detail", case_id=case.pk)
-    response = _refused(request, case, lambda: actions.merge(
-        request.user, case, into, version=submitted_version(request),
-        reason=request.POST.get("reason", "")[:5000]))
+    response = _refused(
+        request,
+        case,
+        lambda: actions.merge(
+            request.user,
+            case,
+            into,
+            version=submitted_version(request),
+            reason=request.POST.get("reason", "")[:5000],
+        ),
+    )
     case.refresh_from_db()
     return redirect("cases:detail", case_id=into.pk) if case.merged_into_id else response
 
@@ -271,8 +348,11 @@ def case_merge(request, case_id):
 def letter_templates(request):
     require(request.user, "letters.edit")
     custom = {t.kind: t for t in LetterTemplate.objects.select_related("updated_by")}
-    return render(request, "cases/letter_templates.html", {
-        "kinds": [(kind, label, custom.get(kind)) for kind, label in CaseDocument.Kind.choices]})
+    return render(
+        request,
+        "cases/letter_templates.html",
+        {"kinds": [(kind, label, custom.get(kind)) for kind, label in CaseDocument.Kind.choices]},
+    )
 
 
 @login_required
@@ -285,16 +365,20 @@ def letter_template_edit(request, kind):
         actions.reset_letter_template(request.user, kind)
         messages.success(request, _("The letter is back to the one shipped with Netra."))
         return redirect("cases:letter_template", kind=kind)
-    form = LetterTemplateForm(request.POST or None,
-                              initial={"body": letters.body_for(kind)})
+    form = LetterTemplateForm(request.POST or None, initial={"body": letters.body_for(kind)})
     if request.method == "POST" and form.is_valid():
         try:
             actions.save_letter_template(request.user, kind, form.cleaned_data["body"])
         except letters.BadTemplate as bad:
             form.add_error("body", str(bad))
         else:
-            messages.success(request, _("Saved. New letters use this text; letters already "
-                                        "generated keep theirs."))
+            messages.success(
+                request,
+                _("Saved. New letters use this text; letters already generated keep theirs."),
+            )
             return redirect("cases:letter_template", kind=kind)
-    return render(request, "cases/letter_template_edit.html", {
-        "form": form, "kind": kind, "label": label, "placeholders": letters.PLACEHOLDERS})
+    return render(
+        request,
+        "cases/letter_template_edit.html",
+        {"form": form, "kind": kind, "label": label, "placeholders": letters.PLACEHOLDERS},
+    )

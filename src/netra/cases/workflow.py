@@ -28,9 +28,24 @@ FOLLOWED_UP = "followed_up"  # ditindaklanjuti PPK (keputusan hukuman disiplin)
 PPK_OVERDUE = "ppk_overdue"  # PPK melewati batas waktu
 CLOSED = "closed"  # ditutup
 
-STATES = [RECEIVED, INITIAL_STUDY, NOT_REGISTERED, REGISTERED, CLARIFICATION, STUDY,
-          NO_VIOLATION, ELECTION_CRIME, ADMINISTRATIVE, OTHER_LAW, FORWARDED, BKN_VERIFICATION,
-          RECOMMENDED, FOLLOWED_UP, PPK_OVERDUE, CLOSED]
+STATES = [
+    RECEIVED,
+    INITIAL_STUDY,
+    NOT_REGISTERED,
+    REGISTERED,
+    CLARIFICATION,
+    STUDY,
+    NO_VIOLATION,
+    ELECTION_CRIME,
+    ADMINISTRATIVE,
+    OTHER_LAW,
+    FORWARDED,
+    BKN_VERIFICATION,
+    RECOMMENDED,
+    FOLLOWED_UP,
+    PPK_OVERDUE,
+    CLOSED,
+]
 
 #: The states in which the PPK, and the BKPSDM drafting for it, reach a case: once BKN has
 #: recommended a sanction (accounts/access.py reads them through Case.PPK_STATES).
@@ -104,8 +119,11 @@ class TransitionRefused(Refused):
 
 def next_states(current, role):
     """The states ROLE may move a case in CURRENT to with the plain step form, in table order."""
-    moves = [to for (frm, to), roles in TRANSITIONS.items()
-             if frm == current and role in roles and to not in RECORDED_MOVES]
+    moves = [
+        to
+        for (frm, to), roles in TRANSITIONS.items()
+        if frm == current and role in roles and to not in RECORDED_MOVES
+    ]
     if current == CLOSED and role in REOPENERS:
         moves.append(REOPEN)
     return moves
@@ -147,7 +165,7 @@ def reachable_from(start):
     seen, frontier = {start}, [start]
     while frontier:
         state = frontier.pop()
-        for (frm, to) in TRANSITIONS:
+        for frm, to in TRANSITIONS:
             if frm == state and to not in seen:
                 seen.add(to)
                 frontier.append(to)

@@ -28,5 +28,6 @@ def date_in_range(value):
 def validate_date_range(value):
     """A form validator for DateField and DateTimeField."""
     if value is not None and not date_in_range(value):
-        raise ValidationError(_("Give a date between 1 January 2000 and 31 December 2100."),
-                              code="date_range")
+        raise ValidationError(
+            _("Give a date between 1 January 2000 and 31 December 2100."), code="date_range"
+        )

@@ -23,9 +23,19 @@ from django.conf import settings
 ORIGIN = "https://netra.invalid"
 BASE_URL = ORIGIN + "/"
 #: What a document may take from the static files, with the type WeasyPrint is told.
-TYPES = {".css": "text/css", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-         ".gif": "image/gif", ".webp": "image/webp", ".svg": "image/svg+xml",
-         ".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf", ".otf": "font/otf"}
+TYPES = {
+    ".css": "text/css",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+}
 MAX_ASSET_BYTES = 2 * 1024 * 1024
 
 
@@ -53,11 +63,15 @@ def static_file(url):
     path = unquote(parts.path)
     if not path.startswith(prefix):
         raise Refused(f"not under {prefix}: {url[:200]}")
-    relative = path[len(prefix):]
+    relative = path[len(prefix) :]
     segments = relative.split("/")
-    if ("\0" in relative or "\\" in relative or not relative
-            or any(s in ("", ".", "..") for s in segments)
-            or posixpath.normpath(relative) != relative):
+    if (
+        "\0" in relative
+        or "\\" in relative
+        or not relative
+        or any(s in ("", ".", "..") for s in segments)
+        or posixpath.normpath(relative) != relative
+    ):
         raise Refused(f"not a plain static path: {url[:200]}")
     suffix = posixpath.splitext(relative)[1].lower()
     if suffix not in TYPES:

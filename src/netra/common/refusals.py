@@ -26,8 +26,18 @@ def refusal_status(code, text, status=400):
     return Status(status, {"detail": str(text), "code": code})
 
 
-def attempt(request, call, message_for, *, then=None, api=False, form=None, field=None,
-            refused=None, conflict=None):
+def attempt(
+    request,
+    call,
+    message_for,
+    *,
+    then=None,
+    api=False,
+    form=None,
+    field=None,
+    refused=None,
+    conflict=None,
+):
     """Run CALL() and answer.
 
     MESSAGE_FOR(refusal) gives a refusal's text in the user's language (a Conflict passes

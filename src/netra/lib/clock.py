@@ -79,22 +79,30 @@ def due(rules, step, start, *, holidays, timezone_name, extended=False):
     if start.tzinfo is None:
         raise ValueError("start must be timezone-aware")
     local = zone(timezone_name)
-    day = add_days(start.astimezone(local).date(), step_days(rules, step, extended),
-                   working=rules.working, holidays=holidays)
+    day = add_days(
+        start.astimezone(local).date(),
+        step_days(rules, step, extended),
+        working=rules.working,
+        holidays=holidays,
+    )
     return datetime.combine(day, END_OF_DAY, tzinfo=local)
 
 
 def report_deadline(rules, known_on, *, holidays):
     """The last day to report conduct that became known on KNOWN_ON (a date)."""
-    return add_days(known_on, step_days(rules, "report_window"), working=rules.working,
-                    holidays=holidays)
+    return add_days(
+        known_on, step_days(rules, "report_window"), working=rules.working, holidays=holidays
+    )
 
 
 def is_office_hours(moment, *, holidays, timezone_name):
     local = moment.astimezone(zone(timezone_name))
     closes = CLOSES.get(local.weekday())
-    return (closes is not None and is_working_day(local.date(), holidays)
-            and OPENS <= local.time() < closes)
+    return (
+        closes is not None
+        and is_working_day(local.date(), holidays)
+        and OPENS <= local.time() < closes
+    )
 
 
 def legally_received(moment, *, holidays, timezone_name, open_days=frozenset()):
@@ -102,8 +110,9 @@ def legally_received(moment, *, holidays, timezone_name, open_days=frozenset()):
     OPEN_DAYS date (round-the-clock reception), otherwise at the next opening."""
     local_zone = zone(timezone_name)
     local = moment.astimezone(local_zone)
-    if local.date() in open_days or is_office_hours(moment, holidays=holidays,
-                                                    timezone_name=timezone_name):
+    if local.date() in open_days or is_office_hours(
+        moment, holidays=holidays, timezone_name=timezone_name
+    ):
         return moment
     day = local.date()
     if is_working_day(day, holidays) and local.time() < OPENS:

@@ -22,8 +22,14 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-__all__ = ["name_key", "name_profile", "name_similarity", "phonetic_key", "profile_similarity",
-           "strip_titles"]
+__all__ = [
+    "name_key",
+    "name_profile",
+    "name_similarity",
+    "phonetic_key",
+    "profile_similarity",
+    "strip_titles",
+]
 
 # Titles written in front of the name.
 _PREFIX_TITLES = frozenset(
@@ -257,8 +263,9 @@ def phonetic_index(name: str) -> str:
     index answers it quickly; the reach lets "Siti Aminah" find "Siti Nur Aminah".
     """
     codes = phonetic_key(name).split()
-    pairs = [phonetic_pair(a, b) for i, a in enumerate(codes)
-             for b in codes[i + 1:i + 1 + PAIR_REACH]]
+    pairs = [
+        phonetic_pair(a, b) for i, a in enumerate(codes) for b in codes[i + 1 : i + 1 + PAIR_REACH]
+    ]
     return f" {' '.join(codes + pairs)} "
 
 

@@ -59,8 +59,9 @@ class Table:
 
 # ---- reading ---------------------------------------------------------------------------------
 
+
 def kind_of(head):
-    """"xlsx" or "csv" from a file's first bytes; TableError for other known binary files."""
+    """ "xlsx" or "csv" from a file's first bytes; TableError for other known binary files."""
     if head.startswith(XLSX_MAGIC):
         return "xlsx"
     if head.startswith(OLE_MAGIC):
@@ -88,8 +89,9 @@ def sniff_delimiter(lines):
             widths = Counter(len(cells) for cells in csv.reader(lines, delimiter=delimiter))
         except csv.Error:
             continue
-        score = max(((count, width) for width, count in widths.items() if width > 1),
-                    default=(0, 0))
+        score = max(
+            ((count, width) for width, count in widths.items() if width > 1), default=(0, 0)
+        )
         if score > best_score:
             best, best_score = delimiter, score
     return best
@@ -105,6 +107,7 @@ def open_table(source):
         def opener():
             return io.BytesIO(source)
     else:
+
         def opener():
             return Path(source).open("rb")  # the table's reader closes it
 
@@ -196,6 +199,7 @@ def _open_xlsx(fh):
 
 
 # ---- writing ---------------------------------------------------------------------------------
+
 
 def formula_safe(value):
     """VALUE as text a spreadsheet shows and never runs; numbers and None pass unchanged."""

@@ -36,11 +36,17 @@ def source_for(actor, *, region, name, kind):
     name = name.strip()[:200]
     if not name:
         raise Refused("name_required")
-    source, created = Source.objects.get_or_create(region=region, name=name,
-                                                   defaults={"kind": kind})
+    source, created = Source.objects.get_or_create(
+        region=region, name=name, defaults={"kind": kind}
+    )
     if created:
-        record(actor, "monitoring.source_added", source, region=region,
-               data={"name": name, "kind": kind})
+        record(
+            actor,
+            "monitoring.source_added",
+            source,
+            region=region,
+            data={"name": name, "kind": kind},
+        )
     return source
 
 
@@ -60,15 +66,23 @@ def add_feed(actor, *, region, name, url):
     if Source.objects.filter(region=region, name=name).exists():
         raise Refused("source_exists")
     source = Source.objects.create(region=region, name=name, kind=Source.Kind.FEED, url=url)
-    record(actor, "monitoring.source_added", source, region=region,
-           data={"name": name, "kind": Source.Kind.FEED, "url": url})
+    record(
+        actor,
+        "monitoring.source_added",
+        source,
+        region=region,
+        data={"name": name, "kind": Source.Kind.FEED, "url": url},
+    )
     return source
 
 
 def election_for(region, when=None):
     """The election a text in REGION at WHEN belongs to: the nearest one covering the region."""
-    elections = Election.objects.filter(Q(national=True) | Q(regions=region)) if region \
+    elections = (
+        Election.objects.filter(Q(national=True) | Q(regions=region))
+        if region
         else Election.objects.filter(national=True)
+    )
     when = (when or timezone.now()).date()
     upcoming = elections.filter(voting_date__gte=when).order_by("voting_date").first()
     return upcoming or elections.order_by("-voting_date").first()
@@ -98,10 +112,16 @@ def _near_duplicate(fingerprint, region):
     """The first original text of REGION of the last 30 days within NEAR bits. Two texts that
     close share a band exactly, so the candidates are the band table's rows with one of the
     eight keys: an index range each, and no cap that could hide the original."""
-    candidates = TextBand.objects.filter(
-        region=region, key__in=_band_keys(fingerprint), text__duplicate_of__isnull=True,
-        text__received_at__gte=timezone.now() - DUPLICATE_WINDOW,
-    ).order_by("text_id").values_list("text_id", "text__simhash")
+    candidates = (
+        TextBand.objects.filter(
+            region=region,
+            key__in=_band_keys(fingerprint),
+            text__duplicate_of__isnull=True,
+            text__received_at__gte=timezone.now() - DUPLICATE_WINDOW,
+        )
+        .order_by("text_id")
+        .values_list("text_id", "text__simhash")
+    )
     for pk, stored in candidates.iterator(chunk_size=2000):
         if duplicates.distance(duplicates.unsigned(stored), fingerprint) <= duplicates.NEAR:
             return pk
@@ -114,8 +134,11 @@ def ingest(source, items, *, actor=None):
     articles into prevention suggestions. Returns counts."""
     counts = {"new": 0, "known": 0, "duplicates": 0, "flags": 0, "suggestions": 0}
     kind = Text.Kind.ARTICLE if source.kind == Source.Kind.FEED else Text.Kind.POST
-    known = set(Text.objects.filter(source=source, external_id__in=[i.id for i in items])
-                .values_list("external_id", flat=True))
+    known = set(
+        Text.objects.filter(source=source, external_id__in=[i.id for i in items]).values_list(
+            "external_id", flat=True
+        )
+    )
     handles, readers = {}, {}  # per batch: known accounts; election and gazetteer per region
     for item in items:
         if item.id in known:
@@ -126,23 +149,37 @@ def ingest(source, items, *, actor=None):
         region = _region_of(source, item.text)
         original = _near_duplicate(fingerprint, region)  # copies are grouped within a region
         text = Text.objects.create(
-            source=source, external_id=item.id, kind=kind, url=item.url, author=item.author,
-            published_at=item.published, text=item.text, region=region,
-            simhash=duplicates.signed(fingerprint), duplicate_of_id=original)
+            source=source,
+            external_id=item.id,
+            kind=kind,
+            url=item.url,
+            author=item.author,
+            published_at=item.published,
+            text=item.text,
+            region=region,
+            simhash=duplicates.signed(fingerprint),
+            duplicate_of_id=original,
+        )
         counts["new"] += 1
         if original is not None:
             counts["duplicates"] += 1
             continue
         # Only originals are candidates, so only they get band rows.
-        TextBand.objects.bulk_create([TextBand(region=region, key=key, text=text)
-                                      for key in _band_keys(fingerprint)])
+        TextBand.objects.bulk_create(
+            [TextBand(region=region, key=key, text=text) for key in _band_keys(fingerprint)]
+        )
         # Every text is read for partisanship (a feed may carry posts too); articles are also
         # read for prevention activity.
         counts["flags"] += _classify(text, region, handles, readers)
         if kind == Text.Kind.ARTICLE and region is not None:
             counts["suggestions"] += _suggest(text, region)
-    record(actor, "monitoring.ingested", source, region=source.region,
-           data={"source": source.name, **counts})
+    record(
+        actor,
+        "monitoring.ingested",
+        source,
+        region=source.region,
+        data={"source": source.name, **counts},
+    )
     return counts
 
 
@@ -161,8 +198,11 @@ def _reader(region, when, readers):
 def _classify(text, region, handles, readers):
     election, gazetteer = _reader(region, text.published_at, readers)
     determined = election.candidate_determination_date if election else None
-    before = bool(determined and text.published_at and
-                  timezone.localtime(text.published_at).date() < determined)
+    before = bool(
+        determined
+        and text.published_at
+        and timezone.localtime(text.published_at).date() < determined
+    )
     result = classify(text.text, gazetteer=gazetteer, before_determination=before)
     Text.objects.filter(pk=text.pk).update(label=result.label)
     if result.label != "partisan_support":
@@ -171,9 +211,14 @@ def _classify(text, region, handles, readers):
     key = (handle, region.pk if region else None)
     if handle and region is not None and key not in handles:
         handles[key] = _employee_of(handle, region)
-    Flag.objects.create(text=text, region=region, score=result.score, codes=list(result.codes),
-                        evidence=[list(span) for span in result.evidence],
-                        employee_id=handles.get(key))
+    Flag.objects.create(
+        text=text,
+        region=region,
+        score=result.score,
+        codes=list(result.codes),
+        evidence=[list(span) for span in result.evidence],
+        employee_id=handles.get(key),
+    )
     return 1
 
 
@@ -181,8 +226,12 @@ def _employee_of(handle, region):
     """The employee HANDLE was recorded for in REGION or a region around it (the nearest)."""
     parts = region.code.split(".")
     around = [".".join(parts[:n]) for n in range(1, len(parts) + 1)]
-    return AuthorHandle.objects.filter(handle=handle, region__code__in=around).order_by(
-        "-region__code").values_list("employee_id", flat=True).first()
+    return (
+        AuthorHandle.objects.filter(handle=handle, region__code__in=around)
+        .order_by("-region__code")
+        .values_list("employee_id", flat=True)
+        .first()
+    )
 
 
 def _suggest(text, region):
@@ -207,8 +256,11 @@ def _due(now):
 
 def due_feeds(now, limit=200):
     """Ids of the active feeds due at NOW, the longest waiting first."""
-    return list(Source.objects.filter(_due(now), kind=Source.Kind.FEED, active=True).order_by(
-        F("next_poll_at").asc(nulls_first=True), "pk").values_list("pk", flat=True)[:limit])
+    return list(
+        Source.objects.filter(_due(now), kind=Source.Kind.FEED, active=True)
+        .order_by(F("next_poll_at").asc(nulls_first=True), "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
 
 
 def claim_feed(source_id, now):
@@ -216,8 +268,12 @@ def claim_feed(source_id, now):
     conditional UPDATE (committed at once: the claim must be seen by the other workers before
     the slow fetch). True for the one worker whose update changed the row."""
     later = now + timedelta(minutes=settings.NETRA_FEED_MINUTES)
-    return Source.objects.filter(_due(now), pk=source_id, kind=Source.Kind.FEED,
-                                 active=True).update(next_poll_at=later) == 1
+    return (
+        Source.objects.filter(_due(now), pk=source_id, kind=Source.Kind.FEED, active=True).update(
+            next_poll_at=later
+        )
+        == 1
+    )
 
 
 def poll_feed(source_id, *, fetch=None, now=None):
@@ -234,8 +290,9 @@ def poll_feed(source_id, *, fetch=None, now=None):
         new = ingest(source, items)["new"]
     except (feeds.Refused, inputs.InputError) as refused:
         # The status is worth showing; other details (addresses, host names) are not.
-        error = f"{refused.code}:{refused.detail}" if refused.code == "http_status" \
-            else refused.code
+        error = (
+            f"{refused.code}:{refused.detail}" if refused.code == "http_status" else refused.code
+        )
     Source.objects.filter(pk=source_id).update(last_polled_at=now, last_error=error[:500])
     return new
 
@@ -246,22 +303,28 @@ def dismiss(actor, flag, *, reason, label):
     flag = Flag.objects.select_for_update().get(pk=flag.pk)
     if flag.status != Flag.Status.OPEN:
         raise Refused("decided")
-    if not reason.strip() or label not in ("neutrality_related", "unrelated",
-                                           "partisan_support"):
+    if not reason.strip() or label not in ("neutrality_related", "unrelated", "partisan_support"):
         raise Refused("reason_required")
     flag.status, flag.reason, flag.training_label = Flag.Status.DISMISSED, reason.strip(), label
     flag.decided_by, flag.decided_at = actor, timezone.now()
     flag.save()
-    record(actor, "monitoring.flag_dismissed", flag, region=flag.region,
-           data={"label": label, "reason": flag.reason})
+    record(
+        actor,
+        "monitoring.flag_dismissed",
+        flag,
+        region=flag.region,
+        data={"label": label, "reason": flag.reason},
+    )
     return flag
 
 
 def snapshot_pdf(flag):
     """The post as it was seen: text, link, author and when it was captured, as a PDF."""
     with translation.override("id"):
-        html = render_to_string("monitoring/snapshot.html", {
-            "flag": flag, "text": flag.text, "captured": timezone.localtime()})
+        html = render_to_string(
+            "monitoring/snapshot.html",
+            {"flag": flag, "text": flag.text, "captured": timezone.localtime()},
+        )
     return pdf.render(html)  # fetches nothing but the app's static files
 
 
@@ -281,8 +344,11 @@ def make_finding(actor, flag, *, election=None):
 
 
 def _finding_from(actor, flag, snapshot, election):
-    flag = Flag.objects.select_for_update(of=("self",)).select_related("text", "region").get(
-        pk=flag.pk)
+    flag = (
+        Flag.objects.select_for_update(of=("self",))
+        .select_related("text", "region")
+        .get(pk=flag.pk)
+    )
     if flag.status != Flag.Status.OPEN:
         raise Refused("decided")
     region = flag.region or acting_region(actor)
@@ -292,10 +358,13 @@ def _finding_from(actor, flag, snapshot, election):
         region = region.parent
     election = election or election_for(region, flag.text.published_at)
     text = flag.text
-    summary = (f"Temuan pemantauan media sosial ({', '.join(flag.codes) or 'tanpa kode'}).\n"
-               f"Akun: {text.author or '-'}\nTautan: {text.url or '-'}\n\n{text.text}")
-    case = case_actions.open_finding(actor, election=election, region=region,
-                                     summary=summary[:10_000])
+    summary = (
+        f"Temuan pemantauan media sosial ({', '.join(flag.codes) or 'tanpa kode'}).\n"
+        f"Akun: {text.author or '-'}\nTautan: {text.url or '-'}\n\n{text.text}"
+    )
+    case = case_actions.open_finding(
+        actor, election=election, region=region, summary=summary[:10_000]
+    )
     if flag.employee_id:
         case_actions.add_respondent(actor, case, version=case.version, employee=flag.employee)
     case_actions.attach(actor, case, title="Tangkapan unggahan (pemantauan)", data=snapshot)
@@ -319,13 +388,17 @@ def _day(value, fallback):
 @transaction.atomic
 def confirm_suggestion(actor, suggestion):
     """Record the article's activities in prevention: circulars and events of its region."""
-    suggestion = NewsSuggestion.objects.select_for_update().select_related(
-        "text", "region").get(pk=suggestion.pk)
+    suggestion = (
+        NewsSuggestion.objects.select_for_update()
+        .select_related("text", "region")
+        .get(pk=suggestion.pk)
+    )
     if suggestion.status != NewsSuggestion.Status.PENDING:
         raise Refused("decided")
     text = suggestion.text
-    published = timezone.localtime(text.published_at).date() if text.published_at \
-        else timezone.localdate()
+    published = (
+        timezone.localtime(text.published_at).date() if text.published_at else timezone.localdate()
+    )
     title = text.text.split("\n", 1)[0][:250]
     people = suggestion.extracted.get("people", [])
     issuer = people[0]["title"] if people else "Pemerintah daerah"
@@ -333,21 +406,42 @@ def confirm_suggestion(actor, suggestion):
     for activity in suggestion.extracted["activities"]:
         day = _day(activity["date_start"], published)
         if activity["type"] == "circular":
-            made.append(prevention.add_circular(
-                actor, region=suggestion.region, number=activity["reference"] or "-",
-                issued_on=day, issuer=issuer[:200], subject=title[:500]))
+            made.append(
+                prevention.add_circular(
+                    actor,
+                    region=suggestion.region,
+                    number=activity["reference"] or "-",
+                    issued_on=day,
+                    issuer=issuer[:200],
+                    subject=title[:500],
+                )
+            )
         else:
             zone = timezone.get_current_timezone()
-            made.append(prevention.add_event(
-                actor, region=suggestion.region, title=f"{title} (dari berita)"[:300],
-                kind=EVENT_KINDS[activity["type"]], mode=EVENT_MODES[activity["mode"]],
-                place="", starts_at=datetime.combine(day, time(8, 0), tzinfo=zone),
-                organiser="Pemerintah daerah (menurut berita)", partners=[], audience=["asn"]))
+            made.append(
+                prevention.add_event(
+                    actor,
+                    region=suggestion.region,
+                    title=f"{title} (dari berita)"[:300],
+                    kind=EVENT_KINDS[activity["type"]],
+                    mode=EVENT_MODES[activity["mode"]],
+                    place="",
+                    starts_at=datetime.combine(day, time(8, 0), tzinfo=zone),
+                    organiser="Pemerintah daerah (menurut berita)",
+                    partners=[],
+                    audience=["asn"],
+                )
+            )
     suggestion.status = NewsSuggestion.Status.CONFIRMED
     suggestion.decided_by, suggestion.decided_at = actor, timezone.now()
     suggestion.save()
-    record(actor, "monitoring.suggestion_confirmed", suggestion, region=suggestion.region,
-           data={"records": len(made), "url": text.url})
+    record(
+        actor,
+        "monitoring.suggestion_confirmed",
+        suggestion,
+        region=suggestion.region,
+        data={"records": len(made), "url": text.url},
+    )
     return made
 
 
@@ -370,21 +464,32 @@ def add_handle(actor, *, region, handle, employee):
     if not handle:
         raise Refused("handle_required")
     mapping, _created = AuthorHandle.objects.update_or_create(
-        region=region, handle=handle, defaults={"employee": employee, "recorded_by": actor})
+        region=region, handle=handle, defaults={"employee": employee, "recorded_by": actor}
+    )
     Flag.objects.filter(region.within_q("region"), employee__isnull=True).filter(
-        Q(text__author__iexact=handle) | Q(text__author__iexact=f"@{handle}")).update(
-        employee=employee)
-    record(actor, "monitoring.handle", mapping, region=region,
-           data={"handle": handle, "employee": employee.pk})
+        Q(text__author__iexact=handle) | Q(text__author__iexact=f"@{handle}")
+    ).update(employee=employee)
+    record(
+        actor,
+        "monitoring.handle",
+        mapping,
+        region=region,
+        data={"handle": handle, "employee": employee.pk},
+    )
     return mapping
 
 
 @transaction.atomic
 def save_gazetteer(actor, election, data):
     gazetteer, _created = ElectionGazetteer.objects.update_or_create(
-        election=election, defaults={"data": data, "updated_by": actor})
-    record(actor, "monitoring.gazetteer", gazetteer, data={
-        "election": election.code, **{k: len(v) for k, v in data.items()}})
+        election=election, defaults={"data": data, "updated_by": actor}
+    )
+    record(
+        actor,
+        "monitoring.gazetteer",
+        gazetteer,
+        data={"election": election.code, **{k: len(v) for k, v in data.items()}},
+    )
     return gazetteer
 
 

@@ -2,15 +2,14 @@
 
 from datetime import datetime
 
+from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
-from django.http import Http404
-
 from netra.accounts.access import acting_region, get_or_404, require, restrict
 from netra.common.forms import date_in_range
-from netra.regions.models import Election
 from netra.common.refusals import attempt
+from netra.regions.models import Election
 
 from . import actions, inputs
 from .models import Flag, Source
@@ -65,10 +64,18 @@ def push_texts(request, body: PushIn):
         if code:
             raise Http404  # a region outside the caller's reach does not exist for them
         return Status(400, {"detail": message_for(actions.Refused("choose_region"))})
-    source = actions.source_for(request.user, region=region, name=body.source,
-                                kind=Source.Kind.API)
-    items = [inputs.Item(t.id[:300], source.name, t.url[:2000], t.author[:200], t.published,
-                         t.text[:inputs.MAX_TEXT]) for t in body.texts]
+    source = actions.source_for(request.user, region=region, name=body.source, kind=Source.Kind.API)
+    items = [
+        inputs.Item(
+            t.id[:300],
+            source.name,
+            t.url[:2000],
+            t.author[:200],
+            t.published,
+            t.text[: inputs.MAX_TEXT],
+        )
+        for t in body.texts
+    ]
     return actions.ingest(source, items, actor=request.user)
 
 
@@ -88,12 +95,25 @@ class FlagOut(Schema):
 def list_flags(request, limit: int = 100):
     """Open flags in the caller's reach, highest score first."""
     require(request.user, "monitoring.view")
-    flags = restrict(Flag.objects.filter(status=Flag.Status.OPEN), request.user).select_related(
-        "text", "region", "employee").order_by("-score", "-id")[:max(1, min(limit, 500))]
-    return [{"id": f.pk, "text": f.text.text, "url": f.text.url, "author": f.text.author,
-             "region_code": f.region.code if f.region_id else None, "score": f.score,
-             "codes": f.codes, "evidence": f.evidence,
-             "employee_nip": f.employee.nip if f.employee_id else None} for f in flags]
+    flags = (
+        restrict(Flag.objects.filter(status=Flag.Status.OPEN), request.user)
+        .select_related("text", "region", "employee")
+        .order_by("-score", "-id")[: max(1, min(limit, 500))]
+    )
+    return [
+        {
+            "id": f.pk,
+            "text": f.text.text,
+            "url": f.text.url,
+            "author": f.text.author,
+            "region_code": f.region.code if f.region_id else None,
+            "score": f.score,
+            "codes": f.codes,
+            "evidence": f.evidence,
+            "employee_nip": f.employee.nip if f.employee_id else None,
+        }
+        for f in flags
+    ]
 
 
 class DismissIn(Schema):
@@ -117,25 +137,36 @@ def _decision(flag):
     return {"id": flag.pk, "status": flag.status, "case_id": flag.case_id}
 
 
-@router.post("/monitoring/flags/{flag_id}/dismiss",
-             response={200: DecisionOut, 400: ErrorOut, 404: ErrorOut})
+@router.post(
+    "/monitoring/flags/{flag_id}/dismiss", response={200: DecisionOut, 400: ErrorOut, 404: ErrorOut}
+)
 def dismiss_flag(request, flag_id: int, body: DismissIn):
     """Not a violation: the reason, and the label the post deserves (kept for retraining)."""
     flag = _flag_for(request, flag_id)
-    return attempt(request, lambda: actions.dismiss(request.user, flag, reason=body.reason[:2000],
-                                                    label=body.label),
-                   message_for, api=True, then=lambda: _decision(flag))
+    return attempt(
+        request,
+        lambda: actions.dismiss(request.user, flag, reason=body.reason[:2000], label=body.label),
+        message_for,
+        api=True,
+        then=lambda: _decision(flag),
+    )
 
 
 class FindingIn(Schema):
     election: str | None = None
 
 
-@router.post("/monitoring/flags/{flag_id}/finding",
-             response={200: DecisionOut, 400: ErrorOut, 404: ErrorOut})
+@router.post(
+    "/monitoring/flags/{flag_id}/finding", response={200: DecisionOut, 400: ErrorOut, 404: ErrorOut}
+)
 def flag_to_finding(request, flag_id: int, body: FindingIn):
     """Open a finding (temuan) case from the flag, with the post as evidence."""
     flag = _flag_for(request, flag_id)
     election = Election.objects.filter(code=body.election).first() if body.election else None
-    return attempt(request, lambda: actions.make_finding(request.user, flag, election=election),
-                   message_for, api=True, then=lambda: _decision(flag))
+    return attempt(
+        request,
+        lambda: actions.make_finding(request.user, flag, election=election),
+        message_for,
+        api=True,
+        then=lambda: _decision(flag),
+    )

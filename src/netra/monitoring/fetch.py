@@ -31,8 +31,10 @@ TIMEOUT_SECONDS = 20.0
 USER_AGENT = "Netra/1 (+pemantauan)"
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 # Cloud metadata services: refused even where a test allows a network that holds them.
-METADATA = frozenset(ipaddress.ip_address(a) for a in (
-    "169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254"))
+METADATA = frozenset(
+    ipaddress.ip_address(a)
+    for a in ("169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254")
+)
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 _allowed_for_tests = ()
@@ -119,8 +121,12 @@ def check_url(url):
         port = parts.port
     except ValueError:
         raise Refused("bad_url") from None
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username \
-            or parts.password is not None:
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.username
+        or parts.password is not None
+    ):
         raise Refused("bad_url")
     port = port or (443 if parts.scheme == "https" else 80)
     addresses = resolve(parts.hostname, port)
@@ -198,10 +204,16 @@ def _get(target, deadline):
     watchdog.daemon = True
     watchdog.start()
     try:
-        connection.request("GET", target.path, headers={
-            "User-Agent": USER_AGENT, "Accept-Encoding": "identity",
-            "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
-                      "text/xml;q=0.9, */*;q=0.1"})
+        connection.request(
+            "GET",
+            target.path,
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept-Encoding": "identity",
+                "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+                "text/xml;q=0.9, */*;q=0.1",
+            },
+        )
         response = connection.getresponse()
         if response.status in REDIRECTS:
             return response.status, response.getheader("Location", ""), "", b""

@@ -66,9 +66,14 @@ def _item(record, line):
         published = _when(_clean(record.get("published")))
     except ValueError:
         raise InputError("bad_time", line, _clean(record.get("published"))[:100]) from None
-    return Item(_clean(record["id"])[:300], _clean(record.get("source"))[:200],
-                _clean(record.get("url"))[:2000], _clean(record.get("author"))[:200],
-                published, text[:MAX_TEXT])
+    return Item(
+        _clean(record["id"])[:300],
+        _clean(record.get("source"))[:200],
+        _clean(record.get("url"))[:2000],
+        _clean(record.get("author"))[:200],
+        published,
+        text[:MAX_TEXT],
+    )
 
 
 def read_file(data):
@@ -99,8 +104,9 @@ def read_file(data):
             items.append(_item({k.strip().lower(): v for k, v in record.items() if k}, line))
     except csv.Error:
         raise InputError("bad_csv") from None
-    if reader.fieldnames is None or not {"id", "text"} <= {f.strip().lower()
-                                                           for f in reader.fieldnames}:
+    if reader.fieldnames is None or not {"id", "text"} <= {
+        f.strip().lower() for f in reader.fieldnames
+    }:
         raise InputError("missing_field", 1, "id, text")
     return items
 
@@ -123,9 +129,12 @@ def read_feed(data, source_name="", content_type=""):
 
     if len(data) > MAX_FEED_BYTES:
         raise InputError("too_large")
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False,
-                              response_headers={"content-type": content_type} if content_type
-                              else {})
+    parsed = feedparser.parse(
+        io.BytesIO(data),
+        sanitize_html=True,
+        resolve_relative_uris=False,
+        response_headers={"content-type": content_type} if content_type else {},
+    )
     if not parsed.get("version") and not parsed.entries:
         raise InputError("bad_feed")
     items = []
@@ -133,9 +142,17 @@ def read_feed(data, source_name="", content_type=""):
         link = entry.get("link") or ""
         content = entry.get("content") or []
         body = content[0].get("value", "") if content else entry.get("summary", "")
-        items.append(_feed_item(entry.get("id") or link, link, entry.get("title"), body,
-                                entry.get("published_parsed") or entry.get("updated_parsed"),
-                                entry.get("author") or "", source_name))
+        items.append(
+            _feed_item(
+                entry.get("id") or link,
+                link,
+                entry.get("title"),
+                body,
+                entry.get("published_parsed") or entry.get("updated_parsed"),
+                entry.get("author") or "",
+                source_name,
+            )
+        )
     return [item for item in items if item is not None]
 
 
@@ -150,5 +167,11 @@ def _feed_item(identifier, link, title, body, published, author, source_name):
         when = None  # a date feedparser could not make sense of: the text still counts
     if when is not None and not date_in_range(when):
         when = None
-    return Item(identifier[:300], source_name, _clean(link).strip()[:2000],
-                _clean(author)[:200], when, text[:MAX_TEXT])
+    return Item(
+        identifier[:300],
+        source_name,
+        _clean(link).strip()[:2000],
+        _clean(author)[:200],
+        when,
+        text[:MAX_TEXT],
+    )

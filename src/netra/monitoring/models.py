@@ -18,8 +18,14 @@ class Source(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(max_length=8, choices=Kind.choices)
     url = models.URLField(_("feed address"), max_length=1000, blank=True)
-    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="+", help_text=_("Where its texts belong"))
+    region = models.ForeignKey(
+        "regions.Region",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Where its texts belong"),
+    )
     active = models.BooleanField(default=True)
     last_polled_at = models.DateTimeField(null=True, blank=True)
     # A feed is due when this passes; a worker claims it by moving it ahead (actions.claim_feed).
@@ -29,8 +35,11 @@ class Source(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["region", "name"], name="one_source_name_per_region"),
-            models.UniqueConstraint(fields=["name"], condition=Q(region__isnull=True),
-                                    name="one_source_name_without_region"),
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=Q(region__isnull=True),
+                name="one_source_name_without_region",
+            ),
         ]
 
     def __str__(self):
@@ -52,18 +61,21 @@ class Text(models.Model):
     author = models.CharField(max_length=200, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     text = models.TextField()
-    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="+")
+    region = models.ForeignKey(
+        "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     # 64-bit SimHash of the normalised words (nlp/duplicates.py); its bands are in TextBand.
     simhash = models.BigIntegerField(default=0)
-    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="duplicates")
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
     label = models.CharField(max_length=20, blank=True)
     received_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["source", "external_id"],
-                                               name="one_text_per_source_id")]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "external_id"], name="one_text_per_source_id")
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.external_id} (source {self.source_id})"
@@ -74,8 +86,9 @@ class TextBand(models.Model):
     value (0-2047), in the text's region: near-duplicate candidates are the originals of the
     region sharing a key, found through the index with one IN over the eight keys."""
 
-    region = models.ForeignKey("regions.Region", null=True, on_delete=models.PROTECT,
-                               related_name="+")
+    region = models.ForeignKey(
+        "regions.Region", null=True, on_delete=models.PROTECT, related_name="+"
+    )
     key = models.SmallIntegerField()
     text = models.ForeignKey(Text, on_delete=models.CASCADE, related_name="bands")
 
@@ -94,12 +107,14 @@ class AuthorHandle(models.Model):
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
     handle = models.CharField(max_length=200)  # lowercase, without "@"
     employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE, related_name="+")
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["region", "handle"],
-                                               name="one_handle_per_region")]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "handle"], name="one_handle_per_region")
+        ]
 
     def __str__(self):
         return f"@{self.handle} (region {self.region_id})"
@@ -114,23 +129,28 @@ class Flag(models.Model):
         FINDING = "finding", _("Turned into a finding")
 
     text = models.OneToOneField(Text, on_delete=models.CASCADE, related_name="flag")
-    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="+")
+    region = models.ForeignKey(
+        "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     score = models.FloatField(db_index=True)
     codes = models.JSONField(default=list)
     evidence = models.JSONField(default=list)  # [[start, end], ...] into text.text
-    employee = models.ForeignKey("people.Employee", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN,
-                              db_index=True)
+    employee = models.ForeignKey(
+        "people.Employee", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
     reason = models.TextField(blank=True)
     # The label the supervisor's decision gives the post, for retraining.
     training_label = models.CharField(max_length=20, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
-    case = models.ForeignKey("cases.Case", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+")
+    case = models.ForeignKey(
+        "cases.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-score", "-id"]
@@ -151,8 +171,9 @@ class NewsSuggestion(models.Model):
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
     extracted = models.JSONField()  # the `netra news extract` object
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
@@ -163,11 +184,11 @@ class ElectionGazetteer(models.Model):
     """An election's candidates, ballot numbers, slogans and hashtags, edited by an
     administrator; they extend the default gazetteer (monitoring/data)."""
 
-    election = models.OneToOneField("regions.Election", on_delete=models.CASCADE,
-                                    related_name="+")
+    election = models.OneToOneField("regions.Election", on_delete=models.CASCADE, related_name="+")
     data = models.JSONField(default=dict)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):

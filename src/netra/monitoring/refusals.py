@@ -21,8 +21,10 @@ REFUSALS = {
     "source_exists": _("This region already has a source of this name."),
     "bad_url": _("Give an http(s) address, without a user name or password."),
     "unresolvable": _("The feed's host name cannot be found."),
-    "private_address": _("The address leads into a private or internal network, which Netra "
-                         "never reads. Give the feed's public address."),
+    "private_address": _(
+        "The address leads into a private or internal network, which Netra "
+        "never reads. Give the feed's public address."
+    ),
     "too_many_redirects": _("The feed redirects too many times."),
     "too_large": _("The feed is larger than 5 MB."),
     "timeout": _("The feed took too long to answer."),
@@ -35,8 +37,10 @@ REFUSALS = {
 
 def message_for(error):
     """ERROR's message (a Refused, or an InputError naming its line)."""
-    return str(REFUSALS[error.code] % {"line": getattr(error, "line", ""),
-                                       "detail": getattr(error, "detail", "")})
+    return str(
+        REFUSALS[error.code]
+        % {"line": getattr(error, "line", ""), "detail": getattr(error, "detail", "")}
+    )
 
 
 def error_message(stored):

@@ -11,7 +11,8 @@ urlpatterns = [
     path("pemantauan/sumber/", views.add_feed, name="add_feed"),
     path("pemantauan/akun/", views.add_handle, name="add_handle"),
     path("pemantauan/berita/", views.suggestions, name="suggestions"),
-    path("pemantauan/berita/<int:suggestion_id>/", views.decide_suggestion,
-         name="decide_suggestion"),
+    path(
+        "pemantauan/berita/<int:suggestion_id>/", views.decide_suggestion, name="decide_suggestion"
+    ),
     path("pemantauan/gazetir/<str:code>/", views.gazetteer, name="gazetteer"),
 ]

@@ -10,17 +10,19 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from netra.accounts.access import acting_region, can, get_or_404, require, restrict
+from netra.common.refusals import attempt
 from netra.people.models import Employee
 from netra.regions.models import Election, Region
-from netra.common.refusals import attempt
 
 from . import actions, inputs
 from .models import AuthorHandle, ElectionGazetteer, Flag, NewsSuggestion, Source
 from .refusals import error_message, message_for
 
-LABEL_CHOICES = [("neutrality_related", _("About neutrality, not taking sides")),
-                 ("unrelated", _("Unrelated to the election")),
-                 ("partisan_support", _("Partisan, but no case to open"))]
+LABEL_CHOICES = [
+    ("neutrality_related", _("About neutrality, not taking sides")),
+    ("unrelated", _("Unrelated to the election")),
+    ("partisan_support", _("Partisan, but no case to open")),
+]
 
 
 def _acting_region(request):
@@ -36,8 +38,9 @@ def _acting_region(request):
 def _region_choices(user):
     """Regions the user may act in, for the forms' region field (shown when there are
     several)."""
-    return restrict(Region.objects.exclude(level=Region.Level.DISTRICT), user, "pk",
-                    districts=False).order_by("code")
+    return restrict(
+        Region.objects.exclude(level=Region.Level.DISTRICT), user, "pk", districts=False
+    ).order_by("code")
 
 
 def highlighted(text, spans):
@@ -60,27 +63,43 @@ def highlighted(text, spans):
 @login_required
 def queue(request):
     require(request.user, "monitoring.view")
-    flags = restrict(Flag.objects.filter(status=Flag.Status.OPEN), request.user).select_related(
-        "text", "region", "employee__agency").order_by("-score", "-text__published_at")[:100]
+    flags = (
+        restrict(Flag.objects.filter(status=Flag.Status.OPEN), request.user)
+        .select_related("text", "region", "employee__agency")
+        .order_by("-score", "-text__published_at")[:100]
+    )
     for flag in flags:
         flag.html = highlighted(flag.text.text, flag.evidence)
     can_triage = can(request.user, "monitoring.triage")
     sources, handles, regions, own = [], [], [], None
     if can_triage:  # sources, errors and known accounts of the caller's reach only
-        sources = list(restrict(Source.objects.select_related("region"), request.user)
-                       .order_by("name", "region__code")[:200])
+        sources = list(
+            restrict(Source.objects.select_related("region"), request.user).order_by(
+                "name", "region__code"
+            )[:200]
+        )
         for source in sources:
             source.error = error_message(source.last_error) if source.last_error else ""
-        handles = restrict(AuthorHandle.objects.select_related("region", "employee"),
-                           request.user).order_by("handle", "region__code")[:200]
+        handles = restrict(
+            AuthorHandle.objects.select_related("region", "employee"), request.user
+        ).order_by("handle", "region__code")[:200]
         regions = list(_region_choices(request.user))
         own = acting_region(request.user)
-    return render(request, "monitoring/queue.html", {
-        "flags": flags, "labels": LABEL_CHOICES, "elections": Election.objects.order_by(
-            "-voting_date"), "can_triage": can_triage,
-        "can_edit_gazetteer": can(request.user, "monitoring.gazetteer"),
-        "sources": sources, "handles": handles, "regions": regions if len(regions) > 1 else [],
-        "own_region": own})
+    return render(
+        request,
+        "monitoring/queue.html",
+        {
+            "flags": flags,
+            "labels": LABEL_CHOICES,
+            "elections": Election.objects.order_by("-voting_date"),
+            "can_triage": can_triage,
+            "can_edit_gazetteer": can(request.user, "monitoring.gazetteer"),
+            "sources": sources,
+            "handles": handles,
+            "regions": regions if len(regions) > 1 else [],
+            "own_region": own,
+        },
+    )
 
 
 def _flag(request, flag_id):
@@ -92,10 +111,17 @@ def _flag(request, flag_id):
 @require_POST
 def dismiss(request, flag_id):
     flag = _flag(request, flag_id)
-    return attempt(request, lambda: actions.dismiss(
-        request.user, flag, reason=request.POST.get("reason", "")[:2000],
-        label=request.POST.get("label", "")), message_for,
-        then=lambda: redirect("monitoring:queue"))
+    return attempt(
+        request,
+        lambda: actions.dismiss(
+            request.user,
+            flag,
+            reason=request.POST.get("reason", "")[:2000],
+            label=request.POST.get("label", ""),
+        ),
+        message_for,
+        then=lambda: redirect("monitoring:queue"),
+    )
 
 
 @login_required
@@ -103,9 +129,14 @@ def dismiss(request, flag_id):
 def finding(request, flag_id):
     flag = _flag(request, flag_id)
     election = Election.objects.filter(code=request.POST.get("election", "")).first()
-    return attempt(request, lambda: redirect(
-        "cases:detail", case_id=actions.make_finding(request.user, flag, election=election).pk),
-        message_for, refused=lambda: redirect("monitoring:queue"))
+    return attempt(
+        request,
+        lambda: redirect(
+            "cases:detail", case_id=actions.make_finding(request.user, flag, election=election).pk
+        ),
+        message_for,
+        refused=lambda: redirect("monitoring:queue"),
+    )
 
 
 @login_required
@@ -129,8 +160,11 @@ def upload(request):
         return redirect("monitoring:queue")
     source = actions.source_for(request.user, region=region, name=name, kind=Source.Kind.FILE)
     actions.queue_file(request.user, source, data)
-    messages.success(request, _("%(n)s texts handed to the worker; flags appear here as they "
-                                "are read.") % {"n": len(items)})
+    messages.success(
+        request,
+        _("%(n)s texts handed to the worker; flags appear here as they are read.")
+        % {"n": len(items)},
+    )
     return redirect("monitoring:queue")
 
 
@@ -143,8 +177,12 @@ def add_feed(request):
     def add():
         if region is None:
             raise actions.Refused("choose_region")
-        actions.add_feed(request.user, region=region, name=request.POST.get("name", ""),
-                         url=request.POST.get("url", ""))
+        actions.add_feed(
+            request.user,
+            region=region,
+            name=request.POST.get("name", ""),
+            url=request.POST.get("url", ""),
+        )
         messages.success(request, _("The feed is read by the worker from now on."))
 
     return attempt(request, add, message_for, then=lambda: redirect("monitoring:queue"))
@@ -164,8 +202,12 @@ def add_handle(request):
     def add():
         if region is None:
             raise actions.Refused("choose_region")
-        actions.add_handle(request.user, region=region,
-                           handle=request.POST.get("handle", "")[:200], employee=employee)
+        actions.add_handle(
+            request.user,
+            region=region,
+            handle=request.POST.get("handle", "")[:200],
+            employee=employee,
+        )
 
     return attempt(request, add, message_for, then=lambda: redirect("monitoring:queue"))
 
@@ -173,10 +215,16 @@ def add_handle(request):
 @login_required
 def suggestions(request):
     require(request.user, "prevention.view")
-    pending = restrict(NewsSuggestion.objects.filter(status=NewsSuggestion.Status.PENDING),
-                       request.user).select_related("text", "region").order_by("-id")[:100]
-    return render(request, "monitoring/suggestions.html", {
-        "suggestions": pending, "can_confirm": can(request.user, "prevention.manage")})
+    pending = (
+        restrict(NewsSuggestion.objects.filter(status=NewsSuggestion.Status.PENDING), request.user)
+        .select_related("text", "region")
+        .order_by("-id")[:100]
+    )
+    return render(
+        request,
+        "monitoring/suggestions.html",
+        {"suggestions": pending, "can_confirm": can(request.user, "prevention.manage")},
+    )
 
 
 @login_required
@@ -188,18 +236,22 @@ def decide_suggestion(request, suggestion_id):
     def decide():
         if request.POST.get("confirm"):
             made = actions.confirm_suggestion(request.user, suggestion)
-            messages.success(request, _("%(n)s prevention records made from the article.")
-                             % {"n": len(made)})
+            messages.success(
+                request, _("%(n)s prevention records made from the article.") % {"n": len(made)}
+            )
         else:
             actions.dismiss_suggestion(request.user, suggestion)
 
     return attempt(request, decide, message_for, then=lambda: redirect("monitoring:suggestions"))
 
 
-GAZETTEER_FIELDS = [("candidates", _("Candidates (names and nicknames)")),
-                    ("ballot_patterns", _("Ballot number patterns (regular expressions)")),
-                    ("slogans", _("Slogans")), ("hashtags", _("Hashtags")),
-                    ("gestures", _("Gesture phrases"))]
+GAZETTEER_FIELDS = [
+    ("candidates", _("Candidates (names and nicknames)")),
+    ("ballot_patterns", _("Ballot number patterns (regular expressions)")),
+    ("slogans", _("Slogans")),
+    ("hashtags", _("Hashtags")),
+    ("gestures", _("Gesture phrases")),
+]
 
 
 @login_required
@@ -207,12 +259,20 @@ def gazetteer(request, code):
     require(request.user, "monitoring.gazetteer")
     election = get_object_or_404(Election, code=code)
     current = ElectionGazetteer.objects.filter(election=election).first()
-    values = {name: "\n".join((current.data if current else {}).get(name, []))
-              for name, _label in GAZETTEER_FIELDS}
+    values = {
+        name: "\n".join((current.data if current else {}).get(name, []))
+        for name, _label in GAZETTEER_FIELDS
+    }
     errors = []
     if request.method == "POST":
-        data = {name: [line.strip().lower() for line in request.POST.get(name, "").splitlines()
-                       if line.strip()][:500] for name, _label in GAZETTEER_FIELDS}
+        data = {
+            name: [
+                line.strip().lower()
+                for line in request.POST.get(name, "").splitlines()
+                if line.strip()
+            ][:500]
+            for name, _label in GAZETTEER_FIELDS
+        }
         for pattern in data["ballot_patterns"]:
             try:
                 re.compile(pattern)
@@ -223,7 +283,13 @@ def gazetteer(request, code):
             messages.success(request, _("Saved. New posts are read with it."))
             return redirect("monitoring:gazetteer", code=election.code)
         values = {name: "\n".join(lines) for name, lines in data.items()}
-    return render(request, "monitoring/gazetteer.html", {
-        "election": election, "errors": errors,
-        "fields": [(name, label, values[name]) for name, label in GAZETTEER_FIELDS],
-        "elections": Election.objects.order_by("-voting_date")})
+    return render(
+        request,
+        "monitoring/gazetteer.html",
+        {
+            "election": election,
+            "errors": errors,
+            "fields": [(name, label, values[name]) for name, label in GAZETTEER_FIELDS],
+            "elections": Election.objects.order_by("-voting_date"),
+        },
+    )

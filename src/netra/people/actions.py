@@ -34,13 +34,20 @@ class ImportResult:
 
     def summary(self):
         if self.rejected:
-            return _("Nothing was imported: %(invalid)s of %(total)s rows have errors. "
-                     "Fix them, or import the valid rows only.") % {
-                "invalid": self.invalid, "total": self.total_rows}
-        return _("%(imported)s rows imported (%(created)s new, %(updated)s changed, "
-                 "%(unchanged)s unchanged); %(invalid)s invalid rows skipped.") % {
-            "imported": self.imported, "created": self.created, "updated": self.updated,
-            "unchanged": self.unchanged, "invalid": self.invalid}
+            return _(
+                "Nothing was imported: %(invalid)s of %(total)s rows have errors. "
+                "Fix them, or import the valid rows only."
+            ) % {"invalid": self.invalid, "total": self.total_rows}
+        return _(
+            "%(imported)s rows imported (%(created)s new, %(updated)s changed, "
+            "%(unchanged)s unchanged); %(invalid)s invalid rows skipped."
+        ) % {
+            "imported": self.imported,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "invalid": self.invalid,
+        }
 
     def write_error_report(self, path):
         # utf-8-sig: spreadsheet programs read the BOM and show Indonesian text correctly.
@@ -49,8 +56,9 @@ class ImportResult:
 
 def district_maps(region):
     """(lookup by name or code -> code, code -> id) for the districts inside REGION."""
-    districts = Region.objects.filter(code__startswith=region.code + ".",
-                                      level=Region.Level.DISTRICT)
+    districts = Region.objects.filter(
+        code__startswith=region.code + ".", level=Region.Level.DISTRICT
+    )
     lookup, ids = {}, {}
     for code, name, pk in districts.values_list("code", "name", "id"):
         lookup[code] = lookup[compact(name)] = code
@@ -58,8 +66,7 @@ def district_maps(region):
     return lookup, ids
 
 
-def import_roster_file(path, *, region, actor, skip_invalid=False, progress=None,
-                       limit_bytes=None):
+def import_roster_file(path, *, region, actor, skip_invalid=False, progress=None, limit_bytes=None):
     """Check every row of PATH, then import into REGION's roster unless the policy forbids it.
 
     By default one invalid row rejects the whole file; with SKIP_INVALID the valid rows go in.
@@ -88,8 +95,9 @@ def import_roster_file(path, *, region, actor, skip_invalid=False, progress=None
         outcome["imported"] += len(rows)
 
     def check(on_chunk=None):
-        return check_file(path, district_codes=lookup, limit_bytes=limit, progress=progress,
-                          on_chunk=on_chunk)
+        return check_file(
+            path, district_codes=lookup, limit_bytes=limit, progress=progress, on_chunk=on_chunk
+        )
 
     checked = None if pipelined else check()
     with transaction.atomic():
@@ -104,22 +112,36 @@ def import_roster_file(path, *, region, actor, skip_invalid=False, progress=None
                 transaction.set_rollback(True)
             else:
                 outcome["created"], outcome["updated"] = writer.finish()
-                record(actor, "roster.imported", region=region, data={
-                    "rows": checked.total_rows, "invalid": error_count, **outcome})
+                record(
+                    actor,
+                    "roster.imported",
+                    region=region,
+                    data={"rows": checked.total_rows, "invalid": error_count, **outcome},
+                )
 
     errors = checked.errors
     if foreign:
         nip_label = checked.columns.get("nip", "NIP")
-        errors = sorted(errors + [RowError(row, nip_label, "nip_other_region", nip)
-                                  for row, nip in foreign], key=lambda e: e.row)
-    result = ImportResult(total_rows=checked.total_rows, invalid=error_count, errors=errors,
-                          rejected=rejected)
+        errors = sorted(
+            errors + [RowError(row, nip_label, "nip_other_region", nip) for row, nip in foreign],
+            key=lambda e: e.row,
+        )
+    result = ImportResult(
+        total_rows=checked.total_rows, invalid=error_count, errors=errors, rejected=rejected
+    )
     if rejected:
-        record(actor, "roster.import_rejected", region=region,
-               data={"rows": checked.total_rows, "invalid": error_count})
+        record(
+            actor,
+            "roster.import_rejected",
+            region=region,
+            data={"rows": checked.total_rows, "invalid": error_count},
+        )
     else:
         result.imported, result.created, result.updated = (
-            outcome["imported"], outcome["created"], outcome["updated"])
+            outcome["imported"],
+            outcome["created"],
+            outcome["updated"],
+        )
     return result
 
 
@@ -131,11 +153,20 @@ def queue_roster_import(actor, region, uploaded_file, skip_invalid):
     from .tasks import run_roster_import
 
     stored = default_storage.save("roster-imports/upload", uploaded_file)
-    job = RosterImport.objects.create(region=region, uploaded_by=actor, stored_file=stored,
-                                      original_name=uploaded_file.name[:255],
-                                      skip_invalid=skip_invalid)
-    record(actor, "roster.import_queued", job, region=region,
-           data={"file": job.original_name, "skip_invalid": skip_invalid})
+    job = RosterImport.objects.create(
+        region=region,
+        uploaded_by=actor,
+        stored_file=stored,
+        original_name=uploaded_file.name[:255],
+        skip_invalid=skip_invalid,
+    )
+    record(
+        actor,
+        "roster.import_queued",
+        job,
+        region=region,
+        data={"file": job.original_name, "skip_invalid": skip_invalid},
+    )
     transaction.on_commit(lambda: run_roster_import.enqueue(job.pk))
     return job
 
@@ -152,8 +183,11 @@ def _save_progress(job_id, done, total):
         side = connections.create_connection(DEFAULT_DB_ALIAS)
         try:
             with side.cursor() as cursor:
-                cursor.execute(f"UPDATE {RosterImport._meta.db_table} SET rows_done = %s, "
-                               "rows_total = %s WHERE id = %s", [done, total, job_id])
+                cursor.execute(
+                    f"UPDATE {RosterImport._meta.db_table} SET rows_done = %s, "
+                    "rows_total = %s WHERE id = %s",
+                    [done, total, job_id],
+                )
         finally:
             side.close()
 
@@ -164,8 +198,9 @@ def give_up_import(job_id):
     job = RosterImport.objects.select_related("region").filter(pk=job_id).first()
     if job is None or job.finished:
         return
-    RosterImport.objects.filter(pk=job.pk).update(status=RosterImport.Status.FAILED,
-                                                  finished_at=timezone.now())
+    RosterImport.objects.filter(pk=job.pk).update(
+        status=RosterImport.Status.FAILED, finished_at=timezone.now()
+    )
     if job.stored_file and default_storage.exists(job.stored_file):
         default_storage.delete(job.stored_file)
     record(None, "roster.import_failed", job, region=job.region, data={"reason": "worker_lost"})
@@ -187,21 +222,32 @@ def run_queued_import(job_id):
 
     outcome = {}
     try:
-        result = import_roster_file(default_storage.path(job.stored_file), region=job.region,
-                                    actor=job.uploaded_by, skip_invalid=job.skip_invalid,
-                                    progress=progress)
+        result = import_roster_file(
+            default_storage.path(job.stored_file),
+            region=job.region,
+            actor=job.uploaded_by,
+            skip_invalid=job.skip_invalid,
+            progress=progress,
+        )
         outcome = {
             "status": RosterImport.Status.REJECTED if result.rejected else RosterImport.Status.DONE,
-            "imported": result.imported, "created": result.created, "updated": result.updated,
-            "invalid": result.invalid, "errors": [e.as_list() for e in result.errors],
-            "rows_total": result.total_rows, "rows_done": result.total_rows,
+            "imported": result.imported,
+            "created": result.created,
+            "updated": result.updated,
+            "invalid": result.invalid,
+            "errors": [e.as_list() for e in result.errors],
+            "rows_total": result.total_rows,
+            "rows_done": result.total_rows,
         }
     except RosterFileError as exc:
-        outcome = {"status": RosterImport.Status.REJECTED,
-                   "file_error": {"code": exc.code, "params": exc.params}}
+        outcome = {
+            "status": RosterImport.Status.REJECTED,
+            "file_error": {"code": exc.code, "params": exc.params},
+        }
     except Exception:
-        RosterImport.objects.filter(pk=job.pk).update(status=RosterImport.Status.FAILED,
-                                                      finished_at=timezone.now())
+        RosterImport.objects.filter(pk=job.pk).update(
+            status=RosterImport.Status.FAILED, finished_at=timezone.now()
+        )
         raise
     finally:
         # The upload holds personal data; only the outcome is kept.

@@ -21,42 +21,152 @@ from .writer import write_rows
 DEMO_REGIONS = {"35.09": 0.55, "15.71": 0.25, "35.78": 0.20}  # share of the employees
 
 AGENCIES = [
-    "Sekretariat Daerah", "Sekretariat DPRD", "Inspektorat Daerah", "Dinas Pendidikan",
-    "Dinas Kesehatan", "RSUD", "Dinas Pekerjaan Umum dan Penataan Ruang",
-    "Dinas Sosial", "Dinas Kependudukan dan Pencatatan Sipil", "Dinas Perhubungan",
-    "Dinas Lingkungan Hidup", "Dinas Pertanian", "Dinas Koperasi dan Usaha Mikro",
-    "Dinas Komunikasi dan Informatika", "Satuan Polisi Pamong Praja",
+    "Sekretariat Daerah",
+    "Sekretariat DPRD",
+    "Inspektorat Daerah",
+    "Dinas Pendidikan",
+    "Dinas Kesehatan",
+    "RSUD",
+    "Dinas Pekerjaan Umum dan Penataan Ruang",
+    "Dinas Sosial",
+    "Dinas Kependudukan dan Pencatatan Sipil",
+    "Dinas Perhubungan",
+    "Dinas Lingkungan Hidup",
+    "Dinas Pertanian",
+    "Dinas Koperasi dan Usaha Mikro",
+    "Dinas Komunikasi dan Informatika",
+    "Satuan Polisi Pamong Praja",
     "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
-    "Badan Perencanaan Pembangunan Daerah", "Badan Pengelola Keuangan dan Aset Daerah",
-    "Badan Kesatuan Bangsa dan Politik", "Badan Penanggulangan Bencana Daerah",
+    "Badan Perencanaan Pembangunan Daerah",
+    "Badan Pengelola Keuangan dan Aset Daerah",
+    "Badan Kesatuan Bangsa dan Politik",
+    "Badan Penanggulangan Bencana Daerah",
 ]
-FIRST = ["Siti", "Sri", "Dewi", "Nur", "Ahmad", "Muhammad", "Mochammad", "Budi", "Agus", "Eko",
-         "Joko", "Djoko", "Bambang", "Wahyu", "Rina", "Yuli", "Endang", "Hendra", "Rudi", "Dian",
-         "Indah", "Fitri", "Rahmat", "Achmad", "Slamet", "Suharto", "Soeharto", "Yusuf", "Ika",
-         "Dwi", "Tri", "Andi", "Fajar", "Putri", "Ratna", "Heru", "Imam", "Lilik", "Nanik", "Teguh"]
-LAST = ["Aminah", "Wahyuni", "Rahayu", "Santoso", "Hidayat", "Prasetyo", "Susanto", "Kurniawan",
-        "Setiawan", "Lestari", "Handayani", "Saputra", "Nugroho", "Fauzi", "Hasanah", "Wibowo",
-        "Syahputra", "Siregar", "Lubis", "Harahap", "Nasution", "Hakim", "Ramadhan", "Maulana",
-        "Purnomo", "Sulistyo", "Utami", "Anggraini", "Firmansyah", "Hermawan"]
+FIRST = [
+    "Siti",
+    "Sri",
+    "Dewi",
+    "Nur",
+    "Ahmad",
+    "Muhammad",
+    "Mochammad",
+    "Budi",
+    "Agus",
+    "Eko",
+    "Joko",
+    "Djoko",
+    "Bambang",
+    "Wahyu",
+    "Rina",
+    "Yuli",
+    "Endang",
+    "Hendra",
+    "Rudi",
+    "Dian",
+    "Indah",
+    "Fitri",
+    "Rahmat",
+    "Achmad",
+    "Slamet",
+    "Suharto",
+    "Soeharto",
+    "Yusuf",
+    "Ika",
+    "Dwi",
+    "Tri",
+    "Andi",
+    "Fajar",
+    "Putri",
+    "Ratna",
+    "Heru",
+    "Imam",
+    "Lilik",
+    "Nanik",
+    "Teguh",
+]
+LAST = [
+    "Aminah",
+    "Wahyuni",
+    "Rahayu",
+    "Santoso",
+    "Hidayat",
+    "Prasetyo",
+    "Susanto",
+    "Kurniawan",
+    "Setiawan",
+    "Lestari",
+    "Handayani",
+    "Saputra",
+    "Nugroho",
+    "Fauzi",
+    "Hasanah",
+    "Wibowo",
+    "Syahputra",
+    "Siregar",
+    "Lubis",
+    "Harahap",
+    "Nasution",
+    "Hakim",
+    "Ramadhan",
+    "Maulana",
+    "Purnomo",
+    "Sulistyo",
+    "Utami",
+    "Anggraini",
+    "Firmansyah",
+    "Hermawan",
+]
 TITLES_BEFORE = ["", "", "", "", "Drs. ", "H. ", "Hj. ", "dr. ", "Ir. "]
-TITLES_AFTER = ["", "", "", ", S.Pd.", ", S.E.", ", S.H.", ", S.Kom.", ", M.Si.", ", S.Sos., M.M.",
-                ", A.Md.", ", S.Kep., Ns."]
+TITLES_AFTER = [
+    "",
+    "",
+    "",
+    ", S.Pd.",
+    ", S.E.",
+    ", S.H.",
+    ", S.Kom.",
+    ", M.Si.",
+    ", S.Sos., M.M.",
+    ", A.Md.",
+    ", S.Kep., Ns.",
+]
 POSITIONS = {
     PositionClass.JPT: ["Kepala Dinas", "Kepala Badan", "Sekretaris Daerah", "Inspektur"],
     PositionClass.ADMINISTRATOR: ["Sekretaris Dinas", "Kepala Bidang", "Camat"],
     PositionClass.PENGAWAS: ["Kepala Seksi", "Kepala Subbagian", "Lurah"],
-    PositionClass.FUNGSIONAL: ["Guru Ahli Pertama", "Guru Ahli Muda", "Perawat Terampil",
-                               "Dokter Ahli Pertama", "Analis Kebijakan", "Pranata Komputer",
-                               "Penyuluh Pertanian", "Bidan Terampil"],
-    PositionClass.PELAKSANA: ["Pengadministrasi Umum", "Pengolah Data", "Pengemudi",
-                              "Petugas Keamanan", "Operator Layanan"],
+    PositionClass.FUNGSIONAL: [
+        "Guru Ahli Pertama",
+        "Guru Ahli Muda",
+        "Perawat Terampil",
+        "Dokter Ahli Pertama",
+        "Analis Kebijakan",
+        "Pranata Komputer",
+        "Penyuluh Pertanian",
+        "Bidan Terampil",
+    ],
+    PositionClass.PELAKSANA: [
+        "Pengadministrasi Umum",
+        "Pengolah Data",
+        "Pengemudi",
+        "Petugas Keamanan",
+        "Operator Layanan",
+    ],
 }
-CLASS_WEIGHTS = [(PositionClass.JPT, 1), (PositionClass.ADMINISTRATOR, 4),
-                 (PositionClass.PENGAWAS, 10), (PositionClass.FUNGSIONAL, 55),
-                 (PositionClass.PELAKSANA, 30)]
-TYPE_WEIGHTS = [(EmploymentType.PNS, 68), (EmploymentType.PPPK, 20), (EmploymentType.CPNS, 4),
-                (EmploymentType.NON_ASN, 5), (EmploymentType.VILLAGE_HEAD, 1),
-                (EmploymentType.VILLAGE_OFFICIAL, 2)]
+CLASS_WEIGHTS = [
+    (PositionClass.JPT, 1),
+    (PositionClass.ADMINISTRATOR, 4),
+    (PositionClass.PENGAWAS, 10),
+    (PositionClass.FUNGSIONAL, 55),
+    (PositionClass.PELAKSANA, 30),
+]
+TYPE_WEIGHTS = [
+    (EmploymentType.PNS, 68),
+    (EmploymentType.PPPK, 20),
+    (EmploymentType.CPNS, 4),
+    (EmploymentType.NON_ASN, 5),
+    (EmploymentType.VILLAGE_HEAD, 1),
+    (EmploymentType.VILLAGE_OFFICIAL, 2),
+]
 
 STAFF = [
     # username, full name, role, region codes
@@ -93,20 +203,32 @@ def demo_rows(count, rng, districts):
     while len(rows) < count:
         sequence += 1
         employment_type = _pick(rng, TYPE_WEIGHTS)
-        name = (rng.choice(TITLES_BEFORE) + rng.choice(FIRST) + " " + rng.choice(LAST)
-                + rng.choice(TITLES_AFTER))
+        name = (
+            rng.choice(TITLES_BEFORE)
+            + rng.choice(FIRST)
+            + " "
+            + rng.choice(LAST)
+            + rng.choice(TITLES_AFTER)
+        )
         if employment_type in (EmploymentType.VILLAGE_HEAD, EmploymentType.VILLAGE_OFFICIAL):
             district = rng.choice(districts) if districts else None
             agency = f"Pemerintah Desa, Kecamatan {district.name}" if district else AGENCIES[0]
-            position = "Kepala Desa" if employment_type == EmploymentType.VILLAGE_HEAD else "Sekretaris Desa"
+            position = (
+                "Kepala Desa"
+                if employment_type == EmploymentType.VILLAGE_HEAD
+                else "Sekretaris Desa"
+            )
             nip, position_class = None, ""
             name = f"{name} {sequence}"  # keeps non-NIP demo people distinct
         else:
             district = None
             agency = rng.choice(AGENCIES)
             # Honorer staff hold executor posts only; structural posts are for ASN.
-            position_class = (PositionClass.PELAKSANA if employment_type == EmploymentType.NON_ASN
-                              else _pick(rng, CLASS_WEIGHTS))
+            position_class = (
+                PositionClass.PELAKSANA
+                if employment_type == EmploymentType.NON_ASN
+                else _pick(rng, CLASS_WEIGHTS)
+            )
             position = rng.choice(POSITIONS[position_class])
             nip = None
             if employment_type != EmploymentType.NON_ASN:
@@ -114,9 +236,22 @@ def demo_rows(count, rng, districts):
                 if nip in seen:
                     continue
                 seen.add(nip)
-        rows.append(CleanRow(len(rows) + 2, nip, name, name_key(name), phonetic_index(name),
-                             employment_type, position, position_class, name_key(agency),
-                             district.code if district else None, "", rng.random() > 0.02))
+        rows.append(
+            CleanRow(
+                len(rows) + 2,
+                nip,
+                name,
+                name_key(name),
+                phonetic_index(name),
+                employment_type,
+                position,
+                position_class,
+                name_key(agency),
+                district.code if district else None,
+                "",
+                rng.random() > 0.02,
+            )
+        )
         agencies.setdefault(name_key(agency), (agency, ""))
     return rows, agencies
 
@@ -131,17 +266,24 @@ def load_demo_people(employees=10_000):
             districts = list(Region.objects.filter(parent=region))
             rows, agencies = demo_rows(int(employees * share), rng, districts)
             district_ids = {d.code: d.pk for d in districts}
-            created, updated = write_rows(rows, region=region, agencies=agencies,
-                                          district_ids=district_ids)
-            report.append(f"{region.name}: {len(rows)} pegawai ({created} baru), "
-                          f"{len(agencies)} unit kerja")
+            created, updated = write_rows(
+                rows, region=region, agencies=agencies, district_ids=district_ids
+            )
+            report.append(
+                f"{region.name}: {len(rows)} pegawai ({created} baru), {len(agencies)} unit kerja"
+            )
         for username, full_name, role, codes in STAFF:
             if User.objects.filter(username=username).exists():
                 report.append(f"akun {username}: sudah ada")
                 continue
             regions = list(Region.objects.filter(code__in=codes))
             _user, password = create_staff_user(
-                None, username=username, full_name=full_name, email=f"{username}@demo.netra.test",
-                role=role, regions=regions)
+                None,
+                username=username,
+                full_name=full_name,
+                email=f"{username}@demo.netra.test",
+                role=role,
+                regions=regions,
+            )
             report.append(f"akun {username} ({role}): kata sandi sekali pakai {password}")
     return report

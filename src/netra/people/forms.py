@@ -12,11 +12,13 @@ class RegionField(forms.ModelChoiceField):
 
 
 class RosterUploadForm(forms.Form):
-    region = RegionField(label=_("Regional government"), queryset=Region.objects.none(),
-                         empty_label=None)
+    region = RegionField(
+        label=_("Regional government"), queryset=Region.objects.none(), empty_label=None
+    )
     file = forms.FileField(label=_("Roster file (CSV or XLSX)"))
     skip_invalid = forms.BooleanField(
-        label=_("Import the valid rows even if some rows have errors"), required=False)
+        label=_("Import the valid rows even if some rows have errors"), required=False
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,7 +32,10 @@ class RosterUploadForm(forms.Form):
             raise forms.ValidationError(_("The file is empty."))
         if upload.size > limit:
             raise forms.ValidationError(
-                _("The file is %(size_mb)s MB; the limit is %(limit_mb)s MB. "
-                  "Split it into smaller files.")
-                % {"size_mb": round(upload.size / 2**20, 1), "limit_mb": round(limit / 2**20)})
+                _(
+                    "The file is %(size_mb)s MB; the limit is %(limit_mb)s MB. "
+                    "Split it into smaller files."
+                )
+                % {"size_mb": round(upload.size / 2**20, 1), "limit_mb": round(limit / 2**20)}
+            )
         return upload

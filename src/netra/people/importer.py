@@ -23,10 +23,12 @@ MAX_LISTED_ERRORS = 100_000
 FILE_MESSAGES = {
     "empty": _("The file is empty."),
     "no_rows": _("The file has a header but no employee rows."),
-    "too_large": _("The file is %(size_mb)s MB; the limit is %(limit_mb)s MB. "
-                   "Split it into smaller files."),
-    "encoding": _("The file is not readable text in UTF-8 or UTF-16. "
-                  "Save it again as \"CSV UTF-8\" or as XLSX."),
+    "too_large": _(
+        "The file is %(size_mb)s MB; the limit is %(limit_mb)s MB. Split it into smaller files."
+    ),
+    "encoding": _(
+        'The file is not readable text in UTF-8 or UTF-16. Save it again as "CSV UTF-8" or as XLSX.'
+    ),
     "old_excel": _("Old Excel files (.xls) cannot be read. Save the file as XLSX or CSV UTF-8."),
     "not_a_table": _("This is not a CSV or XLSX file."),
     "unreadable_xlsx": _("The XLSX file is damaged or protected and cannot be read."),
@@ -42,21 +44,31 @@ ROW_MESSAGES = {
     "nip_not_digits": _("NIP may contain digits only."),
     "nip_birth_date": _("The birth date in the NIP (digits 1-8) is not a real date."),
     "nip_appointment_date": _("The appointment month in the NIP (digits 9-14) is not valid."),
-    "nip_appointment_before_adulthood": _("The appointment date in the NIP is before the employee turned 18."),
+    "nip_appointment_before_adulthood": _(
+        "The appointment date in the NIP is before the employee turned 18."
+    ),
     "nip_appointment_in_future": _("The appointment date in the NIP is in the future."),
     "nip_gender": _("Digit 15 of the NIP must be 1 (male) or 2 (female)."),
     "nip_sequence": _("The sequence number in the NIP (last 3 digits) cannot be 000."),
-    "nip_excel_number": _("Excel stored this NIP as a number and lost its last digits. "
-                          "Format the NIP column as Text and type the NIPs again."),
+    "nip_excel_number": _(
+        "Excel stored this NIP as a number and lost its last digits. "
+        "Format the NIP column as Text and type the NIPs again."
+    ),
     "duplicate_nip": _("This NIP already appears in row %(first_row)s."),
     "name_required": _("Name is required."),
     "name_too_long": _("Name is longer than 255 characters."),
     "agency_required": _("Agency (unit kerja) is required."),
-    "employment_type": _("Unknown employment type %(value)s; use PNS, CPNS, PPPK, Non-ASN, "
-                         "Kepala Desa or Perangkat Desa."),
-    "employment_type_mismatch": _("The NIP belongs to a PPPK employee but the type says %(value)s."),
-    "position_class": _("Unknown position class %(value)s; use JPT, Administrator, Pengawas, "
-                        "Fungsional or Pelaksana."),
+    "employment_type": _(
+        "Unknown employment type %(value)s; use PNS, CPNS, PPPK, Non-ASN, "
+        "Kepala Desa or Perangkat Desa."
+    ),
+    "employment_type_mismatch": _(
+        "The NIP belongs to a PPPK employee but the type says %(value)s."
+    ),
+    "position_class": _(
+        "Unknown position class %(value)s; use JPT, Administrator, Pengawas, "
+        "Fungsional or Pelaksana."
+    ),
     "district": _("District %(value)s is not in this region."),
     "email": _("%(value)s is not a valid e-mail address."),
     "active": _("Active must be Ya/Tidak (yes/no), not %(value)s."),
@@ -85,12 +97,30 @@ def row_message(code, params):
 HEADER_ALIASES = {
     "nip": ["nip", "nipbaru", "nip18", "nomorindukpegawai", "nipnrp"],
     "name": ["nama", "namalengkap", "namapegawai", "name", "fullname", "namaasn"],
-    "employment_type": ["jenispegawai", "statuspegawai", "statuskepegawaian", "jeniskepegawaian",
-                        "employmenttype", "status", "jenisasn"],
+    "employment_type": [
+        "jenispegawai",
+        "statuspegawai",
+        "statuskepegawaian",
+        "jeniskepegawaian",
+        "employmenttype",
+        "status",
+        "jenisasn",
+    ],
     "position": ["jabatan", "namajabatan", "position", "jabatanterakhir"],
     "position_class": ["jenisjabatan", "kelompokjabatan", "positionclass", "kelasjabatan"],
-    "agency": ["unitkerja", "opd", "perangkatdaerah", "instansi", "satuankerja", "satker", "skpd",
-               "agency", "unitorganisasi", "namaopd", "namaunitkerja"],
+    "agency": [
+        "unitkerja",
+        "opd",
+        "perangkatdaerah",
+        "instansi",
+        "satuankerja",
+        "satker",
+        "skpd",
+        "agency",
+        "unitorganisasi",
+        "namaopd",
+        "namaunitkerja",
+    ],
     "agency_code": ["kodeopd", "kodeunitkerja", "kodeinstansi", "kodesatker", "agencycode"],
     "district": ["kecamatan", "kodekecamatan", "district"],
     "email": ["email", "surel", "alamatemail", "emailaddress"],
@@ -102,36 +132,68 @@ _ALIAS_TO_FIELD = {alias: f for f, aliases in HEADER_ALIASES.items() for alias i
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 EMPLOYMENT_TYPES = {
-    "pns": EmploymentType.PNS, "pegawainegerisipil": EmploymentType.PNS,
-    "cpns": EmploymentType.CPNS, "calonpns": EmploymentType.CPNS,
-    "pppk": EmploymentType.PPPK, "p3k": EmploymentType.PPPK,
+    "pns": EmploymentType.PNS,
+    "pegawainegerisipil": EmploymentType.PNS,
+    "cpns": EmploymentType.CPNS,
+    "calonpns": EmploymentType.CPNS,
+    "pppk": EmploymentType.PPPK,
+    "p3k": EmploymentType.PPPK,
     "pppkparuhwaktu": EmploymentType.PPPK,
-    "nonasn": EmploymentType.NON_ASN, "honorer": EmploymentType.NON_ASN,
-    "ppnpn": EmploymentType.NON_ASN, "tenagakontrak": EmploymentType.NON_ASN,
-    "thl": EmploymentType.NON_ASN, "tenagahariannlepas": EmploymentType.NON_ASN,
+    "nonasn": EmploymentType.NON_ASN,
+    "honorer": EmploymentType.NON_ASN,
+    "ppnpn": EmploymentType.NON_ASN,
+    "tenagakontrak": EmploymentType.NON_ASN,
+    "thl": EmploymentType.NON_ASN,
+    "tenagahariannlepas": EmploymentType.NON_ASN,
     "tenagaharianlepas": EmploymentType.NON_ASN,
-    "kepaladesa": EmploymentType.VILLAGE_HEAD, "kades": EmploymentType.VILLAGE_HEAD,
+    "kepaladesa": EmploymentType.VILLAGE_HEAD,
+    "kades": EmploymentType.VILLAGE_HEAD,
     "villagehead": EmploymentType.VILLAGE_HEAD,
-    "perangkatdesa": EmploymentType.VILLAGE_OFFICIAL, "villageofficial": EmploymentType.VILLAGE_OFFICIAL,
+    "perangkatdesa": EmploymentType.VILLAGE_OFFICIAL,
+    "villageofficial": EmploymentType.VILLAGE_OFFICIAL,
 }
 for _choice in EmploymentType:
     EMPLOYMENT_TYPES[_choice.value.replace("_", "")] = _choice
 
 POSITION_CLASSES = {
-    "jpt": PositionClass.JPT, "jptpratama": PositionClass.JPT, "jptmadya": PositionClass.JPT,
-    "jptutama": PositionClass.JPT, "eselonii": PositionClass.JPT, "eseloni": PositionClass.JPT,
-    "administrator": PositionClass.ADMINISTRATOR, "eseloniii": PositionClass.ADMINISTRATOR,
-    "pengawas": PositionClass.PENGAWAS, "eseloniv": PositionClass.PENGAWAS,
-    "fungsional": PositionClass.FUNGSIONAL, "jf": PositionClass.FUNGSIONAL,
-    "jft": PositionClass.FUNGSIONAL, "jabatanfungsional": PositionClass.FUNGSIONAL,
+    "jpt": PositionClass.JPT,
+    "jptpratama": PositionClass.JPT,
+    "jptmadya": PositionClass.JPT,
+    "jptutama": PositionClass.JPT,
+    "eselonii": PositionClass.JPT,
+    "eseloni": PositionClass.JPT,
+    "administrator": PositionClass.ADMINISTRATOR,
+    "eseloniii": PositionClass.ADMINISTRATOR,
+    "pengawas": PositionClass.PENGAWAS,
+    "eseloniv": PositionClass.PENGAWAS,
+    "fungsional": PositionClass.FUNGSIONAL,
+    "jf": PositionClass.FUNGSIONAL,
+    "jft": PositionClass.FUNGSIONAL,
+    "jabatanfungsional": PositionClass.FUNGSIONAL,
     "fungsionaltertentu": PositionClass.FUNGSIONAL,
-    "pelaksana": PositionClass.PELAKSANA, "jfu": PositionClass.PELAKSANA,
+    "pelaksana": PositionClass.PELAKSANA,
+    "jfu": PositionClass.PELAKSANA,
     "fungsionalumum": PositionClass.PELAKSANA,
 }
-ACTIVE_VALUES = {"": True, "ya": True, "y": True, "aktif": True, "1": True, "true": True,
-                 "yes": True, "tidak": False, "t": False, "n": False, "no": False, "0": False,
-                 "false": False, "nonaktif": False, "tidakaktif": False, "pensiun": False,
-                 "inactive": False}
+ACTIVE_VALUES = {
+    "": True,
+    "ya": True,
+    "y": True,
+    "aktif": True,
+    "1": True,
+    "true": True,
+    "yes": True,
+    "tidak": False,
+    "t": False,
+    "n": False,
+    "no": False,
+    "0": False,
+    "false": False,
+    "nonaktif": False,
+    "tidakaktif": False,
+    "pensiun": False,
+    "inactive": False,
+}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -185,6 +247,7 @@ class CheckedFile:
 
 # ---- reading ---------------------------------------------------------------------------------
 
+
 def check_size(path, limit_bytes):
     try:
         size = Path(path).stat().st_size
@@ -193,8 +256,9 @@ def check_size(path, limit_bytes):
     if size == 0:
         raise RosterFileError("empty")
     if limit_bytes and size > limit_bytes:
-        raise RosterFileError("too_large", size_mb=round(size / 2**20, 1),
-                              limit_mb=round(limit_bytes / 2**20))
+        raise RosterFileError(
+            "too_large", size_mb=round(size / 2**20, 1), limit_mb=round(limit_bytes / 2**20)
+        )
     return size
 
 
@@ -236,8 +300,17 @@ def map_header(header):
 
 # ---- checking --------------------------------------------------------------------------------
 
-def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None,
-               on_chunk=None, chunk_size=50_000):
+
+def check_file(
+    path,
+    *,
+    district_codes,
+    limit_bytes=0,
+    progress=None,
+    today=None,
+    on_chunk=None,
+    chunk_size=50_000,
+):
     """Read and check every row of PATH; nothing is written here.
 
     DISTRICT_CODES maps a district's normalised name and its code to its code, for the region
@@ -251,8 +324,12 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
     get = {f: mapping.get(f) for f in HEADER_ALIASES}
     i_nip, i_name, i_agency = get["nip"], get["name"], get["agency"]
     i_type, i_pos, i_class = get["employment_type"], get["position"], get["position_class"]
-    i_code, i_district, i_email, i_active = (get["agency_code"], get["district"], get["email"],
-                                             get["active"])
+    i_code, i_district, i_email, i_active = (
+        get["agency_code"],
+        get["district"],
+        get["email"],
+        get["active"],
+    )
     width = max(mapping.values()) + 1
     label = {f: labels.get(f, f) for f in HEADER_ALIASES}
 
@@ -304,13 +381,17 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
             if employment_type is None:
                 fail(row_number, "employment_type", "employment_type", raw_type)
                 ok = False
-            elif info is not None and info.is_pppk and employment_type in (EmploymentType.PNS,
-                                                                           EmploymentType.CPNS):
+            elif (
+                info is not None
+                and info.is_pppk
+                and employment_type in (EmploymentType.PNS, EmploymentType.CPNS)
+            ):
                 fail(row_number, "employment_type", "employment_type_mismatch", raw_type)
                 ok = False
         else:
-            employment_type = (EmploymentType.PPPK if info is not None and info.is_pppk
-                               else EmploymentType.PNS)
+            employment_type = (
+                EmploymentType.PPPK if info is not None and info.is_pppk else EmploymentType.PNS
+            )
         if employment_type in ASN_TYPES and not nip:
             fail(row_number, "nip", "nip_required")
             ok = False
@@ -370,9 +451,22 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
             if agency_key not in agencies:
                 code = values[i_code].strip()[:40] if i_code is not None else ""
                 agencies[agency_key] = (agency_name, code)
-            clean.append(CleanRow(row_number, nip, name, name_key(name), phonetic_index(name),
-                                  employment_type, position, position_class, agency_key,
-                                  district_code, email, active))
+            clean.append(
+                CleanRow(
+                    row_number,
+                    nip,
+                    name,
+                    name_key(name),
+                    phonetic_index(name),
+                    employment_type,
+                    position,
+                    position_class,
+                    agency_key,
+                    district_code,
+                    email,
+                    active,
+                )
+            )
             if on_chunk is not None and len(clean) >= chunk_size:
                 on_chunk(clean, agencies, error_count)
                 clean = []
@@ -389,5 +483,9 @@ def check_file(path, *, district_codes, limit_bytes=0, progress=None, today=None
 def errors_as_csv(errors):
     """The error report as CSV text, in the active language. Values and header names come
     from the uploaded file, so no cell may start a formula (netra/lib/tables.py)."""
-    return tables.csv_text([[_("row"), _("column"), _("value"), _("reason")],
-                            *([e.row, e.column, e.value, str(e.message)] for e in errors)])
+    return tables.csv_text(
+        [
+            [_("row"), _("column"), _("value"), _("reason")],
+            *([e.row, e.column, e.value, str(e.message)] for e in errors),
+        ]
+    )

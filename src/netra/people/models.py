@@ -37,12 +37,15 @@ class Agency(models.Model):
     name_key = models.CharField(max_length=255, help_text="Normalised name for matching")
     code = models.CharField(max_length=40, blank=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REGIONAL)
-    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="agencies")
+    region = models.ForeignKey(
+        "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="agencies"
+    )
 
     class Meta:
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["region", "name_key"], name="uniq_agency_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name_key"], name="uniq_agency_name")
+        ]
         verbose_name_plural = "agencies"
 
     def __str__(self):
@@ -58,13 +61,20 @@ class Employee(models.Model):
     employment_type = models.CharField(max_length=20, choices=EmploymentType.choices)
     position = models.CharField(max_length=255, blank=True)
     position_class = models.CharField(max_length=20, choices=PositionClass.choices, blank=True)
-    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="employees")
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="employees"
+    )
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="employees")
     # Unindexed on purpose: every index slows a million-row import, and nothing looks
     # employees up by district alone.
-    district = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="+", db_index=False)
+    district = models.ForeignKey(
+        "regions.Region",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
     email = models.EmailField(blank=True)
     active = models.BooleanField(default=True)
     updated_at = models.DateTimeField()
@@ -103,8 +113,9 @@ class RosterImport(models.Model):
         FAILED = "failed", _("Failed")
 
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     original_name = models.CharField(max_length=255)
     stored_file = models.CharField(max_length=255, blank=True)
     skip_invalid = models.BooleanField(default=False)

@@ -32,8 +32,9 @@ def _looks_like_nip(query):
 
 def _tsquery_match(queryset, tsquery):
     return queryset.extra(
-        where=["to_tsvector('simple', people_employee.name_phonetic) @@ "
-               "to_tsquery('simple', %s)"], params=[tsquery])
+        where=["to_tsvector('simple', people_employee.name_phonetic) @@ to_tsquery('simple', %s)"],
+        params=[tsquery],
+    )
 
 
 def _last_code_alternatives(code):
@@ -42,8 +43,11 @@ def _last_code_alternatives(code):
     A short list of exact codes is far cheaper for the GIN index than a prefix match. None when
     the prefix is too common for a short list, or unknown to the vocabulary.
     """
-    known = list(NameCode.objects.filter(code__startswith=code)
-                 .order_by("code").values_list("code", flat=True)[:MAX_EXPANSIONS + 1])
+    known = list(
+        NameCode.objects.filter(code__startswith=code)
+        .order_by("code")
+        .values_list("code", flat=True)[: MAX_EXPANSIONS + 1]
+    )
     if not known or len(known) > MAX_EXPANSIONS:
         return None
     return "(" + " | ".join(f"'{c}'" for c in known) + ")"
@@ -55,6 +59,7 @@ def _postgres_candidates(queryset, codes, finished):
     The last two codes are asked as one pair term (rare even when each code is common); a last
     code still being typed becomes a prefix of the pair term, or its known completions.
     """
+
     def ask(*terms, candidates=CANDIDATES):
         return list(_tsquery_match(queryset, " & ".join(terms))[:candidates])
 
@@ -79,7 +84,7 @@ def _postgres_candidates(queryset, codes, finished):
 
 def _small(queryset):
     """True when QUERYSET holds at most SMALL_ROSTER rows (counted no further than that)."""
-    return queryset.values("pk")[:SMALL_ROSTER + 1].count() <= SMALL_ROSTER
+    return queryset.values("pk")[: SMALL_ROSTER + 1].count() <= SMALL_ROSTER
 
 
 def _candidates(queryset, codes, finished, national):
@@ -109,8 +114,11 @@ def search_employees(user, query, *, limit=20, region=None):
         base = base.filter(region=region)
     is_nip, digits = _looks_like_nip(query)
     if is_nip:
-        return list(base.filter(nip=digits)) if len(digits) == 18 else list(
-            base.filter(nip__startswith=digits).order_by("nip")[:limit])
+        return (
+            list(base.filter(nip=digits))
+            if len(digits) == 18
+            else list(base.filter(nip__startswith=digits).order_by("nip")[:limit])
+        )
     # Only letters and digits may reach a tsquery literal.
     codes = [c for c in (_UNSAFE.sub("", c) for c in phonetic_key(query).split()) if c]
     if not codes:

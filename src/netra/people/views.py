@@ -22,21 +22,33 @@ def roster(request):
         results = search_employees(request.user, typed, limit=50)
     elif not is_national(request.user):
         # A regional roster is listed by name; the national one (millions) is searched only.
-        employees = restrict(Employee.objects.select_related("agency", "region"), request.user,
-                             districts=False)
+        employees = restrict(
+            Employee.objects.select_related("agency", "region"), request.user, districts=False
+        )
         page = Paginator(employees.order_by("name", "id"), 50).get_page(request.GET.get("page"))
         results = page.object_list
     template = "people/_results.html" if request.headers.get("HX-Request") else "people/roster.html"
-    return render(request, template, {"query": query, "results": results, "page": page,
-                                      "national": is_national(request.user),
-                                      "perms_import": can(request.user, "roster.import")})
+    return render(
+        request,
+        template,
+        {
+            "query": query,
+            "results": results,
+            "page": page,
+            "national": is_national(request.user),
+            "perms_import": can(request.user, "roster.import"),
+        },
+    )
 
 
 @login_required
 def employee_detail(request, employee_id):
     require(request.user, "roster.view")
-    employee = get_or_404(Employee.objects.select_related("agency", "region", "district"),
-                          request.user, pk=employee_id)
+    employee = get_or_404(
+        Employee.objects.select_related("agency", "region", "district"),
+        request.user,
+        pk=employee_id,
+    )
     return render(request, "people/employee.html", {"employee": employee})
 
 
@@ -45,17 +57,22 @@ def roster_import(request):
     require(request.user, "roster.import")
     form = RosterUploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        job = queue_roster_import(request.user, form.cleaned_data["region"],
-                                  form.cleaned_data["file"], form.cleaned_data["skip_invalid"])
+        job = queue_roster_import(
+            request.user,
+            form.cleaned_data["region"],
+            form.cleaned_data["file"],
+            form.cleaned_data["skip_invalid"],
+        )
         return redirect("people:import_job", job_id=job.pk)
-    jobs = restrict(RosterImport.objects.select_related("region", "uploaded_by"),
-                    request.user)[:20]
+    jobs = restrict(RosterImport.objects.select_related("region", "uploaded_by"), request.user)[:20]
     return render(request, "people/import.html", {"form": form, "jobs": jobs})
 
 
 def _job_errors(job):
-    return [RowError(row, column, code, value, params)
-            for row, column, code, value, params in job.errors]
+    return [
+        RowError(row, column, code, value, params)
+        for row, column, code, value, params in job.errors
+    ]
 
 
 @login_required
@@ -66,8 +83,12 @@ def import_job(request, job_id):
     if job.file_error:
         file_error = str(FILE_MESSAGES[job.file_error["code"]]) % job.file_error["params"]
     errors = _job_errors(job)
-    context = {"job": job, "file_error": file_error, "errors": errors[:500],
-               "more_errors": max(len(errors) - 500, 0)}
+    context = {
+        "job": job,
+        "file_error": file_error,
+        "errors": errors[:500],
+        "more_errors": max(len(errors) - 500, 0),
+    }
     template = "people/_job.html" if request.headers.get("HX-Request") else "people/job.html"
     return render(request, template, context)
 
@@ -76,7 +97,8 @@ def import_job(request, job_id):
 def import_job_errors(request, job_id):
     require(request.user, "roster.import")
     job = get_or_404(RosterImport.objects.all(), request.user, pk=job_id)
-    response = HttpResponse(errors_as_csv(_job_errors(job)).encode("utf-8-sig"),
-                            content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        errors_as_csv(_job_errors(job)).encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="kesalahan-impor-{job.pk}.csv"'
     return response

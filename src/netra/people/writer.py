@@ -15,8 +15,20 @@ from netra.lib.names import PAIR_JOIN
 
 from .models import Agency, Employee, NameCode
 
-FIELDS = ["nip", "name", "name_key", "name_phonetic", "employment_type", "position",
-          "position_class", "agency_id", "region_id", "district_id", "email", "active"]
+FIELDS = [
+    "nip",
+    "name",
+    "name_key",
+    "name_phonetic",
+    "employment_type",
+    "position",
+    "position_class",
+    "agency_id",
+    "region_id",
+    "district_id",
+    "email",
+    "active",
+]
 CHANGING = [f for f in FIELDS if f != "nip"]
 TABLE = Employee._meta.db_table
 CODES_TABLE = NameCode._meta.db_table
@@ -25,8 +37,11 @@ CODES_TABLE = NameCode._meta.db_table
 def ensure_agencies(region, agencies):
     """agency key -> id for REGION, creating the agencies the file names for the first time."""
     existing = dict(Agency.objects.filter(region=region).values_list("name_key", "id"))
-    new = [Agency(region=region, name=name[:255], name_key=key[:255], code=code)
-           for key, (name, code) in agencies.items() if key not in existing]
+    new = [
+        Agency(region=region, name=name[:255], name_key=key[:255], code=code)
+        for key, (name, code) in agencies.items()
+        if key not in existing
+    ]
     if new:
         Agency.objects.bulk_create(new, batch_size=1000)
         existing = dict(Agency.objects.filter(region=region).values_list("name_key", "id"))
@@ -35,9 +50,20 @@ def ensure_agencies(region, agencies):
 
 def _tuples(rows, region_id, agency_ids, district_ids):
     for r in rows:
-        yield (r.nip, r.name, r.name_key, r.name_phonetic, r.employment_type, r.position,
-               r.position_class, agency_ids[r.agency_key], region_id,
-               district_ids.get(r.district_code) if r.district_code else None, r.email, r.active)
+        yield (
+            r.nip,
+            r.name,
+            r.name_key,
+            r.name_phonetic,
+            r.employment_type,
+            r.position,
+            r.position_class,
+            agency_ids[r.agency_key],
+            region_id,
+            district_ids.get(r.district_code) if r.district_code else None,
+            r.email,
+            r.active,
+        )
 
 
 def _upsert_sql(placeholders_from):
@@ -47,28 +73,33 @@ def _upsert_sql(placeholders_from):
     same = " AND ".join(f"{TABLE}.{c} IS excluded.{c}" for c in CHANGING)
     if connection.vendor == "postgresql":
         same = " AND ".join(f"{TABLE}.{c} IS NOT DISTINCT FROM excluded.{c}" for c in CHANGING)
-    return (f"INSERT INTO {TABLE} ({cols}) {placeholders_from} "
-            f"ON CONFLICT (nip) DO UPDATE SET {sets} WHERE NOT ({same})")
+    return (
+        f"INSERT INTO {TABLE} ({cols}) {placeholders_from} "
+        f"ON CONFLICT (nip) DO UPDATE SET {sets} WHERE NOT ({same})"
+    )
 
 
 def _name_codes(rows):
-    return sorted({term for r in rows for term in r.name_phonetic.split()
-                   if PAIR_JOIN not in term})
+    return sorted({term for r in rows for term in r.name_phonetic.split() if PAIR_JOIN not in term})
 
 
 def _postgres_chunk(raw_connection, tuples, codes):
     """COPY one chunk into the staging table and merge it; return (created, updated)."""
     copied = ", ".join(FIELDS)
     with raw_connection.cursor() as raw:
-        raw.execute(f"INSERT INTO {CODES_TABLE} (code) SELECT unnest(%s::text[]) "
-                    "ON CONFLICT DO NOTHING", [codes])
+        raw.execute(
+            f"INSERT INTO {CODES_TABLE} (code) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
+            [codes],
+        )
         with raw.copy(f"COPY roster_stage ({copied}) FROM STDIN") as copy:
             for t in tuples:
                 copy.write_row(t)
         # Ordered by NIP so that concurrent imports lock rows in the same order.
         sql = _upsert_sql(f"SELECT {copied}, updated_at FROM roster_stage ORDER BY nip")
-        raw.execute(f"WITH up AS ({sql} RETURNING (xmax = 0) AS inserted) "
-                    "SELECT count(*) FILTER (WHERE inserted), count(*) FROM up")
+        raw.execute(
+            f"WITH up AS ({sql} RETURNING (xmax = 0) AS inserted) "
+            "SELECT count(*) FILTER (WHERE inserted), count(*) FROM up"
+        )
         created, written = raw.fetchone()
         raw.execute("TRUNCATE roster_stage")
     return created, written - created
@@ -102,7 +133,8 @@ class RosterWriter:
                     "name_phonetic varchar(255), employment_type varchar(20), "
                     "position varchar(255), position_class varchar(20), agency_id bigint, "
                     "region_id bigint, district_id bigint, email varchar(254), active boolean, "
-                    "updated_at timestamptz DEFAULT now()) ON COMMIT DROP")
+                    "updated_at timestamptz DEFAULT now()) ON COMMIT DROP"
+                )
             else:
                 cursor.execute(f"SELECT count(*) FROM {TABLE}")
                 self.count_before = cursor.fetchone()[0]
@@ -144,17 +176,18 @@ class RosterWriter:
     def _sqlite_chunk(self, tuples, codes):
         markers = ", ".join(["%s"] * (len(FIELDS) + 1))
         with connection.cursor() as cursor:
-            cursor.executemany(f"INSERT OR IGNORE INTO {CODES_TABLE} (code) VALUES (%s)",
-                               [(c,) for c in codes])
-            cursor.executemany(_upsert_sql(f"VALUES ({markers})"),
-                               [(*t, self.now) for t in tuples])
+            cursor.executemany(
+                f"INSERT OR IGNORE INTO {CODES_TABLE} (code) VALUES (%s)", [(c,) for c in codes]
+            )
+            cursor.executemany(_upsert_sql(f"VALUES ({markers})"), [(*t, self.now) for t in tuples])
             return cursor.rowcount  # inserted + changed; told apart in finish()
 
     def finish(self):
         """Write what is left; return (created, updated) for the whole import."""
         self.wait()
-        created, updated = _write_rows_without_nip(self.without_nip, self.region, self.agency_ids,
-                                                   self.district_ids, self.now)
+        created, updated = _write_rows_without_nip(
+            self.without_nip, self.region, self.agency_ids, self.district_ids, self.now
+        )
         with connection.cursor() as cursor:
             if self.postgres:
                 cursor.execute("DROP TABLE roster_stage")
@@ -166,9 +199,10 @@ class RosterWriter:
 
 
 def _write_rows_without_nip(rows, region, agency_ids, district_ids, now):
-    existing = {(v[FIELDS.index("agency_id")], v[FIELDS.index("name_key")]): (pk, v)
-                for pk, *v in Employee.objects.filter(region=region, nip=None)
-                .values_list("id", *FIELDS)}
+    existing = {
+        (v[FIELDS.index("agency_id")], v[FIELDS.index("name_key")]): (pk, v)
+        for pk, *v in Employee.objects.filter(region=region, nip=None).values_list("id", *FIELDS)
+    }
     new, changed = [], []
     for t in _tuples(rows, region.pk, agency_ids, district_ids):
         values = dict(zip(FIELDS, t, strict=True))
@@ -194,9 +228,10 @@ def nips_outside(nips, allowed_region_ids):
     found = set()
     nips = list(nips)
     for start in range(0, len(nips), 5000):
-        chunk = nips[start:start + 5000]
-        found.update(Employee.objects.filter(nip__in=chunk)
-                     .exclude(region_id__in=allowed_region_ids).values_list("nip", flat=True))
+        chunk = nips[start : start + 5000]
+        found.update(
+            Employee.objects.filter(nip__in=chunk)
+            .exclude(region_id__in=allowed_region_ids)
+            .values_list("nip", flat=True)
+        )
     return found
-
-

@@ -19,8 +19,15 @@ from netra.people.models import Employee
 
 from . import attendance as reader
 from .matching import MATCHED, Person, Roster
-from .models import (Attendance, AttendanceUpload, Circular, CollectivePledge, Event, Pledge,
-                     PledgeCode)
+from .models import (
+    Attendance,
+    AttendanceUpload,
+    Circular,
+    CollectivePledge,
+    Event,
+    Pledge,
+    PledgeCode,
+)
 
 PDF_MAGIC = b"%PDF-"
 
@@ -32,16 +39,27 @@ def region_employees(region):
 
 @transaction.atomic
 def add_circular(actor, *, region, number, issued_on, issuer, subject, pdf=None):
-    circular = Circular(region=region, number=number.strip(), issued_on=issued_on,
-                        issuer=issuer.strip(), subject=subject.strip(), created_by=actor)
+    circular = Circular(
+        region=region,
+        number=number.strip(),
+        issued_on=issued_on,
+        issuer=issuer.strip(),
+        subject=subject.strip(),
+        created_by=actor,
+    )
     if pdf:
         if not pdf.startswith(PDF_MAGIC):
             raise Refused("not_pdf")
         circular.sha256 = hashlib.sha256(pdf).hexdigest()
         circular.file.save("surat-edaran.pdf", ContentFile(pdf), save=False)
     circular.save()
-    record(actor, "prevention.circular", circular, region=region,
-           data={"number": circular.number, "sha256": circular.sha256})
+    record(
+        actor,
+        "prevention.circular",
+        circular,
+        region=region,
+        data={"number": circular.number, "sha256": circular.sha256},
+    )
     return circular
 
 
@@ -49,8 +67,13 @@ def add_circular(actor, *, region, number, issued_on, issuer, subject, pdf=None)
 def add_event(actor, *, target_agencies=(), **fields):
     event = Event.objects.create(created_by=actor, **fields)
     event.target_agencies.set(target_agencies)
-    record(actor, "prevention.event", event, region=event.region,
-           data={"title": event.title, "kind": event.kind, "mode": event.mode})
+    record(
+        actor,
+        "prevention.event",
+        event,
+        region=event.region,
+        data={"title": event.title, "kind": event.kind, "mode": event.mode},
+    )
     return event
 
 
@@ -59,8 +82,9 @@ def read_files(files, event):
     parsed = []
     for name, data in files:
         try:
-            result = reader.parse(data, filename=name,
-                                  meeting_date=timezone.localtime(event.starts_at).date())
+            result = reader.parse(
+                data, filename=name, meeting_date=timezone.localtime(event.starts_at).date()
+            )
         except reader.AttendanceFileError as error:
             raise Refused(f"file_{error.code}", filename=name, **error.params) from None
         if result.errors:
@@ -71,8 +95,12 @@ def read_files(files, event):
 
 def roster_for(event):
     rows = region_employees(event.region).values_list("id", "nip", "name", "email", "agency_id")
-    return Roster([Person(pid, nip or "", name, email or "", agency)
-                   for pid, nip, name, email, agency in rows.iterator(chunk_size=20_000)])
+    return Roster(
+        [
+            Person(pid, nip or "", name, email or "", agency)
+            for pid, nip, name, email, agency in rows.iterator(chunk_size=20_000)
+        ]
+    )
 
 
 @transaction.atomic
@@ -88,27 +116,50 @@ def import_attendance(actor, event, files):
     targets = set(event.target_agencies.values_list("id", flat=True)) or None
     uploads = []
     for name, data, result in parsed:
-        uploads.append(AttendanceUpload.objects.create(
-            event=event, original_name=name[:255], layout=result.layout,
-            sha256=hashlib.sha256(data).hexdigest(), attendees=len(result.attendees),
-            uploaded_by=actor))
+        uploads.append(
+            AttendanceUpload.objects.create(
+                event=event,
+                original_name=name[:255],
+                layout=result.layout,
+                sha256=hashlib.sha256(data).hexdigest(),
+                attendees=len(result.attendees),
+                uploaded_by=actor,
+            )
+        )
     people = reader.merge([result for _n, _d, result in parsed])
     rows, counts = [], {"matched": 0, "uncertain": 0, "unmatched": 0}
     for person in people:
-        match = roster.match(name=person.name, nip=person.nip, email=person.email,
-                             target_agencies=targets)
+        match = roster.match(
+            name=person.name, nip=person.nip, email=person.email, target_agencies=targets
+        )
         counts[match.status] += 1
         attended = person.minutes is None or person.minutes >= event.min_minutes
-        rows.append(Attendance(
-            event=event, upload=uploads[0], name=person.name[:300], email=person.email[:254],
-            nip=person.nip[:18], agency_text=person.agency[:255], minutes=person.minutes,
-            guest=person.guest, attended=attended, status=match.status,
-            employee_id=match.employee_id if match.status == MATCHED else None,
-            method=match.method, score=match.score,
-            candidates=[[pid, score] for pid, score in match.candidates]))
+        rows.append(
+            Attendance(
+                event=event,
+                upload=uploads[0],
+                name=person.name[:300],
+                email=person.email[:254],
+                nip=person.nip[:18],
+                agency_text=person.agency[:255],
+                minutes=person.minutes,
+                guest=person.guest,
+                attended=attended,
+                status=match.status,
+                employee_id=match.employee_id if match.status == MATCHED else None,
+                method=match.method,
+                score=match.score,
+                candidates=[[pid, score] for pid, score in match.candidates],
+            )
+        )
     Attendance.objects.bulk_create(rows, batch_size=5_000)
-    record(actor, "prevention.attendance_imported", event, region=event.region,
-           data={"files": [n for n, _d, _r in parsed], "attendees": len(rows), **counts})
+    record(
+        actor,
+        "prevention.attendance_imported",
+        event,
+        region=event.region,
+        data={"files": [n for n, _d, _r in parsed], "attendees": len(rows), **counts},
+    )
     return counts
 
 
@@ -119,14 +170,21 @@ def review(actor, row, employee_id=None):
         row.status, row.employee_id = Attendance.Status.REJECTED, None
     else:
         allowed = {pid for pid, _score in row.candidates}
-        if employee_id not in allowed and not region_employees(row.event.region).filter(
-                pk=employee_id).exists():
+        if (
+            employee_id not in allowed
+            and not region_employees(row.event.region).filter(pk=employee_id).exists()
+        ):
             raise Refused("not_in_region")
         row.status, row.employee_id = Attendance.Status.CONFIRMED, employee_id
     row.method, row.reviewed_by = "review", actor
     row.save(update_fields=["status", "employee", "method", "reviewed_by"])
-    record(actor, "prevention.attendance_reviewed", row.event, region=row.event.region,
-           data={"row": row.pk, "employee": employee_id})
+    record(
+        actor,
+        "prevention.attendance_reviewed",
+        row.event,
+        region=row.event.region,
+        data={"row": row.pk, "employee": employee_id},
+    )
     return row
 
 
@@ -134,11 +192,17 @@ def review(actor, row, employee_id=None):
 def add_collective_pledge(actor, event, *, agencies, signatories, text=""):
     if not signatories.strip() or not agencies:
         raise Refused("collective_incomplete")
-    pledge = CollectivePledge.objects.create(event=event, signatories=signatories.strip(),
-                                             text=text.strip(), created_by=actor)
+    pledge = CollectivePledge.objects.create(
+        event=event, signatories=signatories.strip(), text=text.strip(), created_by=actor
+    )
     pledge.agencies.set(agencies)
-    record(actor, "prevention.collective_pledge", event, region=event.region,
-           data={"agencies": [a.pk for a in agencies]})
+    record(
+        actor,
+        "prevention.collective_pledge",
+        event,
+        region=event.region,
+        data={"agencies": [a.pk for a in agencies]},
+    )
     return pledge
 
 
@@ -156,11 +220,19 @@ def import_signed_pledges(actor, region, name, data, election=None):
         raise Refused(f"file_{error.code}", filename=name, **error.params) from None
     if parsed.errors:
         raise Refused("rows", errors=parsed.errors, filename=name)
-    roster = Roster([Person(pid, nip or "", n, email or "", agency) for pid, nip, n, email, agency
-                     in region_employees(region).values_list("id", "nip", "name", "email",
-                                                             "agency_id")])
-    already = set(Pledge.objects.filter(employee__in=region_employees(region)).values_list(
-        "employee_id", flat=True))
+    roster = Roster(
+        [
+            Person(pid, nip or "", n, email or "", agency)
+            for pid, nip, n, email, agency in region_employees(region).values_list(
+                "id", "nip", "name", "email", "agency_id"
+            )
+        ]
+    )
+    already = set(
+        Pledge.objects.filter(employee__in=region_employees(region)).values_list(
+            "employee_id", flat=True
+        )
+    )
     created, left_out = [], []
     for person in parsed.attendees:
         match = roster.match(name=person.name, nip=person.nip, email=person.email)
@@ -168,17 +240,29 @@ def import_signed_pledges(actor, region, name, data, election=None):
             left_out.append(person.name)
         elif match.employee_id not in already:
             already.add(match.employee_id)
-            created.append(Pledge(employee_id=match.employee_id, method=Pledge.Method.SIGNED_LIST,
-                                  election=election, reference=_reference()))
+            created.append(
+                Pledge(
+                    employee_id=match.employee_id,
+                    method=Pledge.Method.SIGNED_LIST,
+                    election=election,
+                    reference=_reference(),
+                )
+            )
     Pledge.objects.bulk_create(created, ignore_conflicts=True)
-    record(actor, "prevention.signed_pledges", None, region=region,
-           data={"file": name, "pledges": len(created), "left_out": len(left_out)})
+    record(
+        actor,
+        "prevention.signed_pledges",
+        None,
+        region=region,
+        data={"file": name, "pledges": len(created), "left_out": len(left_out)},
+    )
     return len(created), left_out
 
 
 def _code_hash(code, token):
-    return hmac.new(settings.SECRET_KEY.encode(), f"{token}:{code}".encode(),
-                    hashlib.sha256).hexdigest()
+    return hmac.new(
+        settings.SECRET_KEY.encode(), f"{token}:{code}".encode(), hashlib.sha256
+    ).hexdigest()
 
 
 def mask_email(email):
@@ -192,25 +276,34 @@ def request_pledge_code(nip, *, client_key):
     keys = [f"pledge-code:ip:{client_key}", f"pledge-code:nip:{nip}"]
     # Counted as they are checked, in one statement each, so parallel requests cannot overrun
     # the limits; unknown NIPs count against them too.
-    if not throttle.attempt(keys[0], settings.NETRA_PLEDGE_CODES_PER_HOUR * 3, window) or \
-            not throttle.attempt(keys[1], settings.NETRA_PLEDGE_CODES_PER_HOUR, window):
+    if not throttle.attempt(
+        keys[0], settings.NETRA_PLEDGE_CODES_PER_HOUR * 3, window
+    ) or not throttle.attempt(keys[1], settings.NETRA_PLEDGE_CODES_PER_HOUR, window):
         raise Refused("too_many")
     employee = Employee.objects.filter(nip=nip, active=True).first()
     if employee is None:
         raise Refused("nip_unknown")
     if not employee.email:
         raise Refused("no_email")
-    code, token = f"{secrets.randbelow(10 ** 6):06d}", secrets.token_urlsafe(32)
-    PledgeCode.objects.create(employee=employee, code_hash=_code_hash(code, token), token=token,
-                              expires_at=timezone.now() + timedelta(
-                                  minutes=settings.NETRA_PLEDGE_CODE_MINUTES))
+    code, token = f"{secrets.randbelow(10**6):06d}", secrets.token_urlsafe(32)
+    PledgeCode.objects.create(
+        employee=employee,
+        code_hash=_code_hash(code, token),
+        token=token,
+        expires_at=timezone.now() + timedelta(minutes=settings.NETRA_PLEDGE_CODE_MINUTES),
+    )
     with translation.override("id"):
-        send_mail(_("Your Netra pledge code"),
-                  _("Your code to confirm the neutrality pledge is %(code)s. It is valid for "
-                    "%(minutes)s minutes and can be used once. If you did not ask for it, "
-                    "ignore this e-mail.") % {"code": code,
-                                              "minutes": settings.NETRA_PLEDGE_CODE_MINUTES},
-                  None, [employee.email])
+        send_mail(
+            _("Your Netra pledge code"),
+            _(
+                "Your code to confirm the neutrality pledge is %(code)s. It is valid for "
+                "%(minutes)s minutes and can be used once. If you did not ask for it, "
+                "ignore this e-mail."
+            )
+            % {"code": code, "minutes": settings.NETRA_PLEDGE_CODE_MINUTES},
+            None,
+            [employee.email],
+        )
     return token, mask_email(employee.email)
 
 
@@ -220,8 +313,12 @@ MAX_CODE_ATTEMPTS = 5
 def confirm_pledge(token, code, election=None):
     """Check the code of attempt TOKEN and record the pledge; Refused names what went wrong."""
     with transaction.atomic():
-        attempt = PledgeCode.objects.select_for_update().select_related("employee").filter(
-            token=token).first()
+        attempt = (
+            PledgeCode.objects.select_for_update()
+            .select_related("employee")
+            .filter(token=token)
+            .first()
+        )
         if attempt is None:
             raise Refused("code_unknown")
         if attempt.used_at is not None:
@@ -237,11 +334,18 @@ def confirm_pledge(token, code, election=None):
             attempt.used_at = timezone.now()
             attempt.save(update_fields=["attempts", "used_at"])
             pledge, created = Pledge.objects.get_or_create(
-                employee=attempt.employee, method=Pledge.Method.ONLINE,
-                defaults={"election": election, "reference": _reference()})
+                employee=attempt.employee,
+                method=Pledge.Method.ONLINE,
+                defaults={"election": election, "reference": _reference()},
+            )
             if created:
-                record(None, "prevention.pledge", pledge, region=attempt.employee.region,
-                       data={"reference": pledge.reference})
+                record(
+                    None,
+                    "prevention.pledge",
+                    pledge,
+                    region=attempt.employee.region,
+                    data={"reference": pledge.reference},
+                )
     if failed:  # outside the transaction: the attempt count must stay counted
         raise Refused("code_wrong", left=MAX_CODE_ATTEMPTS - attempt.attempts)
     return pledge

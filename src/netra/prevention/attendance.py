@@ -69,24 +69,71 @@ def _norm(text):
 
 
 # Header spellings per field (normalised: lowercase, punctuation to spaces).
-NAME = {"name original name", "name", "nama nama asli", "nama", "nama asli", "full name",
-        "nama lengkap", "participant", "peserta", "nama peserta"}
-EMAIL = {"user email", "email", "email pengguna", "e mail", "surel", "alamat email",
-         "participant id upn", "id peserta upn"}
-JOIN = {"join time", "waktu bergabung", "first join", "gabung pertama", "bergabung pertama",
-        "time joined", "waktu gabung"}
-LEAVE = {"leave time", "waktu keluar", "last leave", "keluar terakhir", "time exited",
-         "waktu meninggalkan"}
-DURATION = {"duration minutes", "durasi menit", "total duration minutes", "total durasi menit",
-            "in meeting duration", "durasi dalam rapat", "duration", "durasi"}
+NAME = {
+    "name original name",
+    "name",
+    "nama nama asli",
+    "nama",
+    "nama asli",
+    "full name",
+    "nama lengkap",
+    "participant",
+    "peserta",
+    "nama peserta",
+}
+EMAIL = {
+    "user email",
+    "email",
+    "email pengguna",
+    "e mail",
+    "surel",
+    "alamat email",
+    "participant id upn",
+    "id peserta upn",
+}
+JOIN = {
+    "join time",
+    "waktu bergabung",
+    "first join",
+    "gabung pertama",
+    "bergabung pertama",
+    "time joined",
+    "waktu gabung",
+}
+LEAVE = {
+    "leave time",
+    "waktu keluar",
+    "last leave",
+    "keluar terakhir",
+    "time exited",
+    "waktu meninggalkan",
+}
+DURATION = {
+    "duration minutes",
+    "durasi menit",
+    "total duration minutes",
+    "total durasi menit",
+    "in meeting duration",
+    "durasi dalam rapat",
+    "duration",
+    "durasi",
+}
 GUEST = {"guest", "tamu"}
 FIRST_NAME = {"first name", "nama depan"}
 LAST_NAME = {"last name", "nama belakang"}
 ACTION = {"user action", "tindakan pengguna", "action", "tindakan"}
 TIMESTAMP = {"timestamp", "tanda waktu", "stempel waktu", "waktu"}
 NIP = {"nip", "nip baru", "nomor induk pegawai"}
-AGENCY = {"agency", "unit kerja", "instansi", "opd", "perangkat daerah", "satuan kerja",
-          "skpd", "unit organisasi"}
+AGENCY = {
+    "agency",
+    "unit kerja",
+    "instansi",
+    "opd",
+    "perangkat daerah",
+    "satuan kerja",
+    "skpd",
+    "unit organisasi",
+}
 POSITION = {"position", "jabatan"}
 YES = {"yes", "ya", "true", "1", "y"}
 
@@ -125,10 +172,16 @@ def _columns(cells, wanted):
 LAYOUTS = [
     # (layout, required fields, optional fields)
     ("teams_old", {"name": NAME, "action": ACTION, "timestamp": TIMESTAMP}, {}),
-    ("meet", {"first": FIRST_NAME, "last": LAST_NAME, "duration": DURATION},
-     {"email": EMAIL, "join": JOIN, "leave": LEAVE}),
-    ("zoom", {"name": NAME, "join": JOIN, "leave": LEAVE},
-     {"email": EMAIL, "duration": DURATION, "guest": GUEST}),
+    (
+        "meet",
+        {"first": FIRST_NAME, "last": LAST_NAME, "duration": DURATION},
+        {"email": EMAIL, "join": JOIN, "leave": LEAVE},
+    ),
+    (
+        "zoom",
+        {"name": NAME, "join": JOIN, "leave": LEAVE},
+        {"email": EMAIL, "duration": DURATION, "guest": GUEST},
+    ),
     ("zoom_unique", {"name": NAME, "duration": DURATION}, {"email": EMAIL, "guest": GUEST}),
     ("sheet", {"name": NAME}, {"nip": NIP, "agency": AGENCY, "position": POSITION}),
 ]
@@ -152,10 +205,21 @@ def find_header(rows):
 
 # Times: each pattern with the order of day and month it implies (None: no date part).
 _TIME_PATTERNS = [
-    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*"
-                r"(AM|PM)?$", re.I), "ymd"),
-    (re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4}),?\s+(\d{1,2})[:.](\d{2})"
-                r"(?:[:.](\d{2}))?\s*(AM|PM|am|pm)?$"), "ab_y"),
+    (
+        re.compile(
+            r"(\d{4})-(\d{1,2})-(\d{1,2})[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*"
+            r"(AM|PM)?$",
+            re.I,
+        ),
+        "ymd",
+    ),
+    (
+        re.compile(
+            r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4}),?\s+(\d{1,2})[:.](\d{2})"
+            r"(?:[:.](\d{2}))?\s*(AM|PM|am|pm)?$"
+        ),
+        "ab_y",
+    ),
     (re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(AM|PM|am|pm)?$"), "time"),
 ]
 
@@ -206,9 +270,11 @@ def day_order(values):
     return True if day_first else False if month_first else None
 
 
-_DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(h|hr|hrs|hour|hours|j|jam|m|min|mins|"
-                            r"minute|minutes|mnt|menit|s|sec|secs|second|seconds|d|dtk|detik)\b",
-                            re.I)
+_DURATION_PART = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(h|hr|hrs|hour|hours|j|jam|m|min|mins|"
+    r"minute|minutes|mnt|menit|s|sec|secs|second|seconds|d|dtk|detik)\b",
+    re.I,
+)
 
 
 MAX_MINUTES = 24 * 60  # no meeting lasts longer; a larger number is a misread column
@@ -294,7 +360,7 @@ def parse(data, *, filename="", meeting_date=None, tool_day_first=None):
     TOOL_DAY_FIRST forces the order of day and month when the file cannot tell."""
     rows = table_rows(data)
     layout, header_at, columns = find_header(rows)
-    body = [(n, cells) for n, cells in rows[header_at + 1:] if any(c.strip() for c in cells)]
+    body = [(n, cells) for n, cells in rows[header_at + 1 :] if any(c.strip() for c in cells)]
     if layout == "teams":
         # The participants section ends where the next numbered section begins.
         for cut, (_n, cells) in enumerate(body):
@@ -336,13 +402,13 @@ def parse(data, *, filename="", meeting_date=None, tool_day_first=None):
         person.guest = person.guest or _norm(_cell(cells, columns, "guest")) in YES
         if "join" in columns and "leave" in columns and layout in ("zoom", "teams"):
             start = _time_cell(cells, columns, "join", number, day_first, meeting_date, errors)
-            end = start and _time_cell(cells, columns, "leave", number, day_first, meeting_date,
-                                       errors)
+            end = start and _time_cell(
+                cells, columns, "leave", number, day_first, meeting_date, errors
+            )
             if start is None or end is None:
                 continue
             if end < start or end - start > timedelta(minutes=MAX_MINUTES):
-                errors.append(RowError(number, "leave", _cell(cells, columns, "leave"),
-                                       "bad_time"))
+                errors.append(RowError(number, "leave", _cell(cells, columns, "leave"), "bad_time"))
                 continue
             person.sessions.append((start, end))
             meeting_date = meeting_date or start.date()
@@ -350,8 +416,9 @@ def parse(data, *, filename="", meeting_date=None, tool_day_first=None):
             try:
                 minutes = parse_minutes(_cell(cells, columns, "duration"))
             except ValueError:
-                errors.append(RowError(number, "duration", _cell(cells, columns, "duration"),
-                                       "bad_duration"))
+                errors.append(
+                    RowError(number, "duration", _cell(cells, columns, "duration"), "bad_duration")
+                )
                 continue
             person.minutes = (person.minutes or 0) + minutes
     for person in people.values():
@@ -376,12 +443,17 @@ def _teams_old(body, columns, day_first, meeting_date, errors):
         if when is None:
             continue
         if action not in JOINED | JOINED_BEFORE | LEFT:
-            errors.append(RowError(number, "action", _cell(cells, columns, "action"),
-                                   "bad_action"))
+            errors.append(RowError(number, "action", _cell(cells, columns, "action"), "bad_action"))
             continue
-        events.append((number, re.sub(r"\s*\((unverified|tidak terverifikasi)\)\s*$", "", name,
-                                      flags=re.I), action, when, "(unverified)" in name.lower()
-                       or "tidak terverifikasi" in name.lower()))
+        events.append(
+            (
+                number,
+                re.sub(r"\s*\((unverified|tidak terverifikasi)\)\s*$", "", name, flags=re.I),
+                action,
+                when,
+                "(unverified)" in name.lower() or "tidak terverifikasi" in name.lower(),
+            )
+        )
     if not events:
         return ParsedFile("teams_old", [], errors, meeting_date)
     first, last = min(e[3] for e in events), max(e[3] for e in events)
@@ -410,9 +482,14 @@ def merge(files):
         for person in parsed.attendees:
             key = _person_key(person.name, person.email)
             if key not in people:
-                people[key] = Attendee(name=person.name, email=person.email, nip=person.nip,
-                                       agency=person.agency, position=person.position,
-                                       guest=person.guest)
+                people[key] = Attendee(
+                    name=person.name,
+                    email=person.email,
+                    nip=person.nip,
+                    agency=person.agency,
+                    position=person.position,
+                    guest=person.guest,
+                )
             merged = people[key]
             merged.rows += person.rows
             merged.guest = merged.guest and person.guest

@@ -13,21 +13,31 @@ from .models import Attendance, Event, Pledge
 def coverage(region, election=None):
     """{"agencies": [...], "types": [...], "total": {...}, "unreached": [agency names]}."""
     employees = region_employees(region)
-    reached = Attendance.objects.filter(status__in=Attendance.COUNTED, attended=True,
-                                        employee__isnull=False)
+    reached = Attendance.objects.filter(
+        status__in=Attendance.COUNTED, attended=True, employee__isnull=False
+    )
     pledged = Pledge.objects.all()
     if election is not None:
         reached = reached.filter(event__election=election)
         pledged = pledged.filter(election=election)
     # Those present at a pledge ceremony or a declaration pledged there.
     ceremonies = reached.filter(event__kind__in=[Event.Kind.PLEDGE, Event.Kind.DECLARATION])
-    rows = list(employees.values("agency_id", "employment_type").annotate(
-        total=Count("id"),
-        reached=Count("id", filter=Q(id__in=reached.values("employee_id"))),
-        pledged=Count("id", filter=Q(id__in=pledged.values("employee_id"))
-                      | Q(id__in=ceremonies.values("employee_id")))).order_by())
-    names = dict(Agency.objects.filter(pk__in={r["agency_id"] for r in rows}).values_list(
-        "id", "name"))
+    rows = list(
+        employees.values("agency_id", "employment_type")
+        .annotate(
+            total=Count("id"),
+            reached=Count("id", filter=Q(id__in=reached.values("employee_id"))),
+            pledged=Count(
+                "id",
+                filter=Q(id__in=pledged.values("employee_id"))
+                | Q(id__in=ceremonies.values("employee_id")),
+            ),
+        )
+        .order_by()
+    )
+    names = dict(
+        Agency.objects.filter(pk__in={r["agency_id"] for r in rows}).values_list("id", "name")
+    )
     agencies, types = {}, {}
     for row in rows:
         for key, bucket in ((row["agency_id"], agencies), (row["employment_type"], types)):
@@ -38,17 +48,24 @@ def coverage(region, election=None):
     labels = dict(EmploymentType.choices)
 
     def shares(entry):
-        entry["reached_pct"] = round(100 * entry["reached"] / entry["total"]) if entry["total"] else 0
-        entry["pledged_pct"] = round(100 * entry["pledged"] / entry["total"]) if entry["total"] else 0
+        entry["reached_pct"] = (
+            round(100 * entry["reached"] / entry["total"]) if entry["total"] else 0
+        )
+        entry["pledged_pct"] = (
+            round(100 * entry["pledged"] / entry["total"]) if entry["total"] else 0
+        )
         return entry
 
-    agency_rows = sorted((shares(dict(v, agency=names.get(k, "-"), agency_id=k))
-                          for k, v in agencies.items()),
-                         key=lambda e: (e["reached_pct"], e["agency"]))
-    return {"agencies": agency_rows,
-            "types": [shares(dict(v, type=k, label=labels.get(k, k))) for k, v in types.items()],
-            "total": shares(total),
-            "unreached": [e["agency"] for e in agency_rows if e["reached"] == 0]}
+    agency_rows = sorted(
+        (shares(dict(v, agency=names.get(k, "-"), agency_id=k)) for k, v in agencies.items()),
+        key=lambda e: (e["reached_pct"], e["agency"]),
+    )
+    return {
+        "agencies": agency_rows,
+        "types": [shares(dict(v, type=k, label=labels.get(k, k))) for k, v in types.items()],
+        "total": shares(total),
+        "unreached": [e["agency"] for e in agency_rows if e["reached"] == 0],
+    }
 
 
 def timeline(region, election=None):
@@ -57,8 +74,12 @@ def timeline(region, election=None):
     events = Event.objects.filter(region.within_q())
     if election is not None:
         events = events.filter(Q(election=election) | Q(election__isnull=True))
-    calendar = election or Election.objects.filter(
-        Q(regions=region) | Q(national=True)).order_by("-voting_date").first()
+    calendar = (
+        election
+        or Election.objects.filter(Q(regions=region) | Q(national=True))
+        .order_by("-voting_date")
+        .first()
+    )
     items = [{"date": e.starts_at.date(), "event": e} for e in events.order_by("starts_at")]
     if calendar is not None:
         items += [{"date": s.start, "stage": s} for s in calendar.stages.all()]

@@ -10,8 +10,12 @@ from .models import AUDIENCES, PARTNERS, Circular, Event
 
 
 def _regions_for(user):
-    return restrict(Region.objects.exclude(level=Region.Level.DISTRICT).order_by("code"), user,
-                    region_field="id", districts=False)
+    return restrict(
+        Region.objects.exclude(level=Region.Level.DISTRICT).order_by("code"),
+        user,
+        region_field="id",
+        districts=False,
+    )
 
 
 class CircularForm(forms.ModelForm):
@@ -20,8 +24,10 @@ class CircularForm(forms.ModelForm):
     class Meta:
         model = Circular
         fields = ["region", "number", "issued_on", "issuer", "subject"]
-        widgets = {"issued_on": forms.DateInput(attrs={"type": "date"}),
-                   "subject": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "issued_on": forms.DateInput(attrs={"type": "date"}),
+            "subject": forms.Textarea(attrs={"rows": 2}),
+        }
         labels = {"region": _("Region")}
 
     def __init__(self, *args, user, **kwargs):
@@ -31,25 +37,52 @@ class CircularForm(forms.ModelForm):
 
 
 class EventForm(forms.ModelForm):
-    partners = forms.MultipleChoiceField(label=_("Partners"), required=False,
-                                         choices=list(PARTNERS.items()),
-                                         widget=forms.CheckboxSelectMultiple)
-    audience = forms.MultipleChoiceField(label=_("Audience"), choices=list(AUDIENCES.items()),
-                                         initial=["asn"], widget=forms.CheckboxSelectMultiple)
+    partners = forms.MultipleChoiceField(
+        label=_("Partners"),
+        required=False,
+        choices=list(PARTNERS.items()),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    audience = forms.MultipleChoiceField(
+        label=_("Audience"),
+        choices=list(AUDIENCES.items()),
+        initial=["asn"],
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = Event
-        fields = ["region", "title", "kind", "mode", "election", "district", "place",
-                  "starts_at", "ends_at", "organiser", "partners", "audience",
-                  "target_agencies", "min_minutes"]
-        widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"},
-                                                    format="%Y-%m-%dT%H:%M"),
-                   "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"},
-                                                  format="%Y-%m-%dT%H:%M"),
-                   "target_agencies": forms.SelectMultiple(attrs={"size": 8})}
-        labels = {"region": _("Region"), "election": _("Election"),
-                  "district": _("District (kecamatan)"),
-                  "target_agencies": _("Target agencies")}
+        fields = [
+            "region",
+            "title",
+            "kind",
+            "mode",
+            "election",
+            "district",
+            "place",
+            "starts_at",
+            "ends_at",
+            "organiser",
+            "partners",
+            "audience",
+            "target_agencies",
+            "min_minutes",
+        ]
+        widgets = {
+            "starts_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "ends_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "target_agencies": forms.SelectMultiple(attrs={"size": 8}),
+        }
+        labels = {
+            "region": _("Region"),
+            "election": _("Election"),
+            "district": _("District (kecamatan)"),
+            "target_agencies": _("Target agencies"),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,11 +92,14 @@ class EventForm(forms.ModelForm):
             self.fields[name].validators.append(validate_date_range)
         self.fields["election"].queryset = Election.objects.all()
         self.fields["district"].queryset = Region.objects.filter(
-            level=Region.Level.DISTRICT, parent__in=regions).order_by("name")
+            level=Region.Level.DISTRICT, parent__in=regions
+        ).order_by("name")
         self.fields["target_agencies"].queryset = Agency.objects.filter(
-            region__in=regions).order_by("name")
+            region__in=regions
+        ).order_by("name")
         self.fields["target_agencies"].help_text = _(
-            "Attendees' names are matched within these agencies.")
+            "Attendees' names are matched within these agencies."
+        )
 
     def clean(self):
         data = super().clean()
@@ -84,10 +120,14 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class UploadForm(forms.Form):
-    files = forms.FileField(label=_("Attendance files"), widget=MultipleFileInput(
-        attrs={"multiple": True}), help_text=_(
+    files = forms.FileField(
+        label=_("Attendance files"),
+        widget=MultipleFileInput(attrs={"multiple": True}),
+        help_text=_(
             "Zoom, Microsoft Teams or Google Meet participant exports (several exports of one "
-            "meeting are merged), or sign-in sheets (CSV or XLSX with name, NIP, agency)."))
+            "meeting are merged), or sign-in sheets (CSV or XLSX with name, NIP, agency)."
+        ),
+    )
 
     def clean_files(self):
         return self.files.getlist("files")
@@ -104,7 +144,9 @@ class PledgeRequestForm(forms.Form):
 
 
 class PledgeCodeForm(forms.Form):
-    code = forms.CharField(label=_("Code from the e-mail"), max_length=10,
-                           widget=forms.TextInput(attrs={"inputmode": "numeric",
-                                                         "autocomplete": "one-time-code"}))
+    code = forms.CharField(
+        label=_("Code from the e-mail"),
+        max_length=10,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
     agree = forms.BooleanField(label=_("I pledge to stay neutral in this election."))

@@ -15,6 +15,7 @@ def load_guide():
     data = json.loads(GUIDE_FILE.read_text(encoding="utf-8"))
     codes = shipped_catalog().codes
     for item in data["items"]:
-        item["code_titles"] = [(code, codes[code]["title_id"], codes[code]["level"])
-                               for code in item["codes"]]
+        item["code_titles"] = [
+            (code, codes[code]["title_id"], codes[code]["level"]) for code in item["codes"]
+        ]
     return data

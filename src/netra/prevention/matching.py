@@ -24,8 +24,11 @@ COMMON_SHARE = 0.02
 
 # A Zoom display name is often a device or carries the original name in brackets.
 _BRACKETS = re.compile(r"\(([^)]*)\)")
-_DEVICE_WORDS = re.compile(r"\b(iphone|ipad|android|samsung|redmi|oppo|vivo|xiaomi|galaxy|"
-                           r"laptop|pc|hp|user|zoom|admin|operator|bapak|ibu|pak|bu)\b", re.I)
+_DEVICE_WORDS = re.compile(
+    r"\b(iphone|ipad|android|samsung|redmi|oppo|vivo|xiaomi|galaxy|"
+    r"laptop|pc|hp|user|zoom|admin|operator|bapak|ibu|pak|bu)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -106,8 +109,11 @@ class Roster:
             profile = name_profile(variant)
             if not profile[0]:
                 continue
-            exact = [pid for pid in self.by_key.get(profile[0], ())
-                     if allowed is None or self.people[pid].agency_id in allowed]
+            exact = [
+                pid
+                for pid in self.by_key.get(profile[0], ())
+                if allowed is None or self.people[pid].agency_id in allowed
+            ]
             for pid in exact:
                 best[pid] = 1.0
             if exact:

@@ -21,8 +21,9 @@ class Circular(models.Model):
     subject = models.CharField(_("subject"), max_length=500)
     file = models.FileField(upload_to=circular_path, max_length=255, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -50,10 +51,12 @@ class Event(models.Model):
         HYBRID = "hybrid", _("Hybrid")
 
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
-    district = models.ForeignKey("regions.Region", null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="+")
-    election = models.ForeignKey("regions.Election", null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="+")
+    district = models.ForeignKey(
+        "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    election = models.ForeignKey(
+        "regions.Election", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     mode = models.CharField(_("mode"), max_length=12, choices=Mode.choices)
@@ -65,9 +68,11 @@ class Event(models.Model):
     audience = models.JSONField(default=list, blank=True)  # AUDIENCES keys
     target_agencies = models.ManyToManyField("people.Agency", blank=True, related_name="+")
     min_minutes = models.PositiveSmallIntegerField(
-        _("minimum minutes to count as attended"), default=30)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+        _("minimum minutes to count as attended"), default=30
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -78,8 +83,13 @@ class Event(models.Model):
         return self.title
 
 
-PARTNERS = {"bawaslu": "Bawaslu", "kpu": "KPU", "tni": "TNI", "polri": "Polri",
-            "village_heads": _("Village heads")}
+PARTNERS = {
+    "bawaslu": "Bawaslu",
+    "kpu": "KPU",
+    "tni": "TNI",
+    "polri": "Polri",
+    "village_heads": _("Village heads"),
+}
 AUDIENCES = {"asn": "ASN", "non_asn": _("Non-ASN staff"), "village_heads": _("Village heads")}
 
 
@@ -89,8 +99,9 @@ class AttendanceUpload(models.Model):
     layout = models.CharField(max_length=20)
     sha256 = models.CharField(max_length=64)
     attendees = models.PositiveIntegerField(default=0)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):
@@ -108,8 +119,9 @@ class Attendance(models.Model):
         REJECTED = "rejected", _("Rejected by an officer")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="attendance")
-    upload = models.ForeignKey(AttendanceUpload, null=True, on_delete=models.SET_NULL,
-                               related_name="rows")
+    upload = models.ForeignKey(
+        AttendanceUpload, null=True, on_delete=models.SET_NULL, related_name="rows"
+    )
     name = models.CharField(max_length=300)
     email = models.CharField(max_length=254, blank=True)
     nip = models.CharField(max_length=18, blank=True)
@@ -119,18 +131,22 @@ class Attendance(models.Model):
     # Long enough (or present on a sign-in sheet): counts for coverage once matched.
     attended = models.BooleanField(default=True)
     status = models.CharField(max_length=10, choices=Status.choices)
-    employee = models.ForeignKey("people.Employee", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
+    employee = models.ForeignKey(
+        "people.Employee", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     method = models.CharField(max_length=10, blank=True)  # nip | email | name | review
     score = models.FloatField(default=0)
     candidates = models.JSONField(default=list, blank=True)  # [[employee id, score], ...]
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["employee", "attended"]),
-                   models.Index(fields=["event", "status"])]
+        indexes = [
+            models.Index(fields=["employee", "attended"]),
+            models.Index(fields=["event", "status"]),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.get_status_display()})"
@@ -147,20 +163,24 @@ class Pledge(models.Model):
         ONLINE = "online", _("Online, confirmed by e-mail code")
         SIGNED_LIST = "signed_list", _("Signed pledge list")
 
-    employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE,
-                                 related_name="+")
+    employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE, related_name="+")
     method = models.CharField(max_length=12, choices=Method.choices)
-    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="pledges")
-    election = models.ForeignKey("regions.Election", null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="+")
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="pledges"
+    )
+    election = models.ForeignKey(
+        "regions.Election", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     reference = models.CharField(max_length=20, unique=True)
     pledged_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         indexes = [models.Index(fields=["employee"])]
-        constraints = [models.UniqueConstraint(fields=["employee", "method"],
-                                               name="one_pledge_per_employee_and_method")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee", "method"], name="one_pledge_per_employee_and_method"
+            )
+        ]
 
     def __str__(self):
         return f"{self.reference} ({self.get_method_display()})"
@@ -173,8 +193,9 @@ class CollectivePledge(models.Model):
     agencies = models.ManyToManyField("people.Agency", related_name="+")
     signatories = models.TextField(_("signatories"))
     text = models.TextField(_("pledge text"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):

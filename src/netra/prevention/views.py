@@ -10,12 +10,12 @@ from django.views.decorators.http import require_POST
 
 from netra.accounts.access import can, get_or_404, region_in_scope, require, scope_region_ids
 from netra.accounts.throttle import client_ip
-from netra.lib import tables
+from netra.common.downloads import download
 from netra.common.forms import positive_id
+from netra.common.refusals import attempt
+from netra.lib import tables
 from netra.people.models import Agency, Employee
 from netra.regions.models import Election, Region
-from netra.common.downloads import download
-from netra.common.refusals import attempt
 
 from . import actions, coverage
 from .forms import CircularForm, EventForm, PledgeCodeForm, PledgeRequestForm, UploadForm
@@ -42,8 +42,10 @@ def _region(request):
     if own is not None:
         return own
     if scope_region_ids(request.user, districts=False) is None:  # national: a default to show
-        found = Region.objects.filter(code=NATIONAL_DEFAULT).first() or Region.objects.filter(
-            level=Region.Level.PROVINCE).order_by("code").first()
+        found = (
+            Region.objects.filter(code=NATIONAL_DEFAULT).first()
+            or Region.objects.filter(level=Region.Level.PROVINCE).order_by("code").first()
+        )
         if found is not None:
             return found
     raise Http404  # an account without regions reaches nothing
@@ -61,13 +63,24 @@ def home(request):
     election = _election(request)
     figures = coverage.coverage(region, election)
     in_region = coverage.timeline(region, election)
-    return render(request, "prevention/home.html", {
-        "region": region, "election": election, "figures": figures, "timeline": in_region,
-        "circulars": Circular.objects.filter(region=region)[:20],
-        "elections": Election.objects.order_by("-voting_date"),
-        "regions": (None if scope_region_ids(request.user, districts=False) is None else
-                    request.user.regions.order_by("code")),
-        "can_manage": can(request.user, "prevention.manage")})
+    return render(
+        request,
+        "prevention/home.html",
+        {
+            "region": region,
+            "election": election,
+            "figures": figures,
+            "timeline": in_region,
+            "circulars": Circular.objects.filter(region=region)[:20],
+            "elections": Election.objects.order_by("-voting_date"),
+            "regions": (
+                None
+                if scope_region_ids(request.user, districts=False) is None
+                else request.user.regions.order_by("code")
+            ),
+            "can_manage": can(request.user, "prevention.manage"),
+        },
+    )
 
 
 @login_required
@@ -78,16 +91,26 @@ def new_circular(request):
         upload = form.cleaned_data.get("pdf")
         if upload and upload.size > settings.NETRA_EVIDENCE_MAX_BYTES:
             form.add_error("pdf", _("The file is too large."))
-            return render(request, "prevention/form.html", {
-                "form": form, "title": _("Record a circular")})
-        circular = attempt(request, lambda: actions.add_circular(
-            request.user, pdf=upload.read() if upload else None,
-            **{k: form.cleaned_data[k] for k in ("region", "number", "issued_on", "issuer",
-                                                 "subject")}), refusal_text, form=form, field="pdf")
+            return render(
+                request, "prevention/form.html", {"form": form, "title": _("Record a circular")}
+            )
+        circular = attempt(
+            request,
+            lambda: actions.add_circular(
+                request.user,
+                pdf=upload.read() if upload else None,
+                **{
+                    k: form.cleaned_data[k]
+                    for k in ("region", "number", "issued_on", "issuer", "subject")
+                },
+            ),
+            refusal_text,
+            form=form,
+            field="pdf",
+        )
         if circular is not None:
             return redirect(f"/pencegahan/?wilayah={circular.region.code}")
-    return render(request, "prevention/form.html", {"form": form,
-                                                    "title": _("Record a circular")})
+    return render(request, "prevention/form.html", {"form": form, "title": _("Record a circular")})
 
 
 @login_required
@@ -96,16 +119,15 @@ def new_event(request):
     form = EventForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        event = actions.add_event(request.user, target_agencies=data.pop("target_agencies"),
-                                  **data)
+        event = actions.add_event(request.user, target_agencies=data.pop("target_agencies"), **data)
         return redirect("prevention:event", event_id=event.pk)
-    return render(request, "prevention/form.html", {"form": form,
-                                                    "title": _("Record an event")})
+    return render(request, "prevention/form.html", {"form": form, "title": _("Record an event")})
 
 
 def _event(request, event_id):
-    return get_or_404(Event.objects.select_related("region", "district", "election"),
-                      request.user, pk=event_id)
+    return get_or_404(
+        Event.objects.select_related("region", "district", "election"), request.user, pk=event_id
+    )
 
 
 @login_required
@@ -113,12 +135,20 @@ def event_detail(request, event_id):
     require(request.user, "prevention.view")
     event = _event(request, event_id)
     counts = dict(event.attendance.values_list("status").annotate(n=Count("id")))
-    return render(request, "prevention/event.html", {
-        "event": event, "counts": counts, "upload_form": UploadForm(),
-        "rows": event.attendance.select_related("employee__agency")[:300],
-        "uploads": event.uploads.all(), "pledges": event.collective_pledges.all(),
-        "agencies": Agency.objects.filter(region=event.region).order_by("name"),
-        "can_manage": can(request.user, "prevention.manage")})
+    return render(
+        request,
+        "prevention/event.html",
+        {
+            "event": event,
+            "counts": counts,
+            "upload_form": UploadForm(),
+            "rows": event.attendance.select_related("employee__agency")[:300],
+            "uploads": event.uploads.all(),
+            "pledges": event.collective_pledges.all(),
+            "agencies": Agency.objects.filter(region=event.region).order_by("name"),
+            "can_manage": can(request.user, "prevention.manage"),
+        },
+    )
 
 
 @login_required
@@ -131,20 +161,37 @@ def event_upload(request, event_id):
         messages.error(request, _("Choose at least one attendance file."))
         return redirect("prevention:event", event_id=event.pk)
     if not _fits(files):
-        messages.error(request, _("The files are larger than %(mb)s MB together.") % {
-            "mb": settings.NETRA_ATTENDANCE_MAX_BYTES // (1024 * 1024)})
+        messages.error(
+            request,
+            _("The files are larger than %(mb)s MB together.")
+            % {"mb": settings.NETRA_ATTENDANCE_MAX_BYTES // (1024 * 1024)},
+        )
         return redirect("prevention:event", event_id=event.pk)
     try:  # not web.refusals.attempt: a refused file gets a page of its own with its row errors
-        counts = actions.import_attendance(request.user, event,
-                                           [(f.name, f.read()) for f in files])
+        counts = actions.import_attendance(request.user, event, [(f.name, f.read()) for f in files])
     except actions.Refused as refused:
-        return render(request, "prevention/upload_refused.html", {
-            "event": event, "message": refusal_text(refused),
-            "errors": [(e.row, e.column, e.value, ROW_CODES.get(e.code, e.code))
-                       for e in refused.errors[:200]],
-            "more": max(0, len(refused.errors) - 200)}, status=400)
-    messages.success(request, _("Imported: %(matched)s matched, %(uncertain)s to review, "
-                                "%(unmatched)s not on the roster.") % counts)
+        return render(
+            request,
+            "prevention/upload_refused.html",
+            {
+                "event": event,
+                "message": refusal_text(refused),
+                "errors": [
+                    (e.row, e.column, e.value, ROW_CODES.get(e.code, e.code))
+                    for e in refused.errors[:200]
+                ],
+                "more": max(0, len(refused.errors) - 200),
+            },
+            status=400,
+        )
+    messages.success(
+        request,
+        _(
+            "Imported: %(matched)s matched, %(uncertain)s to review, "
+            "%(unmatched)s not on the roster."
+        )
+        % counts,
+    )
     return redirect("prevention:event", event_id=event.pk)
 
 
@@ -154,19 +201,27 @@ def event_review(request, event_id):
     event = _event(request, event_id)
     if request.method == "POST":
         require(request.user, "prevention.manage")
-        row = get_object_or_404(Attendance, pk=positive_id(request.POST.get("row")) or 0,
-                                event=event)
-        return attempt(request, lambda: actions.review(
-            request.user, row, positive_id(request.POST.get("employee"))), refusal_text,
-            then=lambda: redirect("prevention:review", event_id=event.pk))
+        row = get_object_or_404(
+            Attendance, pk=positive_id(request.POST.get("row")) or 0, event=event
+        )
+        return attempt(
+            request,
+            lambda: actions.review(request.user, row, positive_id(request.POST.get("employee"))),
+            refusal_text,
+            then=lambda: redirect("prevention:review", event_id=event.pk),
+        )
     rows = list(event.attendance.filter(status=Attendance.Status.UNCERTAIN)[:100])
     ids = {pid for row in rows for pid, _score in row.candidates}
     people = Employee.objects.select_related("agency").in_bulk(ids)
     for row in rows:
-        row.options = [(people.get(pid), round(100 * score)) for pid, score in row.candidates
-                       if pid in people]
-    return render(request, "prevention/review.html", {
-        "event": event, "rows": rows, "can_manage": can(request.user, "prevention.manage")})
+        row.options = [
+            (people.get(pid), round(100 * score)) for pid, score in row.candidates if pid in people
+        ]
+    return render(
+        request,
+        "prevention/review.html",
+        {"event": event, "rows": rows, "can_manage": can(request.user, "prevention.manage")},
+    )
 
 
 @login_required
@@ -176,11 +231,18 @@ def collective_pledge(request, event_id):
     event = _event(request, event_id)
     wanted = [n for n in map(positive_id, request.POST.getlist("agencies")) if n is not None]
     agencies = list(Agency.objects.filter(region=event.region, pk__in=wanted))
-    return attempt(request, lambda: actions.add_collective_pledge(
-        request.user, event, agencies=agencies,
-        signatories=request.POST.get("signatories", "")[:20_000],
-        text=request.POST.get("text", "")[:5_000]), refusal_text,
-        then=lambda: redirect("prevention:event", event_id=event.pk))
+    return attempt(
+        request,
+        lambda: actions.add_collective_pledge(
+            request.user,
+            event,
+            agencies=agencies,
+            signatories=request.POST.get("signatories", "")[:20_000],
+            text=request.POST.get("text", "")[:5_000],
+        ),
+        refusal_text,
+        then=lambda: redirect("prevention:event", event_id=event.pk),
+    )
 
 
 @login_required
@@ -192,16 +254,24 @@ def signed_pledges(request):
     if upload is None:
         messages.error(request, _("Choose the signed pledge list."))
     elif not _fits([upload]):
-        messages.error(request, _("The files are larger than %(mb)s MB together.") % {
-            "mb": settings.NETRA_ATTENDANCE_MAX_BYTES // (1024 * 1024)})
+        messages.error(
+            request,
+            _("The files are larger than %(mb)s MB together.")
+            % {"mb": settings.NETRA_ATTENDANCE_MAX_BYTES // (1024 * 1024)},
+        )
     else:
+
         def import_pledges():
-            created, left_out = actions.import_signed_pledges(request.user, region, upload.name,
-                                                              upload.read())
+            created, left_out = actions.import_signed_pledges(
+                request.user, region, upload.name, upload.read()
+            )
             messages.success(request, _("%(n)s pledges recorded.") % {"n": created})
             if left_out:
-                messages.warning(request, _("Not matched to the roster, so not recorded: "
-                                            "%(names)s") % {"names": ", ".join(left_out[:50])})
+                messages.warning(
+                    request,
+                    _("Not matched to the roster, so not recorded: %(names)s")
+                    % {"names": ", ".join(left_out[:50])},
+                )
 
         attempt(request, import_pledges, refusal_text)
     return redirect(f"/pencegahan/?wilayah={region.code}")
@@ -214,22 +284,48 @@ def coverage_export(request, fmt):
         raise Http404
     region = _region(request)
     figures = coverage.coverage(region, _election(request))
-    header = [str(label) for label in (_("Agency"), _("Employees"), _("Reached"),
-                                       _("Reached (%)"), _("Pledged"), _("Pledged (%)"))]
-    rows = [[str(a["agency"]), a["total"], a["reached"], a["reached_pct"], a["pledged"],
-             a["pledged_pct"]] for a in figures["agencies"]]
+    header = [
+        str(label)
+        for label in (
+            _("Agency"),
+            _("Employees"),
+            _("Reached"),
+            _("Reached (%)"),
+            _("Pledged"),
+            _("Pledged (%)"),
+        )
+    ]
+    rows = [
+        [
+            str(a["agency"]),
+            a["total"],
+            a["reached"],
+            a["reached_pct"],
+            a["pledged"],
+            a["pledged_pct"],
+        ]
+        for a in figures["agencies"]
+    ]
     name = f"cakupan-pencegahan-{region.code}-{timezone.localdate():%Y%m%d}"
     if fmt == "csv":
-        response = HttpResponse(tables.csv_text([header, *rows], bom=True),
-                                content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            tables.csv_text([header, *rows], bom=True), content_type="text/csv; charset=utf-8"
+        )
     else:
-        types = [[str(label) for label in (_("Employment"), _("Employees"), _("Reached (%)"),
-                                           _("Pledged (%)"))]]
-        types += [[str(t["label"]), t["total"], t["reached_pct"], t["pledged_pct"]]
-                  for t in figures["types"]]
-        response = HttpResponse(tables.xlsx_bytes([("Per unit kerja", [header, *rows]),
-                                                   ("Per jenis pegawai", types)]),
-                                content_type=tables.XLSX_CONTENT_TYPE)
+        types = [
+            [
+                str(label)
+                for label in (_("Employment"), _("Employees"), _("Reached (%)"), _("Pledged (%)"))
+            ]
+        ]
+        types += [
+            [str(t["label"]), t["total"], t["reached_pct"], t["pledged_pct"]]
+            for t in figures["types"]
+        ]
+        response = HttpResponse(
+            tables.xlsx_bytes([("Per unit kerja", [header, *rows]), ("Per jenis pegawai", types)]),
+            content_type=tables.XLSX_CONTENT_TYPE,
+        )
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
 
@@ -241,13 +337,22 @@ def public_region(request, code):
     region = Region.objects.filter(code=code).exclude(level=Region.Level.DISTRICT).first()
     if region is None:
         raise Http404
-    inside = Region.objects.filter(code__startswith=region.code + ".").exclude(
-        level=Region.Level.DISTRICT).values("id")
-    return render(request, "prevention/public_region.html", {
-        "region": region,
-        "circulars": Circular.objects.filter(region=region).order_by("-issued_on")[:100],
-        "events": Event.objects.filter(region__in=[region.pk, *inside],
-                                       starts_at__lte=timezone.now()).order_by("-starts_at")[:100]})
+    inside = (
+        Region.objects.filter(code__startswith=region.code + ".")
+        .exclude(level=Region.Level.DISTRICT)
+        .values("id")
+    )
+    return render(
+        request,
+        "prevention/public_region.html",
+        {
+            "region": region,
+            "circulars": Circular.objects.filter(region=region).order_by("-issued_on")[:100],
+            "events": Event.objects.filter(
+                region__in=[region.pk, *inside], starts_at__lte=timezone.now()
+            ).order_by("-starts_at")[:100],
+        },
+    )
 
 
 def public_circular(request, circular_id):
@@ -266,8 +371,9 @@ def pledge_start(request):
         return render(request, "prevention/pledge_start.html", {"form": form})
 
     def send():
-        token, masked = actions.request_pledge_code(form.cleaned_data["nip"],
-                                                    client_key=client_ip(request))
+        token, masked = actions.request_pledge_code(
+            form.cleaned_data["nip"], client_key=client_ip(request)
+        )
         request.session["pledge_sent_to"] = masked
         return redirect("prevention:pledge_confirm", token=token)
 
@@ -280,8 +386,11 @@ def pledge_confirm(request, token):
     form = PledgeCodeForm(request.POST or None)
 
     def page():
-        return render(request, "prevention/pledge_confirm.html", {
-            "form": form, "sent_to": request.session.get("pledge_sent_to", "")})
+        return render(
+            request,
+            "prevention/pledge_confirm.html",
+            {"form": form, "sent_to": request.session.get("pledge_sent_to", "")},
+        )
 
     def confirm():
         election = Election.objects.order_by("-voting_date").first()

@@ -7,8 +7,14 @@ from .models import ClockRule, Holiday
 
 def clock_rules(kind):
     rule = ClockRule.objects.get(kind=kind)
-    return ClockRules(rule.day_kind, rule.report_window_days, rule.completion_days,
-                      rule.initial_study_days, rule.decision_days, rule.decision_extension_days)
+    return ClockRules(
+        rule.day_kind,
+        rule.report_window_days,
+        rule.completion_days,
+        rule.initial_study_days,
+        rule.decision_days,
+        rule.decision_extension_days,
+    )
 
 
 def holiday_dates():

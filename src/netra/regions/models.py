@@ -28,8 +28,9 @@ class Region(models.Model):
     code = models.CharField(max_length=13, unique=True)
     name = models.CharField(max_length=100)
     level = models.CharField(max_length=10, choices=Level.choices, db_index=True)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
     timezone = models.CharField(max_length=4, help_text="WIB, WITA or WIT")
 
     class Meta:
@@ -49,8 +50,9 @@ class Region(models.Model):
 
     def within_q(self, field="region"):
         """A filter for objects whose FIELD is this region or lies inside it."""
-        return models.Q(**{field: self}) | models.Q(**{f"{field}__code__startswith":
-                                                      self.code + "."})
+        return models.Q(**{field: self}) | models.Q(
+            **{f"{field}__code__startswith": self.code + "."}
+        )
 
 
 class ClockRule(models.Model):

@@ -46,13 +46,21 @@ def load_regions(doc):
             if region is None:
                 new.append(Region(code=code, name=name, level=level, timezone=tz, parent=parent))
             elif (region.name, region.level, region.timezone, region.parent_id) != (
-                    name, level, tz, parent.pk if parent else None):
+                name,
+                level,
+                tz,
+                parent.pk if parent else None,
+            ):
                 region.name, region.level, region.timezone, region.parent = name, level, tz, parent
                 changed.append(region)
         Region.objects.bulk_create(new, batch_size=2000)
-        Region.objects.bulk_update(changed, ["name", "level", "timezone", "parent"], batch_size=2000)
+        Region.objects.bulk_update(
+            changed, ["name", "level", "timezone", "parent"], batch_size=2000
+        )
         if new:
-            existing.update({r.code: r for r in Region.objects.filter(code__in=[r.code for r in new])})
+            existing.update(
+                {r.code: r for r in Region.objects.filter(code__in=[r.code for r in new])}
+            )
     _mark_loaded(doc)
 
 
@@ -60,7 +68,8 @@ def load_regions(doc):
 def load_holidays(doc):
     for item in doc["items"]:
         Holiday.objects.update_or_create(
-            date=date.fromisoformat(item["date"]), kind=item["kind"],
+            date=date.fromisoformat(item["date"]),
+            kind=item["kind"],
             defaults={"name_id": item["name_id"], "name_en": item["name_en"]},
         )
     _mark_loaded(doc)
@@ -68,11 +77,20 @@ def load_holidays(doc):
 
 @transaction.atomic
 def load_elections(doc):
-    rule_fields = ["day_kind", "report_window_days", "completion_days", "initial_study_days",
-                   "decision_days", "decision_extension_days", "legal_basis", "notes"]
+    rule_fields = [
+        "day_kind",
+        "report_window_days",
+        "completion_days",
+        "initial_study_days",
+        "decision_days",
+        "decision_extension_days",
+        "legal_basis",
+        "notes",
+    ]
     for rule in doc["clock_rules"]:
         ClockRule.objects.update_or_create(
-            kind=rule["kind"], defaults={f: rule.get(f, "") for f in rule_fields})
+            kind=rule["kind"], defaults={f: rule.get(f, "") for f in rule_fields}
+        )
     region_ids = dict(Region.objects.values_list("code", "id"))
     for item in doc["elections"]:
         regions = item.get("regions", [])
@@ -86,7 +104,9 @@ def load_elections(doc):
                 "voting_date": date.fromisoformat(item["voting_date"]),
                 "candidate_determination_date": (
                     date.fromisoformat(item["candidate_determination_date"])
-                    if item.get("candidate_determination_date") else None),
+                    if item.get("candidate_determination_date")
+                    else None
+                ),
                 "legal_basis": item.get("legal_basis", ""),
                 "national": national,
                 "regions_complete": item.get("regions_complete", True),
@@ -95,10 +115,14 @@ def load_elections(doc):
         )
         for stage in item.get("stages", []):
             ElectionStage.objects.update_or_create(
-                election=election, code=stage["code"],
-                defaults={"name_id": stage["name_id"], "name_en": stage["name_en"],
-                          "start": date.fromisoformat(stage["start"]),
-                          "end": date.fromisoformat(stage["end"])},
+                election=election,
+                code=stage["code"],
+                defaults={
+                    "name_id": stage["name_id"],
+                    "name_en": stage["name_en"],
+                    "start": date.fromisoformat(stage["start"]),
+                    "end": date.fromisoformat(stage["end"]),
+                },
             )
         if not national:
             unknown = [c for c in regions if c not in region_ids]

@@ -37,18 +37,25 @@ class Throttled(Exception):
 def report_deadline(election, known_date):
     """The last day to report conduct known on KNOWN_DATE, under the election's clock rule."""
     rules = clock_rules(election.kind)
-    return clock.report_deadline(rules, known_date,
-                                 holidays=holiday_dates() if rules.working else frozenset())
+    return clock.report_deadline(
+        rules, known_date, holidays=holiday_dates() if rules.working else frozenset()
+    )
 
 
 def _store_evidence(submission, cleaned, stored):
     for item in cleaned:
-        name = default_storage.save(evidence_path(None, f"x.{item.extension}"),
-                                    ContentFile(item.content))
+        name = default_storage.save(
+            evidence_path(None, f"x.{item.extension}"), ContentFile(item.content)
+        )
         stored.append(name)
-        Evidence.objects.create(submission=submission, file=name, content_type=item.content_type,
-                                size=len(item.content), sha256_original=item.sha256_original,
-                                metadata_removed=item.metadata_removed)
+        Evidence.objects.create(
+            submission=submission,
+            file=name,
+            content_type=item.content_type,
+            size=len(item.content),
+            sha256_original=item.sha256_original,
+            metadata_removed=item.metadata_removed,
+        )
 
 
 def _delete_files(names):
@@ -60,8 +67,9 @@ def count_attempt(client_ip):
     """Count a submission, or a reporter's reply with files, before its files are opened:
     decoding them is the costly part of the request, so the limit comes first. Raise
     Throttled past the limit."""
-    if not throttle.attempt(f"submit-ip:{client_ip}", settings.NETRA_SUBMISSIONS_PER_HOUR,
-                            SUBMIT_WINDOW):
+    if not throttle.attempt(
+        f"submit-ip:{client_ip}", settings.NETRA_SUBMISSIONS_PER_HOUR, SUBMIT_WINDOW
+    ):
         raise Throttled
 
 
@@ -89,29 +97,50 @@ def submit(form, *, client_ip, counted=False):
         with transaction.atomic():
             submission = Submission.objects.create(
                 kind=Submission.Kind.INFORMATION if reporter is None else Submission.Kind.REPORT,
-                receipt_hash=code_hash, election=d["election"],
-                region=d["region"], district=d["district"], place=d["place"],
-                incident_date=d["incident_date"], known_date=d["known_date"],
-                description=d["description"], conduct=d["conduct"],
-                possibly_expired=timezone.localdate() > deadline)
+                receipt_hash=code_hash,
+                election=d["election"],
+                region=d["region"],
+                district=d["district"],
+                place=d["place"],
+                incident_date=d["incident_date"],
+                known_date=d["known_date"],
+                description=d["description"],
+                conduct=d["conduct"],
+                possibly_expired=timezone.localdate() > deadline,
+            )
             if reporter is not None:
                 submission.identity_sealed = identity.seal_identity(submission, reporter)
-                submission.reporter_nik_hash = (identity.nik_hash(reporter["nik"])
-                                                if reporter["nik"] else "")
+                submission.reporter_nik_hash = (
+                    identity.nik_hash(reporter["nik"]) if reporter["nik"] else ""
+                )
                 submission.save(update_fields=["identity_sealed", "reporter_nik_hash"])
             employee = None
             if d["person_nip"]:
                 employee = Employee.objects.filter(nip=d["person_nip"]).first()
-            ReportedPerson.objects.create(submission=submission, name=d["person_name"],
-                                          nip=d["person_nip"], agency=d["person_agency"],
-                                          position=d["person_position"], employee=employee)
+            ReportedPerson.objects.create(
+                submission=submission,
+                name=d["person_name"],
+                nip=d["person_nip"],
+                agency=d["person_agency"],
+                position=d["person_position"],
+                employee=employee,
+            )
             EvidenceLink.objects.bulk_create(
-                [EvidenceLink(submission=submission, url=url) for url in d["links"]])
+                [EvidenceLink(submission=submission, url=url) for url in d["links"]]
+            )
             _store_evidence(submission, d["evidence"], stored)
             _flag_possible_duplicate(submission)
-            record(None, "report.submitted", submission, region=submission.region,
-                   data={"kind": submission.kind, "evidence": len(d["evidence"]),
-                         "possibly_expired": submission.possibly_expired})
+            record(
+                None,
+                "report.submitted",
+                submission,
+                region=submission.region,
+                data={
+                    "kind": submission.kind,
+                    "evidence": len(d["evidence"]),
+                    "possibly_expired": submission.possibly_expired,
+                },
+            )
             transaction.on_commit(lambda: _queue_notification(submission.pk))
     except BaseException:
         _delete_files(stored)
@@ -132,21 +161,31 @@ def _flag_possible_duplicate(submission):
     """
     person = submission.persons.first()
     window = timedelta(days=DUPLICATE_WINDOW_DAYS)
-    candidates = (ReportedPerson.objects
-                  .filter(submission__region=submission.region,
-                          submission__submitted_at__gte=timezone.now() - timedelta(
-                              days=DUPLICATE_LOOKBACK_DAYS),
-                          submission__incident_date__range=(submission.incident_date - window,
-                                                            submission.incident_date + window))
-                  .exclude(submission=submission).order_by("-submission__submitted_at")
-                  .values_list("name", "nip", "agency", "submission_id",
-                               "submission__duplicate_of_id", "submission__description")
-                  [:DUPLICATE_CANDIDATES])
+    candidates = (
+        ReportedPerson.objects.filter(
+            submission__region=submission.region,
+            submission__submitted_at__gte=timezone.now() - timedelta(days=DUPLICATE_LOOKBACK_DAYS),
+            submission__incident_date__range=(
+                submission.incident_date - window,
+                submission.incident_date + window,
+            ),
+        )
+        .exclude(submission=submission)
+        .order_by("-submission__submitted_at")
+        .values_list(
+            "name",
+            "nip",
+            "agency",
+            "submission_id",
+            "submission__duplicate_of_id",
+            "submission__description",
+        )[:DUPLICATE_CANDIDATES]
+    )
     for name, nip, agency, other_id, other_original, description in candidates:
-        same_person = ((person.nip and nip == person.nip)
-                       or (name_similarity(name, person.name) >= 0.85
-                           and (not agency or not person.agency
-                                or name_key(agency) == name_key(person.agency))))
+        same_person = (person.nip and nip == person.nip) or (
+            name_similarity(name, person.name) >= 0.85
+            and (not agency or not person.agency or name_key(agency) == name_key(person.agency))
+        )
         if same_person and fuzz.token_set_ratio(description, submission.description) >= 50:
             submission.duplicate_of_id = other_original or other_id
             submission.duplicate = Submission.Duplicate.SUSPECTED
@@ -183,8 +222,13 @@ def reporter_reply(submission, body, cleaned_evidence):
             if submission.status == Submission.Status.NEEDS_INFORMATION:
                 submission.status = Submission.Status.IN_REVIEW
                 submission.save(update_fields=["status"])
-            record(None, "report.reporter_added", submission, region=submission.region,
-                   data={"message": bool(body), "evidence": len(cleaned_evidence)})
+            record(
+                None,
+                "report.reporter_added",
+                submission,
+                region=submission.region,
+                data={"message": bool(body), "evidence": len(cleaned_evidence)},
+            )
     except BaseException:
         _delete_files(stored)
         raise
@@ -210,11 +254,17 @@ def open_reporter_identity(officer, submission):
 
 @transaction.atomic
 def decide_duplicate(officer, submission, confirmed):
-    submission.duplicate = (Submission.Duplicate.CONFIRMED if confirmed
-                            else Submission.Duplicate.REJECTED)
+    submission.duplicate = (
+        Submission.Duplicate.CONFIRMED if confirmed else Submission.Duplicate.REJECTED
+    )
     submission.save(update_fields=["duplicate"])
-    record(officer, "report.duplicate_decided", submission, region=submission.region,
-           data={"confirmed": confirmed, "of": submission.duplicate_of_id})
+    record(
+        officer,
+        "report.duplicate_decided",
+        submission,
+        region=submission.region,
+        data={"confirmed": confirmed, "of": submission.duplicate_of_id},
+    )
 
 
 @transaction.atomic

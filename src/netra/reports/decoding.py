@@ -85,6 +85,7 @@ class Refused(Exception):
 
 # ---- the budget, from the header -----------------------------------------------------------
 
+
 def gif_layout(data, max_frames):
     """(width, height, frames) of a GIF without decoding it: the screen grown to the largest
     frame rectangle (as decoders do), and the frames counted up to MAX_FRAMES + 1."""
@@ -114,7 +115,7 @@ def gif_layout(data, max_frames):
         elif kind == 0x2C:  # image descriptor
             if position + 10 > end:
                 break
-            left, top, w, h, local = struct.unpack("<HHHHB", data[position + 1:position + 10])
+            left, top, w, h, local = struct.unpack("<HHHHB", data[position + 1 : position + 10])
             width, height = max(width, left + w), max(height, top + h)
             frames += 1
             if frames > max_frames:
@@ -141,9 +142,9 @@ def webp_layout(data, max_frames):
     layout = WebpLayout(durations=[])
     position, end, chunks = 12, len(data), 0
     while position + 8 <= end:
-        kind = data[position:position + 4]
-        size = struct.unpack("<I", data[position + 4:position + 8])[0]
-        payload = data[position + 8:position + 8 + size]
+        kind = data[position : position + 4]
+        size = struct.unpack("<I", data[position + 4 : position + 8])[0]
+        payload = data[position + 8 : position + 8 + size]
         if kind == b"VP8X" and len(payload) >= 10:
             layout.animated = bool(payload[0] & 0x02)
             layout.width = 1 + int.from_bytes(payload[4:7], "little")
@@ -178,8 +179,13 @@ def _check_animation(width, height, frames, limits):
     if frames > limits.max_frames:
         raise Refused("too_many_frames", max_frames=limits.max_frames)
     if width * height * max(frames, 1) > limits.max_pixels:
-        raise Refused("too_big_animation", width=width, height=height, frames=frames,
-                      max_mp=_megapixels(limits))
+        raise Refused(
+            "too_big_animation",
+            width=width,
+            height=height,
+            frames=frames,
+            max_mp=_megapixels(limits),
+        )
 
 
 def _check_still(width, height, limits):
@@ -189,11 +195,21 @@ def _check_still(width, height, limits):
 
 # ---- decoding and encoding again (in the child) --------------------------------------------
 
-OUTPUT_FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP",
-                  "image/gif": "GIF", "image/heic": "JPEG"}
+OUTPUT_FORMATS = {
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/webp": "WEBP",
+    "image/gif": "GIF",
+    "image/heic": "JPEG",
+}
 #: What Pillow must find in a file whose first bytes said CONTENT_TYPE.
-PILLOW_FORMATS = {"image/jpeg": {"JPEG", "MPO"}, "image/png": {"PNG"}, "image/webp": {"WEBP"},
-                  "image/gif": {"GIF"}, "image/heic": {"HEIF"}}
+PILLOW_FORMATS = {
+    "image/jpeg": {"JPEG", "MPO"},
+    "image/png": {"PNG"},
+    "image/webp": {"WEBP"},
+    "image/gif": {"GIF"},
+    "image/heic": {"HEIF"},
+}
 
 
 def _prepare_pillow():
@@ -233,8 +249,9 @@ def reencode(data, content_type, limits):
         if content_type == "image/jpeg":
             scale = jpeg_scale(width, height, limits.max_pixels)
             if scale is None:
-                raise Refused("too_big_image", width=width, height=height,
-                              max_mp=_megapixels(limits))
+                raise Refused(
+                    "too_big_image", width=width, height=height, max_mp=_megapixels(limits)
+                )
             if scale > 1:
                 # Pillow picks the largest scale the requested size allows: ask for the floor.
                 image.draft(None, (max(1, width // scale), max(1, height // scale)))
@@ -269,8 +286,17 @@ def _webp_animation(image, layout):
     out = io.BytesIO()
     # Pillow's WebP writer takes the frames one by one from the open file (seek, convert, add).
     image.info = {key: value for key, value in image.info.items() if key == "background"}
-    image.save(out, format="WEBP", save_all=True, duration=layout.durations or 100,
-               loop=layout.loop, quality=90, exif=b"", xmp=b"", icc_profile=None)
+    image.save(
+        out,
+        format="WEBP",
+        save_all=True,
+        duration=layout.durations or 100,
+        loop=layout.loop,
+        quality=90,
+        exif=b"",
+        xmp=b"",
+        icc_profile=None,
+    )
     return out.getvalue()
 
 
@@ -284,8 +310,9 @@ def write_gif_animation(image, layout, out):
     width, height, frames = layout
     out.write(b"GIF89a" + struct.pack("<HHBBB", width, height, 0, 0, 0))
     if "loop" in image.info:
-        out.write(b"\x21\xff\x0bNETSCAPE2.0\x03\x01" + struct.pack("<H", image.info["loop"])
-                  + b"\x00")
+        out.write(
+            b"\x21\xff\x0bNETSCAPE2.0\x03\x01" + struct.pack("<H", image.info["loop"]) + b"\x00"
+        )
     for index in range(frames):
         try:
             image.seek(index)
@@ -298,8 +325,13 @@ def write_gif_animation(image, layout, out):
         table, transparent, pixels = _gif_frame_data(image.crop((x0, y0, x1, y1)))
         delay = max(0, min(65535, round(image.info.get("duration", 100) / 10)))
         flags = ((image.disposal_method & 7) << 2) | (1 if transparent is not None else 0)
-        out.write(b"\x21\xf9\x04" + bytes([flags]) + struct.pack("<H", delay)
-                  + bytes([transparent or 0]) + b"\x00")
+        out.write(
+            b"\x21\xf9\x04"
+            + bytes([flags])
+            + struct.pack("<H", delay)
+            + bytes([transparent or 0])
+            + b"\x00"
+        )
         size_bits = max(0, (len(table) // 3).bit_length() - 2)
         out.write(b"\x2c" + struct.pack("<HHHHB", x0, y0, x1 - x0, y1 - y0, 0x80 | size_bits))
         out.write(table + pixels)
@@ -342,7 +374,7 @@ def _gif_frame_data(region):
     position = 13
     table = b""
     if flags & 0x80:
-        table = data[13:13 + (3 << ((flags & 7) + 1))]
+        table = data[13 : 13 + (3 << ((flags & 7) + 1))]
         position += len(table)
     transparent = None
     while data[position] == 0x21:
@@ -358,12 +390,12 @@ def _gif_frame_data(region):
     position += 10
     if local & 0x80:
         size = 3 << ((local & 7) + 1)
-        table, position = data[position:position + size], position + size
+        table, position = data[position : position + size], position + size
     start = position
     position += 1
     while data[position]:
         position += 1 + data[position]
-    return table, transparent, data[start:position + 1]
+    return table, transparent, data[start : position + 1]
 
 
 # ---- the child process ---------------------------------------------------------------------
@@ -436,10 +468,14 @@ def child_main():
             continue
         limits = Limits(**header["limits"])
         # The limits count from what the child holds now: each file gets the same allowance.
-        resource.setrlimit(resource.RLIMIT_AS, (
-            _soft(_address_space() + limits.memory_bytes, memory_hard), memory_hard))
-        resource.setrlimit(resource.RLIMIT_CPU, (
-            _soft(math.ceil(_cpu_used() + limits.cpu_seconds) + 1, cpu_hard), cpu_hard))
+        resource.setrlimit(
+            resource.RLIMIT_AS,
+            (_soft(_address_space() + limits.memory_bytes, memory_hard), memory_hard),
+        )
+        resource.setrlimit(
+            resource.RLIMIT_CPU,
+            (_soft(math.ceil(_cpu_used() + limits.cpu_seconds) + 1, cpu_hard), cpu_hard),
+        )
         # SIGPROF's default action ends the process: nothing of the file's work survives it.
         signal.setitimer(signal.ITIMER_PROF, limits.cpu_seconds)
         exit_after = False
@@ -479,14 +515,19 @@ def _warm_up():
 def _status():
     from PIL import Image, ImageFile
 
-    return {"pid": os.getpid(), "load_truncated_images": ImageFile.LOAD_TRUNCATED_IMAGES,
-            "max_image_pixels": Image.MAX_IMAGE_PIXELS,
-            "core_limit": resource.getrlimit(resource.RLIMIT_CORE)[0],
-            "environment": sorted(os.environ)}
+    return {
+        "pid": os.getpid(),
+        "load_truncated_images": ImageFile.LOAD_TRUNCATED_IMAGES,
+        "max_image_pixels": Image.MAX_IMAGE_PIXELS,
+        "core_limit": resource.getrlimit(resource.RLIMIT_CORE)[0],
+        "environment": sorted(os.environ),
+    }
 
 
-_BOOT = ("import sys, json; sys.path[:0] = json.loads(sys.argv[1]); "
-         "from netra.reports.decoding import child_main; child_main()")
+_BOOT = (
+    "import sys, json; sys.path[:0] = json.loads(sys.argv[1]); "
+    "from netra.reports.decoding import child_main; child_main()"
+)
 
 
 # ---- the pool (in the web process) ---------------------------------------------------------
@@ -499,8 +540,13 @@ class _Child:
         environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8"}
         paths = [p for p in sys.path if p]
         self.process = subprocess.Popen(
-            [sys.executable, "-I", "-c", _BOOT, json.dumps(paths)], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment, close_fds=True)
+            [sys.executable, "-I", "-c", _BOOT, json.dumps(paths)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=environment,
+            close_fds=True,
+        )
 
     def ask(self, header, payload, wall_seconds):
         """The child's (header, payload) answer, None if it died or ran out of time while
@@ -586,8 +632,12 @@ class Pool:
                 if answer is None:
                     how = child.process.poll()
                     child.stop()
-                    log.warning("evidence decoder %s ended (%s) on a %s", child.process.pid,
-                                _ending(how), header.get("content_type", header.get("op")))
+                    log.warning(
+                        "evidence decoder %s ended (%s) on a %s",
+                        child.process.pid,
+                        _ending(how),
+                        header.get("content_type", header.get("op")),
+                    )
                 elif answer is NOT_SENT or answer[0].get("exiting"):
                     child.stop()
             finally:
@@ -597,8 +647,11 @@ class Pool:
         return None
 
     def reencode(self, data, content_type, limits):
-        answer = self.ask({"op": "reencode", "content_type": content_type,
-                           "limits": asdict(limits)}, data, limits.wall_seconds)
+        answer = self.ask(
+            {"op": "reencode", "content_type": content_type, "limits": asdict(limits)},
+            data,
+            limits.wall_seconds,
+        )
         if answer is None:
             raise Refused("too_heavy")
         reply, payload = answer

@@ -30,14 +30,32 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_FILES = 10
 LIMITS = Limits()  # the default; frozen, so one instance serves every call
 
-IMAGE_TYPES = {"image/jpeg": ("JPEG", "jpg"), "image/png": ("PNG", "png"),
-               "image/webp": ("WEBP", "webp"), "image/gif": ("GIF", "gif"),
-               # HEIC is turned into JPEG: staff browsers cannot show HEIC.
-               "image/heic": ("JPEG", "jpg")}
+IMAGE_TYPES = {
+    "image/jpeg": ("JPEG", "jpg"),
+    "image/png": ("PNG", "png"),
+    "image/webp": ("WEBP", "webp"),
+    "image/gif": ("GIF", "gif"),
+    # HEIC is turned into JPEG: staff browsers cannot show HEIC.
+    "image/heic": ("JPEG", "jpg"),
+}
 KEPT_TYPES = {"video/mp4": "mp4", "video/webm": "webm", "application/pdf": "pdf"}
 HEIC_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
-MP4_BRANDS = {b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"M4V ",
-              b"dash", b"3gp4", b"3gp5", b"3gp6", b"qt  "}
+MP4_BRANDS = {
+    b"isom",
+    b"iso2",
+    b"iso4",
+    b"iso5",
+    b"iso6",
+    b"mp41",
+    b"mp42",
+    b"avc1",
+    b"M4V ",
+    b"dash",
+    b"3gp4",
+    b"3gp5",
+    b"3gp6",
+    b"qt  ",
+}
 
 
 class EvidenceError(Exception):
@@ -106,5 +124,6 @@ def clean(data, *, max_bytes=MAX_BYTES, limits=LIMITS, decoders=2):
     except decoding.Refused as refused:
         raise EvidenceError(refused.code, **refused.params) from None
     stored_type = "image/jpeg" if content_type == "image/heic" else content_type
-    return CleanEvidence(content, stored_type, IMAGE_TYPES[content_type][1], digest, len(data),
-                         True)
+    return CleanEvidence(
+        content, stored_type, IMAGE_TYPES[content_type][1], digest, len(data), True
+    )

@@ -15,18 +15,27 @@ from .models import EvidenceLink
 EVIDENCE_MESSAGES = {
     "empty": _("%(name)s is empty."),
     "too_large": _("%(name)s is larger than %(max_mb)s MB."),
-    "type": _("%(name)s is not a photo, video or PDF (JPEG, PNG, WebP, HEIC, GIF, MP4, WebM, PDF)."),
+    "type": _(
+        "%(name)s is not a photo, video or PDF (JPEG, PNG, WebP, HEIC, GIF, MP4, WebM, PDF)."
+    ),
     "damaged": _("%(name)s is damaged or is not the kind of file its name says."),
-    "too_big_image": _("%(name)s is %(width)s x %(height)s pixels, more than the %(max_mp)s "
-                       "megapixels that can be opened. Send it in a lower resolution, or as a "
-                       "JPEG."),
-    "too_big_animation": _("%(name)s has %(frames)s frames of %(width)s x %(height)s pixels, more "
-                           "than the %(max_mp)s megapixels in all that can be opened. Send it as "
-                           "a video (MP4 or WebM) instead."),
-    "too_many_frames": _("%(name)s has more than %(max_frames)s frames. Send it as a video (MP4 "
-                         "or WebM) instead."),
-    "too_heavy": _("%(name)s needs more memory or time to open than is allowed. Send a smaller "
-                   "or simpler version of it."),
+    "too_big_image": _(
+        "%(name)s is %(width)s x %(height)s pixels, more than the %(max_mp)s "
+        "megapixels that can be opened. Send it in a lower resolution, or as a "
+        "JPEG."
+    ),
+    "too_big_animation": _(
+        "%(name)s has %(frames)s frames of %(width)s x %(height)s pixels, more "
+        "than the %(max_mp)s megapixels in all that can be opened. Send it as "
+        "a video (MP4 or WebM) instead."
+    ),
+    "too_many_frames": _(
+        "%(name)s has more than %(max_frames)s frames. Send it as a video (MP4 or WebM) instead."
+    ),
+    "too_heavy": _(
+        "%(name)s needs more memory or time to open than is allowed. Send a smaller "
+        "or simpler version of it."
+    ),
     "too_many": _("Attach at most %(max_files)s files."),
 }
 
@@ -71,33 +80,51 @@ def valid_nik(value):
 class SubmissionForm(forms.Form):
     """The public report form (/lapor/) and the JSON API share these rules."""
 
-    description = forms.CharField(label=_("What happened?"), max_length=10_000,
-                                  widget=forms.Textarea(attrs={"rows": 5}))
-    incident_date = forms.DateField(label=_("When did it happen?"),
-                                    validators=[validate_date_range],
-                                    widget=forms.DateInput(attrs={"type": "date"}))
-    known_date = forms.DateField(label=_("When did you learn about it?"),
-                                 validators=[validate_date_range],
-                                 widget=forms.DateInput(attrs={"type": "date"}))
+    description = forms.CharField(
+        label=_("What happened?"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    incident_date = forms.DateField(
+        label=_("When did it happen?"),
+        validators=[validate_date_range],
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    known_date = forms.DateField(
+        label=_("When did you learn about it?"),
+        validators=[validate_date_range],
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
     # Codes, not database ids: the same values as /api/v1/regions and /api/v1/elections.
-    election = forms.ModelChoiceField(label=_("Election"), queryset=Election.objects.all(),
-                                      empty_label=None, to_field_name="code")
-    region = RegionField(label=_("Regency or city where it happened"), to_field_name="code",
-                         queryset=Region.objects.exclude(level=Region.Level.DISTRICT).order_by("name"))
-    district = RegionField(label=_("District (kecamatan)"), required=False, to_field_name="code",
-                           queryset=Region.objects.filter(level=Region.Level.DISTRICT))
+    election = forms.ModelChoiceField(
+        label=_("Election"), queryset=Election.objects.all(), empty_label=None, to_field_name="code"
+    )
+    region = RegionField(
+        label=_("Regency or city where it happened"),
+        to_field_name="code",
+        queryset=Region.objects.exclude(level=Region.Level.DISTRICT).order_by("name"),
+    )
+    district = RegionField(
+        label=_("District (kecamatan)"),
+        required=False,
+        to_field_name="code",
+        queryset=Region.objects.filter(level=Region.Level.DISTRICT),
+    )
     place = forms.CharField(label=_("Place"), max_length=255, required=False)
     person_name = forms.CharField(label=_("Name of the civil servant"), max_length=255)
     person_nip = forms.CharField(label=_("NIP, if you know it"), max_length=30, required=False)
     person_agency = forms.CharField(label=_("Agency (OPD)"), max_length=255, required=False)
     person_position = forms.CharField(label=_("Position"), max_length=255, required=False)
-    conduct = forms.MultipleChoiceField(label=_("What kind of conduct? (optional)"),
-                                        choices=conduct.choices, required=False,
-                                        widget=forms.CheckboxSelectMultiple)
-    links = forms.CharField(label=_("Links (one per line)"), required=False,
-                            widget=forms.Textarea(attrs={"rows": 2}))
-    evidence = MultipleFileField(label=_("Evidence: photos, screenshots, videos, PDF"),
-                                 required=False)
+    conduct = forms.MultipleChoiceField(
+        label=_("What kind of conduct? (optional)"),
+        choices=conduct.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    links = forms.CharField(
+        label=_("Links (one per line)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    evidence = MultipleFileField(
+        label=_("Evidence: photos, screenshots, videos, PDF"), required=False
+    )
     anonymous = forms.BooleanField(label=_("I want to stay anonymous"), required=False)
     reporter_name = forms.CharField(label=_("Your name"), max_length=255, required=False)
     reporter_address = forms.CharField(label=_("Your address"), max_length=500, required=False)
@@ -105,8 +132,9 @@ class SubmissionForm(forms.Form):
     reporter_phone = forms.CharField(label=_("Phone number"), max_length=30, required=False)
     reporter_email = forms.EmailField(label=_("E-mail"), required=False)
     # A field people never see; bots fill it in.
-    website = forms.CharField(required=False, widget=forms.TextInput(attrs={
-        "autocomplete": "off", "tabindex": "-1"}))
+    website = forms.CharField(
+        required=False, widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"})
+    )
 
     too_large = False
     opened_evidence = False
@@ -130,8 +158,11 @@ class SubmissionForm(forms.Form):
         value = "".join(ch for ch in self.cleaned_data["reporter_nik"] if not ch.isspace())
         if value and not (len(value) == 16 and value.isdigit() and valid_nik(value)):
             raise forms.ValidationError(
-                _("This is not a valid NIK: 16 digits starting with your district code "
-                  "and birth date."))
+                _(
+                    "This is not a valid NIK: 16 digits starting with your district code "
+                    "and birth date."
+                )
+            )
         return value
 
     def clean_links(self):
@@ -143,12 +174,16 @@ class SubmissionForm(forms.Form):
         longest = EvidenceLink._meta.get_field("url").max_length
         for url in urls:
             if len(url) > longest:
-                raise forms.ValidationError(_("A link may have at most %(max)s characters: "
-                                              "%(url)s…") % {"max": longest, "url": url[:80]})
+                raise forms.ValidationError(
+                    _("A link may have at most %(max)s characters: %(url)s…")
+                    % {"max": longest, "url": url[:80]}
+                )
             try:
                 check(url)
             except forms.ValidationError:
-                raise forms.ValidationError(_("%(url)s is not a web address.") % {"url": url[:80]}) from None
+                raise forms.ValidationError(
+                    _("%(url)s is not a web address.") % {"url": url[:80]}
+                ) from None
         return urls
 
     def clean_evidence(self):
@@ -185,18 +220,25 @@ class SubmissionForm(forms.Form):
             if value and value > today:
                 self.add_error(name, _("This date is in the future."))
         if incident and known and incident > known:
-            self.add_error("incident_date", _("The conduct cannot have happened after you learned about it."))
+            self.add_error(
+                "incident_date", _("The conduct cannot have happened after you learned about it.")
+            )
         region, district, election = data.get("region"), data.get("district"), data.get("election")
         if region and district and not district.is_within(region):
             self.add_error("district", _("This district is not in the chosen regency or city."))
         if region and election and not election.national and election.regions_complete:
             province = region.code.split(".")[0]
             if not election.regions.filter(Q(code=region.code) | Q(code=province)).exists():
-                self.add_error("region", _("%(region)s does not take part in %(election)s.") % {
-                    "region": region.name, "election": election.name})
+                self.add_error(
+                    "region",
+                    _("%(region)s does not take part in %(election)s.")
+                    % {"region": region.name, "election": election.name},
+                )
         if not data.get("anonymous"):
-            required = {"reporter_name": _("Your name is needed for a formal report."),
-                        "reporter_address": _("Your address is needed for a formal report.")}
+            required = {
+                "reporter_name": _("Your name is needed for a formal report."),
+                "reporter_address": _("Your address is needed for a formal report."),
+            }
             for name, message in required.items():
                 if not data.get(name) and name not in self.errors:
                     self.add_error(name, message)
@@ -207,20 +249,30 @@ class SubmissionForm(forms.Form):
         d = self.cleaned_data
         if d["anonymous"]:
             return None
-        return {"name": d["reporter_name"], "address": d["reporter_address"],
-                "nik": d["reporter_nik"], "phone": d["reporter_phone"],
-                "email": d["reporter_email"]}
+        return {
+            "name": d["reporter_name"],
+            "address": d["reporter_address"],
+            "nik": d["reporter_nik"],
+            "phone": d["reporter_phone"],
+            "email": d["reporter_email"],
+        }
 
 
 class ReceiptForm(forms.Form):
-    receipt = forms.CharField(label=_("Receipt code"), max_length=40,
-                              widget=forms.TextInput(attrs={"inputmode": "numeric",
-                                                            "autocomplete": "off"}))
+    receipt = forms.CharField(
+        label=_("Receipt code"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(label=_("Your answer or additional information"), max_length=10_000,
-                           required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    body = forms.CharField(
+        label=_("Your answer or additional information"),
+        max_length=10_000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     evidence = MultipleFileField(label=_("More evidence"), required=False)
     too_large = False
     opened_evidence = False

@@ -20,8 +20,12 @@ def reload_keys():
 def receipt_hash(code):
     # The never-rotated hmac key doubles as the installation's receipt salt: it lives beside
     # the vault keys, outside the database.
-    return receipts.code_hash(code, keys().hmac_key, settings.NETRA_RECEIPT_HASH_MEMORY_KIB,
-                              settings.NETRA_RECEIPT_HASH_TIME_COST)
+    return receipts.code_hash(
+        code,
+        keys().hmac_key,
+        settings.NETRA_RECEIPT_HASH_MEMORY_KIB,
+        settings.NETRA_RECEIPT_HASH_TIME_COST,
+    )
 
 
 def seal_identity(submission, identity):

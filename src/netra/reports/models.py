@@ -30,11 +30,13 @@ class Submission(models.Model):
     kind = models.CharField(max_length=12, choices=Kind.choices)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
     receipt_hash = models.CharField(max_length=64, unique=True)
-    election = models.ForeignKey("regions.Election", null=True, on_delete=models.PROTECT,
-                                 related_name="+")
+    election = models.ForeignKey(
+        "regions.Election", null=True, on_delete=models.PROTECT, related_name="+"
+    )
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
-    district = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="+")
+    district = models.ForeignKey(
+        "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     place = models.CharField(max_length=255, blank=True)
     incident_date = models.DateField()
     known_date = models.DateField()
@@ -45,8 +47,9 @@ class Submission(models.Model):
     identity_sealed = models.TextField(blank=True)
     reporter_nik_hash = models.CharField(max_length=64, blank=True, db_index=True)
     possibly_expired = models.BooleanField(default=False)
-    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="possible_duplicates")
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="possible_duplicates"
+    )
     duplicate = models.CharField(max_length=10, choices=Duplicate.choices, blank=True)
     submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
@@ -67,8 +70,9 @@ class ReportedPerson(models.Model):
     nip = models.CharField(max_length=18, blank=True, db_index=True)
     agency = models.CharField(max_length=255, blank=True)
     position = models.CharField(max_length=255, blank=True)
-    employee = models.ForeignKey("people.Employee", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
+    employee = models.ForeignKey(
+        "people.Employee", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     def __str__(self):
         return f"{self.name} ({self.nip})" if self.nip else self.name
@@ -105,9 +109,14 @@ class Message(models.Model):
     """A question from an officer to the reporter, or the reporter's answer."""
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="messages")
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="+",
-                                help_text="Empty when the reporter wrote it")
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Empty when the reporter wrote it",
+    )
     body = models.TextField()
     sent_at = models.DateTimeField(auto_now_add=True)
 

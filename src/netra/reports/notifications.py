@@ -17,12 +17,18 @@ def notify_officers_of_new_submission(submission_id):
     The mail says only that something arrived and where to look: no text, no names.
     """
     submission = Submission.objects.select_related("region").get(pk=submission_id)
-    officers = [u for u in User.objects.filter(is_active=True, role__in=REGIONAL_OFFICERS)
-                .exclude(email="") if can(u, "reports.view") and region_in_scope(u, submission.region)]
+    officers = [
+        u
+        for u in User.objects.filter(is_active=True, role__in=REGIONAL_OFFICERS).exclude(email="")
+        if can(u, "reports.view") and region_in_scope(u, submission.region)
+    ]
     with translation.override("id"):
         subject = _("New submission #%(id)s in %(region)s") % {
-            "id": submission.pk, "region": submission.region.name}
+            "id": submission.pk,
+            "region": submission.region.name,
+        }
         body = _("A new submission has arrived. Open it in Netra: %(path)s") % {
-            "path": reverse("reports:detail", args=[submission.pk])}
+            "path": reverse("reports:detail", args=[submission.pk])
+        }
     send_mass_mail([(subject, body, None, [u.email]) for u in officers], fail_silently=False)
     return len(officers)

@@ -51,9 +51,12 @@ def _folders(model, field):
     except Exception:  # noqa: BLE001 - an upload_to that needs a saved instance
         pass
     slash = StrIndex(field.name, Value("/"))
-    existing = (model._base_manager.filter(**{f"{field.name}__contains": "/"})
-                .annotate(top=Substr(field.name, 1, slash - 1))
-                .values_list("top", flat=True).distinct())
+    existing = (
+        model._base_manager.filter(**{f"{field.name}__contains": "/"})
+        .annotate(top=Substr(field.name, 1, slash - 1))
+        .values_list("top", flat=True)
+        .distinct()
+    )
     folders.update(existing)
     folders.discard(None)  # files at the top level are not swept: nothing writes there
     folders.discard(STAGING)
@@ -71,8 +74,11 @@ def _walk(storage, folder):
 def _referenced(names, fields):
     found = set()
     for model, field in fields:
-        found.update(model._base_manager.filter(**{f"{field.name}__in": names})
-                     .values_list(field.name, flat=True))
+        found.update(
+            model._base_manager.filter(**{f"{field.name}__in": names}).values_list(
+                field.name, flat=True
+            )
+        )
     return found
 
 

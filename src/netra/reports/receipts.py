@@ -36,14 +36,20 @@ def is_well_formed(code):
 
 def formatted(code):
     digits = normalize(code)
-    return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4))
+    return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
 
 def code_hash(code, salt, memory_kib=MEMORY_KIB, time_cost=TIME_COST):
     """The hex Argon2id hash of CODE under the installation SALT (bytes)."""
-    digest = hash_secret_raw(normalize(code).encode(), hashlib.sha256(salt).digest(),
-                             time_cost=time_cost, memory_cost=memory_kib, parallelism=1,
-                             hash_len=32, type=Type.ID)
+    digest = hash_secret_raw(
+        normalize(code).encode(),
+        hashlib.sha256(salt).digest(),
+        time_cost=time_cost,
+        memory_cost=memory_kib,
+        parallelism=1,
+        hash_len=32,
+        type=Type.ID,
+    )
     return digest.hex()
 
 

@@ -10,16 +10,22 @@ from . import evidence
 
 
 def limits():
-    return evidence.Limits(max_pixels=settings.NETRA_EVIDENCE_MAX_PIXELS,
-                           max_frames=settings.NETRA_EVIDENCE_MAX_FRAMES,
-                           memory_bytes=settings.NETRA_EVIDENCE_DECODE_MEMORY,
-                           cpu_seconds=settings.NETRA_EVIDENCE_DECODE_CPU_SECONDS)
+    return evidence.Limits(
+        max_pixels=settings.NETRA_EVIDENCE_MAX_PIXELS,
+        max_frames=settings.NETRA_EVIDENCE_MAX_FRAMES,
+        memory_bytes=settings.NETRA_EVIDENCE_DECODE_MEMORY,
+        cpu_seconds=settings.NETRA_EVIDENCE_DECODE_CPU_SECONDS,
+    )
 
 
 def clean(data):
     """evidence.clean with this installation's limits and decoder pool."""
-    return evidence.clean(data, max_bytes=settings.NETRA_EVIDENCE_MAX_BYTES, limits=limits(),
-                          decoders=settings.NETRA_EVIDENCE_DECODERS)
+    return evidence.clean(
+        data,
+        max_bytes=settings.NETRA_EVIDENCE_MAX_BYTES,
+        limits=limits(),
+        decoders=settings.NETRA_EVIDENCE_DECODERS,
+    )
 
 
 def body_incomplete(request):
@@ -42,6 +48,7 @@ def body_incomplete(request):
 
 def refuse_incomplete_bodies(view):
     """400 and nothing saved for a body cut short; the view never sees its partial fields."""
+
     @wraps(view)
     def guarded(request, *args, **kwargs):
         if body_incomplete(request):

@@ -47,8 +47,10 @@ def create_key_file(path):
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    lines = [f"{_new_key_id()} {base64.b64encode(AESGCM.generate_key(bit_length=256)).decode()}",
-             f"{HMAC_LINE} {base64.b64encode(secrets.token_bytes(32)).decode()}"]
+    lines = [
+        f"{_new_key_id()} {base64.b64encode(AESGCM.generate_key(bit_length=256)).decode()}",
+        f"{HMAC_LINE} {base64.b64encode(secrets.token_bytes(32)).decode()}",
+    ]
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as fh:
         fh.write("\n".join(lines) + "\n")

@@ -10,13 +10,13 @@ from django.views.decorators.http import require_POST
 
 from netra.accounts.access import can, get_or_404, require, restrict
 from netra.accounts.throttle import client_ip
-from netra.regions.models import Region
 from netra.common.downloads import download
+from netra.regions.models import Region
 
 from . import actions, receipts
 from .forms import ReceiptForm, ReplyForm, SubmissionForm
-from .uploads import refuse_incomplete_bodies
 from .models import Evidence, Submission
+from .uploads import refuse_incomplete_bodies
 
 REPORTER_SESSION_SECONDS = 1800
 
@@ -35,11 +35,16 @@ def too_large(request):
 
 def refuse_large_bodies(view):
     """413 before the body is read, so an oversized upload never reaches the disk."""
+
     @wraps(view)
     def guarded(request, *args, **kwargs):
         if request.method == "POST" and too_large(request):
-            return render(request, "reports/too_large.html",
-                          {"limit_mb": body_limit() // (1024 * 1024)}, status=413)
+            return render(
+                request,
+                "reports/too_large.html",
+                {"limit_mb": body_limit() // (1024 * 1024)},
+                status=413,
+            )
         return view(request, *args, **kwargs)
 
     return guarded
@@ -78,8 +83,12 @@ def hold_receipt(request, code, submission):
     from . import identity
 
     request.session[RECEIPT_SESSION_KEY] = receipts.sealed_for_session(
-        identity.keys(), code, kind=submission.kind,
-        possibly_expired=submission.possibly_expired, now=time.time())
+        identity.keys(),
+        code,
+        kind=submission.kind,
+        possibly_expired=submission.possibly_expired,
+        now=time.time(),
+    )
     if not request.user.is_authenticated:
         # A reporter's session ends with the code's time, so that the purge of expired
         # sessions erases even a code whose page was never opened again.
@@ -95,18 +104,33 @@ def receipt(request):
     from . import identity
 
     held = request.session.get(RECEIPT_SESSION_KEY)
-    shown = (receipts.open_from_session(identity.keys(), held, now=time.time())
-             if held is not None else None)
+    shown = (
+        receipts.open_from_session(identity.keys(), held, now=time.time())
+        if held is not None
+        else None
+    )
     if shown is None or request.method == "POST":
         if held is not None:
             del request.session[RECEIPT_SESSION_KEY]
             if shown is not None:
-                messages.info(request, _("The receipt code is no longer shown. Enter it here "
-                                         "to follow your submission."))
+                messages.info(
+                    request,
+                    _(
+                        "The receipt code is no longer shown. Enter it here "
+                        "to follow your submission."
+                    ),
+                )
         return redirect("reports:status")
-    return render(request, "reports/receipt.html", {
-        "code": receipts.formatted(shown["code"]), "kind": shown["kind"],
-        "possibly_expired": shown["expired"], "minutes": receipts.SHOWN_SECONDS // 60})
+    return render(
+        request,
+        "reports/receipt.html",
+        {
+            "code": receipts.formatted(shown["code"]),
+            "kind": shown["kind"],
+            "possibly_expired": shown["expired"],
+            "minutes": receipts.SHOWN_SECONDS // 60,
+        },
+    )
 
 
 def _reporter_submission(request):
@@ -127,12 +151,15 @@ def status(request):
         form = ReceiptForm(request.POST)
         if form.is_valid():
             try:
-                submission = actions.find_by_receipt(form.cleaned_data["receipt"],
-                                                     client_ip=client_ip(request))
+                submission = actions.find_by_receipt(
+                    form.cleaned_data["receipt"], client_ip=client_ip(request)
+                )
             except actions.Throttled:
                 return _too_busy(request, "reports/status.html", {"form": form})
             if submission is None:
-                form.add_error("receipt", _("No submission has this receipt code. Check the digits."))
+                form.add_error(
+                    "receipt", _("No submission has this receipt code. Check the digits.")
+                )
             else:
                 request.session.cycle_key()
                 request.session["reporter_submission"] = {"id": submission.pk, "at": time.time()}
@@ -144,13 +171,21 @@ def status(request):
             try:
                 actions.count_attempt(client_ip(request))  # before its files are opened
             except actions.Throttled:
-                return _too_busy(request, "reports/status.html", {
-                    "form": form, "submission": submission, "reply": ReplyForm(request.POST),
-                    "messages_list": submission.messages.all()})
+                return _too_busy(
+                    request,
+                    "reports/status.html",
+                    {
+                        "form": form,
+                        "submission": submission,
+                        "reply": ReplyForm(request.POST),
+                        "messages_list": submission.messages.all(),
+                    },
+                )
         reply = ReplyForm(request.POST, request.FILES)
         if reply.is_valid():
-            actions.reporter_reply(submission, reply.cleaned_data["body"],
-                                   reply.cleaned_data["evidence"])
+            actions.reporter_reply(
+                submission, reply.cleaned_data["body"], reply.cleaned_data["evidence"]
+            )
             reply = ReplyForm()
             submission.refresh_from_db()
     context = {"form": form, "submission": submission, "reply": reply}
@@ -162,8 +197,11 @@ def status(request):
 def district_options(request):
     """<option>s of the districts of a regency or city, for the form (HTMX)."""
     region = Region.objects.filter(code=request.GET.get("region", "")).first()
-    districts = (Region.objects.filter(parent=region, level=Region.Level.DISTRICT)
-                 .order_by("name") if region else [])
+    districts = (
+        Region.objects.filter(parent=region, level=Region.Level.DISTRICT).order_by("name")
+        if region
+        else []
+    )
     return render(request, "reports/_district_options.html", {"districts": districts})
 
 
@@ -178,29 +216,40 @@ def employee_suggestions(request):
 
 # ---- staff ---------------------------------------------------------------------------------
 
+
 @login_required
 def queue(request):
     require(request.user, "reports.view")
-    submissions = (restrict(Submission.objects.select_related("region", "election"),
-                            request.user, districts=False)
-                   .prefetch_related("persons")[:200])
+    submissions = restrict(
+        Submission.objects.select_related("region", "election"), request.user, districts=False
+    ).prefetch_related("persons")[:200]
     return render(request, "reports/queue.html", {"submissions": submissions})
 
 
 def _submission_for(user, submission_id):
-    return get_or_404(Submission.objects.select_related("region", "district", "election",
-                                                        "duplicate_of"), user, pk=submission_id)
+    return get_or_404(
+        Submission.objects.select_related("region", "district", "election", "duplicate_of"),
+        user,
+        pk=submission_id,
+    )
 
 
 @login_required
 def detail(request, submission_id):
     require(request.user, "reports.view")
     submission = _submission_for(request.user, submission_id)
-    return render(request, "reports/detail.html", {
-        "submission": submission, "identity": None,
-        "can_open_case": can(request.user, "cases.open"),
-        "deadline": actions.report_deadline(submission.election, submission.known_date)
-        if submission.election else None})
+    return render(
+        request,
+        "reports/detail.html",
+        {
+            "submission": submission,
+            "identity": None,
+            "can_open_case": can(request.user, "cases.open"),
+            "deadline": actions.report_deadline(submission.election, submission.known_date)
+            if submission.election
+            else None,
+        },
+    )
 
 
 @login_required
@@ -209,11 +258,19 @@ def reveal_identity(request, submission_id):
     require(request.user, "reports.handle")
     submission = _submission_for(request.user, submission_id)
     identity = actions.open_reporter_identity(request.user, submission)
-    response = render(request, "reports/detail.html", {
-        "submission": submission, "identity": identity, "identity_opened": True,
-        "can_open_case": can(request.user, "cases.open"),
-        "deadline": actions.report_deadline(submission.election, submission.known_date)
-        if submission.election else None})
+    response = render(
+        request,
+        "reports/detail.html",
+        {
+            "submission": submission,
+            "identity": identity,
+            "identity_opened": True,
+            "can_open_case": can(request.user, "cases.open"),
+            "deadline": actions.report_deadline(submission.election, submission.known_date)
+            if submission.election
+            else None,
+        },
+    )
     response["Cache-Control"] = "no-store"
     return response
 
@@ -242,7 +299,15 @@ def decide_duplicate(request, submission_id):
 @login_required
 def evidence_file(request, evidence_id):
     require(request.user, "reports.view")
-    item = get_or_404(Evidence.objects.select_related("submission"), request.user,
-                      region_field="submission__region", pk=evidence_id)
-    return download(item.file, item.content_type,
-                    f"bukti-{item.pk}.{item.file.name.rsplit('.', 1)[-1]}", no_store=True)
+    item = get_or_404(
+        Evidence.objects.select_related("submission"),
+        request.user,
+        region_field="submission__region",
+        pk=evidence_id,
+    )
+    return download(
+        item.file,
+        item.content_type,
+        f"bukti-{item.pk}.{item.file.name.rsplit('.', 1)[-1]}",
+        no_store=True,
+    )

@@ -37,9 +37,12 @@ def proposal_for(case, choice):
     """The engine's proposal for CHOICE under the case's election and the catalog in use."""
     from .catalog import active_catalog
 
-    return rules.propose(active_catalog(), determination_date=case.election.
-                         candidate_determination_date, employment=choice.employment,
-                         conduct=list(choice.conduct))
+    return rules.propose(
+        active_catalog(),
+        determination_date=case.election.candidate_determination_date,
+        employment=choice.employment,
+        conduct=list(choice.conduct),
+    )
 
 
 #: The recommendation letter comes from BKN, under BKN's letterhead.
@@ -71,8 +74,11 @@ def recommend(actor, case, *, version, verification, choices, note=""):
         raise Refused("already_recommended")  # a case reopened to verification keeps them
     if not verification.strip():
         raise Refused("verification_required")
-    if not respondents or {r.pk for r in respondents} != {r.pk for r in choices} \
-            or not all(c.sanction.strip() for c in choices.values()):
+    if (
+        not respondents
+        or {r.pk for r in respondents} != {r.pk for r in choices}
+        or not all(c.sanction.strip() for c in choices.values())
+    ):
         raise Refused("sanction_required")
     proposals = {}
     for respondent, choice in choices.items():
@@ -80,28 +86,49 @@ def recommend(actor, case, *, version, verification, choices, note=""):
             proposals[respondent.pk] = proposal_for(case, choice)
         except rules.ProposalError as error:
             raise Refused(f"proposal_{error.code}") from None
-        if choice.sanction.strip() not in proposals[respondent.pk].sanction_options \
-                and not choice.deviation_reason.strip():
+        if (
+            choice.sanction.strip() not in proposals[respondent.pk].sanction_options
+            and not choice.deviation_reason.strip()
+        ):
             raise Refused("deviation_reason_required")
     # Refused or stale before a second of rendering, not after.
     if version != case.version:
         raise Conflict
-    wf.check(case.state, wf.RECOMMENDED, "system" if actor is None else actor.role,
-             reason=verification, recorded=True)
+    wf.check(
+        case.state,
+        wf.RECOMMENDED,
+        "system" if actor is None else actor.role,
+        reason=verification,
+        recorded=True,
+    )
     version_label = active_catalog().version
     for _attempt in range(documents.ATTEMPTS):
         due_at = case_actions.deadline(case, wf.RECOMMENDED)
-        rows = [(_recommendation_row(actor, respondent, choices[respondent],
-                                     proposals[respondent.pk], verification=verification,
-                                     note=note, catalog_version=version_label, due_at=due_at),
-                 proposals[respondent.pk]) for respondent in respondents]
+        rows = [
+            (
+                _recommendation_row(
+                    actor,
+                    respondent,
+                    choices[respondent],
+                    proposals[respondent.pk],
+                    verification=verification,
+                    note=note,
+                    catalog_version=version_label,
+                    due_at=due_at,
+                ),
+                proposals[respondent.pk],
+            )
+            for respondent in respondents
+        ]
         preview = copy.copy(case)
         preview.state, preview.due_at = wf.RECOMMENDED, due_at
-        letter = documents.render(preview, "recommendation_letter", BKN_LETTER,
-                                  recommendations=[row for row, _ in rows])
+        letter = documents.render(
+            preview, "recommendation_letter", BKN_LETTER, recommendations=[row for row, _ in rows]
+        )
         try:
-            kept = _keep_recommendation(actor, case, rows, letter, version=version,
-                                        verification=verification, due_at=due_at)
+            kept = _keep_recommendation(
+                actor, case, rows, letter, version=version, verification=verification, due_at=due_at
+            )
         except BaseException:
             letter.discard()  # nothing committed: the file must not outlive its record
             raise
@@ -111,23 +138,32 @@ def recommend(actor, case, *, version, verification, choices, note=""):
     raise Conflict
 
 
-def _recommendation_row(actor, respondent, choice, proposal, *, verification, note,
-                        catalog_version, due_at):
+def _recommendation_row(
+    actor, respondent, choice, proposal, *, verification, note, catalog_version, due_at
+):
     """The Recommendation for RESPONDENT, not yet saved (the letter is rendered from it)."""
     deviates = choice.sanction.strip() not in proposal.sanction_options
     return Recommendation(
-        respondent=respondent, verification=verification.strip(),
+        respondent=respondent,
+        verification=verification.strip(),
         employment=choice.employment,
         conduct=[{"kind": c.kind, "date": c.date.isoformat()} for c in choice.conduct],
-        proposal=dict(proposal.as_dict(), notes=list(proposal.notes),
-                      governing_code=proposal.governing_code),
-        catalog_version=catalog_version, track=proposal.track, level=proposal.level or "",
-        codes=list(proposal.codes), legal_basis=list(proposal.legal_basis),
+        proposal=dict(
+            proposal.as_dict(), notes=list(proposal.notes), governing_code=proposal.governing_code
+        ),
+        catalog_version=catalog_version,
+        track=proposal.track,
+        level=proposal.level or "",
+        codes=list(proposal.codes),
+        legal_basis=list(proposal.legal_basis),
         criminal_referral=proposal.criminal_referral,
         sanction=choice.sanction.strip()[:255],
         deviation_reason=choice.deviation_reason.strip() if deviates else "",
-        note=note.strip(), issued_by=actor, due_at=due_at,
-        government_id=respondent.government_id)
+        note=note.strip(),
+        issued_by=actor,
+        due_at=due_at,
+        government_id=respondent.government_id,
+    )
 
 
 @transaction.atomic
@@ -138,27 +174,45 @@ def _keep_recommendation(actor, case, rows, letter, *, version, verification, du
     printed."""
     from netra.cases import documents
 
-    case = case_actions.transition(actor, case, wf.RECOMMENDED, version=version,
-                                   reason=verification, recorded=True)
+    case = case_actions.transition(
+        actor, case, wf.RECOMMENDED, version=version, reason=verification, recorded=True
+    )
     if case.due_at != due_at:
         transaction.set_rollback(True)
         return False
     for row, proposal in rows:
         row.case = case
         row.save()
-        RecommendationCode.objects.bulk_create([
-            RecommendationCode(recommendation=row, code=code,
-                               government_id=row.respondent.government_id)
-            for code in row.codes])
-        CaseEvent.objects.create(case=case, actor=actor, kind="recommendation",
-                                 text=f"{row.respondent}: {row.sanction} "
-                                      f"({', '.join(row.codes)})")
-        record(actor, "case.recommendation", case, region=case.region, data={
-            "recommendation": row.pk, "respondent": row.respondent.pk,
-            "codes": list(row.codes), "proposed": list(proposal.sanction_options),
-            "sanction": row.sanction, "deviation": bool(row.deviation_reason),
-            "deviation_reason": row.deviation_reason,
-            "catalog_version": row.catalog_version})
+        RecommendationCode.objects.bulk_create(
+            [
+                RecommendationCode(
+                    recommendation=row, code=code, government_id=row.respondent.government_id
+                )
+                for code in row.codes
+            ]
+        )
+        CaseEvent.objects.create(
+            case=case,
+            actor=actor,
+            kind="recommendation",
+            text=f"{row.respondent}: {row.sanction} ({', '.join(row.codes)})",
+        )
+        record(
+            actor,
+            "case.recommendation",
+            case,
+            region=case.region,
+            data={
+                "recommendation": row.pk,
+                "respondent": row.respondent.pk,
+                "codes": list(row.codes),
+                "proposed": list(proposal.sanction_options),
+                "sanction": row.sanction,
+                "deviation": bool(row.deviation_reason),
+                "deviation_reason": row.deviation_reason,
+                "catalog_version": row.catalog_version,
+            },
+        )
     documents.store(actor, case, letter)
     return True
 
@@ -175,15 +229,26 @@ def check_decree_pdf(data):
 
 
 @transaction.atomic
-def record_decree(actor, recommendation, *, version, outcome, number="", decided_on=None,
-                  sanction="", reason="", pdf=None):
+def record_decree(
+    actor,
+    recommendation,
+    *,
+    version,
+    outcome,
+    number="",
+    decided_on=None,
+    sanction="",
+    reason="",
+    pdf=None,
+):
     """The PPK's answer to one recommendation: the decree (number, date, sanction, PDF), or
     the written reason no sanction was imposed. The last answer moves the case on."""
     case = recommendation.case
     if case.state not in (wf.RECOMMENDED, wf.PPK_OVERDUE):
         raise Refused("not_awaiting_decree")
-    if decided_on and not (timezone.localtime(case.received_at).date() <= decided_on
-                           <= timezone.localdate()):
+    if decided_on and not (
+        timezone.localtime(case.received_at).date() <= decided_on <= timezone.localdate()
+    ):
         raise Refused("decree_date")  # not in the future, not before the case began
     if outcome == Decree.Outcome.IMPOSED:
         if not (number.strip() and decided_on and sanction.strip()):
@@ -198,10 +263,17 @@ def record_decree(actor, recommendation, *, version, outcome, number="", decided
     else:
         raise Refused("decree_incomplete")
     issued_on = timezone.localtime(recommendation.issued_at).date()
-    decree = Decree(recommendation=recommendation, outcome=outcome, number=number.strip()[:120],
-                    decided_on=decided_on, sanction=sanction.strip()[:255],
-                    reason=reason.strip(), sha256=digest, recorded_by=actor,
-                    days_to_decree=(decided_on - issued_on).days if decided_on else None)
+    decree = Decree(
+        recommendation=recommendation,
+        outcome=outcome,
+        number=number.strip()[:120],
+        decided_on=decided_on,
+        sanction=sanction.strip()[:255],
+        reason=reason.strip(),
+        sha256=digest,
+        recorded_by=actor,
+        days_to_decree=(decided_on - issued_on).days if decided_on else None,
+    )
     if pdf:
         decree.file.save("keputusan.pdf", ContentFile(pdf), save=False)
     try:
@@ -214,14 +286,29 @@ def record_decree(actor, recommendation, *, version, outcome, number="", decided
     if remaining:
         case_actions.touch(case, version)
     else:
-        case = case_actions.transition(actor, case, wf.FOLLOWED_UP, version=version,
-                                       reason=decree.get_outcome_display(), recorded=True)
-    summary = (f"{decree.number}, {decree.sanction}" if outcome == Decree.Outcome.IMPOSED
-               else decree.reason)
-    CaseEvent.objects.create(case=case, actor=actor, kind="decree",
-                             text=f"{recommendation.respondent}: {summary}")
-    record(actor, "case.decree", case, region=case.region,
-           data={"decree": decree.pk, "outcome": outcome, "sha256": digest})
+        case = case_actions.transition(
+            actor,
+            case,
+            wf.FOLLOWED_UP,
+            version=version,
+            reason=decree.get_outcome_display(),
+            recorded=True,
+        )
+    summary = (
+        f"{decree.number}, {decree.sanction}"
+        if outcome == Decree.Outcome.IMPOSED
+        else decree.reason
+    )
+    CaseEvent.objects.create(
+        case=case, actor=actor, kind="decree", text=f"{recommendation.respondent}: {summary}"
+    )
+    record(
+        actor,
+        "case.decree",
+        case,
+        region=case.region,
+        data={"decree": decree.pk, "outcome": outcome, "sha256": digest},
+    )
     return decree
 
 
@@ -233,7 +320,8 @@ def mark_ppk_overdue(now=None):
     now = now or timezone.now()
     moved = 0
     for case in Case.objects.filter(state=wf.RECOMMENDED, due_at__lt=now).select_related(
-            "region", "election"):
+        "region", "election"
+    ):
         try:
             go_overdue(case)
         except Conflict:
@@ -246,12 +334,18 @@ def mark_ppk_overdue(now=None):
 def go_overdue(case):
     """The PPK's period has passed: the case goes to "PPK overdue", the next steps are
     proposed on it, and BKN is told."""
-    case = case_actions.transition(None, case, wf.PPK_OVERDUE, version=case.version,
-                                   reason="Batas waktu tindak lanjut PPK terlewati.")
+    case = case_actions.transition(
+        None,
+        case,
+        wf.PPK_OVERDUE,
+        version=case.version,
+        reason="Batas waktu tindak lanjut PPK terlewati.",
+    )
     for kind in FollowUpStep.Kind.values:
         FollowUpStep.objects.get_or_create(case=case, kind=kind)
-        CaseEvent.objects.create(case=case, kind="next_step_proposed",
-                                 text=str(FollowUpStep.Kind(kind).label))
+        CaseEvent.objects.create(
+            case=case, kind="next_step_proposed", text=str(FollowUpStep.Kind(kind).label)
+        )
     transaction.on_commit(lambda: tell_bkn_of_overdue(case))
     return case
 
@@ -265,17 +359,25 @@ def tell_bkn_of_overdue(case):
 
     from netra.accounts.models import Role, User
 
-    recipients = list(User.objects.filter(role=Role.BKN, is_active=True).exclude(email="")
-                      .values_list("email", flat=True))
+    recipients = list(
+        User.objects.filter(role=Role.BKN, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
     if not recipients:
         return
     with translation.override("id"):
-        send_mail(_("PPK overdue: case %(case)s") % {"case": case},
-                  _("The PPK has not decided on the recommendation for case %(case)s within the "
-                    "period. Netra proposes blocking the employee's personnel data and a warning "
-                    "to the PPK through the Ministry of Home Affairs. Open it: %(path)s")
-                  % {"case": case, "path": reverse("cases:detail", args=[case.pk])},
-                  None, recipients)
+        send_mail(
+            _("PPK overdue: case %(case)s") % {"case": case},
+            _(
+                "The PPK has not decided on the recommendation for case %(case)s within the "
+                "period. Netra proposes blocking the employee's personnel data and a warning "
+                "to the PPK through the Ministry of Home Affairs. Open it: %(path)s"
+            )
+            % {"case": case, "path": reverse("cases:detail", args=[case.pk])},
+            None,
+            recipients,
+        )
 
 
 @transaction.atomic
@@ -288,10 +390,19 @@ def take_follow_up_step(actor, step, note=""):
         raise Refused("step_already_taken")
     step.taken_at, step.taken_by, step.note = timezone.now(), actor, note.strip()
     step.save(update_fields=["taken_at", "taken_by", "note"])
-    CaseEvent.objects.create(case=step.case, actor=actor, kind="next_step_taken",
-                             text=f"{step.get_kind_display()}: {step.note}".rstrip(": "))
-    record(actor, "case.follow_up_step", step.case, region=step.case.region,
-           data={"kind": step.kind, "note": step.note})
+    CaseEvent.objects.create(
+        case=step.case,
+        actor=actor,
+        kind="next_step_taken",
+        text=f"{step.get_kind_display()}: {step.note}".rstrip(": "),
+    )
+    record(
+        actor,
+        "case.follow_up_step",
+        step.case,
+        region=step.case.region,
+        data={"kind": step.kind, "note": step.note},
+    )
     return step
 
 
@@ -317,8 +428,9 @@ def save_catalog_version(actor, base, *, note, code=None, changes=None, rules_ch
     if rules_changes:
         data["rules"].update(rules_changes)
     stem = base.version.split("-r")[0]
-    taken = set(CatalogVersion.objects.filter(version__startswith=stem).values_list(
-        "version", flat=True)) | {base.version}
+    taken = set(
+        CatalogVersion.objects.filter(version__startswith=stem).values_list("version", flat=True)
+    ) | {base.version}
     number = 2
     while f"{stem}-r{number}" in taken:
         number += 1
@@ -326,11 +438,21 @@ def save_catalog_version(actor, base, *, note, code=None, changes=None, rules_ch
     rules.Catalog(data)  # refuses a catalog the engine cannot read
     try:
         with transaction.atomic():
-            version = CatalogVersion.objects.create(version=data["version"], data=data,
-                                                    note=note.strip(), created_by=actor)
+            version = CatalogVersion.objects.create(
+                version=data["version"], data=data, note=note.strip(), created_by=actor
+            )
     except IntegrityError:
         raise Refused("catalog_busy") from None  # someone saved a version at the same moment
-    record(actor, "catalog.version_created", version, data={
-        "version": version.version, "based_on": base.version, "code": code,
-        "changes": changes or rules_changes or {}, "note": version.note})
+    record(
+        actor,
+        "catalog.version_created",
+        version,
+        data={
+            "version": version.version,
+            "based_on": base.version,
+            "code": code,
+            "changes": changes or rules_changes or {},
+            "note": version.note,
+        },
+    )
     return version

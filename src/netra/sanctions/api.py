@@ -60,11 +60,23 @@ def recommend(request, case_id: int, body: RecommendationIn):
         if not all(date_in_range(c.date) for c in conduct):
             return refusal("proposal_date_range", case)
         choices[respondents[item.respondent]] = actions.Choice(
-            employment=item.employment, conduct=tuple(conduct),
-            sanction=item.sanction, deviation_reason=item.deviation_reason)
-    return run(request, case, lambda: actions.recommend(
-        request.user, case, version=body.version, verification=body.verification[:20_000],
-        note=body.note[:5_000], choices=choices))
+            employment=item.employment,
+            conduct=tuple(conduct),
+            sanction=item.sanction,
+            deviation_reason=item.deviation_reason,
+        )
+    return run(
+        request,
+        case,
+        lambda: actions.recommend(
+            request.user,
+            case,
+            version=body.version,
+            verification=body.verification[:20_000],
+            note=body.note[:5_000],
+            choices=choices,
+        ),
+    )
 
 
 @router.get("/recommendations", response=list[RecommendationOut])
@@ -75,19 +87,32 @@ def list_recommendations(request, open_only: bool = False):
     items = Recommendation.objects.filter(case__in=cases).select_related("respondent", "decree")
     if open_only:
         items = items.filter(decree__isnull=True)
-    return [{"id": r.pk, "case_id": r.case_id, "respondent": str(r.respondent),
-             "sanction": r.sanction, "due_at": r.due_at.isoformat(),
-             "decree_outcome": r.decree.outcome if r.answered else None,
-             "decree_number": r.decree.number if r.answered else None}
-            for r in items[:500]]
+    return [
+        {
+            "id": r.pk,
+            "case_id": r.case_id,
+            "respondent": str(r.respondent),
+            "sanction": r.sanction,
+            "due_at": r.due_at.isoformat(),
+            "decree_outcome": r.decree.outcome if r.answered else None,
+            "decree_number": r.decree.number if r.answered else None,
+        }
+        for r in items[:500]
+    ]
 
 
 @router.post("/recommendations/{recommendation_id}/decree", response=CHANGE)
-def record_decree(request, recommendation_id: int, version: Form[int],
-                  outcome: Form[Decree.Outcome], number: FormEx[str, P(max_length=120)] = "",
-                  decided_on: Form[date | None] = None,
-                  sanction: FormEx[str, P(max_length=255)] = "",
-                  reason: Form[str] = "", file: File[UploadedFile | None] = None):
+def record_decree(
+    request,
+    recommendation_id: int,
+    version: Form[int],
+    outcome: Form[Decree.Outcome],
+    number: FormEx[str, P(max_length=120)] = "",
+    decided_on: Form[date | None] = None,
+    sanction: FormEx[str, P(max_length=255)] = "",
+    reason: Form[str] = "",
+    file: File[UploadedFile | None] = None,
+):
     """The PPK's decree (multipart: fields and the signed PDF), or the reason there is none."""
     recommendation = get_object_or_404(Recommendation, pk=recommendation_id)
     if not may_answer_for(request.user, recommendation.government_id):
@@ -96,8 +121,18 @@ def record_decree(request, recommendation_id: int, version: Form[int],
     recommendation.case = case
     if file is not None and file.size > settings.NETRA_EVIDENCE_MAX_BYTES:
         return refusal("decree_file_too_large", case)
-    return run(request, case, lambda: actions.record_decree(
-        request.user, recommendation, version=version, outcome=outcome, number=number,
-        decided_on=decided_on, sanction=sanction, reason=reason[:10_000],
-        pdf=file.read() if file is not None else None))
-
+    return run(
+        request,
+        case,
+        lambda: actions.record_decree(
+            request.user,
+            recommendation,
+            version=version,
+            outcome=outcome,
+            number=number,
+            decided_on=decided_on,
+            sanction=sanction,
+            reason=reason[:10_000],
+            pdf=file.read() if file is not None else None,
+        ),
+    )

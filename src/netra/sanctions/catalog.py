@@ -48,5 +48,9 @@ def determination_dates():
     from netra.regions.reference import DATA_DIR
 
     data = json.loads((DATA_DIR / "elections.json").read_text(encoding="utf-8"))
-    return {e["code"]: date.fromisoformat(e["candidate_determination_date"])
-            if e.get("candidate_determination_date") else None for e in data["elections"]}
+    return {
+        e["code"]: date.fromisoformat(e["candidate_determination_date"])
+        if e.get("candidate_determination_date")
+        else None
+        for e in data["elections"]
+    }

@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Recommendation(models.Model):
-    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT,
-                             related_name="recommendations")
-    respondent = models.ForeignKey("cases.Respondent", on_delete=models.PROTECT,
-                                   related_name="recommendations")
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="recommendations")
+    respondent = models.ForeignKey(
+        "cases.Respondent", on_delete=models.PROTECT, related_name="recommendations"
+    )
     # What BKN verified, and what it asks the PPK to impose.
     verification = models.TextField(_("verification result"))
     # What the rule engine was given and proposed, kept as it was: a later catalog version
@@ -34,22 +34,32 @@ class Recommendation(models.Model):
     # Required when SANCTION is not among the proposal's lawful options; audited.
     deviation_reason = models.TextField(blank=True)
     note = models.TextField(_("note"), blank=True)
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                  related_name="+")
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     issued_at = models.DateTimeField(auto_now_add=True)
     due_at = models.DateTimeField(db_index=True, help_text="End of the PPK follow-up period")
     # Copied from the respondent and the decree so that the follow-up figures over tens of
     # thousands of recommendations need no joins: whose PPK must act, and when it did.
-    government = models.ForeignKey("regions.Region", null=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    government = models.ForeignKey(
+        "regions.Region", null=True, on_delete=models.PROTECT, related_name="+"
+    )
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]
-        constraints = [models.UniqueConstraint(fields=["case", "respondent"],
-                                               name="one_recommendation_per_person")]
-        indexes = [models.Index(fields=["due_at"], condition=models.Q(answered_at__isnull=True),
-                                name="recommendation_open_due")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "respondent"], name="one_recommendation_per_person"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["due_at"],
+                condition=models.Q(answered_at__isnull=True),
+                name="recommendation_open_due",
+            )
+        ]
 
     def __str__(self):
         return f"recommendation for respondent {self.respondent_id} of case {self.case_id}"
@@ -63,11 +73,13 @@ class RecommendationCode(models.Model):
     """One catalog code of a recommendation, with the government it concerns: the rows the
     consistency report groups (the same conduct, the sanctions imposed across regions)."""
 
-    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE,
-                                       related_name="code_rows")
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="code_rows"
+    )
     code = models.CharField(max_length=12, db_index=True)
-    government = models.ForeignKey("regions.Region", null=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    government = models.ForeignKey(
+        "regions.Region", null=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     def __str__(self):
         return f"{self.code} (recommendation {self.recommendation_id})"
@@ -84,8 +96,9 @@ class Decree(models.Model):
         IMPOSED = "imposed", _("Sanction imposed")
         NOT_IMPOSED = "not_imposed", _("No sanction imposed")
 
-    recommendation = models.OneToOneField(Recommendation, on_delete=models.PROTECT,
-                                          related_name="decree")
+    recommendation = models.OneToOneField(
+        Recommendation, on_delete=models.PROTECT, related_name="decree"
+    )
     outcome = models.CharField(max_length=12, choices=Outcome.choices)
     number = models.CharField(_("decree number"), max_length=120, blank=True)
     decided_on = models.DateField(_("decree date"), null=True, blank=True)
@@ -95,12 +108,15 @@ class Decree(models.Model):
     sha256 = models.CharField(max_length=64, blank=True)
     # From the recommendation to the decree, in calendar days (the compliance median).
     days_to_decree = models.IntegerField(null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):
-        return f"{self.number or self.get_outcome_display()} (recommendation {self.recommendation_id})"
+        return (
+            f"{self.number or self.get_outcome_display()} (recommendation {self.recommendation_id})"
+        )
 
 
 class CatalogVersion(models.Model):
@@ -114,8 +130,9 @@ class CatalogVersion(models.Model):
     version = models.CharField(max_length=40, unique=True)
     data = models.JSONField()
     note = models.TextField(blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -130,23 +147,26 @@ class FollowUpStep(models.Model):
     Netra when the case goes overdue, recorded by BKN when taken."""
 
     class Kind(models.TextChoices):
-        BLOCK_PERSONNEL_DATA = "block_personnel_data", _(
-            "Block the employee's personnel data (SIASN)")
+        BLOCK_PERSONNEL_DATA = (
+            "block_personnel_data",
+            _("Block the employee's personnel data (SIASN)"),
+        )
         WARN_PPK = "warn_ppk", _("Warning to the PPK through the Ministry of Home Affairs")
 
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE,
-                             related_name="follow_up_steps")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="follow_up_steps")
     kind = models.CharField(max_length=30, choices=Kind.choices)
     proposed_at = models.DateTimeField(auto_now_add=True)
     taken_at = models.DateTimeField(null=True, blank=True)
-    taken_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="+")
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["id"]
-        constraints = [models.UniqueConstraint(fields=["case", "kind"],
-                                               name="one_follow_up_step_per_kind")]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "kind"], name="one_follow_up_step_per_kind")
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} (case {self.case_id})"

@@ -14,18 +14,19 @@ REFUSALS = {
     "decree_incomplete": _("A decree needs its number, date, sanction and PDF."),
     "decree_file_required": _("Attach the signed decree as a PDF."),
     "decree_file_not_pdf": _("The decree file is not a PDF."),
-    "deviation_reason_required": _("A sanction other than the lawful options needs a written "
-                                   "reason."),
+    "deviation_reason_required": _(
+        "A sanction other than the lawful options needs a written reason."
+    ),
     "proposal_unknown_kind": _("A conduct is not in the catalog in use."),
     "proposal_unknown_employment": _("Choose the employment of every reported person."),
     "proposal_no_conduct": _("Give at least one proven conduct."),
     "proposal_bad_date": _("Give each conduct's date as YYYY-MM-DD."),
-    "proposal_date_range": _("Give each conduct's date between 1 January 2000 and 31 December "
-                             "2100."),
+    "proposal_date_range": _(
+        "Give each conduct's date between 1 January 2000 and 31 December 2100."
+    ),
     "step_already_taken": _("This step has already been recorded."),
     "already_recommended": _("BKN has already recommended on this case."),
-    "decree_date": _("The decree date cannot be in the future or before the case was "
-                     "received."),
+    "decree_date": _("The decree date cannot be in the future or before the case was received."),
     "catalog_busy": _("Someone saved the catalog at the same moment; save again."),
     "catalog_note_required": _("Say why the catalog changes: it is kept with the new version."),
     "catalog_unknown_code": _("That code is not in the catalog."),

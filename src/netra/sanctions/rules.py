@@ -56,10 +56,16 @@ class Proposal:
     notes: tuple = field(default=())  # uncertain points the officer should weigh
 
     def as_dict(self):
-        return {"track": self.track, "level": self.level, "codes": list(self.codes),
-                "sanction_options": list(self.sanction_options),
-                "legal_basis": list(self.legal_basis), "decided_by": self.decided_by,
-                "forward_to": self.forward_to, "criminal_referral": self.criminal_referral}
+        return {
+            "track": self.track,
+            "level": self.level,
+            "codes": list(self.codes),
+            "sanction_options": list(self.sanction_options),
+            "legal_basis": list(self.legal_basis),
+            "decided_by": self.decided_by,
+            "forward_to": self.forward_to,
+            "criminal_referral": self.criminal_referral,
+        }
 
 
 class Catalog:
@@ -92,8 +98,9 @@ class Catalog:
         the kind's name."""
         key = "label_en" if (language or "id").startswith("en") else "label_id"
         borrowed = fallback.kind_labels(language) if fallback is not None else {}
-        return {kind: rule.get(key) or borrowed.get(kind) or kind
-                for kind, rule in self.kinds.items()}
+        return {
+            kind: rule.get(key) or borrowed.get(kind) or kind for kind, rule in self.kinds.items()
+        }
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +156,8 @@ def propose(catalog, *, determination_date, employment, conduct):
     if "forms" in subject:  # outside the ASN tracks: the subject's own rules
         level, options = None, list(subject["forms"])
         legal_basis = list(subject["legal_basis"]) + [
-            b for b in legal_basis if not b.startswith(("PP 94/2021", "PP 42/2004"))]
+            b for b in legal_basis if not b.startswith(("PP 94/2021", "PP 42/2004"))
+        ]
     else:
         level = governing["level"]
         replace = subject.get("replace_forms", {})
@@ -157,11 +165,18 @@ def propose(catalog, *, determination_date, employment, conduct):
         legal_basis = legal_basis + [b for b in subject["legal_basis"] if b not in legal_basis]
     if criminal:
         legal_basis += [b for b in catalog.criminal["legal_basis"] if b not in legal_basis]
-    return Proposal(track=track, level=level, codes=tuple(codes),
-                    sanction_options=tuple(options), legal_basis=tuple(legal_basis),
-                    decided_by=subject["decided_by"], forward_to=subject["forward_to"],
-                    criminal_referral=criminal, governing_code=governing["code"],
-                    notes=tuple(notes))
+    return Proposal(
+        track=track,
+        level=level,
+        codes=tuple(codes),
+        sanction_options=tuple(options),
+        legal_basis=tuple(legal_basis),
+        decided_by=subject["decided_by"],
+        forward_to=subject["forward_to"],
+        criminal_referral=criminal,
+        governing_code=governing["code"],
+        notes=tuple(notes),
+    )
 
 
 def parse_request(payload, elections):
@@ -177,8 +192,7 @@ def parse_request(payload, elections):
     if employment not in EMPLOYMENT:
         raise ProposalError("unknown_employment", f"unknown employment: {employment!r}")
     conduct = parse_conduct(payload.get("conduct"))
-    return {"determination_date": elections[election], "employment": employment,
-            "conduct": conduct}
+    return {"determination_date": elections[election], "employment": employment, "conduct": conduct}
 
 
 def parse_conduct(items):
@@ -196,7 +210,8 @@ def parse_conduct(items):
                 raise ValueError(text)
             when = date.fromisoformat(text)
         except ValueError:
-            raise ProposalError("bad_date", f"conduct[{index}]: date must be YYYY-MM-DD, got "
-                                            f"{text!r}") from None
+            raise ProposalError(
+                "bad_date", f"conduct[{index}]: date must be YYYY-MM-DD, got {text!r}"
+            ) from None
         conduct.append(Conduct(item["kind"], when))
     return conduct

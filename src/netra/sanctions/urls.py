@@ -6,8 +6,9 @@ app_name = "sanctions"
 urlpatterns = [
     path("kasus/<int:case_id>/rekomendasi/", views.recommend, name="recommend"),
     path("rekomendasi/<int:recommendation_id>/keputusan/", views.decree, name="decree"),
-    path("rekomendasi/<int:recommendation_id>/keputusan.pdf", views.decree_file,
-         name="decree_file"),
+    path(
+        "rekomendasi/<int:recommendation_id>/keputusan.pdf", views.decree_file, name="decree_file"
+    ),
     path("tindak-lanjut/<int:step_id>/", views.take_step, name="take_step"),
     path("sanksi/kepatuhan/", views.compliance, name="compliance"),
     path("sanksi/konsistensi/", views.consistency, name="consistency"),

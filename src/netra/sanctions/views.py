@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 from netra.accounts.access import can, case_or_404, may_answer_for, require
 from netra.cases.models import Case
 from netra.cases.pages import conflict_response, render_case, submitted_version
-from netra.lib.refusals import Refused
 from netra.common.downloads import download
 from netra.common.refusals import attempt, form_errors
+from netra.lib.refusals import Refused
 
 from . import actions, reports, rules
 from .catalog import active_catalog
@@ -27,34 +27,44 @@ def recommend(request, case_id):
     """Two steps on one form: "see the proposal" computes it for every reported person; "issue"
     records the recommendation with the chosen sanctions."""
     require(request.user, "cases.recommend")
-    case = case_or_404(Case.objects.select_related("region", "election"), request.user,
-                       pk=case_id)
+    case = case_or_404(Case.objects.select_related("region", "election"), request.user, pk=case_id)
     final = "issue" in request.POST
     form = RecommendationForm(request.POST, respondents=case.respondents.all(), final=final)
     if form.is_valid():
         try:
-            form.proposals = {r.pk: actions.proposal_for(case, choice)
-                              for r, choice in form.choices().items()}
+            form.proposals = {
+                r.pk: actions.proposal_for(case, choice) for r, choice in form.choices().items()
+            }
         except rules.ProposalError:
             form.add_error(None, refusal_message("proposal_unknown_kind", case))
     if form.is_valid() and final:
-        return attempt(request, lambda: actions.recommend(
-            request.user, case, version=submitted_version(request),
-            verification=form.cleaned_data["verification"], choices=form.choices(),
-            note=form.cleaned_data["note"]), message_for(case),
+        return attempt(
+            request,
+            lambda: actions.recommend(
+                request.user,
+                case,
+                version=submitted_version(request),
+                verification=form.cleaned_data["verification"],
+                choices=form.choices(),
+                note=form.cleaned_data["note"],
+            ),
+            message_for(case),
             then=lambda: redirect("cases:detail", case_id=case.pk),
             refused=lambda: render_case(request, case, {"recommendation_form": form}),
-            conflict=lambda: conflict_response(request, case))
+            conflict=lambda: conflict_response(request, case),
+        )
     return render_case(request, case, {"recommendation_form": form})
 
 
 def _recommendation_for(user, recommendation_id):
-    recommendation = Recommendation.objects.select_related("respondent").filter(
-        pk=recommendation_id).first()
+    recommendation = (
+        Recommendation.objects.select_related("respondent").filter(pk=recommendation_id).first()
+    )
     if recommendation is None or not may_answer_for(user, recommendation.government_id):
         raise Http404
-    recommendation.case = case_or_404(Case.objects.select_related("region", "election"), user,
-                                      pk=recommendation.case_id)
+    recommendation.case = case_or_404(
+        Case.objects.select_related("region", "election"), user, pk=recommendation.case_id
+    )
     return recommendation
 
 
@@ -74,14 +84,24 @@ def decree(request, recommendation_id):
         if upload and upload.size > settings.NETRA_EVIDENCE_MAX_BYTES:
             raise Refused("decree_file_too_large")
         actions.record_decree(
-            request.user, recommendation, version=submitted_version(request),
-            outcome=form.cleaned_data["outcome"], number=form.cleaned_data["number"],
-            decided_on=form.cleaned_data["decided_on"], sanction=form.cleaned_data["sanction"],
-            reason=form.cleaned_data["reason"], pdf=upload.read() if upload else None)
+            request.user,
+            recommendation,
+            version=submitted_version(request),
+            outcome=form.cleaned_data["outcome"],
+            number=form.cleaned_data["number"],
+            decided_on=form.cleaned_data["decided_on"],
+            sanction=form.cleaned_data["sanction"],
+            reason=form.cleaned_data["reason"],
+            pdf=upload.read() if upload else None,
+        )
 
-    return attempt(request, record, message_for(case),
-                   then=lambda: redirect("cases:detail", case_id=case.pk),
-                   conflict=lambda: conflict_response(request, case))
+    return attempt(
+        request,
+        record,
+        message_for(case),
+        then=lambda: redirect("cases:detail", case_id=case.pk),
+        conflict=lambda: conflict_response(request, case),
+    )
 
 
 @login_required
@@ -103,18 +123,30 @@ def take_step(request, step_id):
         raise Http404
     case = case_or_404(Case.objects.select_related("region"), request.user, pk=step.case_id)
     step.case = case
-    return attempt(request, lambda: actions.take_follow_up_step(
-        request.user, step, request.POST.get("note", "")[:2000]), message_for(case),
-        then=lambda: redirect("cases:detail", case_id=case.pk))
+    return attempt(
+        request,
+        lambda: actions.take_follow_up_step(
+            request.user, step, request.POST.get("note", "")[:2000]
+        ),
+        message_for(case),
+        then=lambda: redirect("cases:detail", case_id=case.pk),
+    )
 
 
 @login_required
 def compliance(request):
     require(request.user, "cases.view")
     by = "province" if request.GET.get("per") == "provinsi" else "ppk"
-    return render(request, "sanctions/compliance.html", {
-        "rows": reports.compliance(request.user, by=by), "by": by,
-        "overdue": reports.overdue(request.user), "now": timezone.now()})
+    return render(
+        request,
+        "sanctions/compliance.html",
+        {
+            "rows": reports.compliance(request.user, by=by),
+            "by": by,
+            "overdue": reports.overdue(request.user),
+            "now": timezone.now(),
+        },
+    )
 
 
 @login_required
@@ -131,9 +163,15 @@ def consistency(request):
 def history(request):
     require(request.user, "cases.view")
     nip = "".join(ch for ch in request.GET.get("nip", "") if ch.isdigit())[:18]
-    return render(request, "sanctions/history.html", {
-        "nip": nip, "items": reports.history(request.user, nip) if nip else [],
-        "repeat": reports.repeat_offenders(request.user)})
+    return render(
+        request,
+        "sanctions/history.html",
+        {
+            "nip": nip,
+            "items": reports.history(request.user, nip) if nip else [],
+            "repeat": reports.repeat_offenders(request.user),
+        },
+    )
 
 
 @login_required
@@ -141,11 +179,18 @@ def catalog(request):
     require(request.user, "cases.view")
     current = active_catalog()
     labels = kind_labels(current)
-    return render(request, "sanctions/catalog.html", {
-        "catalog": current, "codes": current.data["codes"],
-        "levels": LEVEL_LABELS, "kinds": [(k, labels[k], v) for k, v in current.kinds.items()],
-        "versions": CatalogVersion.objects.select_related("created_by")[:20],
-        "can_edit": can(request.user, "catalog.edit")})
+    return render(
+        request,
+        "sanctions/catalog.html",
+        {
+            "catalog": current,
+            "codes": current.data["codes"],
+            "levels": LEVEL_LABELS,
+            "kinds": [(k, labels[k], v) for k, v in current.kinds.items()],
+            "versions": CatalogVersion.objects.select_related("created_by")[:20],
+            "can_edit": can(request.user, "catalog.edit"),
+        },
+    )
 
 
 @login_required
@@ -155,17 +200,39 @@ def catalog_code(request, code):
     entry = current.codes.get(code)
     if entry is None:
         raise Http404
-    form = CatalogCodeForm(request.POST or None, initial={
-        "title_id": entry["title_id"], "title_en": entry["title_en"], "level": entry["level"],
-        "legal_basis": "\n".join(entry["legal_basis"])})
+    form = CatalogCodeForm(
+        request.POST or None,
+        initial={
+            "title_id": entry["title_id"],
+            "title_en": entry["title_en"],
+            "level": entry["level"],
+            "legal_basis": "\n".join(entry["legal_basis"]),
+        },
+    )
     if request.method == "POST" and form.is_valid():
-        version = attempt(request, lambda: actions.save_catalog_version(
-            request.user, current, code=code, changes=form.changes(),
-            note=form.cleaned_data["note"]), message_for(None), form=form)
+        version = attempt(
+            request,
+            lambda: actions.save_catalog_version(
+                request.user,
+                current,
+                code=code,
+                changes=form.changes(),
+                note=form.cleaned_data["note"],
+            ),
+            message_for(None),
+            form=form,
+        )
         if version is not None:
-            messages.success(request, _("Saved as catalog version %(version)s. Cases already "
-                                        "recommended keep the version they were decided "
-                                        "with.") % {"version": version.version})
+            messages.success(
+                request,
+                _(
+                    "Saved as catalog version %(version)s. Cases already "
+                    "recommended keep the version they were decided "
+                    "with."
+                )
+                % {"version": version.version},
+            )
             return redirect("sanctions:catalog")
-    return render(request, "sanctions/catalog_code.html", {"form": form, "entry": entry,
-                                                           "catalog": current})
+    return render(
+        request, "sanctions/catalog_code.html", {"form": form, "entry": entry, "catalog": current}
+    )

@@ -23,9 +23,11 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or user.must_change_password:
         return {"staff_nav": []}
-    items = [{"label": label, "url": reverse(name), "active": request.path == reverse(name)}
-             for label, name, capability in STAFF_NAVIGATION
-             if capability is None or can(user, capability)]
+    items = [
+        {"label": label, "url": reverse(name), "active": request.path == reverse(name)}
+        for label, name, capability in STAFF_NAVIGATION
+        if capability is None or can(user, capability)
+    ]
     context = {"staff_nav": items}
     if can(user, "accounts.manage"):
         context["worker_silent"] = worker_status() != "ok"

@@ -45,16 +45,19 @@ class InputRefused(BadRequest):
 
 
 def message():
-    return _("The text you sent contains an invisible control character, which usually comes "
-             "from pasting text out of another program. Delete the pasted text, type it "
-             "again, and send again.")
+    return _(
+        "The text you sent contains an invisible control character, which usually comes "
+        "from pasting text out of another program. Delete the pasted text, type it "
+        "again, and send again."
+    )
 
 
 def refusal_response(request, refused):
     """The 400 answer: JSON under /api/, a page everywhere else."""
     if request.path_info.startswith("/api/"):
-        return JsonResponse({"detail": message(), "code": refused.code, "field": refused.field},
-                            status=400)
+        return JsonResponse(
+            {"detail": message(), "code": refused.code, "field": refused.field}, status=400
+        )
     html = render_to_string("web/refused_input.html", {"message": message()}, request=request)
     return HttpResponse(html, status=400)
 
@@ -138,8 +141,7 @@ class RefuseNulBytesMiddleware:
     def __call__(self, request):
         _drop_cookies_with_nul(request)
         field = "path" if NUL in request.path_info else _nul_in_querydict(request.GET)
-        if field is None and request.method not in ("GET", "HEAD", "OPTIONS") \
-                and _is_json(request):
+        if field is None and request.method not in ("GET", "HEAD", "OPTIONS") and _is_json(request):
             field = _json_field(request)
         if field is not None:
             return refusal_response(request, InputRefused(field))
@@ -149,9 +151,12 @@ class RefuseNulBytesMiddleware:
     def process_view(self, request, callback, callback_args, callback_kwargs):
         # Without a CSRF cookie the CSRF check refuses the request without reading its body;
         # parsing it here would write a stranger's upload to disk for nothing.
-        csrf_checked = (request.method == "POST" and not getattr(callback, "csrf_exempt", False)
-                        and not getattr(request, "_dont_enforce_csrf_checks", False)
-                        and settings.CSRF_COOKIE_NAME in request.COOKIES)
+        csrf_checked = (
+            request.method == "POST"
+            and not getattr(callback, "csrf_exempt", False)
+            and not getattr(request, "_dont_enforce_csrf_checks", False)
+            and settings.CSRF_COOKIE_NAME in request.COOKIES
+        )
         if csrf_checked:
             try:
                 request.POST  # noqa: B018 - parsed now rather than inside the CSRF check
@@ -168,8 +173,14 @@ class RefuseNulBytesMiddleware:
 def largest_body():
     """The largest request body any form of Netra takes: a report with every evidence file at
     its limit, a roster file or an attendance upload, plus room for the text fields."""
-    return max(settings.NETRA_EVIDENCE_MAX_FILES * settings.NETRA_EVIDENCE_MAX_BYTES,
-               settings.NETRA_ROSTER_MAX_BYTES, settings.NETRA_ATTENDANCE_MAX_BYTES) + 2**20
+    return (
+        max(
+            settings.NETRA_EVIDENCE_MAX_FILES * settings.NETRA_EVIDENCE_MAX_BYTES,
+            settings.NETRA_ROSTER_MAX_BYTES,
+            settings.NETRA_ATTENDANCE_MAX_BYTES,
+        )
+        + 2**20
+    )
 
 
 def _body_refusal(request, status, code, text):
@@ -192,15 +203,28 @@ class RefuseOversizedBodiesMiddleware:
         if request.method in ("POST", "PUT", "PATCH"):
             length = request.META.get("CONTENT_LENGTH")
             if not length and "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
-                return _body_refusal(request, 411, "length_required", _(
-                    "Your browser sent the form without saying how large it is. Send it again "
-                    "from an ordinary browser."))
+                return _body_refusal(
+                    request,
+                    411,
+                    "length_required",
+                    _(
+                        "Your browser sent the form without saying how large it is. Send it again "
+                        "from an ordinary browser."
+                    ),
+                )
             try:
                 too_large = int(length or 0) > largest_body()
             except ValueError:
                 too_large = True
             if too_large:
-                return _body_refusal(request, 413, "too_large", _(
-                    "What you sent is larger than Netra accepts at once (at most %(mb)s MB). "
-                    "Send fewer or smaller files.") % {"mb": largest_body() // 2**20})
+                return _body_refusal(
+                    request,
+                    413,
+                    "too_large",
+                    _(
+                        "What you sent is larger than Netra accepts at once (at most %(mb)s MB). "
+                        "Send fewer or smaller files."
+                    )
+                    % {"mb": largest_body() // 2**20},
+                )
         return self.get_response(request)

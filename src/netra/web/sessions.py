@@ -15,8 +15,9 @@ BATCH = 1000
 
 
 def _expired_keys(model, now, batch):
-    return list(model.objects.filter(expire_date__lt=now)
-                .values_list("session_key", flat=True)[:batch])
+    return list(
+        model.objects.filter(expire_date__lt=now).values_list("session_key", flat=True)[:batch]
+    )
 
 
 def purge_expired_sessions(batch=BATCH):
@@ -36,8 +37,7 @@ def purge_expired_sessions(batch=BATCH):
         keys = _expired_keys(model, now, batch)
         if not keys:
             return deleted
-        count, _by_model = model.objects.filter(session_key__in=keys,
-                                                expire_date__lt=now).delete()
+        count, _by_model = model.objects.filter(session_key__in=keys, expire_date__lt=now).delete()
         deleted += count
         if len(keys) < batch:
             return deleted

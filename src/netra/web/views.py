@@ -25,7 +25,7 @@ def home(request):
 def dashboard(request):
     user = request.user
     ids = scope_region_ids(user)
-    regions = (user.regions.order_by("code") if ids is not None else None)
+    regions = user.regions.order_by("code") if ids is not None else None
     elections = Election.objects.prefetch_related("stages")
     if ids is not None:
         # Elections held in a region of the user's reach (or nationwide).
@@ -38,8 +38,9 @@ def dashboard(request):
         "due_soon_cases": cases.filter(due_at__gte=now, due_at__lt=now + timedelta(days=1)).count(),
         "scope_regions": regions,
         "national": ids is None,
-        "employee_count": restrict(Employee.objects.filter(active=True), user,
-                                   districts=False).count(),
+        "employee_count": restrict(
+            Employee.objects.filter(active=True), user, districts=False
+        ).count(),
         "elections": elections[:3],
     }
     return render(request, "web/dashboard.html", context)

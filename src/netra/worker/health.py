@@ -14,7 +14,7 @@ def last_beat():
 
 
 def worker_status(now=None):
-    """"none" if no worker has ever beaten, "stale" if the newest beat is older than
+    """ "none" if no worker has ever beaten, "stale" if the newest beat is older than
     NETRA_WORKER_STALE_SECONDS, else "ok"."""
     last = last_beat()
     if last is None:

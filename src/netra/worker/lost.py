@@ -13,6 +13,7 @@ _handlers = {}
 
 def when_lost(task):
     """Register the decorated function, called with the task's own arguments, for TASK."""
+
     def register(handler):
         _handlers[task.module_path] = handler
         return handler

@@ -37,13 +37,15 @@ def claim(name, every, worker_id="", now=None):
     except IntegrityError:
         pass  # another worker created the row at the same moment: the update decides
     won = PeriodicJob.objects.filter(name=name, next_run_at__lte=now).update(
-        next_run_at=now + every, last_started_at=now, last_worker_id=worker_id[:64])
+        next_run_at=now + every, last_started_at=now, last_worker_id=worker_id[:64]
+    )
     return won == 1
 
 
 def _finish(name, error=""):
-    PeriodicJob.objects.filter(name=name).update(last_finished_at=timezone.now(),
-                                                 last_error=error[:10000])
+    PeriodicJob.objects.filter(name=name).update(
+        last_finished_at=timezone.now(), last_error=error[:10000]
+    )
 
 
 def run_due(jobs, worker_id="", now=None):

@@ -47,8 +47,13 @@ def beat(worker_id, started_at, now=None):
     now = now or timezone.now()
     updated = Heartbeat.objects.filter(worker_id=worker_id).update(beat_at=now)
     if not updated:
-        Heartbeat.objects.create(worker_id=worker_id, host=socket.gethostname()[:255],
-                                 pid=os.getpid(), started_at=started_at, beat_at=now)
+        Heartbeat.objects.create(
+            worker_id=worker_id,
+            host=socket.gethostname()[:255],
+            pid=os.getpid(),
+            started_at=started_at,
+            beat_at=now,
+        )
 
 
 def recover_abandoned_tasks(now=None):
@@ -60,18 +65,22 @@ def recover_abandoned_tasks(now=None):
     alive = set(Heartbeat.objects.filter(beat_at__gte=cutoff).values_list("worker_id", flat=True))
     requeued = failed = 0
     for task in DBTaskResult.objects.filter(status=RUNNING, started_at__lt=cutoff).only(
-            "id", "worker_ids", "started_at", "task_path", "args_kwargs"):
+        "id", "worker_ids", "started_at", "task_path", "args_kwargs"
+    ):
         holder = task.worker_ids[-1] if task.worker_ids else None
         if holder in alive:
             continue
-        same_claim = DBTaskResult.objects.filter(pk=task.pk, status=RUNNING,
-                                                 started_at=task.started_at)
+        same_claim = DBTaskResult.objects.filter(
+            pk=task.pk, status=RUNNING, started_at=task.started_at
+        )
         if len(task.worker_ids) >= settings.NETRA_TASK_MAX_ATTEMPTS:
             gave_up = same_claim.update(
-                status=FAILED, finished_at=now,
+                status=FAILED,
+                finished_at=now,
                 exception_class_path=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
                 traceback=f"The worker stopped while running this task "
-                          f"{len(task.worker_ids)} times; it is not tried again.")
+                f"{len(task.worker_ids)} times; it is not tried again.",
+            )
             if gave_up:
                 task_given_up(task.task_path, task.args_kwargs)
             failed += gave_up
@@ -167,8 +176,10 @@ class NetraWorker(Worker):
                 result = db_task.task_result
                 value = task.call(*result.args, **result.kwargs)
             except OperationalError as error:
-                if (is_locked_database_exception(error)
-                        and len(db_task.worker_ids) < settings.NETRA_TASK_MAX_ATTEMPTS):
+                if (
+                    is_locked_database_exception(error)
+                    and len(db_task.worker_ids) < settings.NETRA_TASK_MAX_ATTEMPTS
+                ):
                     self._retry_later(db_task, error)
                 else:
                     _patiently(partial(db_task.set_failed, error), f"task {db_task.pk} failed")
@@ -182,10 +193,15 @@ class NetraWorker(Worker):
 
     def _retry_later(self, db_task, error):
         delay = timedelta(seconds=2 ** len(db_task.worker_ids))
-        logger.warning("task %s met a locked database; tried again in %s s", db_task.pk,
-                       delay.seconds)
-        _patiently(lambda: DBTaskResult.objects.filter(pk=db_task.pk, status=RUNNING).update(
-            status=READY, run_after=timezone.now() + delay), f"task {db_task.pk} retry")
+        logger.warning(
+            "task %s met a locked database; tried again in %s s", db_task.pk, delay.seconds
+        )
+        _patiently(
+            lambda: DBTaskResult.objects.filter(pk=db_task.pk, status=RUNNING).update(
+                status=READY, run_after=timezone.now() + delay
+            ),
+            f"task {db_task.pk} retry",
+        )
 
     # Beside the main loop ------------------------------------------------------------------
     def start_background(self):

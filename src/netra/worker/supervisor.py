@@ -30,13 +30,28 @@ class Supervisor:
     a delay that doubles from FIRST_DELAY up to MAX_DELAY, and falls back to FIRST_DELAY once
     a child has lived STABLE_SECONDS."""
 
-    def __init__(self, command, *, name="worker", first_delay=1.0, max_delay=60.0,
-                 stable_seconds=60.0, log=None, popen=subprocess.Popen, sleep=None,
-                 clock=time.monotonic, beat_file=None, silent_seconds=120.0,
-                 poll_seconds=5.0):
+    def __init__(
+        self,
+        command,
+        *,
+        name="worker",
+        first_delay=1.0,
+        max_delay=60.0,
+        stable_seconds=60.0,
+        log=None,
+        popen=subprocess.Popen,
+        sleep=None,
+        clock=time.monotonic,
+        beat_file=None,
+        silent_seconds=120.0,
+        poll_seconds=5.0,
+    ):
         self.command = command
-        self.beat_file, self.silent_seconds, self.poll_seconds = (beat_file, silent_seconds,
-                                                                  poll_seconds)
+        self.beat_file, self.silent_seconds, self.poll_seconds = (
+            beat_file,
+            silent_seconds,
+            poll_seconds,
+        )
         self.name = name
         self.first_delay = first_delay
         self.max_delay = max_delay
@@ -80,8 +95,12 @@ class Supervisor:
             except subprocess.TimeoutExpired:
                 silent = self._silent_for()
                 lived = self.clock() - started
-                if (silent is not None and silent > self.silent_seconds
-                        and lived > self.silent_seconds and not self.stopping):
+                if (
+                    silent is not None
+                    and silent > self.silent_seconds
+                    and lived > self.silent_seconds
+                    and not self.stopping
+                ):
                     self.log(f"netra: {self.name} silent for {silent:.0f} s (hung); killing it")
                     self.child.kill()
 
@@ -99,8 +118,10 @@ class Supervisor:
             if lived >= self.stable_seconds:
                 delay = self.first_delay
             self.restarts += 1
-            self.log(f"netra: {self.name} stopped ({describe_exit(code)}) after {lived:.0f} s; "
-                     f"restarting in {delay:.0f} s")
+            self.log(
+                f"netra: {self.name} stopped ({describe_exit(code)}) after {lived:.0f} s; "
+                f"restarting in {delay:.0f} s"
+            )
             if max_starts is not None and starts >= max_starts:
                 break
             self.sleep(delay)

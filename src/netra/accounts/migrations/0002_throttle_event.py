@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.RenameModel(
-            old_name='LoginFailure',
-            new_name='ThrottleEvent',
+            old_name="LoginFailure",
+            new_name="ThrottleEvent",
         ),
     ]

@@ -6,22 +6,26 @@ from django.db import migrations, models
 # The old per-attempt rows are dropped, not carried over: they cover at most the last hour of
 # attempts, and the new counts start afresh.
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_throttle_event'),
+        ("accounts", "0002_throttle_event"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AttemptCount',
+            name="AttemptCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=200, unique=True)),
-                ('count', models.PositiveIntegerField(default=0)),
-                ('expires_at', models.DateTimeField(db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=200, unique=True)),
+                ("count", models.PositiveIntegerField(default=0)),
+                ("expires_at", models.DateTimeField(db_index=True)),
             ],
         ),
         migrations.DeleteModel(
-            name='ThrottleEvent',
+            name="ThrottleEvent",
         ),
     ]

@@ -4,25 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0001_initial'),
+        ("audit", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='auditentry',
-            name='seq',
-            field=models.PositiveBigIntegerField(blank=True, help_text=('Position in the keyed chain; empty for the sealed entries ' 'written before it'), null=True, unique=True),
+            model_name="auditentry",
+            name="seq",
+            field=models.PositiveBigIntegerField(
+                blank=True,
+                help_text=(
+                    "Position in the keyed chain; empty for the sealed entries written before it"
+                ),
+                null=True,
+                unique=True,
+            ),
         ),
         migrations.AddField(
-            model_name='audithead',
-            name='last_seq',
+            model_name="audithead",
+            name="last_seq",
             field=models.PositiveBigIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='audithead',
-            name='mac',
+            model_name="audithead",
+            name="mac",
             field=models.CharField(blank=True, max_length=64),
         ),
     ]

@@ -6,53 +6,152 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('regions', '0001_initial'),
-        ('reports', '0001_initial'),
+        ("regions", "0001_initial"),
+        ("reports", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(blank=True, db_index=True, max_length=80, verbose_name='register number')),
-                ('source', models.CharField(choices=[('report', 'Public report'), ('adopted', 'Information adopted as a finding'), ('finding', 'Own finding')], max_length=10)),
-                ('summary', models.TextField()),
-                ('state', models.CharField(choices=[('received', 'Received'), ('initial_study', 'Initial study'), ('not_registered', 'Not registered'), ('registered', 'Registered'), ('clarification', 'Clarification'), ('study', 'Study'), ('decided_no_violation', 'Decided: not a violation'), ('decided_election_crime', 'Decided: election crime (to Gakkumdu)'), ('decided_administrative', 'Decided: administrative violation'), ('decided_other_law', 'Decided: violation of other laws'), ('forwarded', 'Forwarded'), ('bkn_verification', 'BKN verification'), ('recommended', 'Sanction recommended'), ('followed_up', 'Followed up by the PPK'), ('ppk_overdue', 'PPK overdue'), ('closed', 'Closed')], db_index=True, default='received', max_length=30)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('received_at', models.DateTimeField(help_text='When the report counts as legally received')),
-                ('due_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('extended', models.BooleanField(default=False)),
-                ('forwarded', models.BooleanField(db_index=True, default=False)),
-                ('opened_at', models.DateTimeField(auto_now_add=True)),
-                ('assigned_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('election', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.election')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.region')),
-                ('submission', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='case', to='reports.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=80, verbose_name="register number"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("report", "Public report"),
+                            ("adopted", "Information adopted as a finding"),
+                            ("finding", "Own finding"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("summary", models.TextField()),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("received", "Received"),
+                            ("initial_study", "Initial study"),
+                            ("not_registered", "Not registered"),
+                            ("registered", "Registered"),
+                            ("clarification", "Clarification"),
+                            ("study", "Study"),
+                            ("decided_no_violation", "Decided: not a violation"),
+                            ("decided_election_crime", "Decided: election crime (to Gakkumdu)"),
+                            ("decided_administrative", "Decided: administrative violation"),
+                            ("decided_other_law", "Decided: violation of other laws"),
+                            ("forwarded", "Forwarded"),
+                            ("bkn_verification", "BKN verification"),
+                            ("recommended", "Sanction recommended"),
+                            ("followed_up", "Followed up by the PPK"),
+                            ("ppk_overdue", "PPK overdue"),
+                            ("closed", "Closed"),
+                        ],
+                        db_index=True,
+                        default="received",
+                        max_length=30,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "received_at",
+                    models.DateTimeField(help_text="When the report counts as legally received"),
+                ),
+                ("due_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("extended", models.BooleanField(default=False)),
+                ("forwarded", models.BooleanField(db_index=True, default=False)),
+                ("opened_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "assigned_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "election",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="regions.election",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="regions.region",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="case",
+                        to="reports.submission",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-opened_at'],
+                "ordering": ["-opened_at"],
             },
         ),
         migrations.CreateModel(
-            name='CaseEvent',
+            name="CaseEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('kind', models.CharField(max_length=20)),
-                ('from_state', models.CharField(blank=True, max_length=30)),
-                ('to_state', models.CharField(blank=True, max_length=30)),
-                ('text', models.TextField(blank=True)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("kind", models.CharField(max_length=20)),
+                ("from_state", models.CharField(blank=True, max_length=30)),
+                ("to_state", models.CharField(blank=True, max_length=30)),
+                ("text", models.TextField(blank=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0002_case_documents'),
+        ("cases", "0002_case_documents"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='reminded_for',
+            model_name="case",
+            name="reminded_for",
             field=models.DateTimeField(blank=True, null=True),
         ),
     ]

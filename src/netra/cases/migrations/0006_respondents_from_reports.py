@@ -15,15 +15,25 @@ def copy_reported_persons(apps, schema_editor):
             if employee is not None:
                 subject_type = employee.employment_type
                 agency = employee.agency
-                government_id = agency.region_id if agency and agency.region_id \
-                    else employee.region_id
-            Respondent.objects.create(case=case, employee=employee, name=person.name,
-                                      nip=person.nip, agency=person.agency,
-                                      position=person.position, subject_type=subject_type,
-                                      government_id=government_id)
+                government_id = (
+                    agency.region_id if agency and agency.region_id else employee.region_id
+                )
+            Respondent.objects.create(
+                case=case,
+                employee=employee,
+                name=person.name,
+                nip=person.nip,
+                agency=person.agency,
+                position=person.position,
+                subject_type=subject_type,
+                government_id=government_id,
+            )
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0005_respondents_attachments_letter_templates"),
-                    ("reports", "0001_initial"), ("people", "0004_name_codes")]
+    dependencies = [
+        ("cases", "0005_respondents_attachments_letter_templates"),
+        ("reports", "0001_initial"),
+        ("people", "0004_name_codes"),
+    ]
     operations = [migrations.RunPython(copy_reported_persons, migrations.RunPython.noop)]

@@ -4,20 +4,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0006_respondents_from_reports'),
+        ("cases", "0006_respondents_from_reports"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='casedocument',
-            name='kind',
-            field=models.CharField(choices=[('invitation', 'Clarification invitation'), ('registration_notice', 'Notice to the reporter'), ('forwarding_letter', 'Forwarding letter to BKN'), ('case_summary', 'Case file summary'), ('recommendation_letter', 'BKN recommendation to the PPK')], max_length=30),
+            model_name="casedocument",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("invitation", "Clarification invitation"),
+                    ("registration_notice", "Notice to the reporter"),
+                    ("forwarding_letter", "Forwarding letter to BKN"),
+                    ("case_summary", "Case file summary"),
+                    ("recommendation_letter", "BKN recommendation to the PPK"),
+                ],
+                max_length=30,
+            ),
         ),
         migrations.AlterField(
-            model_name='lettertemplate',
-            name='kind',
-            field=models.CharField(choices=[('invitation', 'Clarification invitation'), ('registration_notice', 'Notice to the reporter'), ('forwarding_letter', 'Forwarding letter to BKN'), ('case_summary', 'Case file summary'), ('recommendation_letter', 'BKN recommendation to the PPK')], max_length=30, unique=True),
+            model_name="lettertemplate",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("invitation", "Clarification invitation"),
+                    ("registration_notice", "Notice to the reporter"),
+                    ("forwarding_letter", "Forwarding letter to BKN"),
+                    ("case_summary", "Case file summary"),
+                    ("recommendation_letter", "BKN recommendation to the PPK"),
+                ],
+                max_length=30,
+                unique=True,
+            ),
         ),
     ]

@@ -14,23 +14,26 @@ def year_of_existing_numbers(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0007_recommendation_letter_kind'),
-        ('regions', '0002_election_ppk_follow_up_days'),
-        ('reports', '0001_initial'),
+        ("cases", "0007_recommendation_letter_kind"),
+        ("regions", "0002_election_ppk_follow_up_days"),
+        ("reports", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='registered_year',
+            model_name="case",
+            name="registered_year",
             field=models.PositiveSmallIntegerField(blank=True, null=True),
         ),
         migrations.RunPython(year_of_existing_numbers, migrations.RunPython.noop),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.UniqueConstraint(condition=models.Q(('number', ''), _negated=True), fields=('region', 'number'), name='one_register_number_per_office'),
+            model_name="case",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("number", ""), _negated=True),
+                fields=("region", "number"),
+                name="one_register_number_per_office",
+            ),
         ),
     ]

@@ -6,103 +6,302 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0008_register_numbers_unique_per_office'),
-        ('people', '0004_name_codes'),
-        ('regions', '0002_election_ppk_follow_up_days'),
+        ("cases", "0008_register_numbers_unique_per_office"),
+        ("people", "0004_name_codes"),
+        ("regions", "0002_election_ppk_follow_up_days"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuthorHandle',
+            name="AuthorHandle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('handle', models.CharField(max_length=200, unique=True)),
-                ('employee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.employee')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("handle", models.CharField(max_length=200, unique=True)),
+                (
+                    "employee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.employee",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ElectionGazetteer',
+            name="ElectionGazetteer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('data', models.JSONField(default=dict)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('election', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='regions.election')),
-                ('updated_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("data", models.JSONField(default=dict)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "election",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="regions.election",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('kind', models.CharField(choices=[('file', 'File import'), ('api', 'Pushed through the API'), ('feed', 'RSS/Atom feed')], max_length=8)),
-                ('url', models.URLField(blank=True, max_length=1000, verbose_name='feed address')),
-                ('active', models.BooleanField(default=True)),
-                ('last_polled_at', models.DateTimeField(blank=True, null=True)),
-                ('last_error', models.CharField(blank=True, max_length=500)),
-                ('region', models.ForeignKey(blank=True, help_text='Where its texts belong, if known', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("file", "File import"),
+                            ("api", "Pushed through the API"),
+                            ("feed", "RSS/Atom feed"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("url", models.URLField(blank=True, max_length=1000, verbose_name="feed address")),
+                ("active", models.BooleanField(default=True)),
+                ("last_polled_at", models.DateTimeField(blank=True, null=True)),
+                ("last_error", models.CharField(blank=True, max_length=500)),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Where its texts belong, if known",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="regions.region",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Text',
+            name="Text",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('external_id', models.CharField(max_length=300)),
-                ('kind', models.CharField(choices=[('post', 'Social-media post'), ('article', 'News article')], max_length=8)),
-                ('url', models.URLField(blank=True, max_length=2000)),
-                ('author', models.CharField(blank=True, max_length=200)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('text', models.TextField()),
-                ('simhash', models.BigIntegerField(default=0)),
-                ('bands', models.CharField(db_index=True, default='', max_length=64)),
-                ('label', models.CharField(blank=True, max_length=20)),
-                ('received_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('duplicate_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='duplicates', to='monitoring.text')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.region')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='texts', to='monitoring.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("external_id", models.CharField(max_length=300)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("post", "Social-media post"), ("article", "News article")],
+                        max_length=8,
+                    ),
+                ),
+                ("url", models.URLField(blank=True, max_length=2000)),
+                ("author", models.CharField(blank=True, max_length=200)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                ("text", models.TextField()),
+                ("simhash", models.BigIntegerField(default=0)),
+                ("bands", models.CharField(db_index=True, default="", max_length=64)),
+                ("label", models.CharField(blank=True, max_length=20)),
+                ("received_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "duplicate_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="duplicates",
+                        to="monitoring.text",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="regions.region",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="texts",
+                        to="monitoring.source",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='NewsSuggestion',
+            name="NewsSuggestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('extracted', models.JSONField()),
-                ('status', models.CharField(choices=[('pending', 'To confirm'), ('confirmed', 'Confirmed'), ('dismissed', 'Dismissed')], default='pending', max_length=10)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.region')),
-                ('text', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='suggestion', to='monitoring.text')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("extracted", models.JSONField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "To confirm"),
+                            ("confirmed", "Confirmed"),
+                            ("dismissed", "Dismissed"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="regions.region",
+                    ),
+                ),
+                (
+                    "text",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="suggestion",
+                        to="monitoring.text",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Flag',
+            name="Flag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.FloatField(db_index=True)),
-                ('codes', models.JSONField(default=list)),
-                ('evidence', models.JSONField(default=list)),
-                ('status', models.CharField(choices=[('open', 'To triage'), ('dismissed', 'Dismissed'), ('finding', 'Turned into a finding')], db_index=True, default='open', max_length=10)),
-                ('reason', models.TextField(blank=True)),
-                ('training_label', models.CharField(blank=True, max_length=20)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cases.case')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('employee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.employee')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.region')),
-                ('text', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='flag', to='monitoring.text')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("score", models.FloatField(db_index=True)),
+                ("codes", models.JSONField(default=list)),
+                ("evidence", models.JSONField(default=list)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "To triage"),
+                            ("dismissed", "Dismissed"),
+                            ("finding", "Turned into a finding"),
+                        ],
+                        db_index=True,
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True)),
+                ("training_label", models.CharField(blank=True, max_length=20)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "employee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="people.employee",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="regions.region",
+                    ),
+                ),
+                (
+                    "text",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="flag",
+                        to="monitoring.text",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-score', '-id'],
+                "ordering": ["-score", "-id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='text',
-            constraint=models.UniqueConstraint(fields=('source', 'external_id'), name='one_text_per_source_id'),
+            model_name="text",
+            constraint=models.UniqueConstraint(
+                fields=("source", "external_id"), name="one_text_per_source_id"
+            ),
         ),
     ]

@@ -5,69 +5,100 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('monitoring', '0001_initial'),
-        ('regions', '0002_election_ppk_follow_up_days'),
+        ("monitoring", "0001_initial"),
+        ("regions", "0002_election_ppk_follow_up_days"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TextBand',
+            name="TextBand",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SmallIntegerField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SmallIntegerField()),
             ],
         ),
         migrations.RemoveField(
-            model_name='text',
-            name='bands',
+            model_name="text",
+            name="bands",
         ),
         migrations.AddField(
-            model_name='authorhandle',
-            name='region',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.region'),
+            model_name="authorhandle",
+            name="region",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="regions.region",
+            ),
         ),
         migrations.AddField(
-            model_name='source',
-            name='next_poll_at',
+            model_name="source",
+            name="next_poll_at",
             field=models.DateTimeField(blank=True, db_index=True, null=True),
         ),
         migrations.AlterField(
-            model_name='authorhandle',
-            name='handle',
+            model_name="authorhandle",
+            name="handle",
             field=models.CharField(max_length=200),
         ),
         migrations.AlterField(
-            model_name='source',
-            name='name',
-            field=models.CharField(max_length=200, verbose_name='name'),
+            model_name="source",
+            name="name",
+            field=models.CharField(max_length=200, verbose_name="name"),
         ),
         migrations.AlterField(
-            model_name='source',
-            name='region',
-            field=models.ForeignKey(blank=True, help_text='Where its texts belong', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.region'),
+            model_name="source",
+            name="region",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Where its texts belong",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="regions.region",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='source',
-            constraint=models.UniqueConstraint(fields=('region', 'name'), name='one_source_name_per_region'),
+            model_name="source",
+            constraint=models.UniqueConstraint(
+                fields=("region", "name"), name="one_source_name_per_region"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='source',
-            constraint=models.UniqueConstraint(condition=models.Q(('region__isnull', True)), fields=('name',), name='one_source_name_without_region'),
+            model_name="source",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("region__isnull", True)),
+                fields=("name",),
+                name="one_source_name_without_region",
+            ),
         ),
         migrations.AddField(
-            model_name='textband',
-            name='region',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.region'),
+            model_name="textband",
+            name="region",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="regions.region",
+            ),
         ),
         migrations.AddField(
-            model_name='textband',
-            name='text',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bands', to='monitoring.text'),
+            model_name="textband",
+            name="text",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="bands",
+                to="monitoring.text",
+            ),
         ),
         migrations.AddIndex(
-            model_name='textband',
-            index=models.Index(fields=['region', 'key', 'text'], name='text_band_lookup'),
+            model_name="textband",
+            index=models.Index(fields=["region", "key", "text"], name="text_band_lookup"),
         ),
     ]

@@ -30,39 +30,157 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 LABELS = ("partisan_support", "neutrality_related", "unrelated")
 DIMENSIONS = 1 << 18
 
-SUPPORT = {"dukung", "mendukung", "dukungan", "pilih", "pilihlah", "memilih", "coblos",
-           "mencoblos", "menangkan", "memenangkan", "menang", "lanjutkan", "ayo", "mari",
-           "siap", "jaya", "juara", "pasti", "bersama", "kawal", "all", "gas", "gaskan",
-           "sukseskan", "solid", "pendukung", "relawan", "simpatisan", "timses"}
-NEGATION = {"jangan", "tidak", "dilarang", "larangan", "bukan", "stop", "tolak", "hindari",
-            "haram", "tak", "melanggar", "pelanggaran", "sanksi", "netral", "netralitas"}
-NEUTRAL = {"netral", "netralitas", "bawaslu", "kpu", "pemilu", "pilkada", "pemilihan", "tps",
-           "asn", "pns", "pengawasan", "pengawas", "kampanye", "debat", "suara", "pemungutan",
-           "dpt", "logistik", "surat", "sosialisasi", "imbauan", "aturan", "sanksi",
-           "pelanggaran", "lapor", "laporkan", "hoaks", "golput", "demokrasi", "calon",
-           "pasangan", "paslon", "coblos", "mencoblos", "memilih", "pilih"}
+SUPPORT = {
+    "dukung",
+    "mendukung",
+    "dukungan",
+    "pilih",
+    "pilihlah",
+    "memilih",
+    "coblos",
+    "mencoblos",
+    "menangkan",
+    "memenangkan",
+    "menang",
+    "lanjutkan",
+    "ayo",
+    "mari",
+    "siap",
+    "jaya",
+    "juara",
+    "pasti",
+    "bersama",
+    "kawal",
+    "all",
+    "gas",
+    "gaskan",
+    "sukseskan",
+    "solid",
+    "pendukung",
+    "relawan",
+    "simpatisan",
+    "timses",
+}
+NEGATION = {
+    "jangan",
+    "tidak",
+    "dilarang",
+    "larangan",
+    "bukan",
+    "stop",
+    "tolak",
+    "hindari",
+    "haram",
+    "tak",
+    "melanggar",
+    "pelanggaran",
+    "sanksi",
+    "netral",
+    "netralitas",
+}
+NEUTRAL = {
+    "netral",
+    "netralitas",
+    "bawaslu",
+    "kpu",
+    "pemilu",
+    "pilkada",
+    "pemilihan",
+    "tps",
+    "asn",
+    "pns",
+    "pengawasan",
+    "pengawas",
+    "kampanye",
+    "debat",
+    "suara",
+    "pemungutan",
+    "dpt",
+    "logistik",
+    "surat",
+    "sosialisasi",
+    "imbauan",
+    "aturan",
+    "sanksi",
+    "pelanggaran",
+    "lapor",
+    "laporkan",
+    "hoaks",
+    "golput",
+    "demokrasi",
+    "calon",
+    "pasangan",
+    "paslon",
+    "coblos",
+    "mencoblos",
+    "memilih",
+    "pilih",
+}
 # conduct lexicon: the catalog's conduct kind -> words (normalised) that point to it
 CONDUCT_WORDS = {
-    "social_media_engagement": {"like", "likes", "suka", "share", "bagikan", "membagikan",
-                                "repost", "retweet", "follow", "ikuti", "gabung", "grup",
-                                "komen", "komentar", "subscribe", "sebarkan"},
+    "social_media_engagement": {
+        "like",
+        "likes",
+        "suka",
+        "share",
+        "bagikan",
+        "membagikan",
+        "repost",
+        "retweet",
+        "follow",
+        "ikuti",
+        "gabung",
+        "grup",
+        "komen",
+        "komentar",
+        "subscribe",
+        "sebarkan",
+    },
     "partisan_photo": {"foto", "selfie", "pose", "gaya", "jari", "swafoto", "berfoto", "potret"},
-    "partisan_activity": {"undangan", "mengundang", "kumpul", "berkumpul", "silaturahmi",
-                          "konsolidasi", "rapat", "pertemuan", "hadiri", "datang", "sembako",
-                          "amplop", "bagi-bagi"},
-    "campaign_props": {"spanduk", "baliho", "banner", "kaos", "stiker", "poster", "atribut",
-                       "bendera"},
+    "partisan_activity": {
+        "undangan",
+        "mengundang",
+        "kumpul",
+        "berkumpul",
+        "silaturahmi",
+        "konsolidasi",
+        "rapat",
+        "pertemuan",
+        "hadiri",
+        "datang",
+        "sembako",
+        "amplop",
+        "bagi-bagi",
+    },
+    "campaign_props": {
+        "spanduk",
+        "baliho",
+        "banner",
+        "kaos",
+        "stiker",
+        "poster",
+        "atribut",
+        "bendera",
+    },
     "attend_declaration": {"deklarasi", "orasi", "panggung", "kampanye", "arak-arakan", "konvoi"},
-    "use_of_state_facilities": {"mobil dinas", "fasilitas", "anggaran", "kendaraan dinas",
-                                "rumah dinas"},
+    "use_of_state_facilities": {
+        "mobil dinas",
+        "fasilitas",
+        "anggaran",
+        "kendaraan dinas",
+        "rumah dinas",
+    },
 }
 _KINDS = shipped_catalog().kinds
 # catalog code from the determination of candidates on -> words; the rules' features
 # ("conduct:DIS-06") are named by it
 CONDUCT = {_KINDS[kind]["after"]: words for kind, words in CONDUCT_WORDS.items()}
 # that code -> the catalog's code for the same conduct before the determination
-ETHICS_OF = {_KINDS[kind]["after"]: _KINDS[kind]["before"] for kind in CONDUCT_WORDS
-             if _KINDS[kind]["before"] != _KINDS[kind]["after"]}
+ETHICS_OF = {
+    _KINDS[kind]["after"]: _KINDS[kind]["before"]
+    for kind in CONDUCT_WORDS
+    if _KINDS[kind]["before"] != _KINDS[kind]["after"]
+}
 
 
 @dataclass
@@ -79,14 +197,18 @@ class Gazetteer:
 
     @classmethod
     def from_data(cls, data):
-        gazetteer = cls(candidates=data.get("candidates", []),
-                        ballot=[re.compile(rf"\b{p}\b") for p in data.get("ballot_patterns", [])],
-                        slogans=data.get("slogans", []),
-                        hashtags={h.lower() for h in data.get("hashtags", [])},
-                        gestures=data.get("gestures", []))
-        for rule, phrases in (("gesture", gazetteer.gestures),
-                              ("candidate", gazetteer.candidates),
-                              ("slogan", gazetteer.slogans)):
+        gazetteer = cls(
+            candidates=data.get("candidates", []),
+            ballot=[re.compile(rf"\b{p}\b") for p in data.get("ballot_patterns", [])],
+            slogans=data.get("slogans", []),
+            hashtags={h.lower() for h in data.get("hashtags", [])},
+            gestures=data.get("gestures", []),
+        )
+        for rule, phrases in (
+            ("gesture", gazetteer.gestures),
+            ("candidate", gazetteer.candidates),
+            ("slogan", gazetteer.slogans),
+        ):
             for phrase in phrases:
                 words = tuple(phrase.split())
                 gazetteer.phrases.setdefault(words[0], []).append((words, rule))
@@ -96,9 +218,15 @@ class Gazetteer:
             entries.sort(key=lambda entry: -len(entry[0]))
         # One lookup per word: most words of a post trigger nothing and cost only this.
         words = set(gazetteer.phrases) | gazetteer.hashtags | SUPPORT | set(_WORD_RULES)
-        gazetteer.word_info = {w: (gazetteer.phrases.get(w), w in gazetteer.hashtags,
-                                   w in SUPPORT, tuple(_WORD_RULES.get(w, ())))
-                               for w in words}
+        gazetteer.word_info = {
+            w: (
+                gazetteer.phrases.get(w),
+                w in gazetteer.hashtags,
+                w in SUPPORT,
+                tuple(_WORD_RULES.get(w, ())),
+            )
+            for w in words
+        }
         return gazetteer
 
 
@@ -128,8 +256,11 @@ def gazetteer_for(election_code):
     election's own gazetteer file (data/gazetteer-<code>.json) extends the default one."""
     from datetime import date
 
-    elections = json.loads((Path(__file__).resolve().parents[2] / "regions" / "data" /
-                            "elections.json").read_text(encoding="utf-8"))["elections"]
+    elections = json.loads(
+        (Path(__file__).resolve().parents[2] / "regions" / "data" / "elections.json").read_text(
+            encoding="utf-8"
+        )
+    )["elections"]
     election = next((e for e in elections if e["code"] == election_code), None)
     if election is None:
         raise KeyError(election_code)
@@ -168,8 +299,12 @@ for _code, _words in CONDUCT.items():
         if " " not in _word:
             _WORD_RULES.setdefault(_word, []).append(f"conduct:{_code}")
 # Two-word conduct phrases ("mobil dinas") join the gazetteer's phrase matching.
-CONDUCT_PHRASES = [(tuple(w.split()), f"conduct:{code}") for code, words in CONDUCT.items()
-                   for w in words if " " in w]
+CONDUCT_PHRASES = [
+    (tuple(w.split()), f"conduct:{code}")
+    for code, words in CONDUCT.items()
+    for w in words
+    if " " in w
+]
 
 
 def analyse(text, gazetteer=None):
@@ -188,17 +323,21 @@ def analyse(text, gazetteer=None):
         entries, is_hashtag, is_support, rules = info
         if entries:
             for phrase, rule in entries:
-                if tuple(words[index:index + len(phrase)]) == phrase:
+                if tuple(words[index : index + len(phrase)]) == phrase:
                     hits.setdefault(rule, []).append(
-                        (spans[index][0], spans[index + len(phrase) - 1][1]))
+                        (spans[index][0], spans[index + len(phrase) - 1][1])
+                    )
                     side = side or not rule.startswith("conduct:")
                     break
         if is_hashtag:
             hits.setdefault("hashtag", []).append(spans[index])
             side = True
         if is_support:
-            rule = "support" if negations.isdisjoint(words[max(0, index - 4):index]) \
+            rule = (
+                "support"
+                if negations.isdisjoint(words[max(0, index - 4) : index])
                 else "negated_support"
+            )
             hits.setdefault(rule, []).append(spans[index])
         for rule in rules:
             hits.setdefault(rule, []).append(spans[index])
@@ -206,7 +345,7 @@ def analyse(text, gazetteer=None):
         joined = " ".join(words)
         for pattern in gazetteer.ballot:
             for match in pattern.finditer(joined):
-                first = joined[:match.start()].count(" ")
+                first = joined[: match.start()].count(" ")
                 last = first + match.group().count(" ")
                 analysis.hit("ballot", spans[first][0], spans[min(last, len(spans) - 1)][1])
                 side = True
@@ -286,14 +425,22 @@ class Model:
         return [v / total for v in exps]
 
     def to_json(self):
-        return {"version": self.version, "labels": list(LABELS), "bias": self.bias,
-                "weights": [{str(k): round(v, 5) for k, v in w.items() if abs(v) > 1e-4}
-                            for w in self.weights]}
+        return {
+            "version": self.version,
+            "labels": list(LABELS),
+            "bias": self.bias,
+            "weights": [
+                {str(k): round(v, 5) for k, v in w.items() if abs(v) > 1e-4} for w in self.weights
+            ],
+        }
 
     @classmethod
     def from_json(cls, data):
-        return cls(weights=[{int(k): v for k, v in w.items()} for w in data["weights"]],
-                   bias=data["bias"], version=data.get("version", "")).freeze()
+        return cls(
+            weights=[{int(k): v for k, v in w.items()} for w in data["weights"]],
+            bias=data["bias"],
+            version=data.get("version", ""),
+        ).freeze()
 
 
 MODEL_FILE = DATA / "partisanship-model.json"
@@ -312,12 +459,24 @@ class Result:
     evidence: tuple  # ((start, end), ...) in the original text
 
     def as_dict(self, post_id):
-        return {"id": post_id, "label": self.label, "codes": list(self.codes),
-                "score": round(self.score, 4), "evidence": [list(s) for s in self.evidence]}
+        return {
+            "id": post_id,
+            "label": self.label,
+            "codes": list(self.codes),
+            "score": round(self.score, 4),
+            "evidence": [list(s) for s in self.evidence],
+        }
 
 
-EVIDENCE_RULES = ("gesture", "candidate", "slogan", "hashtag", "ballot", "support",
-                  "negated_support")
+EVIDENCE_RULES = (
+    "gesture",
+    "candidate",
+    "slogan",
+    "hashtag",
+    "ballot",
+    "support",
+    "negated_support",
+)
 
 
 def classify(text, model=None, gazetteer=None, before_determination=False):
@@ -334,13 +493,19 @@ def classify(text, model=None, gazetteer=None, before_determination=False):
                 codes.append(ETHICS_OF.get(code, code) if before_determination else code)
     evidence = []
     if label != "unrelated":
-        rules = EVIDENCE_RULES if label == "partisan_support" else (
-            "negated_support", "negation", "neutral_word")
+        rules = (
+            EVIDENCE_RULES
+            if label == "partisan_support"
+            else ("negated_support", "negation", "neutral_word")
+        )
         for rule in rules:
             evidence += [s for s in analysis.hits.get(rule, []) if s != (0, 0)]
         if label == "partisan_support":
             for code in codes:
-                key = code if code in CONDUCT else next(
-                    (d for d, e in ETHICS_OF.items() if e == code), code)
+                key = (
+                    code
+                    if code in CONDUCT
+                    else next((d for d, e in ETHICS_OF.items() if e == code), code)
+                )
                 evidence += analysis.hits.get(f"conduct:{key}", [])
     return Result(label, probabilities[best], tuple(codes), tuple(sorted(set(evidence))))

@@ -9,13 +9,51 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = {"januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3,
-          "mar": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-          "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "september": 9, "sep": 9,
-          "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "nop": 11,
-          "desember": 12, "des": 12, "dec": 12}
-WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5,
-            "minggu": 6, "ahad": 6}
+MONTHS = {
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "pebruari": 2,
+    "feb": 2,
+    "peb": 2,
+    "maret": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "agustus": 8,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "nop": 11,
+    "desember": 12,
+    "des": 12,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "senin": 0,
+    "selasa": 1,
+    "rabu": 2,
+    "kamis": 3,
+    "jumat": 4,
+    "jum'at": 4,
+    "sabtu": 5,
+    "minggu": 6,
+    "ahad": 6,
+}
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True)).replace("'", "'?")
@@ -23,22 +61,42 @@ _YEAR = r"(?:19|20)\d{2}"
 
 PATTERNS = [
     # 9-10 Oktober 2024, 9 s.d. 12 Oktober 2024, 9 sampai 12 Oktober
-    ("range", re.compile(rf"\b(\d{{1,2}})\s*(?:-|–|s\.?\s?d\.?|sampai(?: dengan)?|hingga)\s*"
-                         rf"(\d{{1,2}})\s+({_MONTH})\.?(?:\s+({_YEAR}))?\b", re.I)),
+    (
+        "range",
+        re.compile(
+            rf"\b(\d{{1,2}})\s*(?:-|–|s\.?\s?d\.?|sampai(?: dengan)?|hingga)\s*"
+            rf"(\d{{1,2}})\s+({_MONTH})\.?(?:\s+({_YEAR}))?\b",
+            re.I,
+        ),
+    ),
     # (Jumat,) 22 November 2024
-    ("day", re.compile(rf"\b(?:(?:{_DAY}),?\s+)?(\d{{1,2}})\s+({_MONTH})\.?(?:\s+({_YEAR}))?\b",
-                       re.I)),
+    (
+        "day",
+        re.compile(rf"\b(?:(?:{_DAY}),?\s+)?(\d{{1,2}})\s+({_MONTH})\.?(?:\s+({_YEAR}))?\b", re.I),
+    ),
     # (20/11/2020), 20-11-2020, Senin (21/10)
     ("numeric", re.compile(rf"\b(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-]({_YEAR}|\d{{2}}))?\b")),
     # bulan Juli 2024, Juli 2024, Juli lalu
     ("month", re.compile(rf"\b(?:bulan\s+)?({_MONTH})\s+({_YEAR}|lalu|depan|ini)\b", re.I)),
     # Senin pekan depan, Selasa lalu, Rabu (ini)
-    ("weekday", re.compile(rf"\b({_DAY})\s+(pekan depan|minggu depan|depan|pekan lalu|"
-                           rf"minggu lalu|lalu|kemarin|ini)\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            rf"\b({_DAY})\s+(pekan depan|minggu depan|depan|pekan lalu|"
+            rf"minggu lalu|lalu|kemarin|ini)\b",
+            re.I,
+        ),
+    ),
     ("relative", re.compile(r"\b(kemarin lusa|kemarin|hari ini|besok lusa|besok|lusa)\b", re.I)),
 ]
-RELATIVE_DAYS = {"kemarin lusa": -2, "kemarin": -1, "hari ini": 0, "besok": 1, "lusa": 2,
-                 "besok lusa": 2}
+RELATIVE_DAYS = {
+    "kemarin lusa": -2,
+    "kemarin": -1,
+    "hari ini": 0,
+    "besok": 1,
+    "lusa": 2,
+    "besok lusa": 2,
+}
 
 
 @dataclass(frozen=True)
@@ -73,8 +131,11 @@ def _safe(year, month, day):
 
 
 def _weekday(name, when, published):
-    target = WEEKDAYS[name.lower().replace("'", "")] if name.lower() in WEEKDAYS else \
-        WEEKDAYS[name.lower()]
+    target = (
+        WEEKDAYS[name.lower().replace("'", "")]
+        if name.lower() in WEEKDAYS
+        else WEEKDAYS[name.lower()]
+    )
     when = when.lower()
     this_week = published - timedelta(days=published.weekday())
     if "depan" in when:
@@ -124,7 +185,7 @@ def _mention(kind, match, published):
         day, month, year = match.groups()
         if year is None and published is None:
             return None
-        if year is None and not match.string[max(0, span[0] - 1):span[0]] == "(":
+        if year is None and not match.string[max(0, span[0] - 1) : span[0]] == "(":
             return None  # "9/10" outside brackets is too often a score or a ratio
         found = _safe(_year(year, published), int(month), int(day))
         return DateMention(*span, text, "day", found, found) if found else None

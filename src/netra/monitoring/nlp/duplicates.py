@@ -11,7 +11,7 @@ NEAR = 7  # bits: a word added or changed in a short post moves about 6
 
 def simhash(text):
     words = normalise(text).split()
-    shingles = [" ".join(words[i:i + 3]) for i in range(max(1, len(words) - 2))]
+    shingles = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
     counts = [0] * 64
     for shingle in shingles:
         value = crc32(shingle.encode()) | (crc32(shingle.encode()[::-1]) << 32)

@@ -7,13 +7,36 @@ from dataclasses import dataclass
 
 ACTING = r"(?:Pj\.?|Pjs\.?|Plt\.?|Plh\.?|Penjabat|Pelaksana Tugas)"
 OFFICES = [
-    r"Wakil Bupati", r"Bupati", r"Wakil Wali ?[Kk]ota", r"Wali ?[Kk]ota", r"Wakil Gubernur",
-    r"Gubernur", r"Sekretaris Daerah", r"Sekda", r"Kepala BKPSDM", r"Kepala BKPSDMD",
-    r"Kepala BKD", r"Kepala BKPP", r"Kepala BKPPD", r"Kepala Badan Kepegawaian(?: Daerah)?",
-    r"Kepala Dinas(?: [A-Z][a-z]+){1,3}", r"Kadis(?: [A-Z][a-z]+){1,2}", r"Inspektur",
-    r"Ketua Bawaslu", r"Anggota Bawaslu", r"Koordinator Divisi [A-Z][\w ]{3,40}? Bawaslu",
-    r"Ketua KPU", r"Anggota KPU", r"Ketua DPRD", r"Kapolres", r"Kapolresta", r"Dandim",
-    r"Camat", r"Kepala Desa", r"Kades", r"Lurah",
+    r"Wakil Bupati",
+    r"Bupati",
+    r"Wakil Wali ?[Kk]ota",
+    r"Wali ?[Kk]ota",
+    r"Wakil Gubernur",
+    r"Gubernur",
+    r"Sekretaris Daerah",
+    r"Sekda",
+    r"Kepala BKPSDM",
+    r"Kepala BKPSDMD",
+    r"Kepala BKD",
+    r"Kepala BKPP",
+    r"Kepala BKPPD",
+    r"Kepala Badan Kepegawaian(?: Daerah)?",
+    r"Kepala Dinas(?: [A-Z][a-z]+){1,3}",
+    r"Kadis(?: [A-Z][a-z]+){1,2}",
+    r"Inspektur",
+    r"Ketua Bawaslu",
+    r"Anggota Bawaslu",
+    r"Koordinator Divisi [A-Z][\w ]{3,40}? Bawaslu",
+    r"Ketua KPU",
+    r"Anggota KPU",
+    r"Ketua DPRD",
+    r"Kapolres",
+    r"Kapolresta",
+    r"Dandim",
+    r"Camat",
+    r"Kepala Desa",
+    r"Kades",
+    r"Lurah",
 ]
 TITLE = re.compile(rf"\b(?:({ACTING})\s+)?({'|'.join(OFFICES)})\b")
 NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)"
@@ -21,8 +44,23 @@ PREFIX_TITLE = r"(?:(?:Drs?|Dra|Ir|Hj?|Prof|dr|KH)\.\s*)*"
 DEGREES = r"(?:,\s*(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:[A-Za-z]{1,4}\.?)?)*"
 NAME = re.compile(rf"{PREFIX_TITLE}{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}{DEGREES}")
 # Words that start a sentence's predicate, not a name.
-NOT_NAME = {"Mengatakan", "Menyampaikan", "Menegaskan", "Mengimbau", "Mengingatkan", "Meminta",
-            "Menjelaskan", "Menyebut", "Saat", "Dalam", "Pada", "Di", "Dan", "Yang", "Juga"}
+NOT_NAME = {
+    "Mengatakan",
+    "Menyampaikan",
+    "Menegaskan",
+    "Mengimbau",
+    "Mengingatkan",
+    "Meminta",
+    "Menjelaskan",
+    "Menyebut",
+    "Saat",
+    "Dalam",
+    "Pada",
+    "Di",
+    "Dan",
+    "Yang",
+    "Juga",
+}
 
 
 @dataclass(frozen=True)
@@ -46,8 +84,10 @@ def _name_after(text, position):
     return position + match.start(), position + match.end(), match.group().strip(" ,")
 
 
-PLACE_AT = re.compile(r" ((?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.|Kecamatan|Desa|Kelurahan) )?"
-                      r"([A-Z][a-z]+)(?: ([A-Z][a-z]+))?")
+PLACE_AT = re.compile(
+    r" ((?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.|Kecamatan|Desa|Kelurahan) )?"
+    r"([A-Z][a-z]+)(?: ([A-Z][a-z]+))?"
+)
 LOCAL_OFFICES = ("Camat", "Kepala Desa", "Kades", "Lurah")
 
 
@@ -63,7 +103,7 @@ def _place_end(text, position, known_places, local_office):
     for words, end in options:
         if (prefix + words).lower() in known_places or words.lower() in known_places:
             return end
-    if prefix or local_office or text[first_end:first_end + 1] == ",":
+    if prefix or local_office or text[first_end : first_end + 1] == ",":
         return first_end  # "Kecamatan Ajung", "Camat Ajung Budi", "Kepala Dinas X, Nama"
     return position
 
@@ -77,6 +117,7 @@ def find_people(text, known_places=()):
         name = _name_after(text, end)
         if name:
             _start, name_end, written = name
-            found.append(PersonMention(title.start(), name_end, written,
-                                       text[title.start():end].strip()))
+            found.append(
+                PersonMention(title.start(), name_end, written, text[title.start() : end].strip())
+            )
     return found

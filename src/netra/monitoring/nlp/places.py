@@ -10,17 +10,31 @@ from functools import lru_cache
 from pathlib import Path
 
 REGIONS_FILE = Path(__file__).resolve().parents[2] / "regions" / "data" / "regions.json"
-PROVINCE_ABBREVIATIONS = {"jatim": "Jawa Timur", "jateng": "Jawa Tengah", "jabar": "Jawa Barat",
-                          "sumut": "Sumatera Utara", "sumbar": "Sumatera Barat",
-                          "sumsel": "Sumatera Selatan", "kalbar": "Kalimantan Barat",
-                          "kalteng": "Kalimantan Tengah", "kalsel": "Kalimantan Selatan",
-                          "kaltim": "Kalimantan Timur", "kaltara": "Kalimantan Utara",
-                          "sulut": "Sulawesi Utara", "sulteng": "Sulawesi Tengah",
-                          "sulsel": "Sulawesi Selatan", "sultra": "Sulawesi Tenggara",
-                          "sulbar": "Sulawesi Barat", "ntb": "Nusa Tenggara Barat",
-                          "ntt": "Nusa Tenggara Timur", "diy": "Daerah Istimewa Yogyakarta",
-                          "dki": "DKI Jakarta", "babel": "Kepulauan Bangka Belitung",
-                          "kepri": "Kepulauan Riau", "malut": "Maluku Utara"}
+PROVINCE_ABBREVIATIONS = {
+    "jatim": "Jawa Timur",
+    "jateng": "Jawa Tengah",
+    "jabar": "Jawa Barat",
+    "sumut": "Sumatera Utara",
+    "sumbar": "Sumatera Barat",
+    "sumsel": "Sumatera Selatan",
+    "kalbar": "Kalimantan Barat",
+    "kalteng": "Kalimantan Tengah",
+    "kalsel": "Kalimantan Selatan",
+    "kaltim": "Kalimantan Timur",
+    "kaltara": "Kalimantan Utara",
+    "sulut": "Sulawesi Utara",
+    "sulteng": "Sulawesi Tengah",
+    "sulsel": "Sulawesi Selatan",
+    "sultra": "Sulawesi Tenggara",
+    "sulbar": "Sulawesi Barat",
+    "ntb": "Nusa Tenggara Barat",
+    "ntt": "Nusa Tenggara Timur",
+    "diy": "Daerah Istimewa Yogyakarta",
+    "dki": "DKI Jakarta",
+    "babel": "Kepulauan Bangka Belitung",
+    "kepri": "Kepulauan Riau",
+    "malut": "Maluku Utara",
+}
 CITY_WORDS = r"(?:pemerintah kota|pemkot|kota|wali ?kota|walikota|pj\.? wali ?kota)"
 REGENCY_WORDS = r"(?:pemerintah kabupaten|pemkab|kabupaten|kab\.|bupati|pj\.? bupati)"
 PROVINCE_WORDS = r"(?:pemerintah provinsi|pemprov|provinsi|prov\.|gubernur|pj\.? gubernur)"
@@ -63,14 +77,32 @@ def _patterns():
 
     return [
         ("city", re.compile(rf"\b{CITY_WORDS}\s+({alternatives(by_level['city'])})\b", re.I)),
-        ("regency", re.compile(rf"\b{REGENCY_WORDS}\s+({alternatives(by_level['regency'])})\b",
-                               re.I)),
-        ("province", re.compile(rf"\b{PROVINCE_WORDS}\s+"
-                                rf"({alternatives(by_level['province'])})\b", re.I)),
-        ("bare", re.compile(rf"\b({alternatives(set(by_level['regency']) ^ set(by_level['city']))})"
-                            r"\b")),
-        ("pronoun", re.compile(r"\b([Pp]emkot|[Pp]emkab|[Pp]emprov|PEMKOT|PEMKAB|PEMPROV)\b"
-                               r"(?!\s+[A-Z])")),
+        (
+            "regency",
+            re.compile(rf"\b{REGENCY_WORDS}\s+({alternatives(by_level['regency'])})\b", re.I),
+        ),
+        (
+            "province",
+            re.compile(
+                rf"\b{PROVINCE_WORDS}\s+"
+                rf"({alternatives(by_level['province'])})\b",
+                re.I,
+            ),
+        ),
+        (
+            "bare",
+            re.compile(
+                rf"\b({alternatives(set(by_level['regency']) ^ set(by_level['city']))})"
+                r"\b"
+            ),
+        ),
+        (
+            "pronoun",
+            re.compile(
+                r"\b([Pp]emkot|[Pp]emkab|[Pp]emprov|PEMKOT|PEMKAB|PEMPROV)\b"
+                r"(?!\s+[A-Z])"
+            ),
+        ),
     ]
 
 
@@ -99,8 +131,12 @@ def find_places(text):
             continue
         word = match.group(1).lower()
         wanted = {"pemkot": "Kota ", "pemkab": "Kabupaten ", "pemprov": ""}[word]
-        before = [p for p in found if p.start < match.start() and (
-            p.name.startswith(wanted) if wanted else "." not in p.code)]
+        before = [
+            p
+            for p in found
+            if p.start < match.start()
+            and (p.name.startswith(wanted) if wanted else "." not in p.code)
+        ]
         if before:
             last = before[-1]
             found.append(Place(match.start(), match.end(), last.code, last.name, match.group()))

@@ -7,28 +7,51 @@ from dataclasses import dataclass
 
 #: spelling in text -> the kind reported
 KINDS = {
-    "undang-undang": "UU", "uu": "UU", "peraturan pemerintah": "PP", "pp": "PP",
-    "perppu": "Perppu", "peraturan presiden": "Perpres", "perpres": "Perpres",
-    "peraturan bawaslu": "Perbawaslu", "perbawaslu": "Perbawaslu",
-    "peraturan kpu": "PKPU", "pkpu": "PKPU", "peraturan menteri dalam negeri": "Permendagri",
-    "permendagri": "Permendagri", "permenpan-rb": "PermenPANRB", "permenpanrb": "PermenPANRB",
-    "permenpan rb": "PermenPANRB", "peraturan bkn": "PerBKN", "perbkn": "PerBKN",
-    "peraturan daerah": "Perda", "perda": "Perda", "peraturan bupati": "Perbup",
-    "perbup": "Perbup", "peraturan wali kota": "Perwal", "peraturan walikota": "Perwal",
-    "perwali": "Perwal", "perwal": "Perwal", "peraturan gubernur": "Pergub", "pergub": "Pergub",
-    "skb": "SKB", "surat keputusan bersama": "SKB",
+    "undang-undang": "UU",
+    "uu": "UU",
+    "peraturan pemerintah": "PP",
+    "pp": "PP",
+    "perppu": "Perppu",
+    "peraturan presiden": "Perpres",
+    "perpres": "Perpres",
+    "peraturan bawaslu": "Perbawaslu",
+    "perbawaslu": "Perbawaslu",
+    "peraturan kpu": "PKPU",
+    "pkpu": "PKPU",
+    "peraturan menteri dalam negeri": "Permendagri",
+    "permendagri": "Permendagri",
+    "permenpan-rb": "PermenPANRB",
+    "permenpanrb": "PermenPANRB",
+    "permenpan rb": "PermenPANRB",
+    "peraturan bkn": "PerBKN",
+    "perbkn": "PerBKN",
+    "peraturan daerah": "Perda",
+    "perda": "Perda",
+    "peraturan bupati": "Perbup",
+    "perbup": "Perbup",
+    "peraturan wali kota": "Perwal",
+    "peraturan walikota": "Perwal",
+    "perwali": "Perwal",
+    "perwal": "Perwal",
+    "peraturan gubernur": "Pergub",
+    "pergub": "Pergub",
+    "skb": "SKB",
+    "surat keputusan bersama": "SKB",
 }
 _KIND = "|".join(sorted((re.escape(k) for k in KINDS), key=len, reverse=True))
 _NUMBER_WORD = r"(?:nomor|nomer|no\.?|nmr\.?)"
 
 REGULATION = re.compile(
     rf"\b({_KIND})\s+(?:{_NUMBER_WORD}\s*)?(\d{{1,4}})\s*(?:tahun|thn\.?|/)\s*((?:19|20)\d{{2}})\b",
-    re.I)
+    re.I,
+)
 # A circular's number: groups of letters/digits joined by slashes or dots, with at least two
 # slashes and a year or a roman month somewhere ("800/6516/41/2023", "HKM.05/12/EDR/IX/2024").
 CIRCULAR = re.compile(
     r"\b(?:surat edaran|se)\b[^.\n]{0,80}?\b" + _NUMBER_WORD + r"?\s*:?\s*"
-    r"([A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+){2,})", re.I)
+    r"([A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+){2,})",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -45,11 +68,22 @@ def find_references(text):
     found = []
     for match in REGULATION.finditer(text):
         kind, number, year = match.groups()
-        found.append(Reference(match.start(), match.end(), KINDS[kind.lower()], number,
-                               int(year), match.group()))
+        found.append(
+            Reference(
+                match.start(), match.end(), KINDS[kind.lower()], number, int(year), match.group()
+            )
+        )
     for match in CIRCULAR.finditer(text):
         number = match.group(1).rstrip(".-")
         years = re.findall(r"(?:19|20)\d{2}", number)
-        found.append(Reference(match.start(1), match.start(1) + len(number), "SE", number,
-                               int(years[-1]) if years else None, number))
+        found.append(
+            Reference(
+                match.start(1),
+                match.start(1) + len(number),
+                "SE",
+                number,
+                int(years[-1]) if years else None,
+                number,
+            )
+        )
     return sorted(found, key=lambda r: r.start)

@@ -72,7 +72,11 @@ def evaluate(model, posts):
         precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
         recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        report[label] = {"precision": round(precision, 3), "recall": round(recall, 3),
-                         "f1": round(f1, 3), "support": c["support"]}
+        report[label] = {
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "support": c["support"],
+        }
     report["accuracy"] = round(right / len(posts), 3) if posts else 0.0
     return report

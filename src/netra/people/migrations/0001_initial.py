@@ -6,83 +6,207 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('regions', '0001_initial'),
+        ("regions", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Agency',
+            name="Agency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255)),
-                ('name_key', models.CharField(help_text='Normalised name for matching', max_length=255)),
-                ('code', models.CharField(blank=True, max_length=40)),
-                ('kind', models.CharField(choices=[('regional', 'Regional government agency (OPD)'), ('central', 'Central government agency')], default='regional', max_length=10)),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='agencies', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255)),
+                (
+                    "name_key",
+                    models.CharField(help_text="Normalised name for matching", max_length=255),
+                ),
+                ("code", models.CharField(blank=True, max_length=40)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("regional", "Regional government agency (OPD)"),
+                            ("central", "Central government agency"),
+                        ],
+                        default="regional",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agencies",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'agencies',
-                'ordering': ['name'],
+                "verbose_name_plural": "agencies",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Employee',
+            name="Employee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nip', models.CharField(blank=True, max_length=18, null=True, unique=True, verbose_name='NIP')),
-                ('name', models.CharField(max_length=255)),
-                ('name_key', models.CharField(db_index=True, max_length=255)),
-                ('name_phonetic', models.CharField(max_length=255)),
-                ('employment_type', models.CharField(choices=[('pns', 'Civil servant (PNS)'), ('cpns', 'Civil servant candidate (CPNS)'), ('pppk', 'Government employee with contract (PPPK)'), ('non_asn', 'Non-ASN staff (honorer)'), ('village_head', 'Village head'), ('village_official', 'Village official')], max_length=20)),
-                ('position', models.CharField(blank=True, max_length=255)),
-                ('position_class', models.CharField(blank=True, choices=[('jpt', 'Senior executive (JPT)'), ('administrator', 'Administrator'), ('pengawas', 'Supervisor (pengawas)'), ('fungsional', 'Functional'), ('pelaksana', 'Executor (pelaksana)')], max_length=20)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('active', models.BooleanField(default=True)),
-                ('updated_at', models.DateTimeField()),
-                ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='employees', to='people.agency')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.region')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='employees', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "nip",
+                    models.CharField(
+                        blank=True, max_length=18, null=True, unique=True, verbose_name="NIP"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255)),
+                ("name_key", models.CharField(db_index=True, max_length=255)),
+                ("name_phonetic", models.CharField(max_length=255)),
+                (
+                    "employment_type",
+                    models.CharField(
+                        choices=[
+                            ("pns", "Civil servant (PNS)"),
+                            ("cpns", "Civil servant candidate (CPNS)"),
+                            ("pppk", "Government employee with contract (PPPK)"),
+                            ("non_asn", "Non-ASN staff (honorer)"),
+                            ("village_head", "Village head"),
+                            ("village_official", "Village official"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("position", models.CharField(blank=True, max_length=255)),
+                (
+                    "position_class",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("jpt", "Senior executive (JPT)"),
+                            ("administrator", "Administrator"),
+                            ("pengawas", "Supervisor (pengawas)"),
+                            ("fungsional", "Functional"),
+                            ("pelaksana", "Executor (pelaksana)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                ("active", models.BooleanField(default=True)),
+                ("updated_at", models.DateTimeField()),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="employees",
+                        to="people.agency",
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="regions.region",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="employees",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='RosterImport',
+            name="RosterImport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('original_name', models.CharField(max_length=255)),
-                ('stored_file', models.CharField(blank=True, max_length=255)),
-                ('skip_invalid', models.BooleanField(default=False)),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Imported'), ('rejected', 'Rejected: nothing imported'), ('failed', 'Failed')], default='queued', max_length=10)),
-                ('rows_total', models.PositiveIntegerField(default=0)),
-                ('rows_done', models.PositiveIntegerField(default=0)),
-                ('imported', models.PositiveIntegerField(default=0)),
-                ('created', models.PositiveIntegerField(default=0)),
-                ('updated', models.PositiveIntegerField(default=0)),
-                ('invalid', models.PositiveIntegerField(default=0)),
-                ('errors', models.JSONField(blank=True, default=list)),
-                ('file_error', models.JSONField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.region')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255)),
+                ("stored_file", models.CharField(blank=True, max_length=255)),
+                ("skip_invalid", models.BooleanField(default=False)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("done", "Imported"),
+                            ("rejected", "Rejected: nothing imported"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                ("rows_total", models.PositiveIntegerField(default=0)),
+                ("rows_done", models.PositiveIntegerField(default=0)),
+                ("imported", models.PositiveIntegerField(default=0)),
+                ("created", models.PositiveIntegerField(default=0)),
+                ("updated", models.PositiveIntegerField(default=0)),
+                ("invalid", models.PositiveIntegerField(default=0)),
+                ("errors", models.JSONField(blank=True, default=list)),
+                ("file_error", models.JSONField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="regions.region",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.AddConstraint(
-            model_name='agency',
-            constraint=models.UniqueConstraint(fields=('region', 'name_key'), name='uniq_agency_name'),
+            model_name="agency",
+            constraint=models.UniqueConstraint(
+                fields=("region", "name_key"), name="uniq_agency_name"
+            ),
         ),
         migrations.AddIndex(
-            model_name='employee',
-            index=models.Index(fields=['region', 'name_key'], name='people_empl_region__7f5bd3_idx'),
+            model_name="employee",
+            index=models.Index(
+                fields=["region", "name_key"], name="people_empl_region__7f5bd3_idx"
+            ),
         ),
     ]

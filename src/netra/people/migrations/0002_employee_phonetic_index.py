@@ -11,7 +11,8 @@ def create(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
             "CREATE INDEX IF NOT EXISTS employee_phonetic_gin ON people_employee "
-            "USING gin (to_tsvector('simple', name_phonetic))")
+            "USING gin (to_tsvector('simple', name_phonetic))"
+        )
 
 
 def drop(apps, schema_editor):

@@ -5,29 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0002_employee_phonetic_index'),
-        ('regions', '0001_initial'),
+        ("people", "0002_employee_phonetic_index"),
+        ("regions", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='employee',
+            name="employee",
             options={},
         ),
         migrations.RemoveIndex(
-            model_name='employee',
-            name='people_empl_region__7f5bd3_idx',
+            model_name="employee",
+            name="people_empl_region__7f5bd3_idx",
         ),
         migrations.AlterField(
-            model_name='employee',
-            name='district',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.region'),
+            model_name="employee",
+            name="district",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="regions.region",
+            ),
         ),
         migrations.AlterField(
-            model_name='employee',
-            name='name_key',
+            model_name="employee",
+            name="name_key",
             field=models.CharField(max_length=255),
         ),
     ]

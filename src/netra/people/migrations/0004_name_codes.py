@@ -4,16 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0003_lean_employee_indexes'),
+        ("people", "0003_lean_employee_indexes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NameCode',
+            name="NameCode",
             fields=[
-                ('code', models.CharField(max_length=60, primary_key=True, serialize=False)),
+                ("code", models.CharField(max_length=60, primary_key=True, serialize=False)),
             ],
         ),
     ]

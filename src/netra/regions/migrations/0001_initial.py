@@ -5,99 +5,188 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ClockRule',
+            name="ClockRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=20, unique=True)),
-                ('day_kind', models.CharField(choices=[('calendar', 'Calendar days'), ('working', 'Working days')], max_length=10)),
-                ('report_window_days', models.PositiveSmallIntegerField()),
-                ('completion_days', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('initial_study_days', models.PositiveSmallIntegerField()),
-                ('decision_days', models.PositiveSmallIntegerField()),
-                ('decision_extension_days', models.PositiveSmallIntegerField()),
-                ('legal_basis', models.TextField(blank=True)),
-                ('notes', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=20, unique=True)),
+                (
+                    "day_kind",
+                    models.CharField(
+                        choices=[("calendar", "Calendar days"), ("working", "Working days")],
+                        max_length=10,
+                    ),
+                ),
+                ("report_window_days", models.PositiveSmallIntegerField()),
+                ("completion_days", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("initial_study_days", models.PositiveSmallIntegerField()),
+                ("decision_days", models.PositiveSmallIntegerField()),
+                ("decision_extension_days", models.PositiveSmallIntegerField()),
+                ("legal_basis", models.TextField(blank=True)),
+                ("notes", models.TextField(blank=True)),
             ],
         ),
         migrations.CreateModel(
-            name='ReferenceDataset',
+            name="ReferenceDataset",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=40, unique=True)),
-                ('version', models.CharField(max_length=40)),
-                ('sources', models.JSONField(default=list)),
-                ('loaded_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=40, unique=True)),
+                ("version", models.CharField(max_length=40)),
+                ("sources", models.JSONField(default=list)),
+                ("loaded_at", models.DateTimeField(auto_now=True)),
             ],
         ),
         migrations.CreateModel(
-            name='Holiday',
+            name="Holiday",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(db_index=True)),
-                ('kind', models.CharField(choices=[('holiday', 'National holiday'), ('collective_leave', 'Collective leave')], max_length=20)),
-                ('name_id', models.CharField(max_length=200)),
-                ('name_en', models.CharField(max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(db_index=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("holiday", "National holiday"),
+                            ("collective_leave", "Collective leave"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("name_id", models.CharField(max_length=200)),
+                ("name_en", models.CharField(max_length=200)),
             ],
             options={
-                'ordering': ['date'],
-                'constraints': [models.UniqueConstraint(fields=('date', 'kind'), name='uniq_holiday')],
+                "ordering": ["date"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("date", "kind"), name="uniq_holiday")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=13, unique=True)),
-                ('name', models.CharField(max_length=100)),
-                ('level', models.CharField(choices=[('province', 'Province'), ('regency', 'Regency'), ('city', 'City'), ('district', 'District')], db_index=True, max_length=10)),
-                ('timezone', models.CharField(help_text='WIB, WITA or WIT', max_length=4)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=13, unique=True)),
+                ("name", models.CharField(max_length=100)),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("province", "Province"),
+                            ("regency", "Regency"),
+                            ("city", "City"),
+                            ("district", "District"),
+                        ],
+                        db_index=True,
+                        max_length=10,
+                    ),
+                ),
+                ("timezone", models.CharField(help_text="WIB, WITA or WIT", max_length=4)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['code'],
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Election',
+            name="Election",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True)),
-                ('kind', models.CharField(choices=[('pilkada', 'Regional head election (Pilkada)'), ('pemilu', 'General election (Pemilu)')], max_length=20)),
-                ('name_id', models.CharField(max_length=200)),
-                ('name_en', models.CharField(max_length=200)),
-                ('voting_date', models.DateField()),
-                ('candidate_determination_date', models.DateField(blank=True, null=True)),
-                ('legal_basis', models.TextField(blank=True)),
-                ('national', models.BooleanField(default=False, help_text='Held in every region')),
-                ('regions_complete', models.BooleanField(default=True)),
-                ('regions', models.ManyToManyField(blank=True, related_name='elections', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("pilkada", "Regional head election (Pilkada)"),
+                            ("pemilu", "General election (Pemilu)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("name_id", models.CharField(max_length=200)),
+                ("name_en", models.CharField(max_length=200)),
+                ("voting_date", models.DateField()),
+                ("candidate_determination_date", models.DateField(blank=True, null=True)),
+                ("legal_basis", models.TextField(blank=True)),
+                ("national", models.BooleanField(default=False, help_text="Held in every region")),
+                ("regions_complete", models.BooleanField(default=True)),
+                (
+                    "regions",
+                    models.ManyToManyField(
+                        blank=True, related_name="elections", to="regions.region"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-voting_date'],
+                "ordering": ["-voting_date"],
             },
         ),
         migrations.CreateModel(
-            name='ElectionStage',
+            name="ElectionStage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=60)),
-                ('name_id', models.CharField(max_length=200)),
-                ('name_en', models.CharField(max_length=200)),
-                ('start', models.DateField()),
-                ('end', models.DateField()),
-                ('election', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stages', to='regions.election')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=60)),
+                ("name_id", models.CharField(max_length=200)),
+                ("name_en", models.CharField(max_length=200)),
+                ("start", models.DateField()),
+                ("end", models.DateField()),
+                (
+                    "election",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stages",
+                        to="regions.election",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['start', 'end'],
-                'constraints': [models.UniqueConstraint(fields=('election', 'code'), name='uniq_stage_code')],
+                "ordering": ["start", "end"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("election", "code"), name="uniq_stage_code")
+                ],
             },
         ),
     ]

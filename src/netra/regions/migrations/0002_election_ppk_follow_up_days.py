@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('regions', '0001_initial'),
+        ("regions", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='election',
-            name='ppk_follow_up_days',
+            model_name="election",
+            name="ppk_follow_up_days",
             field=models.PositiveSmallIntegerField(blank=True, null=True),
         ),
     ]

@@ -4,32 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Heartbeat',
+            name="Heartbeat",
             fields=[
-                ('worker_id', models.CharField(max_length=64, primary_key=True, serialize=False)),
-                ('host', models.CharField(max_length=255)),
-                ('pid', models.PositiveIntegerField()),
-                ('started_at', models.DateTimeField()),
-                ('beat_at', models.DateTimeField(db_index=True)),
+                ("worker_id", models.CharField(max_length=64, primary_key=True, serialize=False)),
+                ("host", models.CharField(max_length=255)),
+                ("pid", models.PositiveIntegerField()),
+                ("started_at", models.DateTimeField()),
+                ("beat_at", models.DateTimeField(db_index=True)),
             ],
         ),
         migrations.CreateModel(
-            name='PeriodicJob',
+            name="PeriodicJob",
             fields=[
-                ('name', models.CharField(max_length=64, primary_key=True, serialize=False)),
-                ('next_run_at', models.DateTimeField()),
-                ('last_started_at', models.DateTimeField(null=True)),
-                ('last_finished_at', models.DateTimeField(null=True)),
-                ('last_worker_id', models.CharField(blank=True, max_length=64)),
-                ('last_error', models.TextField(blank=True)),
+                ("name", models.CharField(max_length=64, primary_key=True, serialize=False)),
+                ("next_run_at", models.DateTimeField()),
+                ("last_started_at", models.DateTimeField(null=True)),
+                ("last_finished_at", models.DateTimeField(null=True)),
+                ("last_worker_id", models.CharField(blank=True, max_length=64)),
+                ("last_error", models.TextField(blank=True)),
             ],
         ),
     ]

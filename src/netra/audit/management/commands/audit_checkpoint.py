@@ -31,17 +31,25 @@ class Command(BaseCommand):
             return 1
         if checkpoint is None:
             if not AuditEntry.objects.exists():
-                self.stdout.write("Jejak audit masih kosong: tidak ada yang perlu dicatat. / "
-                                  "The audit log is empty: nothing to checkpoint.")
+                self.stdout.write(
+                    "Jejak audit masih kosong: tidak ada yang perlu dicatat. / "
+                    "The audit log is empty: nothing to checkpoint."
+                )
                 return 0
-            self.stderr.write("netra: proses lain sedang menulis titik periksa; coba lagi. / "
-                              "another process is writing a checkpoint; try again.")
+            self.stderr.write(
+                "netra: proses lain sedang menulis titik periksa; coba lagi. / "
+                "another process is writing a checkpoint; try again."
+            )
             return 1
         where = checkpoint_dir() / checkpoint.name
-        done = ("ditulis", "written") if checkpoint.written_at >= started else (
-            "sudah ada untuk kepala ini", "already there for this head")
+        done = (
+            ("ditulis", "written")
+            if checkpoint.written_at >= started
+            else ("sudah ada untuk kepala ini", "already there for this head")
+        )
         self.stdout.write(
             f"Titik periksa {done[0]}: entri #{checkpoint.entry_id} (nomor urut {checkpoint.seq}), "
             f"{where}. / Checkpoint {done[1]}: entry #{checkpoint.entry_id} "
-            f"(sequence {checkpoint.seq}), {where}.")
+            f"(sequence {checkpoint.seq}), {where}."
+        )
         return 0

@@ -30,16 +30,20 @@ class Command(BaseCommand):
         if result.broken is not None:
             self.stderr.write(f"netra: {result.broken}")
             return 1
-        self.stdout.write(f"Jejak audit utuh: {result.entries} entri diperiksa dalam "
-                          f"{seconds:.1f} s.")
+        self.stdout.write(
+            f"Jejak audit utuh: {result.entries} entri diperiksa dalam {seconds:.1f} s."
+        )
         checkpoint = result.checkpoint
         if checkpoint is None:
-            self.stdout.write("Belum ada titik periksa di luar basis data; jalankan "
-                              "`netra audit checkpoint`. / No checkpoint outside the database "
-                              "yet; run `netra audit checkpoint`.")
+            self.stdout.write(
+                "Belum ada titik periksa di luar basis data; jalankan "
+                "`netra audit checkpoint`. / No checkpoint outside the database "
+                "yet; run `netra audit checkpoint`."
+            )
         else:
             written = f"{timezone.localtime(checkpoint.written_at):%Y-%m-%d %H:%M}"
             self.stdout.write(
                 f"Cocok dengan titik periksa terbaru ({written}, entri #{checkpoint.entry_id}). / "
-                f"Matches the newest checkpoint ({written}, entry #{checkpoint.entry_id}).")
+                f"Matches the newest checkpoint ({written}, entry #{checkpoint.entry_id})."
+            )
         return 0

@@ -25,21 +25,30 @@ class Command(BaseCommand):
             sys.exit(code)
 
     def run(self, as_json, region_code):
-        cases = Case.objects.filter(due_at__lt=timezone.now()).select_related("region",
-                                                                              "election")
+        cases = Case.objects.filter(due_at__lt=timezone.now()).select_related("region", "election")
         if region_code:
             region = Region.objects.filter(code=region_code).first()
             if region is None:
                 self.stderr.write(f"netra: kode wilayah {region_code!r} tidak dikenal.")
                 return 1
             cases = cases.filter(region.within_q())
-        rows = [{"id": c.pk, "number": c.number, "state": c.state, "region_code": c.region.code,
-                 "election": c.election.code, "due_at": c.due_at.isoformat()}
-                for c in cases.order_by("due_at")]
+        rows = [
+            {
+                "id": c.pk,
+                "number": c.number,
+                "state": c.state,
+                "region_code": c.region.code,
+                "election": c.election.code,
+                "due_at": c.due_at.isoformat(),
+            }
+            for c in cases.order_by("due_at")
+        ]
         if as_json:
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
         else:
             for row in rows:
-                self.stdout.write(f"{row['due_at']}  {row['region_code']:<8} {row['state']:<16} "
-                                  f"{row['number'] or '#' + str(row['id'])}")
+                self.stdout.write(
+                    f"{row['due_at']}  {row['region_code']:<8} {row['state']:<16} "
+                    f"{row['number'] or '#' + str(row['id'])}"
+                )
         return 0

@@ -47,10 +47,11 @@ class Command(BaseCommand):
                     post_id, text = post["id"], post["text"]
                     if not isinstance(text, str):
                         raise TypeError
-                    published = date.fromisoformat(post["published"]) \
-                        if post.get("published") else None
+                    published = (
+                        date.fromisoformat(post["published"]) if post.get("published") else None
+                    )
                 except (ValueError, KeyError, TypeError):
-                    self.stderr.write(f"netra: line {number} is not {{\"id\", \"text\"}} JSON")
+                    self.stderr.write(f'netra: line {number} is not {{"id", "text"}} JSON')
                     return 2
                 before = bool(determination and published and published < determination)
                 result = classify(text, gazetteer=gazetteer, before_determination=before)

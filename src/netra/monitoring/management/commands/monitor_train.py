@@ -17,8 +17,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--corpus", help="labeled JSONL (default: the shipped corpus)")
         parser.add_argument("--output", help="where to write the model (default: shipped)")
-        parser.add_argument("--include-decisions", action="store_true",
-                            help="add the posts supervisors labeled in triage")
+        parser.add_argument(
+            "--include-decisions",
+            action="store_true",
+            help="add the posts supervisors labeled in triage",
+        )
 
     def handle(self, *args, corpus=None, output=None, include_decisions=False, **options):
         posts = train.read_posts(corpus or DATA / "corpus.jsonl")
@@ -29,11 +32,15 @@ class Command(BaseCommand):
             from netra.monitoring.models import Flag
 
             decided = Flag.objects.exclude(training_label="").select_related("text")
-            training += [{"id": f"flag-{f.pk}", "text": f.text.text, "label": f.training_label}
-                         for f in decided]
+            training += [
+                {"id": f"flag-{f.pk}", "text": f.text.text, "label": f.training_label}
+                for f in decided
+            ]
         model = train.train(training, version=f"trained on {len(training)} posts")
         output = Path(output) if output else MODEL_FILE
         output.write_text(json.dumps(model.to_json(), sort_keys=True), encoding="utf-8")
         held = sum(1 for post in posts if train.held_out(post))
-        self.stdout.write(f"Model dilatih dengan {len(training)} unggahan; {held} disisihkan "
-                          f"untuk pengujian. Ditulis ke {output}.")
+        self.stdout.write(
+            f"Model dilatih dengan {len(training)} unggahan; {held} disisihkan "
+            f"untuk pengujian. Ditulis ke {output}."
+        )

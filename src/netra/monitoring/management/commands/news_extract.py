@@ -17,8 +17,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
-        parser.add_argument("--published", help="publication date, YYYY-MM-DD, for relative "
-                            "dates such as 'Senin pekan depan'")
+        parser.add_argument(
+            "--published",
+            help="publication date, YYYY-MM-DD, for relative dates such as 'Senin pekan depan'",
+        )
 
     def handle(self, *args, **options):
         self.stderr.style_func = None

@@ -17,11 +17,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--region", required=True, help="Kemendagri code, e.g. 35.09")
-        parser.add_argument("--skip-invalid", action="store_true",
-                            help="import the valid rows only")
+        parser.add_argument(
+            "--skip-invalid", action="store_true", help="import the valid rows only"
+        )
         parser.add_argument("--errors", help="where to write the error report (CSV)")
-        parser.add_argument("--progress", action="store_true",
-                            help="show progress even when piped")
+        parser.add_argument("--progress", action="store_true", help="show progress even when piped")
 
     def handle(self, *args, file, region, skip_invalid, errors, progress, **options):
         self.stderr.style_func = None
@@ -36,8 +36,9 @@ class Command(BaseCommand):
             return 1
         show = _progress_printer() if sys.stderr.isatty() or progress else None
         try:
-            result = import_roster_file(Path(file), region=region, actor=None,
-                                        skip_invalid=skip_invalid, progress=show)
+            result = import_roster_file(
+                Path(file), region=region, actor=None, skip_invalid=skip_invalid, progress=show
+            )
         except RosterFileError as exc:
             self.stderr.write(f"netra: {exc.message}")
             return 1

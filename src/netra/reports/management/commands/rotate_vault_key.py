@@ -6,9 +6,11 @@ from netra.reports.actions import reseal_all_identities
 
 
 class Command(BaseCommand):
-    help = ("Put a new key at the head of the vault key file, re-encrypt every reporter "
-            "identity with it, then remove the old keys. Stop the app and worker processes "
-            "first, or restart them afterwards, so that none keeps the old keys in memory.")
+    help = (
+        "Put a new key at the head of the vault key file, re-encrypt every reporter "
+        "identity with it, then remove the old keys. Stop the app and worker processes "
+        "first, or restart them afterwards, so that none keeps the old keys in memory."
+    )
 
     def handle(self, *args, **options):
         path = settings.NETRA_VAULT_KEY_FILE

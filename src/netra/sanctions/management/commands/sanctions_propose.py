@@ -27,8 +27,9 @@ class Command(BaseCommand):
             self.stderr.write(f"netra: input is not JSON: {error}")
             return 2
         try:
-            proposal = rules.propose(active_catalog(),
-                                     **rules.parse_request(payload, determination_dates()))
+            proposal = rules.propose(
+                active_catalog(), **rules.parse_request(payload, determination_dates())
+            )
         except rules.ProposalError as error:
             self.stderr.write(f"netra: {error.detail}")
             return 2
