@@ -27,7 +27,21 @@ PACKAGE = "netra"
 # Highest first, as in pyproject.toml's [tool.importlinter]. An app not named here is reported
 # as unlayered.
 LAYERS = [
-    ("shell", {"netra", "urls", "api", "cli", "rounds", "wsgi", "settings", "deployment", "demo"}),
+    (
+        "shell",
+        {
+            "netra",
+            "urls",
+            "api",
+            "cli",
+            "rounds",
+            "wsgi",
+            "settings",
+            "deployment",
+            "demo",
+            "demo_cases",
+        },
+    ),
     ("domain", {"reports", "cases", "sanctions", "prevention", "monitoring", "insights", "web"}),
     # worker imports no other netra module and people.tasks registers with it (pyproject.toml).
     ("base", {"accounts", "audit", "regions", "people", "worker", "common"}),

@@ -1,11 +1,11 @@
 """`netra demo`: the fictional demo data set of every app, loaded in order.
 
 People and staff accounts first (people/demo.py), then cases in every state with their
-sanctions follow-up (cases/demo.py), then prevention work (prevention/demo.py). Each part is
+sanctions follow-up (demo_cases.py), then prevention work (prevention/demo.py). Each part is
 deterministic, so running it again updates the same rows instead of adding new ones.
 """
 
-from netra.cases.demo import load_demo_cases
+from netra.demo_cases import load_demo_cases
 from netra.people.demo import load_demo_people
 from netra.prevention.demo import load_demo_prevention
 

@@ -9,14 +9,17 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from netra.accounts.models import Role, User
 from netra.audit.log import record
 from netra.cases import actions as case_actions
+from netra.cases import documents
 from netra.cases import workflow as wf
 from netra.cases.actions import Conflict, Refused
-from netra.cases.models import CaseEvent
+from netra.cases.models import Case, CaseEvent
 
 from . import rules
-from .models import Decree, FollowUpStep, Recommendation, RecommendationCode
+from .catalog import active_catalog
+from .models import CatalogVersion, Decree, FollowUpStep, Recommendation, RecommendationCode
 
 PDF_MAGIC = b"%PDF-"
 
@@ -35,7 +38,6 @@ class Choice:
 
 def proposal_for(case, choice):
     """The engine's proposal for CHOICE under the case's election and the catalog in use."""
-    from .catalog import active_catalog
 
     return rules.propose(
         active_catalog(),
@@ -64,10 +66,6 @@ def recommend(actor, case, *, version, verification, choices, note=""):
     nothing is kept and the letter is rendered again.
     """
     import copy
-
-    from netra.cases import documents
-
-    from .catalog import active_catalog
 
     respondents = list(case.respondents.all())
     if case.recommendations.exists():
@@ -172,7 +170,6 @@ def _keep_recommendation(actor, case, rows, letter, *, version, verification, du
     rendered from them, in one transaction.
     False (and nothing kept) when the case's new due date is not the one the letter
     printed."""
-    from netra.cases import documents
 
     case = case_actions.transition(
         actor, case, wf.RECOMMENDED, version=version, reason=verification, recorded=True
@@ -315,7 +312,6 @@ def record_decree(
 def mark_ppk_overdue(now=None):
     """Move every recommendation past its period to "PPK overdue" (the worker's round), propose
     the next steps and tell BKN."""
-    from netra.cases.models import Case
 
     now = now or timezone.now()
     moved = 0
@@ -356,8 +352,6 @@ def tell_bkn_of_overdue(case):
     from django.urls import reverse
     from django.utils import translation
     from django.utils.translation import gettext as _
-
-    from netra.accounts.models import Role, User
 
     recipients = list(
         User.objects.filter(role=Role.BKN, is_active=True)
@@ -412,8 +406,6 @@ def save_catalog_version(actor, base, *, note, code=None, changes=None, rules_ch
     RULES_CHANGES to its rules; versions are never edited in place, so decided cases keep
     the codes and sanctions they were decided with."""
     import copy
-
-    from .models import CatalogVersion
 
     if not note.strip():
         raise Refused("catalog_note_required")

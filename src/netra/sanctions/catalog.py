@@ -5,14 +5,17 @@ import json
 
 from django.db import DatabaseError
 
+from netra.regions.models import Election
+from netra.regions.reference import DATA_DIR
+
 from . import rules
+from .models import CatalogVersion
 
 _built = {}
 
 
 def active_catalog():
     """The engine's Catalog for the newest version (built once per version per process)."""
-    from .models import CatalogVersion
 
     try:
         newest = CatalogVersion.objects.only("pk", "version").first()
@@ -27,7 +30,6 @@ def active_catalog():
 
 
 def catalog_of_version(version):
-    from .models import CatalogVersion
 
     found = CatalogVersion.objects.filter(version=version).first()
     return rules.Catalog(found.data) if found else rules.shipped_catalog()
@@ -35,7 +37,6 @@ def catalog_of_version(version):
 
 def determination_dates():
     """Election code -> candidate determination date (None where the election has none)."""
-    from netra.regions.models import Election
 
     try:
         found = dict(Election.objects.values_list("code", "candidate_determination_date"))
@@ -44,8 +45,6 @@ def determination_dates():
     if found:
         return found
     from datetime import date
-
-    from netra.regions.reference import DATA_DIR
 
     data = json.loads((DATA_DIR / "elections.json").read_text(encoding="utf-8"))
     return {

@@ -2,16 +2,18 @@
 
 import random
 from collections import deque
+from datetime import timedelta
 
 from django.db import transaction
 
 from netra.accounts.models import User
+from netra.cases import actions
+from netra.cases import workflow as wf
+from netra.cases.models import Case
 from netra.people.models import Employee
 from netra.regions.models import Election, Region
-
-from . import actions
-from . import workflow as wf
-from .models import Case
+from netra.sanctions import actions as sanctions
+from netra.sanctions import rules
 
 DEMO_MARK = "[demo] "
 SANCTIONS = [
@@ -49,10 +51,6 @@ DEMO_DECREE = b"%PDF-1.4\n% Contoh keputusan (data demo)\n%%EOF\n"
 
 def _take(case, target, roles, *, officer, bkn, ppk, rng):
     """One move of the path, through the action that makes it (sanctions for the recorded)."""
-    from datetime import timedelta
-
-    from netra.sanctions import actions as sanctions
-    from netra.sanctions import rules
 
     if target == wf.RECOMMENDED:
         determination = case.election.candidate_determination_date
