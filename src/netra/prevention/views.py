@@ -337,10 +337,10 @@ def public_region(request, code):
     region = Region.objects.filter(code=code).exclude(level=Region.Level.DISTRICT).first()
     if region is None:
         raise Http404
-    inside = (
+    inside = list(
         Region.objects.filter(code__startswith=region.code + ".")
         .exclude(level=Region.Level.DISTRICT)
-        .values("id")
+        .values_list("id", flat=True)
     )
     return render(
         request,
