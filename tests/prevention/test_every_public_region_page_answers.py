@@ -10,4 +10,3 @@ def test_every_province_and_regency_page_answers_200(client, reference):
     assert len(regions) == 38 + 514
     failed = [code for code, _ in regions if client.get(f"/wilayah/{code}/").status_code != 200]
     assert failed == []
-
