@@ -137,10 +137,11 @@ TEMPLATES = [
 
 SQLITE_OPTIONS = {
     # WAL lets the worker write while pages read; IMMEDIATE avoids "database is locked" on
-    # upgrade from a read to a write lock inside a transaction.
+    # upgrade from a read to a write lock inside a transaction. The busy timeout comes first,
+    # so that switching a new file to WAL also waits for a process that holds it.
     "init_command": (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-        "PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536;"
+        "PRAGMA busy_timeout=10000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+        "PRAGMA cache_size=-65536;"
     ),
     "transaction_mode": "IMMEDIATE",
 }

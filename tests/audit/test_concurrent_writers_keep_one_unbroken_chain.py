@@ -36,6 +36,9 @@ def database_url(tmp_path):
     path = tmp_path / "netra.sqlite3"
     with connection.cursor() as cursor:
         cursor.execute("VACUUM INTO %s", [str(path)])
+    # In WAL mode, as `netra up` leaves an installed database (the mode stays with the file).
+    with sqlite3.connect(path) as copy:
+        copy.execute("PRAGMA journal_mode=WAL")
     return f"sqlite:///{path}"
 
 
