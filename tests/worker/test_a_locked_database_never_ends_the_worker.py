@@ -3,33 +3,14 @@ the worker."""
 
 from unittest import mock
 
-import pytest
 from django.db.utils import OperationalError
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from netra.worker.runner import NetraWorker
 
+from .tasks import batch_worker as worker
 from .tasks import meet_a_locked_database, remember
-
-
-@pytest.fixture
-def db_tasks(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def worker(**options):
-    defaults = dict(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="w1",
-        excluded_queue_names=[],
-    )
-    return NetraWorker(**{**defaults, **options})
 
 
 def test_a_task_that_meets_a_locked_database_is_queued_again_for_later(db, db_tasks):

@@ -4,7 +4,6 @@ lease has passed, and done by the next worker; after too many tries it fails, ne
 from datetime import timedelta
 from unittest import mock
 
-import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -12,14 +11,10 @@ from django_tasks_db.models import DBTaskResult
 
 from netra.people.actions import queue_roster_import
 from netra.worker.models import Heartbeat
-from netra.worker.runner import NetraWorker, beat, recover_abandoned_tasks
+from netra.worker.runner import beat, recover_abandoned_tasks
 
+from .tasks import batch_worker as worker
 from .tasks import remember
-
-
-@pytest.fixture
-def db_tasks(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def running_task(worker_ids, started_minutes_ago=5):
@@ -32,20 +27,6 @@ def running_task(worker_ids, started_minutes_ago=5):
     return DBTaskResult.objects.get(pk=result.id)
 
 
-def worker(**options):
-    defaults = dict(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="next-worker",
-        excluded_queue_names=[],
-    )
-    return NetraWorker(**{**defaults, **options})
-
-
 def test_it_queues_again_a_task_whose_worker_stopped_beating(db, db_tasks):
     task = running_task(["killed-worker"])
     beat(
@@ -55,7 +36,7 @@ def test_it_queues_again_a_task_whose_worker_stopped_beating(db, db_tasks):
     )
 
     assert recover_abandoned_tasks() == {"requeued": 1, "failed": 0}
-    worker().run()
+    worker(worker_id="next-worker").run()
 
     task.refresh_from_db()
     assert task.status == "SUCCESSFUL"

@@ -54,12 +54,21 @@ def message():
 
 def refusal_response(request, refused):
     """The 400 answer: JSON under /api/, a page everywhere else."""
+    return _refusal(
+        request,
+        400,
+        "web/refused_input.html",
+        message(),
+        {"code": refused.code, "field": refused.field},
+    )
+
+
+def _refusal(request, status, template, text, fields):
+    """A refusal of the request as a whole: JSON with its code under /api/, else a page."""
     if request.path_info.startswith("/api/"):
-        return JsonResponse(
-            {"detail": message(), "code": refused.code, "field": refused.field}, status=400
-        )
-    html = render_to_string("web/refused_input.html", {"message": message()}, request=request)
-    return HttpResponse(html, status=400)
+        return JsonResponse({"detail": text, **fields}, status=status)
+    html = render_to_string(template, {"message": text}, request=request)
+    return HttpResponse(html, status=status)
 
 
 def _nul_in_querydict(data):
@@ -184,10 +193,7 @@ def largest_body():
 
 
 def _body_refusal(request, status, code, text):
-    if request.path_info.startswith("/api/"):
-        return JsonResponse({"detail": text, "code": code}, status=status)
-    html = render_to_string("web/refused_body.html", {"message": text}, request=request)
-    return HttpResponse(html, status=status)
+    return _refusal(request, status, "web/refused_body.html", text, {"code": code})
 
 
 class RefuseOversizedBodiesMiddleware:

@@ -1,23 +1,17 @@
 """`netra audit checkpoint` (also `netra manage audit_checkpoint`)."""
 
-import sys
-
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from netra.audit.log import AuditKeyError, ChainBroken, checkpoint_dir, write_checkpoint
 from netra.audit.models import AuditEntry
+from netra.common.commands import ExitCodeCommand
 
 
-class Command(BaseCommand):
+class Command(ExitCodeCommand):
     help = "Write the signed head of the chain outside the database; exit 1 if it is broken."
-    requires_system_checks = []
 
-    def handle(self, *args, **options):
-        self.stderr.style_func = None
-        code = self.run()
-        if code:
-            sys.exit(code)
+    def exit_code(self, options):
+        return self.run()
 
     def run(self):
         started = timezone.now()

@@ -1,23 +1,18 @@
 """`netra audit verify` (also `netra manage audit_verify`): exit 1 at a broken link."""
 
-import sys
 import time
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from netra.audit.log import AuditKeyError, verify
+from netra.common.commands import ExitCodeCommand
 
 
-class Command(BaseCommand):
+class Command(ExitCodeCommand):
     help = "Walk the hash chain and compare it with the newest checkpoint; exit 1 at a break."
-    requires_system_checks = []
 
-    def handle(self, *args, **options):
-        self.stderr.style_func = None
-        code = self.run()
-        if code:
-            sys.exit(code)
+    def exit_code(self, options):
+        return self.run()
 
     def run(self):
         started = time.perf_counter()

@@ -1,28 +1,23 @@
 """`netra cases overdue [--json] [--region CODE]` (also `netra manage cases_overdue`)."""
 
 import json
-import sys
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from netra.cases.models import Case
+from netra.common.commands import ExitCodeCommand
 from netra.regions.models import Region
 
 
-class Command(BaseCommand):
+class Command(ExitCodeCommand):
     help = "Cases whose current step is past due, the most overdue first."
-    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true", help="machine-readable output")
         parser.add_argument("--region", help="only this region and what lies inside it")
 
-    def handle(self, *args, **options):
-        self.stderr.style_func = None
-        code = self.run(options["json"], options["region"])
-        if code:
-            sys.exit(code)
+    def exit_code(self, options):
+        return self.run(options["json"], options["region"])
 
     def run(self, as_json, region_code):
         cases = Case.objects.filter(due_at__lt=timezone.now()).select_related("region", "election")

@@ -2,27 +2,21 @@
 one JSON line per input line {"id", "text"[, "published"]}; bad input exits 2."""
 
 import json
-import sys
 from datetime import date
 
-from django.core.management.base import BaseCommand
-
+from netra.common.commands import ExitCodeCommand
 from netra.monitoring.nlp.classify import classify, gazetteer_for
 
 
-class Command(BaseCommand):
+class Command(ExitCodeCommand):
     help = "Label posts from a JSONL file."
-    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("file", metavar="FILE.jsonl")
         parser.add_argument("--election", help="use this election's gazetteer and dates")
 
-    def handle(self, *args, **options):
-        self.stderr.style_func = None
-        code = self.run(options["file"], options["election"])
-        if code:
-            sys.exit(code)
+    def exit_code(self, options):
+        return self.run(options["file"], options["election"])
 
     def run(self, file, election):
         determination = None

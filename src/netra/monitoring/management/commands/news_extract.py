@@ -2,18 +2,15 @@
 prevention activity from plain-text articles (first line the title), as a JSON array."""
 
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
-
+from netra.common.commands import ExitCodeCommand
 from netra.monitoring.nlp.news import extract
 
 
-class Command(BaseCommand):
+class Command(ExitCodeCommand):
     help = "Regions, activities, regulations and officials in articles (JSON)."
-    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
@@ -22,11 +19,8 @@ class Command(BaseCommand):
             help="publication date, YYYY-MM-DD, for relative dates such as 'Senin pekan depan'",
         )
 
-    def handle(self, *args, **options):
-        self.stderr.style_func = None
-        code = self.run(options["files"], options["published"])
-        if code:
-            sys.exit(code)
+    def exit_code(self, options):
+        return self.run(options["files"], options["published"])
 
     def run(self, files, published_text):
         published = None

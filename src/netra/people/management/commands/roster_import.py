@@ -3,16 +3,14 @@
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
-
+from netra.common.commands import ExitCodeCommand
 from netra.people.actions import import_roster_file
 from netra.people.importer import RosterFileError
 from netra.regions.models import Region
 
 
-class Command(BaseCommand):
+class Command(ExitCodeCommand):
     help = "Import a CSV or XLSX roster; exit 2 when rows were refused and nothing imported."
-    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("file")
@@ -23,11 +21,14 @@ class Command(BaseCommand):
         parser.add_argument("--errors", help="where to write the error report (CSV)")
         parser.add_argument("--progress", action="store_true", help="show progress even when piped")
 
-    def handle(self, *args, file, region, skip_invalid, errors, progress, **options):
-        self.stderr.style_func = None
-        code = self.run(file, region, skip_invalid, errors, progress)
-        if code:
-            sys.exit(code)
+    def exit_code(self, options):
+        return self.run(
+            options["file"],
+            options["region"],
+            options["skip_invalid"],
+            options["errors"],
+            options["progress"],
+        )
 
     def run(self, file, region_code, skip_invalid, errors, progress):
         region = Region.objects.filter(code=region_code).first()

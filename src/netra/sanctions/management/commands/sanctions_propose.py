@@ -4,21 +4,16 @@ one on stdout; bad input: exit 2 and one line on stderr."""
 import json
 import sys
 
-from django.core.management.base import BaseCommand
-
+from netra.common.commands import ExitCodeCommand
 from netra.sanctions import rules
 from netra.sanctions.catalog import active_catalog, determination_dates
 
 
-class Command(BaseCommand):
+class Command(ExitCodeCommand):
     help = "Read one JSON request on stdin, print the lawful sanction proposal."
-    requires_system_checks = []
 
-    def handle(self, *args, **options):
-        self.stderr.style_func = None
-        code = self.run(sys.stdin.read())
-        if code:
-            sys.exit(code)
+    def exit_code(self, options):
+        return self.run(sys.stdin.read())
 
     def run(self, raw):
         try:
