@@ -50,6 +50,7 @@ def production_env(tmp_path):
             "NETRA_CSRF_TRUSTED_ORIGINS": f"https://{HOST}",
             "NETRA_BEHIND_PROXY": "1",
             "NETRA_SQLITE_SINGLE_OFFICE": "1",
+            "NETRA_BASE_URL": f"https://{HOST}",
         }
     )
     return env

@@ -65,6 +65,14 @@ def _data_dir_writable_by_others(env, tmp_path):
     (tmp_path / "var").chmod(0o757)
 
 
+def _no_base_url(env, tmp_path):
+    del env["NETRA_BASE_URL"]
+
+
+def _plain_http_base_url(env, tmp_path):
+    env["NETRA_BASE_URL"] = f"http://{HOST}"
+
+
 CASES = {
     "no secret key": (_no_secret_key, "NETRA_SECRET_KEY"),
     "a secret key under 50 characters": (_short_secret_key, "50 characters"),
@@ -85,6 +93,8 @@ CASES = {
     ),
     "an http:// CSRF trusted origin": (_http_csrf_origin, "http://"),
     "a data directory writable by others": (_data_dir_writable_by_others, "chmod 700"),
+    "no base address for e-mail links": (_no_base_url, "NETRA_BASE_URL"),
+    "an http:// base address": (_plain_http_base_url, "NETRA_BASE_URL"),
 }
 
 

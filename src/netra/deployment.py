@@ -67,6 +67,8 @@ def production_problems(
     csrf_trusted_origins,
     data_dir,
     media_root,
+    base_url,
+    base_url_set,
 ):
     """One line per insecure setting; empty when production may start.
 
@@ -109,6 +111,13 @@ def production_problems(
             f"NETRA_CSRF_TRUSTED_ORIGINS has {', '.join(plain)}; production "
             "trusts https:// origins only."
         )
+    if not base_url_set:
+        problems.append(
+            "NETRA_BASE_URL must be set when NETRA_ENV=production: e-mails link to it "
+            "(e.g. https://netra.bawaslu.go.id)."
+        )
+    elif not base_url.startswith("https://"):
+        problems.append(f"NETRA_BASE_URL is {base_url}; production links to https:// only.")
     problems.append(_open_directory_problem("NETRA_DATA_DIR", data_dir))
     if Path(media_root) != Path(data_dir) / "media":
         problems.append(_open_directory_problem("NETRA_MEDIA_ROOT", media_root))

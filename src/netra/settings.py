@@ -309,6 +309,9 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = DATA_DIR / "outbox"
 DEFAULT_FROM_EMAIL = env("NETRA_EMAIL_FROM", "netra@localhost")
+# Where users reach this installation: e-mails carry full links built on it
+# (netra/common/links.py). Production requires an https:// address.
+NETRA_BASE_URL = env("NETRA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,
@@ -342,6 +345,8 @@ if PRODUCTION:
         csrf_trusted_origins=CSRF_TRUSTED_ORIGINS,
         data_dir=DATA_DIR,
         media_root=MEDIA_ROOT,
+        base_url=NETRA_BASE_URL,
+        base_url_set=bool(env("NETRA_BASE_URL")),
     )
     if _problems:
         raise SystemExit("\n".join(f"netra: {problem}" for problem in _problems))

@@ -9,13 +9,13 @@ from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from netra.accounts import throttle
 from netra.accounts.access import region_in_scope
 from netra.audit.log import record
+from netra.common import links
 from netra.lib import clock
 from netra.lib.refusals import Conflict, Refused
 from netra.regions.clocks import clock_rules, holiday_dates
@@ -268,11 +268,11 @@ def _send_reminder(case, officer):
     with translation.override("id"):
         send_mail(
             _("Deadline tomorrow: case %(case)s") % {"case": case},
-            _("The current step of case %(case)s is due on %(due)s. Open it: %(path)s")
+            _("The current step of case %(case)s is due on %(due)s. Open it: %(link)s")
             % {
                 "case": case,
                 "due": due.strftime("%d-%m-%Y %H:%M"),
-                "path": reverse("cases:detail", args=[case.pk]),
+                "link": links.absolute("cases:detail", case.pk),
             },
             None,
             [officer.email],

@@ -1,10 +1,10 @@
 from django.core.mail import send_mass_mail
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from netra.accounts.access import can, region_in_scope
 from netra.accounts.models import Role, User
+from netra.common import links
 
 from .models import Submission
 
@@ -27,8 +27,8 @@ def notify_officers_of_new_submission(submission_id):
             "id": submission.pk,
             "region": submission.region.name,
         }
-        body = _("A new submission has arrived. Open it in Netra: %(path)s") % {
-            "path": reverse("reports:detail", args=[submission.pk])
+        body = _("A new submission has arrived. Open it in Netra: %(link)s") % {
+            "link": links.absolute("reports:detail", submission.pk)
         }
     send_mass_mail([(subject, body, None, [u.email]) for u in officers], fail_silently=False)
     return len(officers)

@@ -16,6 +16,7 @@ from netra.cases import documents
 from netra.cases import workflow as wf
 from netra.cases.actions import Conflict, Refused
 from netra.cases.models import Case, CaseEvent
+from netra.common import links
 
 from . import rules
 from .catalog import active_catalog
@@ -349,7 +350,6 @@ def go_overdue(case):
 def tell_bkn_of_overdue(case):
     """E-mail every active BKN officer: the PPK let the period pass without a decree."""
     from django.core.mail import send_mail
-    from django.urls import reverse
     from django.utils import translation
     from django.utils.translation import gettext as _
 
@@ -366,9 +366,9 @@ def tell_bkn_of_overdue(case):
             _(
                 "The PPK has not decided on the recommendation for case %(case)s within the "
                 "period. Netra proposes blocking the employee's personnel data and a warning "
-                "to the PPK through the Ministry of Home Affairs. Open it: %(path)s"
+                "to the PPK through the Ministry of Home Affairs. Open it: %(link)s"
             )
-            % {"case": case, "path": reverse("cases:detail", args=[case.pk])},
+            % {"case": case, "link": links.absolute("cases:detail", case.pk)},
             None,
             recipients,
         )
