@@ -87,6 +87,12 @@ class Case(models.Model):
     def state_label(self):
         return STATE_LABELS[self.state]
 
+    @property
+    def arrived_at(self):
+        """The real moment the report reached Bawaslu; `received_at` is when the legal clock
+        starts, which for a report sent at night or on a holiday is the next working hour."""
+        return self.submission.submitted_at if self.submission_id else self.received_at
+
 
 class Hearing(models.Model):
     """A clarification hearing (klarifikasi) and its minutes (berita acara)."""

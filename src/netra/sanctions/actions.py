@@ -245,7 +245,7 @@ def record_decree(
     if case.state not in (wf.RECOMMENDED, wf.PPK_OVERDUE):
         raise Refused("not_awaiting_decree")
     if decided_on and not (
-        timezone.localtime(case.received_at).date() <= decided_on <= timezone.localdate()
+        timezone.localtime(case.arrived_at).date() <= decided_on <= timezone.localdate()
     ):
         raise Refused("decree_date")  # not in the future, not before the case began
     if outcome == Decree.Outcome.IMPOSED:
