@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from netra.api import api
+from netra.common.views import set_language
 
 urlpatterns = [
     path("", include("netra.web.urls")),
@@ -11,7 +12,7 @@ urlpatterns = [
     path("", include("netra.monitoring.urls")),
     path("akun/", include("netra.accounts.urls")),
     path("pegawai/", include("netra.people.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
 ]
 
