@@ -64,7 +64,13 @@ class StaffUserForm(forms.Form):
     # Django's e-mail field allows 320 characters; the user table's column holds 254.
     email = forms.EmailField(label=_("E-mail"), required=False, max_length=254)
     office = forms.CharField(label=_("Office"), max_length=200, required=False)
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    # A blank first entry: without it the list opened on its first role, Administrator, and an
+    # overlooked field made another administrator.
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[("", _("— choose a role —")), *Role.choices],
+        error_messages={"required": _("Choose the account's role.")},
+    )
     regions = RegionChoiceField(
         label=_("Regions"),
         queryset=assignable_regions(),
