@@ -16,9 +16,14 @@ def test_the_demo_loads_employees_in_three_regions_and_an_account_per_role(refer
     assert any("alice" in line and "kata sandi sekali pakai" in line for line in report)
 
 
-def test_running_the_demo_again_duplicates_nothing(reference):
+def test_running_the_demo_again_refuses_clearly_and_duplicates_nothing(reference):
+    import pytest
+
+    from netra.demo import AlreadyLoaded
+
     load_demo(employees=400, cases_per_state=1)
-    load_demo(employees=400, cases_per_state=1)
+    with pytest.raises(AlreadyLoaded, match="sudah dimuat"):
+        load_demo(employees=400, cases_per_state=1)
     assert Employee.objects.count() == 400
     assert User.objects.filter(username="alice").count() == 1
 

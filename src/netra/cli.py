@@ -215,11 +215,16 @@ def cmd_demo(args):
     prepare_data_dir()
     setup_django()
     migrate_and_load()
-    from netra.demo import load_demo
+    from netra.demo import AlreadyLoaded, load_demo
 
-    report = load_demo(employees=args.employees)
+    try:
+        report = load_demo(employees=args.employees)
+    except AlreadyLoaded as refused:
+        print(refused, file=sys.stderr)
+        return 1
     for line in report:
         print(line)
+    return 0
 
 
 #: `netra <app> <verb>`: thin aliases of the apps' management commands (module, needs Django set

@@ -1,18 +1,59 @@
-"""`netra demo`: the fictional demo data set of every app, loaded in order.
+"""`netra demo`: the fictional demo data set of every app, on a timeline that ends today.
 
-People and staff accounts first (people/demo.py), then cases in every state with their
-sanctions follow-up (demo_cases.py), then prevention work (prevention/demo.py). Each part is
-deterministic, so running it again updates the same rows instead of adding new ones.
+People and staff accounts come first, some weeks back (people/demo.py), with the demo's own
+fictional election whose stages fall around today (demo_election.py). Then the cases in every
+state with their sanctions follow-up (demo_cases.py), the prevention work (prevention/demo.py)
+and the monitoring posts (demo_monitoring.py) are laid out on one timeline and made through the
+real actions, each at its own moment (demo_clock.py). Deterministic (fixed seed, times relative
+to today). Loaded once: a second run changes nothing and says so.
 """
 
-from netra.demo_cases import load_demo_cases
+import random
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone, translation
+
+from netra.demo_cases import plan_demo_cases
+from netra.demo_clock import Timeline, frozen
+from netra.demo_election import demo_election
+from netra.demo_monitoring import plan_demo_monitoring
 from netra.people.demo import load_demo_people
-from netra.prevention.demo import load_demo_prevention
+from netra.prevention.demo import plan_demo_prevention
+from netra.regions.models import Election
+
+ALREADY_LOADED = (
+    "Data demo sudah dimuat sebelumnya; tidak ada yang diubah. "
+    "Untuk memuat ulang, mulai dengan direktori data yang baru (NETRA_DATA_DIR)."
+)
+#: How far back the demo begins: the roster and the accounts exist before any case.
+BEGINNING = timedelta(days=100)
+
+
+class AlreadyLoaded(Exception):
+    pass
 
 
 def load_demo(employees=10_000, cases_per_state=18):
-    """Load the whole demo; returns the lines to print."""
-    report = load_demo_people(employees=employees)
-    report.extend(load_demo_cases(per_state=cases_per_state))
-    report.extend(load_demo_prevention())
+    """Load the whole demo; returns the lines to print. Raises AlreadyLoaded the second time."""
+    from netra.demo_election import CODE
+
+    if Election.objects.filter(code=CODE).exists():
+        raise AlreadyLoaded(ALREADY_LOADED)
+    now = timezone.now()
+    rng = random.Random(2024)
+    with translation.override("id"), transaction.atomic():
+        with frozen(now - BEGINNING):
+            report = load_demo_people(employees=employees)
+            election = demo_election(timezone.localdate(now))
+        timeline = Timeline()
+        report.extend(
+            plan_demo_cases(timeline, now, rng, election=election, per_state=cases_per_state)
+        )
+        report.extend(plan_demo_prevention(timeline, now, rng, election=election))
+        report.extend(plan_demo_monitoring(timeline, now, rng))
+        timeline.run(until=now)
+    report.append(
+        f"pemilihan demo: {election.name_id}, pemungutan suara {election.voting_date:%d-%m-%Y}"
+    )
     return report

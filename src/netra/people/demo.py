@@ -19,6 +19,13 @@ from .models import EmploymentType, PositionClass
 from .writer import write_rows
 
 DEMO_REGIONS = {"35.09": 0.55, "15.71": 0.25, "35.78": 0.20}  # share of the employees
+#: Roster e-mail domains (the reserved .test top-level domain: no mail ever leaves for them).
+DEMO_DOMAINS = {
+    "35.09": "jember.demo.test",
+    "15.71": "jambi.demo.test",
+    "35.78": "surabaya.demo.test",
+}
+EMAIL_SHARE = 0.6  # of ASN employees; the rest have none, as on real rosters
 
 AGENCIES = [
     "Sekretariat Daerah",
@@ -196,7 +203,14 @@ def _nip(rng, employment_type, sequence):
     return f"{birth:%Y%m%d}{year}{month}{gender}{sequence % 999 + 1:03d}"
 
 
-def demo_rows(count, rng, districts):
+def _email(name, sequence, domain):
+    """A roster address for NAME: its first two words without titles, and a number."""
+    words = [w for w in name.split(",")[0].replace(".", " ").split() if w.isalpha()]
+    words = [w for w in words if w.lower() not in {"drs", "h", "hj", "dr", "ir"}]
+    return f"{'.'.join(words[:2]).lower()}.{sequence}@{domain}"
+
+
+def demo_rows(count, rng, districts, domain="demo.test"):
     """COUNT fictional employees, and the agencies they work for (key -> (name, code))."""
     rows, seen, agencies = [], set(), {}
     sequence = 0
@@ -248,7 +262,7 @@ def demo_rows(count, rng, districts):
                 position_class,
                 name_key(agency),
                 district.code if district else None,
-                "",
+                _email(name, sequence, domain) if nip and rng.random() < EMAIL_SHARE else "",
                 rng.random() > 0.02,
             )
         )
@@ -264,7 +278,7 @@ def load_demo_people(employees=10_000):
         for code, share in DEMO_REGIONS.items():
             region = Region.objects.get(code=code)
             districts = list(Region.objects.filter(parent=region))
-            rows, agencies = demo_rows(int(employees * share), rng, districts)
+            rows, agencies = demo_rows(int(employees * share), rng, districts, DEMO_DOMAINS[code])
             district_ids = {d.code: d.pk for d in districts}
             created, updated = write_rows(
                 rows, region=region, agencies=agencies, district_ids=district_ids
@@ -285,5 +299,30 @@ def load_demo_people(employees=10_000):
                 role=role,
                 regions=regions,
             )
-            report.append(f"akun {username} ({role}): kata sandi sekali pakai {password}")
+            report.append(
+                f"{username}: {office(role, regions)} ({Role(role).label}), "
+                f"kata sandi sekali pakai {password}"
+            )
     return report
+
+
+#: How each role's office is called before the name of its region.
+OFFICES = {
+    Role.BAWASLU_RI: "Bawaslu RI",
+    Role.BAWASLU_PROVINCE: "Bawaslu Provinsi",
+    Role.BAWASLU_REGENCY: "Bawaslu",
+    Role.BKPSDM: "BKPSDM",
+    Role.BKN: "BKN",
+    Role.PPK: "PPK",
+    Role.AUDITOR: "Auditor",
+    Role.ADMIN: "Administrator",
+}
+
+
+def office(role, regions):
+    """The office an account works for, e.g. "Bawaslu Kabupaten Jember"; national: no region."""
+    if not regions:
+        return (
+            OFFICES[role] if role in (Role.BAWASLU_RI, Role.BKN) else f"{OFFICES[role]}, nasional"
+        )
+    return ", ".join(f"{OFFICES[role]} {region.name}" for region in regions)
