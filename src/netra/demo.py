@@ -2,9 +2,10 @@
 
 People and staff accounts come first, some weeks back (people/demo.py), with the demo's own
 fictional election whose stages fall around today (demo_election.py). Then the cases in every
-state with their sanctions follow-up (demo_cases.py), the prevention work (prevention/demo.py)
-and the monitoring posts (demo_monitoring.py) are laid out on one timeline and made through the
-real actions, each at its own moment (demo_clock.py). Deterministic (fixed seed, times relative
+state with their sanctions follow-up (demo_cases.py), the prevention work (prevention/demo.py),
+the monitoring posts (demo_monitoring.py) and public reports in the officers' queue
+(demo_reports.py) are laid out on one timeline and made through the real actions, each at its
+own moment (demo_clock.py). Deterministic (fixed seed, times relative
 to today). Loaded once: a second run changes nothing and says so.
 """
 
@@ -18,6 +19,7 @@ from netra.demo_cases import plan_demo_cases
 from netra.demo_clock import Timeline, frozen
 from netra.demo_election import demo_election
 from netra.demo_monitoring import plan_demo_monitoring
+from netra.demo_reports import plan_demo_reports
 from netra.people.demo import load_demo_people
 from netra.prevention.demo import plan_demo_prevention
 from netra.regions.models import Election
@@ -52,7 +54,9 @@ def load_demo(employees=10_000, cases_per_state=18):
         )
         report.extend(plan_demo_prevention(timeline, now, rng, election=election))
         report.extend(plan_demo_monitoring(timeline, now, rng))
+        receipts = plan_demo_reports(timeline, now, rng, election=election)
         timeline.run(until=now)
+        report.extend(receipts)
     report.append(
         f"pemilihan demo: {election.name_id}, pemungutan suara {election.voting_date:%d-%m-%Y}"
     )
