@@ -6,7 +6,8 @@ state with their sanctions follow-up (demo_cases.py), the prevention work (preve
 the monitoring posts (demo_monitoring.py) and public reports in the officers' queue
 (demo_reports.py) are laid out on one timeline and made through the real actions, each at its
 own moment (demo_clock.py). Deterministic (fixed seed, times relative
-to today). Loaded once: a second run changes nothing and says so.
+to today). Loaded once: a second run changes nothing and says so (so does a run after one that
+failed half-way: the remedy is the same, a fresh data directory).
 """
 
 import random
@@ -17,7 +18,7 @@ from django.utils import timezone, translation
 
 from netra.demo_cases import plan_demo_cases
 from netra.demo_clock import Timeline, frozen
-from netra.demo_election import demo_election
+from netra.demo_election import CODE, demo_election
 from netra.demo_monitoring import plan_demo_monitoring
 from netra.demo_reports import plan_demo_reports
 from netra.people.demo import load_demo_people
@@ -38,14 +39,12 @@ class AlreadyLoaded(Exception):
 
 def load_demo(employees=10_000, cases_per_state=18):
     """Load the whole demo; returns the lines to print. Raises AlreadyLoaded the second time."""
-    from netra.demo_election import CODE
-
     if Election.objects.filter(code=CODE).exists():
         raise AlreadyLoaded(ALREADY_LOADED)
     now = timezone.now()
     rng = random.Random(2024)
-    with translation.override("id"), transaction.atomic():
-        with frozen(now - BEGINNING):
+    with translation.override("id"):
+        with frozen(now - BEGINNING), transaction.atomic():
             report = load_demo_people(employees=employees)
             election = demo_election(timezone.localdate(now))
         timeline = Timeline()
