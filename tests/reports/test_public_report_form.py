@@ -77,7 +77,7 @@ def errors_of(response):
         ),
         ({"reporter_nik": "1234567890123456"}, "reporter_nik", None),
         ({"person_nip": "198513012010011001"}, "person_nip", None),
-        ({"region": "34", "district": ""}, "region", "Daerah Istimewa Yogyakarta tidak mengikuti"),
+        ({"region": "34", "district": ""}, "region", "Pilih kabupaten atau kota dari daftar"),
         ({"reporter_name": ""}, "reporter_name", None),
         ({"district": "15.71.01"}, "district", None),
         ({"links": "javascript:alert(1)"}, "links", None),

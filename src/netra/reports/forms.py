@@ -100,7 +100,13 @@ class SubmissionForm(forms.Form):
     region = RegionField(
         label=_("Regency or city where it happened"),
         to_field_name="code",
-        queryset=Region.objects.exclude(level=Region.Level.DISTRICT).order_by("name"),
+        # A province is not a place a report can be handled: each regency or city has its office.
+        queryset=Region.objects.filter(
+            level__in=(Region.Level.REGENCY, Region.Level.CITY)
+        ).order_by("name"),
+        error_messages={
+            "invalid_choice": _("Choose a regency or city from the list (not a province).")
+        },
     )
     district = RegionField(
         label=_("District (kecamatan)"),
