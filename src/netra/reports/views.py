@@ -3,7 +3,9 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_POST
 from netra.accounts.access import can, get_or_404, require, restrict
 from netra.accounts.throttle import client_ip
 from netra.common.downloads import download
+from netra.common.links import absolute
 from netra.regions.models import Region
 
 from . import actions, receipts
@@ -95,22 +98,25 @@ def hold_receipt(request, code, submission):
         request.session.set_expiry(receipts.SHOWN_SECONDS)
 
 
+def _shown_receipt(request):
+    """The receipt held in this session while it may still be shown, else None."""
+    from . import identity
+
+    held = request.session.get(RECEIPT_SESSION_KEY)
+    if held is None:
+        return None
+    return receipts.open_from_session(identity.keys(), held, now=time.time())
+
+
 @never_cache
 def receipt(request):
     """The new code, on every reload and in either language, until the reporter confirms
     "I have saved it" (a POST) or its 30 minutes are over; then it is erased."""
     from django.contrib import messages
 
-    from . import identity
-
-    held = request.session.get(RECEIPT_SESSION_KEY)
-    shown = (
-        receipts.open_from_session(identity.keys(), held, now=time.time())
-        if held is not None
-        else None
-    )
+    shown = _shown_receipt(request)
     if shown is None or request.method == "POST":
-        if held is not None:
+        if RECEIPT_SESSION_KEY in request.session:
             del request.session[RECEIPT_SESSION_KEY]
             if shown is not None:
                 messages.info(
@@ -131,6 +137,45 @@ def receipt(request):
             "minutes": receipts.SHOWN_SECONDS // 60,
         },
     )
+
+
+@never_cache
+def receipt_note(request):
+    """The receipt as a small text file to keep: the code and what happens next. Only while
+    the code may still be shown, so the note is no way around the 30 minutes."""
+    shown = _shown_receipt(request)
+    if shown is None:
+        return redirect("reports:status")
+    note = render_to_string(
+        "reports/receipt_note.txt",
+        {
+            "code": receipts.formatted(shown["code"]),
+            "kind": shown["kind"],
+            "status_link": absolute("reports:status"),
+        },
+        request=request,
+    )
+    response = HttpResponse(note, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="tanda-terima-netra.txt"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"  # never_cache says private; a shared phone says more
+    return response
+
+
+def end_session(request):
+    """For a shared phone: forget everything this browser holds of the report (the receipt
+    on show, the status page's sign-in) so the next person cannot read it."""
+    from django.contrib import messages
+
+    if request.method != "POST":  # a typed or followed address ends nothing, and is no error
+        return redirect("reports:receipt")
+    if request.user.is_authenticated:  # staff sign out through their own menu
+        return redirect("reports:status")
+    request.session.flush()
+    messages.info(
+        request, _("The session has ended. Nothing of your report stays in this browser.")
+    )
+    return redirect("reports:form")
 
 
 def _reporter_submission(request):
