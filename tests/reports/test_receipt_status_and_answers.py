@@ -17,7 +17,7 @@ def check(client, code):
 
 def test_the_reporter_sees_the_status_with_the_code(client, code):
     page = check(client, code).content.decode()
-    assert 'id="report-status">Diterima<' in page
+    assert 'id="report-status">Diterima Bawaslu<' in page
 
 
 def test_the_code_may_be_typed_with_dashes(client, code):
@@ -42,7 +42,7 @@ def test_the_reporter_answers_a_question_with_more_evidence(client, code, alice,
     submission = Submission.objects.get()
     actions.ask_reporter(alice, submission, "Kapan tepatnya foto itu diunggah?")
     page = check(client, code).content.decode()
-    assert "Menunggu jawaban Anda" in page and "Kapan tepatnya foto itu diunggah?" in page
+    assert "menunggu jawaban Anda" in page and "Kapan tepatnya foto itu diunggah?" in page
     response = client.post(
         "/lapor/status/",
         {"body": "Tanggal 3 November, pukul 20.00.", "evidence": [photo_with_gps()]},

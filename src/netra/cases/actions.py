@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from netra.accounts import throttle
 from netra.accounts.access import region_in_scope
@@ -20,6 +21,7 @@ from netra.lib import clock
 from netra.lib.refusals import Conflict, Refused
 from netra.regions.clocks import clock_rules, holiday_dates
 from netra.regions.models import Region
+from netra.reports import actions as report_actions
 from netra.reports import uploads
 from netra.reports.models import Submission
 
@@ -35,15 +37,37 @@ ROUND_THE_CLOCK_STAGES = (
     "counting_and_recapitulation",
 )
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-#: What the reporter sees on the status page for each case state.
+#: The step on the reporter's coarse timeline for each case state (states missing here, such
+#: as study or BKN's verification, add no step: nothing the reporter needs to hear of).
 REPORTER_STATUS = {
     wf.INITIAL_STUDY: "in_review",
     wf.REGISTERED: "registered",
-    wf.CLARIFICATION: "registered",
-    wf.STUDY: "registered",
+    wf.CLARIFICATION: "clarification",
     wf.NOT_REGISTERED: "not_registered",
+    wf.NO_VIOLATION: "decided",
+    wf.ELECTION_CRIME: "decided",
+    wf.ADMINISTRATIVE: "decided",
+    wf.OTHER_LAW: "decided",
+    wf.FORWARDED: "forwarded",
+    wf.RECOMMENDED: "recommended",
+    wf.FOLLOWED_UP: "followed_up",
     wf.CLOSED: "closed",
 }
+#: The outcome of Bawaslu's decision in the reporter's plain words.
+REPORTER_OUTCOME = {
+    wf.NO_VIOLATION: _lazy("The reported conduct is not a violation."),
+    wf.ELECTION_CRIME: _lazy(
+        "The conduct may be an election crime: it goes to the integrated law enforcement "
+        "centre (Gakkumdu)."
+    ),
+    wf.ADMINISTRATIVE: _lazy("The conduct is an administrative violation."),
+    wf.OTHER_LAW: _lazy(
+        "The conduct breaks the neutrality rules for civil servants: it goes to BKN."
+    ),
+}
+#: States whose transition reason the reporter reads: why it was not registered, and the
+#: staffing authority's answer (sanction imposed or not). Other reasons are internal notes.
+REPORTER_READS_REASON = {wf.NOT_REGISTERED, wf.FOLLOWED_UP}
 
 
 def _open_days(election):
@@ -79,9 +103,18 @@ def deadline(case, state=None, extended=None):
     )
 
 
-def _tell_reporters(case, status):
+def _tell_reporters(case, status, note=""):
     """The coarse status reporters see by receipt: this case's and those merged into it."""
-    Submission.objects.filter(Q(case=case) | Q(case__merged_into=case)).update(status=status)
+    report_actions.tell_reporters(
+        Submission.objects.filter(Q(case=case) | Q(case__merged_into=case)), status, note
+    )
+
+
+def _reporter_note(state, reason):
+    if state in REPORTER_OUTCOME:
+        with translation.override("id"):
+            return str(REPORTER_OUTCOME[state])
+    return reason.strip() if state in REPORTER_READS_REASON else ""
 
 
 def _log(case, actor, kind, *, from_state="", to_state="", text=""):
@@ -206,7 +239,7 @@ def transition(actor, case, target, *, version, reason="", reopen_to=None, recor
                 text=reason,
             )
             if new_state in REPORTER_STATUS:
-                _tell_reporters(case, REPORTER_STATUS[new_state])
+                _tell_reporters(case, REPORTER_STATUS[new_state], _reporter_note(new_state, reason))
     except IntegrityError:
         raise Conflict from None
     return case
@@ -502,7 +535,10 @@ def merge(actor, duplicate, into, *, version, reason):
     )
     _log(into, actor, "merged_in", text=f"{duplicate}: {reason}")
     if into.state in REPORTER_STATUS:
-        _tell_reporters(into, REPORTER_STATUS[into.state])
+        # Only the merged report's reporters hear of it: it now follows the other case.
+        report_actions.tell_reporters(
+            Submission.objects.filter(case=duplicate), REPORTER_STATUS[into.state]
+        )
     return into
 
 

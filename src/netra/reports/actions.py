@@ -21,8 +21,16 @@ from netra.people.models import Employee
 from netra.regions.clocks import clock_rules, holiday_dates
 
 from . import identity, receipts
-from .models import Evidence, EvidenceLink, Message, ReportedPerson, Submission, evidence_path
-from .tasks import notify_officers
+from .models import (
+    Evidence,
+    EvidenceLink,
+    Message,
+    ReportedPerson,
+    StatusStep,
+    Submission,
+    evidence_path,
+)
+from .tasks import notify_officers, notify_reporter
 
 SUBMIT_WINDOW = 3600
 DUPLICATE_LOOKBACK_DAYS = 90
@@ -220,7 +228,14 @@ def reporter_reply(submission, body, cleaned_evidence):
                 Message.objects.create(submission=submission, body=body)
             _store_evidence(submission, cleaned_evidence, stored)
             if submission.status == Submission.Status.NEEDS_INFORMATION:
-                submission.status = Submission.Status.IN_REVIEW
+                # Answered: back to the step the case was at before the question.
+                before = (
+                    submission.steps.exclude(status=Submission.Status.NEEDS_INFORMATION)
+                    .order_by("-at", "-pk")
+                    .values_list("status", flat=True)
+                    .first()
+                )
+                submission.status = before or Submission.Status.IN_REVIEW
                 submission.save(update_fields=["status"])
             record(
                 None,
@@ -238,9 +253,21 @@ def reporter_reply(submission, body, cleaned_evidence):
 def ask_reporter(officer, submission, question):
     """An officer asks for more information (the 2 x 24 hours step of docs/DOMAIN.md)."""
     Message.objects.create(submission=submission, officer=officer, body=question)
+    tell_reporters(Submission.objects.filter(pk=submission.pk), Submission.Status.NEEDS_INFORMATION)
     submission.status = Submission.Status.NEEDS_INFORMATION
-    submission.save(update_fields=["status"])
     record(officer, "report.question_asked", submission, region=submission.region)
+
+
+def tell_reporters(submissions, status, note=""):
+    """A new step on the reporters' timelines (SUBMISSIONS, a queryset), and after the commit
+    an e-mail to each reporter who left an address, through the worker. The mail carries no
+    detail of the case: only that there is news, to be read with the receipt code."""
+    ids = list(submissions.values_list("pk", flat=True))
+    submissions.update(status=status)
+    StatusStep.objects.bulk_create(
+        [StatusStep(submission_id=pk, status=status, note=note) for pk in ids]
+    )
+    transaction.on_commit(lambda: [notify_reporter.enqueue(pk) for pk in ids])
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,9 +17,15 @@ class Submission(models.Model):
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")
         IN_REVIEW = "in_review", _("Being examined")
-        NEEDS_INFORMATION = "needs_information", _("Waiting for your answer")
+        # Officer wording; the reporter's own words are in REPORTER_WORDING below.
+        NEEDS_INFORMATION = "needs_information", _("Waiting for the reporter's answer")
         REGISTERED = "registered", _("Registered")
         NOT_REGISTERED = "not_registered", _("Not registered")
+        CLARIFICATION = "clarification", _("Clarification")
+        DECIDED = "decided", _("Decided")
+        FORWARDED = "forwarded", _("Forwarded to BKN")
+        RECOMMENDED = "recommended", _("BKN recommended a sanction")
+        FOLLOWED_UP = "followed_up", _("Decided by the staffing authority")
         CLOSED = "closed", _("Closed")
 
     class Duplicate(models.TextChoices):
@@ -62,6 +69,42 @@ class Submission(models.Model):
     @property
     def vault_context(self):
         return f"submission:{self.pk}"
+
+
+#: How each step reads on the reporter's status page, addressed to the reporter.
+REPORTER_WORDING = {
+    Submission.Status.RECEIVED: _("Received by Bawaslu"),
+    Submission.Status.IN_REVIEW: _("Under initial study"),
+    Submission.Status.NEEDS_INFORMATION: _("Bawaslu asked you a question: waiting for your answer"),
+    Submission.Status.REGISTERED: _("Registered as a case"),
+    Submission.Status.NOT_REGISTERED: _("Not registered"),
+    Submission.Status.CLARIFICATION: _("Clarification: Bawaslu hears the parties and witnesses"),
+    Submission.Status.DECIDED: _("Bawaslu has decided"),
+    Submission.Status.FORWARDED: _("Forwarded to the civil service agency (BKN)"),
+    Submission.Status.RECOMMENDED: _("BKN recommended a sanction to the staffing authority"),
+    Submission.Status.FOLLOWED_UP: _("The staffing authority has decided"),
+    Submission.Status.CLOSED: _("Closed"),
+}
+
+
+class StatusStep(models.Model):
+    """One step of the coarse timeline the reporter sees by receipt code: no officer names,
+    no case details, only the step, when, and the plain-words outcome or reason it carries."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="steps")
+    status = models.CharField(max_length=20, choices=Submission.Status.choices)
+    note = models.TextField(blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.status} of submission {self.submission_id}"
+
+    @property
+    def wording(self):
+        return REPORTER_WORDING[self.status]
 
 
 class ReportedPerson(models.Model):

@@ -1,8 +1,13 @@
 from django_tasks import task
 
-from .notifications import notify_officers_of_new_submission
+from .notifications import notify_officers_of_new_submission, notify_reporter_of_news
 
 
 @task()
 def notify_officers(submission_id):
     notify_officers_of_new_submission(submission_id)
+
+
+@task()
+def notify_reporter(submission_id):
+    notify_reporter_of_news(submission_id)

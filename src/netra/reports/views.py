@@ -18,7 +18,7 @@ from netra.regions.models import Region
 
 from . import actions, receipts
 from .forms import ReceiptForm, ReplyForm, SubmissionForm
-from .models import Evidence, Submission
+from .models import REPORTER_WORDING, Evidence, Submission
 from .uploads import refuse_incomplete_bodies
 
 REPORTER_SESSION_SECONDS = 1800
@@ -235,7 +235,13 @@ def status(request):
             submission.refresh_from_db()
     context = {"form": form, "submission": submission, "reply": reply}
     if submission is not None:
-        context["messages_list"] = submission.messages.all()
+        context.update(
+            messages_list=submission.messages.all(),
+            steps=submission.steps.all(),
+            evidence=submission.evidence.all(),
+            reporter_status=REPORTER_WORDING[submission.status],
+            received_wording=REPORTER_WORDING[Submission.Status.RECEIVED],
+        )
     return render(request, "reports/status.html", context)
 
 

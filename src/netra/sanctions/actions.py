@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from netra.accounts.models import Role, User
 from netra.audit.log import record
@@ -289,7 +289,9 @@ def record_decree(
             case,
             wf.FOLLOWED_UP,
             version=version,
-            reason=decree.get_outcome_display(),
+            # In Indonesian whatever the PPK's screen language: the record, and the reporter's
+            # timeline, read it.
+            reason=_in_indonesian(decree.get_outcome_display),
             recorded=True,
         )
     summary = (
@@ -448,3 +450,8 @@ def save_catalog_version(actor, base, *, note, code=None, changes=None, rules_ch
         },
     )
     return version
+
+
+def _in_indonesian(text):
+    with translation.override("id"):
+        return str(text())
