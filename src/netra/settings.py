@@ -264,6 +264,9 @@ NETRA_RECEIPT_HASH_MEMORY_KIB = envint("NETRA_RECEIPT_HASH_MEMORY_KIB", 8 * 1024
 NETRA_RECEIPT_HASH_TIME_COST = envint("NETRA_RECEIPT_HASH_TIME_COST", 1)
 NETRA_SUBMISSIONS_PER_HOUR = envint("NETRA_SUBMISSIONS_PER_HOUR", 20)
 NETRA_RECEIPT_MAX_FAILURES = envint("NETRA_RECEIPT_MAX_FAILURES", 10)
+# Name suggestions on the public form per address in 10 minutes: enough to type a few names,
+# too few to page through a roster.
+NETRA_SUGGESTIONS_PER_ADDRESS = envint("NETRA_SUGGESTIONS_PER_ADDRESS", 40)
 
 # Register number of a case (nomor registrasi); fields: seq, level, region, month (roman), year.
 NETRA_REGISTER_NUMBER_FORMAT = env(

@@ -128,7 +128,13 @@ def search_employees(user, query, *, limit=20, region=None):
     return candidates[:limit]
 
 
-def public_suggestions(region, query, limit=5):
+#: How close a roster name must be to what was typed to be suggested to the public (0 to 1):
+#: a first name alone ("Ahmad", 0.90) or a full name with a slip ("Achmad Fauzi", 0.97)
+#: passes; three letters ("Ahm", 0.50) do not.
+PUBLIC_SIMILARITY = 0.85
+
+
+def public_suggestions(region, query, limit=3):
     """Active employees of REGION whose name matches QUERY, for the public report form.
 
     Only name, position and agency ever leave this function's callers: it helps a reporter
@@ -141,5 +147,11 @@ def public_suggestions(region, query, limit=5):
         return []
     base = Employee.objects.filter(region=region, active=True).select_related("agency")
     candidates = _candidates(base, codes, finished, national=False)
-    candidates.sort(key=lambda e: (-name_similarity(query, e.name), e.name))
-    return candidates[:limit]
+    # Close matches of the whole name typed, never a page of everyone sharing a prefix: the
+    # suggestions must help name a person, not list a regency's staff.
+    scored = [(name_similarity(query, e.name), e) for e in candidates]
+    close = sorted(
+        ((score, e) for score, e in scored if score >= PUBLIC_SIMILARITY),
+        key=lambda pair: (-pair[0], pair[1].name),
+    )
+    return [e for _, e in close[:limit]]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from netra.accounts import throttle
 from netra.accounts.access import can, get_or_404, require, restrict
 from netra.accounts.throttle import client_ip
 from netra.common.downloads import download
@@ -260,6 +261,10 @@ def employee_suggestions(request):
     """Up to five employees of the chosen region matching the typed name (HTMX)."""
     from netra.people.search import public_suggestions
 
+    if not throttle.attempt(
+        f"suggest:{client_ip(request)}", settings.NETRA_SUGGESTIONS_PER_ADDRESS, 600
+    ):
+        return render(request, "reports/_suggestions.html", {"throttled": True}, status=429)
     region = Region.objects.filter(code=request.GET.get("region", "")).first()
     found = public_suggestions(region, request.GET.get("person_name", "")[:100])
     return render(request, "reports/_suggestions.html", {"employees": found})
