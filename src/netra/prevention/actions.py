@@ -265,13 +265,10 @@ def _code_hash(code, token):
     ).hexdigest()
 
 
-def mask_email(email):
-    local, _at, domain = email.partition("@")
-    return f"{local[:1]}{'*' * max(2, len(local) - 1)}@{domain}"
-
-
 def request_pledge_code(nip, *, client_key):
-    """E-mail a one-time code to the roster address of NIP. Returns (token, masked e-mail)."""
+    """E-mail a one-time code to the roster address of NIP. Returns (token, sent): a NIP that
+    is on no roster, or has no e-mail there, gets a token too, which names no attempt (sent is
+    False), so that the answer never tells who is on a roster."""
     window = 3600
     keys = [f"pledge-code:ip:{client_key}", f"pledge-code:nip:{nip}"]
     # Counted as they are checked, in one statement each, so parallel requests cannot overrun
@@ -281,11 +278,9 @@ def request_pledge_code(nip, *, client_key):
     ) or not throttle.attempt(keys[1], settings.NETRA_PLEDGE_CODES_PER_HOUR, window):
         raise Refused("too_many")
     employee = Employee.objects.filter(nip=nip, active=True).first()
-    if employee is None:
-        raise Refused("nip_unknown")
-    if not employee.email:
-        raise Refused("no_email")
     code, token = f"{secrets.randbelow(10**6):06d}", secrets.token_urlsafe(32)
+    if employee is None or not employee.email:
+        return token, False
     PledgeCode.objects.create(
         employee=employee,
         code_hash=_code_hash(code, token),
@@ -304,7 +299,7 @@ def request_pledge_code(nip, *, client_key):
             None,
             [employee.email],
         )
-    return token, mask_email(employee.email)
+    return token, True
 
 
 MAX_CODE_ATTEMPTS = 5

@@ -14,6 +14,7 @@ from netra.common.downloads import download
 from netra.common.forms import positive_id
 from netra.common.refusals import attempt
 from netra.lib import tables
+from netra.lib.refusals import Refused
 from netra.people.models import Agency, Employee
 from netra.regions.models import Election, Region
 
@@ -364,6 +365,10 @@ def guide(request):
     return render(request, "prevention/guide.html", {"guide": load_guide()})
 
 
+# The session key of the e-pledge requests that sent no code (see pledge_start).
+DECOYS = "pledge_decoys"
+
+
 def pledge_start(request):
     form = PledgeRequestForm(request.POST or None)
 
@@ -371,10 +376,15 @@ def pledge_start(request):
         return render(request, "prevention/pledge_start.html", {"form": form})
 
     def send():
-        token, masked = actions.request_pledge_code(
+        token, sent = actions.request_pledge_code(
             form.cleaned_data["nip"], client_key=client_ip(request)
         )
-        request.session["pledge_sent_to"] = masked
+        if not sent:
+            # A NIP on no roster, or without an e-mail there, goes on exactly like a real one;
+            # its wrong codes are counted here, as a real attempt's are in the database.
+            decoys = request.session.get(DECOYS, {})
+            decoys[token] = [timezone.now().timestamp(), 0]
+            request.session[DECOYS] = decoys
         return redirect("prevention:pledge_confirm", token=token)
 
     if request.method == "POST" and form.is_valid():
@@ -382,17 +392,28 @@ def pledge_start(request):
     return page()
 
 
+def _refuse_decoy(request, token):
+    """Refuse a code for a decoy TOKEN as confirm_pledge refuses a wrong one for a real attempt:
+    the same attempts left, then expired (after as many attempts, or as many minutes)."""
+    decoys = request.session.get(DECOYS, {})
+    started, attempts = decoys[token]
+    minutes = (timezone.now().timestamp() - started) / 60
+    if minutes > settings.NETRA_PLEDGE_CODE_MINUTES or attempts >= actions.MAX_CODE_ATTEMPTS:
+        raise Refused("code_expired")
+    decoys[token] = [started, attempts + 1]
+    request.session[DECOYS] = decoys
+    raise Refused("code_wrong", left=actions.MAX_CODE_ATTEMPTS - attempts - 1)
+
+
 def pledge_confirm(request, token):
     form = PledgeCodeForm(request.POST or None)
 
     def page():
-        return render(
-            request,
-            "prevention/pledge_confirm.html",
-            {"form": form, "sent_to": request.session.get("pledge_sent_to", "")},
-        )
+        return render(request, "prevention/pledge_confirm.html", {"form": form})
 
     def confirm():
+        if token in request.session.get(DECOYS, {}):
+            _refuse_decoy(request, token)
         election = Election.objects.order_by("-voting_date").first()
         pledge = actions.confirm_pledge(token, form.cleaned_data["code"], election)
         return render(request, "prevention/pledge_done.html", {"pledge": pledge})
