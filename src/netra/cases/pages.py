@@ -35,8 +35,7 @@ def render_case(request, case, extra=None):
     return render(
         request,
         "cases/detail.html",
-        (extra or {})
-        | {
+        {
             "case": case,
             "events": case.events.select_related("actor"),
             "now": timezone.now(),
@@ -64,7 +63,9 @@ def render_case(request, case, extra=None):
                 and wf.CLOCK_STEP.get(case.state) == "decision"
                 and can(request.user, "cases.extend")
             ),
-        },
+        }
+        # A refused form comes back bound, with its errors and what was typed.
+        | (extra or {}),
     )
 
 

@@ -12,7 +12,8 @@ from netra.accounts.access import can, case_or_404, require, restrict
 from netra.accounts.models import User
 from netra.common.downloads import download
 from netra.common.forms import positive_id
-from netra.common.refusals import attempt, form_errors
+from netra.common.refusals import attempt
+from netra.lib.refusals import Conflict, Refused
 from netra.reports.evidence import EvidenceError
 from netra.reports.forms import evidence_message
 from netra.reports.models import Submission
@@ -94,6 +95,7 @@ def case_transition(request, case_id):
             reason=request.POST.get("reason", "")[:5000],
             reopen_to=request.POST.get("reopen_to") or None,
         ),
+        field="reason",
     )
 
 
@@ -104,18 +106,23 @@ def case_extend(request, case_id):
     case = case_or_404(Case.objects.select_related("region", "election"), request.user, pk=case_id)
     if not can(request.user, "cases.extend"):
         return redirect("cases:detail", case_id=case.pk)
-    return attempt(
-        request,
-        lambda: actions.extend_decision(
+    try:
+        actions.extend_decision(
             request.user,
             case,
             version=submitted_version(request),
             reason=request.POST.get("reason", "")[:5000],
-        ),
-        lambda _refused: _("The decision period can be extended once, with a reason."),
-        then=lambda: redirect("cases:detail", case_id=case.pk),
-        conflict=lambda: conflict_response(request, case),
-    )
+        )
+    except Refused:
+        return _again(
+            request,
+            case,
+            "extend-reason",
+            _("The decision period can be extended once, with a reason."),
+        )
+    except Conflict:
+        return conflict_response(request, case)
+    return redirect("cases:detail", case_id=case.pk)
 
 
 @login_required
@@ -143,21 +150,24 @@ def case_document(request, case_id):
         Case.objects.select_related("region", "election", "submission"), request.user, pk=case_id
     )
     form = DocumentForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form_errors(form))
-        return redirect("cases:detail", case_id=case.pk)
-    return attempt(
-        request,
-        lambda: documents.generate(
-            request.user,
-            case,
-            form.cleaned_data["kind"],
-            documents.letter_details(case, request.user, form.cleaned_data),
-        ),
-        message_for(case),
-        then=lambda: redirect("cases:detail", case_id=case.pk),
-        conflict=lambda: conflict_response(request, case),
-    )
+    if form.is_valid():
+        response = attempt(
+            request,
+            lambda: documents.generate(
+                request.user,
+                case,
+                form.cleaned_data["kind"],
+                documents.letter_details(case, request.user, form.cleaned_data),
+            ),
+            message_for(case),
+            then=lambda: redirect("cases:detail", case_id=case.pk),
+            form=form,
+            refused=lambda: None,
+            conflict=lambda: conflict_response(request, case),
+        )
+        if response is not None:
+            return response
+    return render_case(request, case, {"document_form": form, "open_form": "document"})
 
 
 @login_required
@@ -184,10 +194,9 @@ def _handling_case(request, case_id):
 def case_hearing(request, case_id):
     case = _handling_case(request, case_id)
     form = HearingForm(request.POST)
-    if form.is_valid():
-        actions.schedule_hearing(request.user, case, **form.cleaned_data)
-    else:
-        messages.error(request, form_errors(form))
+    if not form.is_valid():
+        return render_case(request, case, {"hearing_form": form, "open_form": "hearing"})
+    actions.schedule_hearing(request.user, case, **form.cleaned_data)
     return redirect("cases:detail", case_id=case.pk)
 
 
@@ -199,11 +208,16 @@ def hearing_minutes(request, hearing_id):
         raise Http404
     case = _handling_case(request, hearing.case_id)
     minutes = request.POST.get("minutes", "").strip()
+    # The message goes by this hearing's minutes, not by another hearing's on the page.
+    kept = {"minutes_hearing": hearing.pk}
     if not minutes:
-        messages.error(request, _("Write the minutes of the hearing."))
-        return redirect("cases:detail", case_id=case.pk)
+        return _again(request, case, "minutes", _("Write the minutes of the hearing."), kept)
     return _refused(
-        request, case, lambda: actions.record_minutes(request.user, hearing, minutes[:50_000])
+        request,
+        case,
+        lambda: actions.record_minutes(request.user, hearing, minutes[:50_000]),
+        field="minutes",
+        extra=kept,
     )
 
 
@@ -217,15 +231,26 @@ def new_finding(request):
     return render(request, "cases/finding.html", {"form": form})
 
 
-def _refused(request, case, call):
-    """Run CALL; a refusal becomes a message, a lost race the conflict page."""
-    return attempt(
+def _again(request, case, field, message, extra=None):
+    """The case page again, after a refusal: MESSAGE stands by FIELD (the id of the input it
+    is about) and what was typed comes back, so nothing entered is lost."""
+    return render_case(
         request,
-        call,
-        message_for(case),
-        then=lambda: redirect("cases:detail", case_id=case.pk),
-        conflict=lambda: conflict_response(request, case),
+        case,
+        {"refused_field": field, "refused_message": message, "kept": request.POST} | (extra or {}),
     )
+
+
+def _refused(request, case, call, field=None, extra=None):
+    """Run CALL; a refusal re-renders the page with its message by FIELD, a lost race the
+    conflict page."""
+    try:
+        call()
+    except Refused as error:
+        return _again(request, case, field, refusal_message(error, case), extra)
+    except Conflict:
+        return conflict_response(request, case)
+    return redirect("cases:detail", case_id=case.pk)
 
 
 @login_required
@@ -233,16 +258,18 @@ def _refused(request, case, call):
 def case_respondent(request, case_id):
     case = _handling_case(request, case_id)
     form = RespondentForm(request.POST, case=case, user=request.user)
-    if not form.is_valid():
-        messages.error(request, form_errors(form))
-        return redirect("cases:detail", case_id=case.pk)
-    return _refused(
-        request,
-        case,
-        lambda: actions.add_respondent(
-            request.user, case, version=submitted_version(request), **form.cleaned_data
-        ),
-    )
+    if form.is_valid():
+        try:
+            actions.add_respondent(
+                request.user, case, version=submitted_version(request), **form.cleaned_data
+            )
+        except Refused as error:
+            form.add_error(None, refusal_message(error, case))
+        except Conflict:
+            return conflict_response(request, case)
+        else:
+            return redirect("cases:detail", case_id=case.pk)
+    return render_case(request, case, {"respondent_form": form, "open_form": "respondent"})
 
 
 @login_required
@@ -252,12 +279,12 @@ def case_assign(request, case_id):
     officer_id = positive_id(request.POST.get("officer"))
     officer = User.objects.filter(pk=officer_id).first() if officer_id else None
     if officer is None:
-        messages.error(request, refusal_message("not_assignable", case))
-        return redirect("cases:detail", case_id=case.pk)
+        return _again(request, case, "officer", refusal_message("not_assignable", case))
     return _refused(
         request,
         case,
         lambda: actions.assign(request.user, case, officer, version=submitted_version(request)),
+        field="officer",
     )
 
 
@@ -270,6 +297,7 @@ def case_note(request, case_id):
         request,
         case,
         lambda: actions.add_note(request.user, case, request.POST.get("text", "")[:20_000]),
+        field="note-text",
     )
 
 
@@ -280,30 +308,39 @@ def case_attach(request, case_id):
     case = case_or_404(Case.objects.select_related("region"), request.user, pk=case_id)
     upload, title = request.FILES.get("file"), request.POST.get("title", "").strip()
     limit = settings.NETRA_EVIDENCE_MAX_BYTES
-    if upload is None or not title:
-        messages.error(request, refusal_message("attachment_incomplete", case))
-    elif upload.size > limit:
-        messages.error(
+    if not title:
+        return _again(
+            request, case, "attachment-title", refusal_message("attachment_incomplete", case)
+        )
+    if upload is None:
+        return _again(
+            request, case, "attachment-file", refusal_message("attachment_incomplete", case)
+        )
+    if upload.size > limit:
+        return _again(
             request,
+            case,
+            "attachment-file",
             _("The file is larger than %(mb)s MB.")
             % {"mb": settings.NETRA_EVIDENCE_MAX_BYTES // (1024 * 1024)},
         )
-    else:
-        try:
-            attempt(
-                request,
-                lambda: actions.attach(request.user, case, title=title, data=upload.read()),
-                message_for(case),
-            )
-        except EvidenceError as exc:
-            # Too large to open, too many frames: say so; any other kind of file: what fits.
-            messages.error(
-                request,
-                refusal_message("attachment_type", case)
-                if exc.code in ("empty", "type", "damaged")
-                else evidence_message(exc, upload.name),
-            )
-    return redirect("cases:detail", case_id=case.pk)
+    try:
+        return _refused(
+            request,
+            case,
+            lambda: actions.attach(request.user, case, title=title, data=upload.read()),
+            field="attachment-file",
+        )
+    except EvidenceError as exc:
+        # Too large to open, too many frames: say so; any other kind of file: what fits.
+        return _again(
+            request,
+            case,
+            "attachment-file",
+            refusal_message("attachment_type", case)
+            if exc.code in ("empty", "type", "damaged")
+            else evidence_message(exc, upload.name),
+        )
 
 
 @login_required
@@ -327,8 +364,7 @@ def case_merge(request, case_id):
     into_id = positive_id(request.POST.get("into"))
     into = reachable_cases(request.user).filter(pk=into_id).first() if into_id else None
     if into is None:
-        messages.error(request, refusal_message("not_mergeable", case))
-        return redirect("cases:detail", case_id=case.pk)
+        return _again(request, case, "into", refusal_message("not_mergeable", case))
     response = _refused(
         request,
         case,
@@ -339,6 +375,7 @@ def case_merge(request, case_id):
             version=submitted_version(request),
             reason=request.POST.get("reason", "")[:5000],
         ),
+        field="merge-reason",
     )
     case.refresh_from_db()
     return redirect("cases:detail", case_id=into.pk) if case.merged_into_id else response

@@ -11,7 +11,7 @@ from netra.accounts.access import can, case_or_404, may_answer_for, require
 from netra.cases.models import Case
 from netra.cases.pages import conflict_response, render_case, submitted_version
 from netra.common.downloads import download
-from netra.common.refusals import attempt, form_errors
+from netra.common.refusals import attempt
 from netra.lib.refusals import Refused
 
 from . import actions, reports, rules
@@ -30,13 +30,21 @@ def recommend(request, case_id):
     case = case_or_404(Case.objects.select_related("region", "election"), request.user, pk=case_id)
     final = "issue" in request.POST
     form = RecommendationForm(request.POST, respondents=case.respondents.all(), final=final)
-    if form.is_valid():
-        try:
-            form.proposals = {
-                r.pk: actions.proposal_for(case, choice) for r, choice in form.choices().items()
-            }
-        except rules.ProposalError:
-            form.add_error(None, refusal_message("proposal_unknown_kind", case))
+    form.is_valid()
+    # The proposal is computed for every person whose conduct is valid, even when another
+    # field (the sanction, say) is refused: BKN chooses from it, so it must stay on the page.
+    form.proposals = {}
+    try:
+        for r in form.respondents:
+            conduct = form.cleaned_data.get(f"conduct_{r.pk}")
+            employment = form.cleaned_data.get(f"employment_{r.pk}")
+            if conduct and employment:
+                form.proposals[r.pk] = actions.proposal_for(
+                    case, actions.Choice(employment=employment, conduct=conduct, sanction="")
+                )
+    except rules.ProposalError:
+        form.proposals = {}
+        form.add_error(None, refusal_message("proposal_unknown_kind", case))
     if form.is_valid() and final:
         return attempt(
             request,
@@ -75,9 +83,11 @@ def decree(request, recommendation_id):
     recommendation = _recommendation_for(request.user, recommendation_id)
     case = recommendation.case
     form = DecreeForm(request.POST, request.FILES, prefix=f"r{recommendation.pk}")
+    # A refused decree comes back on the page with its errors by the fields and what was typed
+    # (a browser never lets a page refill a file input: only the file is chosen again).
+    again = lambda: render_case(request, case, {"decree_forms": {recommendation.pk: form}})  # noqa: E731
     if not form.is_valid():
-        messages.error(request, form_errors(form))
-        return redirect("cases:detail", case_id=case.pk)
+        return again()
     upload = form.cleaned_data["file"]
 
     def record():
@@ -100,6 +110,8 @@ def decree(request, recommendation_id):
         record,
         message_for(case),
         then=lambda: redirect("cases:detail", case_id=case.pk),
+        form=form,
+        refused=again,
         conflict=lambda: conflict_response(request, case),
     )
 
@@ -123,14 +135,19 @@ def take_step(request, step_id):
         raise Http404
     case = case_or_404(Case.objects.select_related("region"), request.user, pk=step.case_id)
     step.case = case
-    return attempt(
-        request,
-        lambda: actions.take_follow_up_step(
-            request.user, step, request.POST.get("note", "")[:2000]
-        ),
-        message_for(case),
-        then=lambda: redirect("cases:detail", case_id=case.pk),
-    )
+    try:
+        actions.take_follow_up_step(request.user, step, request.POST.get("note", "")[:2000])
+    except Refused as error:
+        return render_case(
+            request,
+            case,
+            {
+                "refused_step": step.pk,
+                "refused_message": refusal_message(error, case),
+                "kept": request.POST,
+            },
+        )
+    return redirect("cases:detail", case_id=case.pk)
 
 
 @login_required

@@ -19,9 +19,10 @@ def sanctions_panel(context, case):
         recommendation.deviates = bool(recommendation.deviation_reason)
     can_recommend = case.state == wf.BKN_VERIFICATION and can(user, "cases.recommend")
     can_decree = case.state in (wf.RECOMMENDED, wf.PPK_OVERDUE) and can(user, "cases.decree")
+    refused = context.get("decree_forms") or {}
     for recommendation in recommendations:
         recommendation.form = (
-            DecreeForm(prefix=f"r{recommendation.pk}")
+            refused.get(recommendation.pk) or DecreeForm(prefix=f"r{recommendation.pk}")
             if can_decree
             and not recommendation.answered
             and may_answer_for(user, recommendation.government_id)
@@ -38,6 +39,9 @@ def sanctions_panel(context, case):
             if can_recommend
             else None
         ),
+        "refused_step": context.get("refused_step"),
+        "refused_message": context.get("refused_message"),
+        "kept": context.get("kept") or {},
         "steps": list(case.follow_up_steps.select_related("taken_by")),
         "can_take_steps": can(user, "cases.recommend"),
     }
