@@ -84,4 +84,11 @@ def timeline(region, election=None):
     if calendar is not None:
         items += [{"date": s.start, "stage": s} for s in calendar.stages.all()]
     items.sort(key=lambda item: (item["date"], "event" in item))
+    # The stages are list items too, and would take numbers of their own: the events carry
+    # theirs (1, 2, 3 ...) so that the numbering does not skip at every stage.
+    events_seen = 0
+    for item in items:
+        if "event" in item:
+            events_seen += 1
+            item["number"] = events_seen
     return {"items": items, "election": calendar}
