@@ -266,6 +266,27 @@ def visible_documents(case, user):
     return documents.filter(kind__in=documents.model.LETTERS_FOR_OTHERS)
 
 
+def case_evidence(case, user):
+    """The evidence files of CASE's report that USER may see: everyone who reaches the case
+    (BKN and the PPK only once it is forwarded, as restrict_cases says), through the case, never
+    through the report, whose page carries the reporter's identity. Only the files: their stored
+    names are random and photos are stripped of their metadata; the reporter's links may lead to
+    the reporter, so they are not here. Empty for a case without a report."""
+    if (
+        not case.submission_id
+        or not restrict_cases(type(case).objects.filter(pk=case.pk), user).exists()
+    ):
+        return []
+    return case.submission.evidence.order_by("pk")
+
+
+def may_open_report(user, report):
+    """Whether USER may open the page of REPORT (a queryset of the one report; its page is
+    behind reports.view and the report's region): a case page offers the link only then, never
+    a link that answers 404."""
+    return can(user, "reports.view") and restrict(report, user).exists()
+
+
 def may_answer_for(user, government):
     """Whether USER may answer (a decree) for the employees of GOVERNMENT (a region or its id).
     A PPK, or its BKPSDM, answers only for its own government's staff, even on a case it

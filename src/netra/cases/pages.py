@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from netra.accounts.access import (
     can,
+    case_evidence,
+    may_open_report,
     restrict_cases,
     users_reaching,
     visible_documents,
@@ -49,6 +51,13 @@ def render_case(request, case, extra=None):
             "can_annotate": can(request.user, "cases.annotate"),
             "respondents": case.respondents.select_related("government"),
             "attachments": case.attachments.all(),
+            "evidence": evidence_of(case, request.user),
+            # Offered only to those whose request the report's page answers (not BKN, not
+            # the PPK): a link to a 404 is a dead end.
+            "report_link": case.submission_id
+            and may_open_report(
+                request.user, type(case.submission).objects.filter(pk=case.submission_id)
+            ),
             "respondent_form": RespondentForm(),
             "officers": assignable_officers(case) if can(request.user, "cases.open") else [],
             "merge_candidates": (
@@ -67,6 +76,15 @@ def render_case(request, case, extra=None):
         # A refused form comes back bound, with its errors and what was typed.
         | (extra or {}),
     )
+
+
+def evidence_of(case, user):
+    """The report's files USER may see on CASE, each with the extension of its stored name
+    (the download is named after it: bukti-<id>.<extension>)."""
+    items = list(case_evidence(case, user))
+    for item in items:
+        item.extension = item.file.name.rsplit(".", 1)[-1].lower()
+    return items
 
 
 def submitted_version(request):

@@ -17,6 +17,11 @@ urlpatterns = [
     path("kasus/<int:case_id>/catatan/", views.case_note, name="note"),
     path("kasus/<int:case_id>/lampiran/", views.case_attach, name="attach"),
     path("kasus/<int:case_id>/gabung/", views.case_merge, name="merge"),
+    path(
+        "kasus/<int:case_id>/bukti/<int:evidence_id>/",
+        views.case_evidence_file,
+        name="evidence_file",
+    ),
     path("kasus/lampiran/<int:attachment_id>/", views.attachment_file, name="attachment_file"),
     path("templat-surat/", views.letter_templates, name="letter_templates"),
     path("templat-surat/<str:kind>/", views.letter_template_edit, name="letter_template"),

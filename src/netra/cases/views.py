@@ -2,10 +2,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from netra.accounts.access import can, case_or_404, require, restrict
@@ -28,7 +29,13 @@ from .forms import (
     RespondentForm,
 )
 from .models import Attachment, Case, CaseDocument, Hearing, LetterTemplate
-from .pages import conflict_response, reachable_cases, render_case, submitted_version
+from .pages import (
+    conflict_response,
+    evidence_of,
+    reachable_cases,
+    render_case,
+    submitted_version,
+)
 from .refusals import message_for, refusal_message
 
 CASES_PER_PAGE = 50
@@ -355,6 +362,29 @@ def attachment_file(request, attachment_id):
         attachment.content_type,
         f"lampiran-{attachment.case_id}-{attachment.pk}.{attachment.extension}",
     )
+
+
+#: Evidence a browser shows in the page itself: photos as thumbnails, PDFs in a preview frame.
+SHOWN_INLINE = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"})
+
+
+@login_required
+@xframe_options_sameorigin  # the PDF preview is a frame of the case page itself
+def case_evidence_file(request, case_id, evidence_id):
+    """A file of the case's report, for everyone who may handle the case (BKN and the PPK
+    included, once forwarded), through the case: the report's own page names the reporter."""
+    require(request.user, "cases.view")
+    case = case_or_404(Case.objects.select_related("submission"), request.user, pk=case_id)
+    item = next((e for e in evidence_of(case, request.user) if e.pk == evidence_id), None)
+    if item is None:
+        raise Http404
+    name = f"bukti-{item.pk}.{item.extension}"
+    if request.GET.get("lihat") == "1" and item.content_type in SHOWN_INLINE:
+        response = FileResponse(item.file.open("rb"), content_type=item.content_type, filename=name)
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "no-store"
+        return response
+    return download(item.file, item.content_type, name, no_store=True)
 
 
 @login_required
