@@ -12,6 +12,7 @@ from netra.audit.log import checkpoint_if_due
 from netra.cases.actions import send_reminders
 from netra.monitoring.actions import poll_feeds
 from netra.reports.orphans import sweep_orphan_files
+from netra.reports.staging import purge_expired as purge_staged_evidence
 from netra.sanctions.actions import mark_ppk_overdue
 from netra.web.sessions import purge_expired_sessions
 from netra.worker.periodic import Job, run_due
@@ -45,6 +46,8 @@ def jobs():
         Job("expired_attempts", HOUR, purge_expired_attempts),
         # Files written before a crash, that no committed row references.
         Job("orphan_files", HOUR, _sweep),
+        # Evidence kept for a report form with an error, past its 30 minutes.
+        Job("staged_evidence", timedelta(minutes=10), purge_staged_evidence),
     ]
 
 

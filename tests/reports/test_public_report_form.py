@@ -93,7 +93,11 @@ def test_bad_input_is_refused_on_its_field_and_nothing_is_saved(
     if message:
         assert any(message in e for e in errors[field]), errors[field]
     assert not Submission.objects.exists()
-    assert not any(p.is_file() for p in media_root.rglob("*"))
+    # No evidence was stored; the checked photo is only kept for this session's next try
+    # (reports/staging.py), and only when the photo itself was not what was refused.
+    stored = [p for p in media_root.rglob("*") if p.is_file()]
+    assert all(p.relative_to(media_root).parts[0] == "staging" for p in stored)
+    assert len(stored) == (0 if field == "evidence" else 1)
 
 
 @pytest.mark.parametrize(

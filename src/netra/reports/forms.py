@@ -145,7 +145,10 @@ class SubmissionForm(forms.Form):
     too_large = False
     opened_evidence = False
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, staged_count=0, **kwargs):
+        # STAGED_COUNT: files kept from an earlier try of this form (reports/staging.py),
+        # which count against the limit with the new ones.
+        self.staged_count = staged_count
         super().__init__(*args, **kwargs)
         latest = Election.objects.order_by("-voting_date").first()
         if latest is not None:
@@ -195,7 +198,7 @@ class SubmissionForm(forms.Form):
     def clean_evidence(self):
         files = self.cleaned_data["evidence"]
         try:
-            evidence.check_count(len(files), settings.NETRA_EVIDENCE_MAX_FILES)
+            evidence.check_count(len(files) + self.staged_count, settings.NETRA_EVIDENCE_MAX_FILES)
         except evidence.EvidenceError as exc:
             raise forms.ValidationError(evidence_message(exc, "")) from exc
         cleaned, errors = [], []
@@ -282,6 +285,7 @@ class ReplyForm(forms.Form):
     evidence = MultipleFileField(label=_("More evidence"), required=False)
     too_large = False
     opened_evidence = False
+    staged_count = 0  # replies keep no files between tries
 
     clean_evidence = SubmissionForm.clean_evidence
 

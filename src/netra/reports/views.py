@@ -17,7 +17,7 @@ from netra.common.downloads import download
 from netra.common.links import absolute
 from netra.regions.models import Region
 
-from . import actions, receipts
+from . import actions, receipts, staging
 from .forms import ReceiptForm, ReplyForm, SubmissionForm
 from .models import REPORTER_WORDING, Evidence, Submission
 from .uploads import refuse_incomplete_bodies
@@ -63,20 +63,33 @@ def _too_busy(request, template, context):
 @refuse_large_bodies
 @refuse_incomplete_bodies
 def report_form(request):
-    form = SubmissionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and request.POST.get("drop_staged"):
+        staging.drop(request.session)
+    kept = staging.kept(request.session)
+    form = SubmissionForm(request.POST or None, request.FILES or None, staged_count=len(kept))
     if request.method == "POST":
         address = client_ip(request)
         try:
             actions.count_attempt(address)  # before validation opens the files
         except actions.Throttled:
-            return _too_busy(request, "reports/form.html", {"form": SubmissionForm(request.POST)})
+            return _too_busy(
+                request, "reports/form.html", {"form": SubmissionForm(request.POST), "kept": kept}
+            )
         if form.is_valid():
+            form.cleaned_data["evidence"] = (
+                staging.take(request.session) + form.cleaned_data["evidence"]
+            )
             submission, code = actions.submit(form, client_ip=address, counted=True)
+            staging.drop(request.session)
             hold_receipt(request, code, submission)
             return redirect("reports:receipt")
+        if "evidence" not in form.errors and getattr(form, "cleaned_data", {}).get("evidence"):
+            # A browser cannot refill a file field: keep the checked files for the next try.
+            staging.stage(request.session, form.cleaned_data["evidence"])
+            kept = staging.kept(request.session)
         if not form.opened_evidence:
             actions.give_back_attempt(address)
-    return render(request, "reports/form.html", {"form": form})
+    return render(request, "reports/form.html", {"form": form, "kept": kept})
 
 
 RECEIPT_SESSION_KEY = "new_receipt"
