@@ -72,3 +72,18 @@ def test_the_round_erases_kept_files_past_their_time(client, media_root):
     assert staging.purge_expired(older_than=timedelta(seconds=-1)) == 1
     assert staged_files(media_root) == []
     assert staging.purge_expired(older_than=timedelta(seconds=-1)) == 0  # a second worker
+
+
+def test_the_round_skips_a_folder_another_worker_erased_meanwhile(client, monkeypatch):
+    from django.core.files.storage import default_storage
+
+    file_report(client, files=[photo_with_gps()], description="")
+    listdir = default_storage.listdir
+
+    def erased_after_listing(path):
+        if path != staging.FOLDER:
+            raise FileNotFoundError(path)
+        return listdir(path)
+
+    monkeypatch.setattr(default_storage, "listdir", erased_after_listing)
+    assert staging.purge_expired(older_than=timedelta(seconds=-1)) == 0

@@ -101,7 +101,10 @@ def purge_expired(older_than=timedelta(seconds=STAGED_SECONDS)):
     erased = 0
     folders, _ = default_storage.listdir(FOLDER)
     for folder in folders:
-        _, names = default_storage.listdir(f"{FOLDER}/{folder}")
+        try:
+            _, names = default_storage.listdir(f"{FOLDER}/{folder}")
+        except FileNotFoundError:  # another worker erased the folder after our listing
+            continue
         for name in names:
             path = f"{FOLDER}/{folder}/{name}"
             try:
