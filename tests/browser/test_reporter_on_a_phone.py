@@ -57,5 +57,5 @@ def test_a_reporter_files_a_report_with_a_photo_and_checks_its_status(phone, tmp
     page.get_by_role("link", name="Periksa status").click()
     page.get_by_label("Kode tanda terima").fill(code)
     page.get_by_role("button", name="Periksa").click()
-    assert page.locator("#report-status").inner_text() == "Diterima"
+    assert page.locator("#report-status").inner_text() == "Diterima Bawaslu"
     assert page.evaluate("document.documentElement.scrollWidth") <= 375

@@ -71,7 +71,7 @@ def test_a_reporters_replies_with_files_are_limited_before_opening_them(client, 
     response = client.post("/lapor/status/", {"body": "Foto lagi", "evidence": [photo_with_gps()]})
     assert response.status_code == 429 and decoded == []
     response = client.post("/lapor/status/", {"body": "Tanpa berkas, tetap boleh."})
-    assert response.status_code == 200
+    assert response.status_code == 302
     assert submission_messages() == ["Tanpa berkas, tetap boleh."]
 
 

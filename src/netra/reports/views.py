@@ -245,8 +245,11 @@ def status(request):
             actions.reporter_reply(
                 submission, reply.cleaned_data["body"], reply.cleaned_data["evidence"]
             )
-            reply = ReplyForm()
-            submission.refresh_from_db()
+            from django.contrib import messages
+
+            messages.success(request, _("Your answer has been sent to Bawaslu."))
+            # Back to the page by GET: a reload must not send the answer a second time.
+            return redirect("reports:status")
     context = {"form": form, "submission": submission, "reply": reply}
     if submission is not None:
         context.update(
