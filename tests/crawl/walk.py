@@ -246,10 +246,14 @@ def _submit_empty(client, result, page, target, form):
     if status >= 500 or status in (404, 405):
         result.problem(page, f"{where} answers {status}")
         return
-    # A form with nothing to fill (a button and its hidden values) may simply be carried out;
-    # a form with fields must say what is missing, whether it answers itself or redirects.
+    # A form with nothing to fill (a button and its hidden values) may simply be carried out,
+    # and so may one that leads on to what it made; a form that comes back to its own page,
+    # whether re-rendered or redirected, must say why.
     if not form.get("fillable") or target in NO_MESSAGE_NEEDED:
         return
+    landed = response.redirect_chain[-1][0] if response.redirect_chain else page
+    if urlsplit(landed).path != urlsplit(page).path:
+        return  # carried out: it led on to what it made (a finding to its new case)
     if status == 200 and "text/html" in response.get("Content-Type", ""):
         if not _has_message(response.content.decode()):
             result.problem(page, f"{where} answers without any message")
