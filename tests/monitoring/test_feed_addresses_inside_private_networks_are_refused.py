@@ -105,7 +105,7 @@ def test_it_saves_a_feed_on_a_public_host(client_for, alice, monkeypatch):
         {"name": "Berita", "url": "https://berita-jember.test/rss"},
         follow=True,
     )
-    assert "Umpan dibaca oleh pekerja latar" in page.content.decode()
+    assert "Mulai sekarang umpan ini dibaca secara otomatis" in page.content.decode()
     assert Source.objects.get().url == "https://berita-jember.test/rss"
     assert seen == ["berita-jember.test"]
 
