@@ -51,3 +51,15 @@ def test_a_case_page_does_not_scroll_sideways_at_320_px(page, signed_in, reporte
     signed_in("officer320", "bawaslu_regency", ["35.09"])
     page.set_viewport_size({"width": 320, "height": 640})
     assert too_wide(page, [f"/kasus/{reported_case.pk}/", f"/laporan/{reported_case.pk}/"]) == {}
+
+
+def test_a_registered_case_with_its_long_number_does_not_scroll_sideways(
+    page, signed_in, reported_case, walk_case
+):
+    """Seen walking the demo at 390 px: the heading "Kasus 102/Reg/LP/PB/Kab/35.09/XII/2026"
+    did not break and made the case page 514 px wide."""
+    officer = signed_in("officer320r", "bawaslu_regency", ["35.09"])
+    case = walk_case(reported_case, "registered", officer=officer)
+    assert "/Reg/" in case.number
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert too_wide(page, [f"/kasus/{case.pk}/"]) == {}
