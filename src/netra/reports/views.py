@@ -309,7 +309,11 @@ def _submission_for(user, submission_id):
 @login_required
 def detail(request, submission_id):
     require(request.user, "reports.view")
-    submission = _submission_for(request.user, submission_id)
+    return _detail_page(request, _submission_for(request.user, submission_id))
+
+
+def _detail_page(request, submission, *, status=200, **extra):
+    """The submission's page; EXTRA adds the opened identity or a refused question."""
     return render(
         request,
         "reports/detail.html",
@@ -317,10 +321,14 @@ def detail(request, submission_id):
             "submission": submission,
             "identity": None,
             "can_open_case": can(request.user, "cases.open"),
+            # Only those who may handle it are offered the forms that act on it.
+            "can_handle": can(request.user, "reports.handle"),
             "deadline": actions.report_deadline(submission.election, submission.known_date)
             if submission.election
             else None,
+            **extra,
         },
+        status=status,
     )
 
 
@@ -330,21 +338,12 @@ def reveal_identity(request, submission_id):
     require(request.user, "reports.handle")
     submission = _submission_for(request.user, submission_id)
     identity = actions.open_reporter_identity(request.user, submission)
-    response = render(
-        request,
-        "reports/detail.html",
-        {
-            "submission": submission,
-            "identity": identity,
-            "identity_opened": True,
-            "can_open_case": can(request.user, "cases.open"),
-            "deadline": actions.report_deadline(submission.election, submission.known_date)
-            if submission.election
-            else None,
-        },
-    )
+    response = _detail_page(request, submission, identity=identity, identity_opened=True)
     response["Cache-Control"] = "no-store"
     return response
+
+
+QUESTION_MAX = 5000
 
 
 @login_required
@@ -353,8 +352,14 @@ def ask(request, submission_id):
     require(request.user, "reports.handle")
     submission = _submission_for(request.user, submission_id)
     question = request.POST.get("question", "").strip()
-    if question:
-        actions.ask_reporter(request.user, submission, question[:5000])
+    if not question or len(question) > QUESTION_MAX:
+        error = (
+            _("Write the question for the reporter first.")
+            if not question
+            else _("The question may be at most %(n)s characters.") % {"n": QUESTION_MAX}
+        )
+        return _detail_page(request, submission, question=question, question_error=error)
+    actions.ask_reporter(request.user, submission, question)
     return redirect("reports:detail", submission_id=submission.pk)
 
 
