@@ -87,4 +87,4 @@ def test_a_reported_person_without_a_name_keeps_the_agency(officer_case):
     page = response.content.decode()
     assert response.status_code == 200
     assert 'value="Dinas Pendidikan"' in page
-    assert 'class="error"' in page.split('name="name"', 1)[1].split("</div>", 1)[0]
+    assert 'class="error"' in page.split('id="id_name"', 1)[1].split("</div>", 1)[0]

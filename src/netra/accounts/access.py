@@ -232,9 +232,18 @@ def roster_by_nip(employees, user, case_region, nip, region_field="region"):
       agency and position as reported, and the case goes on without the roster link.
     """
     nip = (nip or "").replace(" ", "")
-    if not (len(nip) == 18 and nip.isdigit()) or not is_staff_user(user):
+    if not (len(nip) == 18 and nip.isdigit()):
         return employees.none()
-    employees = employees.filter(nip=nip)
+    return roster_for_case(employees.filter(nip=nip), user, case_region, region_field)
+
+
+def roster_for_case(employees, user, case_region, region_field="region"):
+    """The roster entries (in EMPLOYEES) USER may link to a reported person of a case handled
+    in CASE_REGION (the rule of roster_by_nip, which a NIP, a name search or a chosen entry all
+    go through): within USER's reach, or working where the case is handled or in a region
+    containing it. The caller has checked that USER handles that case."""
+    if not is_staff_user(user):
+        return employees.none()
     reach = scope_region_ids(user, districts=False)
     if reach is None:
         return employees

@@ -416,6 +416,68 @@ def add_respondent(actor, case, *, version, **fields):
     return respondent
 
 
+def _persons_may_change(case):
+    if case.forwarded or case.state == wf.CLOSED:
+        raise Refused("respondents_fixed")  # BKN and the PPK work on the persons forwarded
+
+
+@transaction.atomic
+def update_respondent(actor, case, respondent, *, version, employee=None, **fields):
+    """Correct a reported person as typed, or link them to EMPLOYEE of the roster (whose entry
+    then gives the name, NIP, agency, position and staffing authority): the reporter may have
+    typed a name without a NIP, and the person must not stay on the case twice."""
+    _persons_may_change(case)
+    _bump(case, version)
+    before = str(respondent)
+    if employee is not None:
+        respondent.employee = employee
+        respondent.name = employee.name
+        respondent.nip = employee.nip or ""
+        respondent.agency = employee.agency.name if employee.agency_id else ""
+        respondent.position = employee.position
+        respondent.subject_type = employee.employment_type or SubjectType.UNKNOWN
+        respondent.government = government_of(employee, case)
+    else:
+        for name in ("name", "subject_type", "agency", "position"):
+            if name in fields:
+                setattr(respondent, name, fields[name])
+    respondent.save()
+    CaseEvent.objects.create(
+        case=case, actor=actor, kind="respondent_changed", text=f"{before} → {respondent}"
+    )
+    record(
+        actor,
+        "case.respondent_changed",
+        case,
+        region=case.region,
+        data={"respondent": respondent.pk, "linked": employee is not None},
+    )
+    return respondent
+
+
+@transaction.atomic
+def remove_respondent(actor, case, respondent, *, version, reason):
+    """Take a reported person off the case, with the reason, which is audited: letters and
+    BKN's recommendation then list only the persons who remain."""
+    _persons_may_change(case)
+    reason = (reason or "").strip()
+    if not reason:
+        raise Refused("removal_reason_required")
+    _bump(case, version)
+    name = str(respondent)
+    respondent.delete()
+    CaseEvent.objects.create(
+        case=case, actor=actor, kind="respondent_removed", text=f"{name}: {reason}"
+    )
+    record(
+        actor,
+        "case.respondent_removed",
+        case,
+        region=case.region,
+        data={"respondent": name, "reason": reason},
+    )
+
+
 @transaction.atomic
 def assign(actor, case, officer, *, version):
     """Give CASE to OFFICER (penanggung jawab), who must be a Bawaslu officer reaching it."""

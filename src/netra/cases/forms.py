@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from netra.accounts.access import restrict, roster_by_nip
+from netra.accounts.access import restrict, roster_by_nip, roster_for_case
 from netra.common.forms import validate_date_range
 from netra.people.models import Employee
 from netra.regions.models import Election, Region
@@ -118,6 +118,42 @@ class RespondentForm(forms.Form):
         data["nip"] = nip
         if data.get("subject_type") == SubjectType.UNKNOWN and data["employee"] is not None:
             data["subject_type"] = ""  # taken from the roster
+        return data
+
+
+class RespondentEditForm(forms.Form):
+    """A reported person corrected as typed, or linked to a roster entry (EMPLOYEE, chosen
+    from a name search): the entry must be one the officer may link on this case."""
+
+    employee = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    name = forms.CharField(label=_("Name"), max_length=255, required=False)
+    subject_type = forms.ChoiceField(
+        label=_("Employment"), choices=SubjectType.choices, required=False
+    )
+    agency = forms.CharField(label=_("Agency"), max_length=255, required=False)
+    position = forms.CharField(label=_("Position"), max_length=255, required=False)
+
+    def __init__(self, *args, case=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case, self.user = case, user
+
+    def clean(self):
+        data = super().clean()
+        chosen = data.get("employee")
+        data["employee"] = None
+        if chosen:
+            data["employee"] = roster_for_case(
+                Employee.objects.select_related("agency__region", "region").filter(pk=chosen),
+                self.user,
+                self.case.region,
+            ).first()
+            if data["employee"] is None:
+                self.add_error("name", _("That roster entry is not one you may link here."))
+        elif not (data.get("name") or "").strip():
+            self.add_error("name", _("Give the name, or link the person to the roster."))
+        data["name"] = (data.get("name") or "").strip()
+        if not data.get("subject_type"):
+            data["subject_type"] = SubjectType.UNKNOWN
         return data
 
 

@@ -16,7 +16,7 @@ from netra.accounts.access import (
 )
 
 from . import workflow as wf
-from .forms import DocumentForm, HearingForm, RespondentForm
+from .forms import DocumentForm, HearingForm, RespondentEditForm, RespondentForm
 from .models import STATE_LABELS, Case
 
 
@@ -49,7 +49,7 @@ def render_case(request, case, extra=None):
             "hearing_form": HearingForm(),
             "can_write": can(request.user, "cases.open"),
             "can_annotate": can(request.user, "cases.annotate"),
-            "respondents": case.respondents.select_related("government"),
+            "respondents": respondents_of(request, case, (extra or {}).get("respondent_forms")),
             "attachments": case.attachments.all(),
             "evidence": evidence_of(case, request.user),
             # Offered only to those whose request the report's page answers (not BKN, not
@@ -76,6 +76,41 @@ def render_case(request, case, extra=None):
         # A refused form comes back bound, with its errors and what was typed.
         | (extra or {}),
     )
+
+
+#: How many roster entries a name search offers: enough to pick the right person, too few
+#: to page through a roster.
+NAME_SEARCH_ROWS = 8
+
+
+def respondents_of(request, case, refused=None):
+    """The reported persons, each with its correction form (REFUSED's bound one, when a
+    correction was refused) and, for the one whose name is searched (?terlapor=&cari=), the
+    roster entries found within the officer's reach."""
+    from netra.people.search import search_employees  # the roster app, only when searched
+
+    respondents = list(case.respondents.select_related("government"))
+    if not can(request.user, "cases.open") or case.forwarded or case.state == wf.CLOSED:
+        return respondents
+    searched = request.GET.get("terlapor", "")
+    query = request.GET.get("cari", "").strip()[:100]
+    for r in respondents:
+        r.edit_form = (refused or {}).get(r.pk) or RespondentEditForm(
+            initial={
+                "name": r.name,
+                "subject_type": r.subject_type,
+                "agency": r.agency,
+                "position": r.position,
+            },
+            auto_id=f"id_p{r.pk}_%s",
+        )
+        r.search_query = query if searched == str(r.pk) else ""
+        r.found = (
+            search_employees(request.user, query, limit=NAME_SEARCH_ROWS)
+            if r.search_query
+            else None
+        )
+    return respondents
 
 
 def evidence_of(case, user):

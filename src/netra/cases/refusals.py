@@ -17,6 +17,7 @@ REFUSALS = {
     ),
     "needs_record": _("This step is taken by recording the recommendation or the decree below."),
     "needs_respondent": _("Name at least one reported person before forwarding the case."),
+    "removal_reason_required": _("Say why this person is removed: the reason is audited."),
     "respondents_fixed": _("The reported persons of a forwarded or closed case cannot change."),
     "not_assignable": _("Only an active Bawaslu officer who reaches this region can be assigned."),
     "empty_note": _("Write the note."),

@@ -13,6 +13,16 @@ urlpatterns = [
     path("kasus/<int:case_id>/klarifikasi/", views.case_hearing, name="hearing"),
     path("kasus/klarifikasi/<int:hearing_id>/berita-acara/", views.hearing_minutes, name="minutes"),
     path("kasus/<int:case_id>/terlapor/", views.case_respondent, name="respondent"),
+    path(
+        "kasus/<int:case_id>/terlapor/<int:respondent_id>/",
+        views.respondent_edit,
+        name="respondent_edit",
+    ),
+    path(
+        "kasus/<int:case_id>/terlapor/<int:respondent_id>/hapus/",
+        views.respondent_remove,
+        name="respondent_remove",
+    ),
     path("kasus/<int:case_id>/penanggung-jawab/", views.case_assign, name="assign"),
     path("kasus/<int:case_id>/catatan/", views.case_note, name="note"),
     path("kasus/<int:case_id>/lampiran/", views.case_attach, name="attach"),

@@ -26,6 +26,7 @@ from .forms import (
     FindingForm,
     HearingForm,
     LetterTemplateForm,
+    RespondentEditForm,
     RespondentForm,
 )
 from .models import Attachment, Case, CaseDocument, Hearing, LetterTemplate
@@ -277,6 +278,61 @@ def case_respondent(request, case_id):
         else:
             return redirect("cases:detail", case_id=case.pk)
     return render_case(request, case, {"respondent_form": form, "open_form": "respondent"})
+
+
+def _respondent_of(case, respondent_id):
+    respondent = case.respondents.filter(pk=respondent_id).first()
+    if respondent is None:
+        raise Http404
+    return respondent
+
+
+@login_required
+@require_POST
+def respondent_edit(request, case_id, respondent_id):
+    case = _handling_case(request, case_id)
+    respondent = _respondent_of(case, respondent_id)
+    form = RespondentEditForm(
+        request.POST, case=case, user=request.user, auto_id=f"id_p{respondent.pk}_%s"
+    )
+    if form.is_valid():
+        try:
+            actions.update_respondent(
+                request.user,
+                case,
+                respondent,
+                version=submitted_version(request),
+                **form.cleaned_data,
+            )
+        except Refused as error:
+            form.add_error(None, refusal_message(error, case))
+        except Conflict:
+            return conflict_response(request, case)
+        else:
+            return redirect("cases:detail", case_id=case.pk)
+    return render_case(
+        request, case, {"respondent_forms": {respondent.pk: form}, "open_person": respondent.pk}
+    )
+
+
+@login_required
+@require_POST
+def respondent_remove(request, case_id, respondent_id):
+    case = _handling_case(request, case_id)
+    respondent = _respondent_of(case, respondent_id)
+    return _refused(
+        request,
+        case,
+        lambda: actions.remove_respondent(
+            request.user,
+            case,
+            respondent,
+            version=submitted_version(request),
+            reason=request.POST.get("reason", "")[:2000],
+        ),
+        field=f"remove-reason-{respondent.pk}",
+        extra={"open_person": respondent.pk},
+    )
 
 
 @login_required
