@@ -376,7 +376,15 @@ PROBES = [
     Probe("pledge-nip-short", "public", "post", "/ikrar/", {"nip": "123"}),
     Probe("pledge-nip-letters", "public", "post", "/ikrar/", {"nip": "abc"}),
     Probe("pledge-nip-31", "public", "post", "/ikrar/", {"nip": "1" * 31}),
-    Probe("pledge-nip-unknown", "public", "post", "/ikrar/", {"nip": "199912312020121001"}),
+    # Answered like a NIP on the roster, on purpose: the page must not tell who is on it.
+    Probe(
+        "pledge-nip-unknown",
+        "public",
+        "post",
+        "/ikrar/",
+        {"nip": "199912312020121001"},
+        shown=False,
+    ),
     Probe(
         "pledge-code-for-an-unknown-token",
         "public",
