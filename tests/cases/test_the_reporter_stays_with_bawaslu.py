@@ -19,7 +19,7 @@ def test_the_reporters_hearing_and_letter_are_hidden_from_bkn(
         case,
         party="reporter",
         name=REPORTER_NAME,
-        scheduled_at=timezone.now() + timedelta(days=1),
+        scheduled_at=timezone.now() - timedelta(days=1),  # held yesterday: minutes follow a hearing
         place="Kantor Bawaslu",
     )
     actions.record_minutes(alice, hearing, "Pelapor menjelaskan kronologi.")

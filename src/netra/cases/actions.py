@@ -345,6 +345,8 @@ def _hearing_party(hearing):
 def record_minutes(officer, hearing, minutes):
     if hearing.held_at is not None:
         raise Refused("minutes_recorded")  # the minutes (berita acara) are not rewritten
+    if timezone.now() < hearing.scheduled_at:
+        raise Refused("minutes_too_early")  # minutes record a hearing that took place
     hearing.minutes, hearing.held_at = minutes, timezone.now()
     hearing.save(update_fields=["minutes", "held_at"])
     _log(hearing.case, officer, "minutes", text=_hearing_party(hearing))

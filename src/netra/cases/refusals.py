@@ -27,6 +27,7 @@ REFUSALS = {
     # The code's name is older than its use: the API's attachments answer it too.
     "decree_file_too_large": _("The file is too large."),
     "minutes_recorded": _("The minutes of this hearing are recorded and cannot be rewritten."),
+    "minutes_too_early": _("The minutes can be recorded once the hearing has taken place."),
     "attachment_incomplete": _("Give the attachment a title and choose a file."),
     "attachment_type": _(
         "This file cannot be attached: use a photo (JPEG, PNG, WebP, GIF, "
