@@ -50,7 +50,7 @@ def test_a_report_is_taken_to_a_closed_case_by_bawaslu_bkn_and_the_ppk(page, sig
     ]:
         take_step(page, label)
     page.get_by_text("Buat surat").click()
-    page.locator("#id_kind").select_option(label="Surat penerusan ke BKN")
+    page.locator("#letter_kind").select_option(label="Surat penerusan ke BKN")
     page.get_by_role("button", name="Buat PDF").click()
     page.get_by_role("link", name="Surat penerusan ke BKN").wait_for()
 

@@ -45,6 +45,11 @@ class DocumentForm(forms.Form):
     when = forms.CharField(label=_("Day, date and time"), max_length=100, required=False)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
 
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the hearing form on the same page has a "place" too.
+        kwargs.setdefault("auto_id", "letter_%s")
+        super().__init__(*args, **kwargs)
+
     def clean(self):
         data = super().clean()
         if data.get("kind") == CaseDocument.Kind.INVITATION:
@@ -63,6 +68,11 @@ class HearingForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     place = forms.CharField(label=_("Place"), max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the letter form has a "place" and the person form a "name" on the page.
+        kwargs.setdefault("auto_id", "hearing_%s")
+        super().__init__(*args, **kwargs)
 
 
 class FindingForm(forms.Form):
