@@ -30,3 +30,24 @@ def recommend(bkn_officer, case, **choice):
         verification="Terbukti.",
         choices=choices_for(case, **choice),
     )
+
+
+DECREE_PDF = b"%PDF-1.7\n% keputusan\n%%EOF\n"
+
+
+def impose(ppk_officer, case, decided_on):
+    """The PPK's decree on the case's one recommendation (a written warning, dated
+    DECIDED_ON); the case as it is then."""
+    (recommendation,) = case.recommendations.all()
+    actions.record_decree(
+        ppk_officer,
+        recommendation,
+        version=case.version,
+        outcome="imposed",
+        number="800/5/35.09/2024",
+        decided_on=decided_on,
+        sanction="Teguran tertulis",
+        pdf=DECREE_PDF,
+    )
+    case.refresh_from_db()
+    return case

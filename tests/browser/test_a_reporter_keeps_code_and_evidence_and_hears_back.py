@@ -12,8 +12,6 @@ from .conftest import ARTIFACTS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PDF = b"%PDF-1.7\n% keputusan\n%%EOF\n"
-
 
 @pytest.fixture(params=[(1366, 900), (390, 844)], ids=["desktop", "phone"])
 def reporter(chromium, live_server, request):
@@ -50,9 +48,8 @@ def test_a_reporter_keeps_the_code_and_the_photo_and_hears_back_until_closed(
     from netra.regions.reference import load_reference_data
     from netra.reports import actions as report_actions
     from netra.reports.models import Submission
-    from netra.sanctions import actions as sanction_actions
 
-    from ..sanctions_helpers import recommend
+    from ..sanctions_helpers import impose, recommend
 
     load_reference_data()
     photo = tmp_path / "bukti.jpg"
@@ -119,18 +116,7 @@ def test_a_reporter_keeps_the_code_and_the_photo_and_hears_back_until_closed(
     # The case runs its course through every hand; the reporter sees it closed, with why.
     case = case_actions.open_case_from_submission(alice, submission)
     case = recommend(gita, walk_case(case, "bkn_verification", bkn=gita))
-    (recommendation,) = case.recommendations.all()
-    sanction_actions.record_decree(
-        hadi,
-        recommendation,
-        version=case.version,
-        outcome="imposed",
-        number="800/5/35.09/2026",
-        decided_on=timezone.localdate(),
-        sanction="Teguran tertulis",
-        pdf=PDF,
-    )
-    case.refresh_from_db()
+    case = impose(hadi, case, timezone.localdate())
     case_actions.transition(gita, case, "closed", version=case.version, reason="Selesai.")
     page.reload()
     if page.locator("#reporter-timeline").count() == 0:  # the sign-in by code has lapsed

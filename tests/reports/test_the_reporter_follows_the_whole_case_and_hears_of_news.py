@@ -9,12 +9,9 @@ from django.utils import timezone
 from netra.cases import actions as case_actions
 from netra.reports import actions
 from netra.reports.models import Submission
-from netra.sanctions import actions as sanction_actions
 
-from ..sanctions_helpers import recommend
+from ..sanctions_helpers import impose, recommend
 from .helpers import file_report, receipt_from
-
-PDF = b"%PDF-1.7\n% keputusan\n%%EOF\n"
 
 
 def status_page(client, code):
@@ -27,18 +24,7 @@ def test_the_timeline_runs_from_received_to_closed_with_the_outcome(
     code = receipt_from(client, file_report(client))
     case = case_actions.open_case_from_submission(alice, Submission.objects.get())
     case = recommend(gita, walk_case(case, "bkn_verification", bkn=gita))
-    (recommendation,) = case.recommendations.all()
-    sanction_actions.record_decree(
-        hadi,
-        recommendation,
-        version=case.version,
-        outcome="imposed",
-        number="800/5/35.09/2024",
-        decided_on=timezone.localdate(),
-        sanction="Teguran tertulis",
-        pdf=PDF,
-    )
-    case.refresh_from_db()
+    case = impose(hadi, case, timezone.localdate())
     case_actions.transition(gita, case, "closed", version=case.version, reason="Selesai.")
     page = status_page(client, code)
     timeline = page[page.index('id="reporter-timeline"') :]

@@ -7,12 +7,10 @@ from zoneinfo import ZoneInfo
 
 from netra.cases import actions as case_actions
 from netra.reports.models import Submission
-from netra.sanctions import actions
 
 from ..reports.helpers import file_report
-from ..sanctions_helpers import recommend
+from ..sanctions_helpers import impose, recommend
 
-PDF = b"%PDF-1.7\n% keputusan\n%%EOF\n"
 SUNDAY_NIGHT = datetime(2024, 11, 10, 21, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
 
 
@@ -25,18 +23,7 @@ def test_a_decree_dated_the_sunday_the_report_arrived_is_accepted(
     assert case.received_at.astimezone(SUNDAY_NIGHT.tzinfo).date().isoformat() == "2024-11-11"
     assert case.arrived_at == SUNDAY_NIGHT
     case = recommend(gita, walk_case(case, "bkn_verification", officer=alice, bkn=gita))
-    (recommendation,) = case.recommendations.all()
-    actions.record_decree(
-        hadi,
-        recommendation,
-        version=case.version,
-        outcome="imposed",
-        number="800/9/35.09/2024",
-        decided_on=SUNDAY_NIGHT.date(),
-        sanction="Teguran tertulis",
-        pdf=PDF,
-    )
-    case.refresh_from_db()
+    case = impose(hadi, case, SUNDAY_NIGHT.date())
     assert case.state == "followed_up"
 
 
