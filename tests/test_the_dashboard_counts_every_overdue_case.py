@@ -25,3 +25,15 @@ def test_the_overdue_count_includes_ppk_overdue_cases_and_cases_past_their_deadl
 
     Case.objects.filter(pk=reported_case.pk).update(due_at=now + timedelta(days=3))
     assert client_for(alice).get(reverse("web:dashboard")).context["overdue_cases"] == 0
+
+
+def test_the_overdue_link_lists_the_same_cases_the_dashboard_counts(
+    client_for, alice, reported_case
+):
+    """The dashboard's count links to the case list's "overdue only", which left out the
+    PPK-overdue cases it counted."""
+    Case.objects.filter(pk=reported_case.pk).update(state="ppk_overdue", due_at=None)
+    officer = client_for(alice)
+    assert officer.get(reverse("web:dashboard")).context["overdue_cases"] == 1
+    listed = officer.get(reverse("cases:list"), {"lewat": "1"}).content.decode()
+    assert f'href="/kasus/{reported_case.pk}/"' in listed

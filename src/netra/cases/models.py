@@ -10,6 +10,14 @@ from netra.people.models import EmploymentType
 
 from . import workflow as wf
 
+
+def overdue(now):
+    """The cases past a deadline at NOW: a step past its due time, or a PPK past its period
+    (that case's own due time is empty, its lateness is its state). The dashboard counts them
+    and the case list's "overdue only" shows them: one definition for both."""
+    return models.Q(state=wf.PPK_OVERDUE) | models.Q(due_at__lt=now)
+
+
 STATE_LABELS = {
     wf.RECEIVED: _("Received"),
     wf.INITIAL_STUDY: _("Initial study"),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -29,7 +30,7 @@ from .forms import (
     RespondentEditForm,
     RespondentForm,
 )
-from .models import Attachment, Case, CaseDocument, Hearing, LetterTemplate
+from .models import Attachment, Case, CaseDocument, Hearing, LetterTemplate, overdue
 from .pages import (
     conflict_response,
     evidence_of,
@@ -60,7 +61,8 @@ def case_list(request):
         cases = cases.filter(number__startswith=chosen["q"].strip())
     if chosen.get("lewat"):
         # Most overdue first: that is the order an office works through them.
-        cases = cases.filter(due_at__lt=now).order_by("due_at", "id")
+        # PPK-overdue cases (no due time of their own) lead: the longest past their period.
+        cases = cases.filter(overdue(now)).order_by(F("due_at").asc(nulls_first=True), "id")
     else:
         cases = cases.order_by("-opened_at", "-id")
     page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))

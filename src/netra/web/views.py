@@ -10,8 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from netra.accounts.access import restrict, restrict_cases, scope_region_ids
-from netra.cases.models import Case
-from netra.cases.workflow import PPK_OVERDUE
+from netra.cases.models import Case, overdue
 from netra.people.models import Employee
 from netra.regions.models import Election
 from netra.worker.health import worker_status
@@ -35,8 +34,7 @@ def dashboard(request):
     cases = restrict_cases(Case.objects.exclude(state="closed"), user)
     context = {
         "open_cases": cases.count(),
-        # A PPK-overdue case is overdue although its next deadline (the follow-up's) is ahead.
-        "overdue_cases": cases.filter(Q(state=PPK_OVERDUE) | Q(due_at__lt=now)).count(),
+        "overdue_cases": cases.filter(overdue(now)).count(),
         "due_soon_cases": cases.filter(due_at__gte=now, due_at__lt=now + timedelta(days=1)).count(),
         "scope_regions": regions,
         "national": ids is None,
