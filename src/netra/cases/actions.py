@@ -117,12 +117,18 @@ def _reporter_note(state, reason):
     return reason.strip() if state in REPORTER_READS_REASON else ""
 
 
-def _log(case, actor, kind, *, from_state="", to_state="", text=""):
+def _log(case, actor, kind, *, from_state="", to_state="", text="", data=None):
+    """The case's timeline line and its audit entry; DATA, when given, is what the audit
+    entry records instead of the states."""
     CaseEvent.objects.create(
         case=case, actor=actor, kind=kind, from_state=from_state, to_state=to_state, text=text
     )
     record(
-        actor, f"case.{kind}", case, region=case.region, data={"from": from_state, "to": to_state}
+        actor,
+        f"case.{kind}",
+        case,
+        region=case.region,
+        data=data if data is not None else {"from": from_state, "to": to_state},
     )
 
 
@@ -444,14 +450,11 @@ def update_respondent(actor, case, respondent, *, version, employee=None, **fiel
             if name in fields:
                 setattr(respondent, name, fields[name])
     respondent.save()
-    CaseEvent.objects.create(
-        case=case, actor=actor, kind="respondent_changed", text=f"{before} → {respondent}"
-    )
-    record(
-        actor,
-        "case.respondent_changed",
+    _log(
         case,
-        region=case.region,
+        actor,
+        "respondent_changed",
+        text=f"{before} → {respondent}",
         data={"respondent": respondent.pk, "linked": employee is not None},
     )
     return respondent
@@ -468,14 +471,11 @@ def remove_respondent(actor, case, respondent, *, version, reason):
     _bump(case, version)
     name = str(respondent)
     respondent.delete()
-    CaseEvent.objects.create(
-        case=case, actor=actor, kind="respondent_removed", text=f"{name}: {reason}"
-    )
-    record(
-        actor,
-        "case.respondent_removed",
+    _log(
         case,
-        region=case.region,
+        actor,
+        "respondent_removed",
+        text=f"{name}: {reason}",
         data={"respondent": name, "reason": reason},
     )
 
