@@ -12,6 +12,7 @@ class Role(models.TextChoices):
     BAWASLU_RI = roles.BAWASLU_RI, _("Bawaslu RI officer")
     BAWASLU_PROVINCE = roles.BAWASLU_PROVINCE, _("Provincial Bawaslu officer")
     BAWASLU_REGENCY = roles.BAWASLU_REGENCY, _("Regency/city Bawaslu officer")
+    PANWASCAM = roles.PANWASCAM, _("District supervisor (Panwascam)")
     BKPSDM = roles.BKPSDM, _("Regional personnel agency (BKPSDM/BKD) officer")
     BKN = roles.BKN, _("BKN officer")
     PPK = roles.PPK, _("Staffing authority (PPK) or delegate")

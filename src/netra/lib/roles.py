@@ -5,6 +5,9 @@ ADMIN = "admin"
 BAWASLU_RI = "bawaslu_ri"
 BAWASLU_PROVINCE = "bawaslu_province"
 BAWASLU_REGENCY = "bawaslu_regency"
+# District supervisors (Panwascam): receive and study the reports of their districts (kecamatan)
+# and hand them to the regency or city office, which registers and decides.
+PANWASCAM = "panwascam"
 BKPSDM = "bkpsdm"
 BKN = "bkn"
 PPK = "ppk"

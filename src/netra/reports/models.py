@@ -59,6 +59,17 @@ class Submission(models.Model):
     )
     duplicate = models.CharField(max_length=10, choices=Duplicate.choices, blank=True)
     submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The officer studying it: the report queue filters by it, and an administrator moves it
+    # with the officer's open cases when the officer is transferred.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # A district supervisor (Panwascam) studies a report of its district and hands it to the
+    # regency or city office, which registers it: when and by whom.
+    handed_over_at = models.DateTimeField(null=True, blank=True)
+    handed_over_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-submitted_at"]
