@@ -24,10 +24,20 @@ CAPABILITIES = {
     "accounts.manage": frozenset({Role.ADMIN}),
     "audit.view": frozenset({Role.ADMIN, Role.AUDITOR}),
     "reports.view": frozenset(
-        {Role.ADMIN, Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY, Role.AUDITOR}
+        {
+            Role.ADMIN,
+            Role.BAWASLU_RI,
+            Role.BAWASLU_PROVINCE,
+            Role.BAWASLU_REGENCY,
+            Role.PANWASCAM,
+            Role.AUDITOR,
+        }
     ),
-    # Handling includes opening the reporter's identity; auditors only read.
-    "reports.handle": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
+    # Handling includes opening the reporter's identity; auditors only read. A district
+    # supervisor studies its districts' reports and hands them over; it opens no case.
+    "reports.handle": frozenset(
+        {Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY, Role.PANWASCAM}
+    ),
     "cases.view": frozenset(Role),
     "cases.open": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
     # Notes and attachments: everyone who works on cases; auditors only read.
@@ -116,6 +126,27 @@ def restrict(queryset, user, region_field="region", districts=True):
     if not ids:
         return queryset.none()
     return queryset.filter(**{f"{region_field}__in": ids})
+
+
+def restrict_reports(queryset, user, submission_field=""):
+    """Public reports USER reaches (SUBMISSION_FIELD leads from QUERYSET's model to the report,
+    for its evidence, say): a district supervisor (Panwascam) those sent about its districts;
+    everyone else those of the regencies and cities within reach, as restrict says."""
+    prefix = f"{submission_field}__" if submission_field else ""
+    if not is_staff_user(user):
+        return queryset.none()
+    if user.role == Role.PANWASCAM:
+        districts = user.regions.filter(level=Region.Level.DISTRICT).values("id")
+        return queryset.filter(**{f"{prefix}district__in": districts})
+    return restrict(queryset, user, f"{prefix}region", districts=False)
+
+
+def report_or_404(queryset, user, submission_field="", **lookup):
+    """The report (or the thing of a report) matching LOOKUP inside USER's reach, else 404."""
+    try:
+        return restrict_reports(queryset, user, submission_field).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
 
 
 def region_in_scope(user, region):
@@ -293,7 +324,7 @@ def may_open_report(user, report):
     """Whether USER may open the page of REPORT (a queryset of the one report; its page is
     behind reports.view and the report's region): a case page offers the link only then, never
     a link that answers 404."""
-    return can(user, "reports.view") and restrict(report, user).exists()
+    return can(user, "reports.view") and restrict_reports(report, user).exists()
 
 
 def may_answer_for(user, government):

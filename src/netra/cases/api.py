@@ -16,8 +16,8 @@ from netra.accounts.access import (
     case_or_404,
     region_in_scope,
     require,
-    restrict,
     restrict_cases,
+    restrict_reports,
     visible_documents,
     visible_hearings,
 )
@@ -214,9 +214,7 @@ def open_from_report(request, submission_id: int):
     Opening twice answers the same case."""
     require(request.user, "cases.open")
     submission = (
-        restrict(
-            Submission.objects.select_related("region", "election"), request.user, districts=False
-        )
+        restrict_reports(Submission.objects.select_related("region", "election"), request.user)
         .filter(pk=submission_id)
         .first()
     )

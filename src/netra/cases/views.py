@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from netra.accounts.access import can, case_or_404, require, restrict
+from netra.accounts.access import can, case_or_404, require, restrict_reports
 from netra.accounts.models import User
 from netra.common.downloads import download
 from netra.common.forms import positive_id
@@ -140,9 +140,7 @@ def case_extend(request, case_id):
 def open_from_submission(request, submission_id):
     require(request.user, "cases.open")
     submission = (
-        restrict(
-            Submission.objects.select_related("region", "election"), request.user, districts=False
-        )
+        restrict_reports(Submission.objects.select_related("region", "election"), request.user)
         .filter(pk=submission_id)
         .first()
     )

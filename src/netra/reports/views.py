@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from netra.accounts import throttle
-from netra.accounts.access import can, get_or_404, require, restrict
+from netra.accounts.access import can, report_or_404, require, restrict_reports
 from netra.accounts.throttle import client_ip
 from netra.common.downloads import download
 from netra.common.links import absolute
@@ -292,14 +292,14 @@ def employee_suggestions(request):
 @login_required
 def queue(request):
     require(request.user, "reports.view")
-    submissions = restrict(
-        Submission.objects.select_related("region", "election"), request.user, districts=False
+    submissions = restrict_reports(
+        Submission.objects.select_related("region", "election"), request.user
     ).prefetch_related("persons")[:200]
     return render(request, "reports/queue.html", {"submissions": submissions})
 
 
 def _submission_for(user, submission_id):
-    return get_or_404(
+    return report_or_404(
         Submission.objects.select_related("region", "district", "election", "duplicate_of"),
         user,
         pk=submission_id,
@@ -376,10 +376,10 @@ def decide_duplicate(request, submission_id):
 @login_required
 def evidence_file(request, evidence_id):
     require(request.user, "reports.view")
-    item = get_or_404(
+    item = report_or_404(
         Evidence.objects.select_related("submission"),
         request.user,
-        region_field="submission__region",
+        submission_field="submission",
         pk=evidence_id,
     )
     return download(

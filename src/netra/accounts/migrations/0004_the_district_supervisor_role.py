@@ -4,15 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_attempt_counts_with_their_own_expiry'),
+        ("accounts", "0003_attempt_counts_with_their_own_expiry"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='user',
-            name='role',
-            field=models.CharField(choices=[('admin', 'Administrator'), ('bawaslu_ri', 'Bawaslu RI officer'), ('bawaslu_province', 'Provincial Bawaslu officer'), ('bawaslu_regency', 'Regency/city Bawaslu officer'), ('panwascam', 'District supervisor (Panwascam)'), ('bkpsdm', 'Regional personnel agency (BKPSDM/BKD) officer'), ('bkn', 'BKN officer'), ('ppk', 'Staffing authority (PPK) or delegate'), ('auditor', 'Auditor (read-only)')], default='auditor', max_length=20),
+            model_name="user",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("admin", "Administrator"),
+                    ("bawaslu_ri", "Bawaslu RI officer"),
+                    ("bawaslu_province", "Provincial Bawaslu officer"),
+                    ("bawaslu_regency", "Regency/city Bawaslu officer"),
+                    ("panwascam", "District supervisor (Panwascam)"),
+                    ("bkpsdm", "Regional personnel agency (BKPSDM/BKD) officer"),
+                    ("bkn", "BKN officer"),
+                    ("ppk", "Staffing authority (PPK) or delegate"),
+                    ("auditor", "Auditor (read-only)"),
+                ],
+                default="auditor",
+                max_length=20,
+            ),
         ),
     ]
