@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from netra.regions.models import Region
 
-from .access import NATIONAL_ROLES, assignable_regions
+from .access import assignable_regions
 from .models import Role
+from .rules import region_message, region_problem
 
 User = get_user_model()
 
@@ -99,18 +100,9 @@ class StaffUserForm(forms.Form):
         role, regions = data.get("role"), data.get("regions")
         if role is None or regions is None:
             return data
-        if role in NATIONAL_ROLES:
+        problem = region_problem(role, list(regions))
+        if problem == "national_takes_none":
             data["regions"] = Region.objects.none()
-        elif not regions:
-            self.add_error("regions", _("This role needs at least one region."))
-        elif role == Role.BAWASLU_PROVINCE and any(
-            r.level != Region.Level.PROVINCE for r in regions
-        ):
-            self.add_error("regions", _("A provincial Bawaslu officer is assigned provinces only."))
-        elif role == Role.BAWASLU_REGENCY and any(
-            r.level == Region.Level.PROVINCE for r in regions
-        ):
-            self.add_error(
-                "regions", _("A regency/city Bawaslu officer is assigned regencies or cities only.")
-            )
+        elif problem:
+            self.add_error("regions", region_message(problem))
         return data
