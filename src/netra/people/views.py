@@ -41,14 +41,20 @@ def roster(request):
     )
 
 
+def employee_for(user, employee_id):
+    """The roster entry EMPLOYEE_ID if USER may see it (the roster's capability, within USER's
+    reach), else 404: the one rule for an employee's page, whichever app assembles it."""
+    require(user, "roster.view")
+    return get_or_404(
+        Employee.objects.select_related("agency", "region", "district"), user, pk=employee_id
+    )
+
+
 @login_required
 def employee_detail(request, employee_id):
-    require(request.user, "roster.view")
-    employee = get_or_404(
-        Employee.objects.select_related("agency", "region", "district"),
-        request.user,
-        pk=employee_id,
-    )
+    """The roster entry alone. /pegawai/<id>/ itself is served by netra.web.employee_record,
+    which adds the cases, sanctions and prevention about the employee (apps above this one)."""
+    employee = employee_for(request.user, employee_id)
     return render(request, "people/employee.html", {"employee": employee})
 
 
