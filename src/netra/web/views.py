@@ -1,18 +1,21 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.db.utils import Error as DatabaseError
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from netra.accounts.access import restrict, restrict_cases, scope_region_ids
-from netra.cases.models import Case, overdue
-from netra.people.models import Employee
+from netra.accounts.access import can, restrict_cases, restrict_reports, scope_region_ids
+from netra.accounts.models import Role
+from netra.cases import workflow as wf
+from netra.cases.models import STATE_LABELS, Case, overdue
 from netra.regions.models import Election
+from netra.reports.models import Submission
 from netra.worker.health import worker_status
 
 
@@ -21,8 +24,79 @@ def home(request):
     return render(request, "web/home.html", {"elections": elections})
 
 
+#: Deadlines shown on the dashboard per day of its calendar; the rest are one link away.
+DEADLINES_PER_DAY = 5
+DEADLINE_DAYS = 7
+
+
+def _steps(cases, user, now):
+    """Open cases per step, with how many of them are overdue and assigned to USER: one
+    GROUP BY over the cases in reach, whatever their number."""
+    rows = (
+        cases.values("state")
+        .annotate(
+            n=Count("pk"),
+            overdue=Count("pk", filter=overdue(now)),
+            mine=Count("pk", filter=Q(assigned_to=user)),
+            mine_overdue=Count("pk", filter=Q(assigned_to=user) & overdue(now)),
+        )
+        .order_by()
+    )
+    by_state = {row["state"]: row for row in rows}
+    steps = [
+        {"state": state, "label": STATE_LABELS[state], "count": by_state[state]["n"]}
+        for state in wf.STATES
+        if state in by_state
+    ]
+    totals = {
+        key: sum(row[key] for row in by_state.values())
+        for key in ("n", "overdue", "mine", "mine_overdue")
+    }
+    counts = {state: row["n"] for state, row in by_state.items()}
+    return steps, totals, counts
+
+
+def _deadlines(cases, now):
+    """The coming DEADLINE_DAYS days (today first, in the current time zone): per day its
+    count and its nearest DEADLINES_PER_DAY cases, in two queries."""
+    zone = timezone.get_current_timezone()
+    today = timezone.localdate(now)
+    days = [today + timedelta(days=i) for i in range(DEADLINE_DAYS)]
+    end = datetime.combine(days[-1] + timedelta(days=1), time.min, tzinfo=zone)
+    upcoming = cases.filter(due_at__gte=now, due_at__lt=end)
+    day_of = TruncDate("due_at", tzinfo=zone)
+    counts = {
+        row["day"]: row["n"]
+        for row in upcoming.annotate(day=day_of).values("day").annotate(n=Count("pk")).order_by()
+    }
+    nearest = (
+        upcoming.select_related("region", "assigned_to")
+        .annotate(
+            day=day_of,
+            rank=Window(RowNumber(), partition_by=[day_of], order_by=[F("due_at"), F("pk")]),
+        )
+        .filter(rank__lte=DEADLINES_PER_DAY)
+        .order_by("due_at", "pk")
+    )
+    shown = {}
+    for case in nearest:
+        shown.setdefault(case.day, []).append(case)
+    return [
+        {
+            "date": day,
+            "count": counts.get(day, 0),
+            "cases": shown.get(day, []),
+            "more": counts.get(day, 0) - len(shown.get(day, [])),
+        }
+        for day in days
+    ], sum(counts.values())
+
+
 @login_required
 def dashboard(request):
+    """The signed-in user's own work, within reach: reports waiting, open cases per step,
+    the coming week's deadlines, overdue steps, what waits for BKN or for a PPK, and what is
+    assigned to the user. Each figure links to the list it counts."""
     user = request.user
     ids = scope_region_ids(user)
     regions = user.regions.order_by("code") if ids is not None else None
@@ -31,18 +105,48 @@ def dashboard(request):
         # Elections held in a region of the user's reach (or nationwide).
         elections = elections.filter(Q(national=True) | Q(regions__in=ids)).distinct()
     now = timezone.now()
-    cases = restrict_cases(Case.objects.exclude(state="closed"), user)
     context = {
-        "open_cases": cases.count(),
-        "overdue_cases": cases.filter(overdue(now)).count(),
-        "due_soon_cases": cases.filter(due_at__gte=now, due_at__lt=now + timedelta(days=1)).count(),
         "scope_regions": regions,
         "national": ids is None,
-        "employee_count": restrict(
-            Employee.objects.filter(active=True), user, districts=False
-        ).count(),
         "elections": elections[:3],
+        "now": now,
+        # Auditors and administrators read the figures; nothing here is theirs to work on.
+        "works_on_cases": can(user, "cases.annotate"),
+        "sees_reports": can(user, "reports.view"),
+        "sees_cases": can(user, "cases.view"),
+        "sees_roster": can(user, "roster.view"),
+        "for_bkn": can(user, "cases.recommend"),
+        "for_ppk": can(user, "cases.decree"),
     }
+    if context["sees_reports"]:
+        waiting = Submission.objects.filter(status=Submission.Status.RECEIVED)
+        if user.role == Role.PANWASCAM:
+            # Once handed to the regency office, a report waits there, not in the district.
+            waiting = waiting.filter(handed_over_at__isnull=True)
+        context["reports_waiting"] = restrict_reports(waiting, user).count()
+    if context["sees_cases"]:
+        cases = restrict_cases(Case.objects.exclude(state=wf.CLOSED), user)
+        steps, totals, counts = _steps(cases, user, now)
+        days, due_count = _deadlines(cases, now)
+        context.update(
+            steps=steps,
+            open_cases=totals["n"],
+            overdue_cases=totals["overdue"],
+            mine=totals["mine"],
+            mine_overdue=totals["mine_overdue"],
+            state_counts=counts,
+            days=days,
+            due_count=due_count,
+            deadline_days=DEADLINE_DAYS,
+            waiting_for_bkn=[
+                (state, STATE_LABELS[state], counts.get(state, 0))
+                for state in (wf.FORWARDED, wf.BKN_VERIFICATION)
+            ],
+            waiting_for_ppk=[
+                (state, STATE_LABELS[state], counts.get(state, 0))
+                for state in (wf.RECOMMENDED, wf.PPK_OVERDUE)
+            ],
+        )
     return render(request, "web/dashboard.html", context)
 
 
