@@ -257,3 +257,10 @@ def reported_case(client, alice, reference):
 
     file_report(client)
     return actions.open_case_from_submission(alice, Submission.objects.get())
+
+
+@pytest.fixture
+def wulan(make_user):
+    """A district supervisor (Panwascam) of Kalisat (35.09.27), a district of Jember: she
+    receives and studies the reports of her district and hands them to alice's office."""
+    return make_user("wulan", "panwascam", ["35.09.27"])

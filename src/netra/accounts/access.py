@@ -18,8 +18,24 @@ from .models import Role, User
 NATIONAL_ROLES = frozenset({Role.ADMIN, Role.BAWASLU_RI, Role.BKN})
 
 # capability -> roles that hold it (still limited to each user's regions)
+# The district supervisor (Panwascam) receives and studies the public reports of its districts
+# (kecamatan) and hands them to the regency or city office, which registers them, opens the case
+# and decides (docs/DOMAIN.md: "how a report is handled"). So it holds reports.view and
+# reports.handle, limited to its districts by restrict_reports, and nothing else:
+# - no roster: rosters belong to provincial, regency and city governments, not to a district;
+# - no cases: a case begins with the regency office's registration; the Panwascam follows what
+#   became of a report it handed over on the report's own page (its step), not in the case;
+# - no prevention and no monitoring: the regional personnel agency's and the regency office's
+#   work, with no district in their scope.
+# It does open the reporter's identity while it studies a report (audited, as for everyone):
+# the initial study checks the formal requirements (the reporter's name and address, signed as
+# on the identity card), and the district office is the one that meets or calls the reporter.
+# Once it has handed a report over, it reads the report but no longer acts on it
+# (may_act_on_report).
+WITHOUT_DISTRICT_SUPERVISORS = frozenset(Role) - {Role.PANWASCAM}
+
 CAPABILITIES = {
-    "roster.view": frozenset(Role),
+    "roster.view": WITHOUT_DISTRICT_SUPERVISORS,
     "roster.import": frozenset({Role.ADMIN, Role.BKPSDM}),
     "accounts.manage": frozenset({Role.ADMIN}),
     "audit.view": frozenset({Role.ADMIN, Role.AUDITOR}),
@@ -38,10 +54,10 @@ CAPABILITIES = {
     "reports.handle": frozenset(
         {Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY, Role.PANWASCAM}
     ),
-    "cases.view": frozenset(Role),
+    "cases.view": WITHOUT_DISTRICT_SUPERVISORS,
     "cases.open": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
     # Notes and attachments: everyone who works on cases; auditors only read.
-    "cases.annotate": frozenset(Role) - {Role.AUDITOR, Role.ADMIN},
+    "cases.annotate": WITHOUT_DISTRICT_SUPERVISORS - {Role.AUDITOR, Role.ADMIN},
     "cases.recommend": frozenset({Role.BKN}),
     "cases.decree": frozenset({Role.PPK, Role.BKPSDM}),
     # Who reported, the reporter's hearings and the letters naming the reporter: Bawaslu and
@@ -72,6 +88,8 @@ CAPABILITIES = {
     "monitoring.triage": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
     "monitoring.gazetteer": frozenset({Role.ADMIN}),
     "catalog.edit": frozenset({Role.ADMIN}),
+    # The district supervisor hands a studied report to the regency or city office.
+    "reports.hand_over": frozenset({Role.PANWASCAM}),
 }
 
 
@@ -197,8 +215,9 @@ def users_reaching(region, roles=None):
 
 
 def assignable_regions():
-    """Regions an administrator can put on an account: provinces, regencies and cities."""
-    return Region.objects.exclude(level=Region.Level.DISTRICT)
+    """Regions an administrator can put on an account: provinces, regencies and cities, and
+    districts for a district supervisor (accounts/rules.py says which role takes which)."""
+    return Region.objects.all()
 
 
 # Cases. BKN works nationally on forwarded cases; the PPK, and the BKPSDM drafting for it, on
@@ -209,8 +228,9 @@ def assignable_regions():
 def restrict_cases(queryset, user):
     """Cases USER reaches. The PPK (and its BKPSDM) reach a case through a reported person
     employed by their own government (Respondent.government), not through where the case is
-    handled: a governor is the PPK of provincial staff, not of the regencies' staff."""
-    if not is_staff_user(user):
+    handled: a governor is the PPK of provincial staff, not of the regencies' staff. A
+    district supervisor reaches none (see CAPABILITIES)."""
+    if not can(user, "cases.view"):
         return queryset.none()
     if user.role == Role.BKN:
         return queryset.filter(forwarded=True)
@@ -235,7 +255,7 @@ def case_or_404(queryset, user, **lookup):
 def restrict_by_case(queryset, user, case_field="case"):
     """Objects hanging off a case (recommendations, say), limited as restrict_cases limits the
     cases, through joins: the figures pages aggregate tens of thousands of them."""
-    if not is_staff_user(user):
+    if not can(user, "cases.view"):
         return queryset.none()
     if user.role == Role.BKN:
         return queryset.filter(**{f"{case_field}__forwarded": True})
@@ -334,3 +354,18 @@ def may_answer_for(user, government):
     if getattr(user, "role", None) in (Role.PPK, Role.BKPSDM):
         return user.regions.filter(pk=getattr(government, "pk", government)).exists()
     return True
+
+
+def may_act_on_report(user, report):
+    """Whether USER may act on REPORT (a report USER reaches): ask the reporter, open the
+    identity, decide a duplicate, record a study. A district supervisor no longer acts on a
+    report it has handed over to the regency or city office: it only reads it."""
+    if not can(user, "reports.handle"):
+        return False
+    return not (user.role == Role.PANWASCAM and report.handed_over_at is not None)
+
+
+def may_hand_over(user, report):
+    """Whether USER may hand REPORT (one USER reaches) to the regency or city office: its
+    district supervisor, once. (A second attempt is refused by the action, with a message.)"""
+    return can(user, "reports.hand_over") and report.handed_over_at is None

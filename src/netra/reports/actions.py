@@ -30,7 +30,7 @@ from .models import (
     Submission,
     evidence_path,
 )
-from .tasks import notify_officers, notify_reporter
+from .tasks import notify_hand_over, notify_officers, notify_reporter
 
 SUBMIT_WINDOW = 3600
 DUPLICATE_LOOKBACK_DAYS = 90
@@ -305,3 +305,91 @@ def reseal_all_identities():
         count += 1
     record(None, "vault.identities_resealed", data={"count": count})
     return count
+
+
+# ---- the district supervisor (Panwascam) and the officer handling a report -----------------
+
+STUDY_MAX = 5000
+
+
+class Refused(Exception):
+    """A change the report's state does not allow; CODE says which (the view words it)."""
+
+    def __init__(self, code):
+        super().__init__(code)
+        self.code = code
+
+
+def _start_initial_study(submission):
+    """A report still only received is now under initial study: a step on the reporter's
+    timeline ("Under initial study"), nothing more of who studies it."""
+    if submission.status == Submission.Status.RECEIVED:
+        tell_reporters(Submission.objects.filter(pk=submission.pk), Submission.Status.IN_REVIEW)
+        submission.status = Submission.Status.IN_REVIEW
+
+
+@transaction.atomic
+def record_study(officer, submission, note):
+    """The district supervisor's initial study of SUBMISSION (an internal note the reporter
+    never reads), kept until it hands the report over. Refused once it has been handed over."""
+    note = (note or "").strip()
+    if not note:
+        raise Refused("empty_study")
+    if len(note) > STUDY_MAX:
+        raise Refused("study_too_long")
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    if locked.handed_over_at is not None:
+        raise Refused("already_handed_over")
+    locked.study_note = note
+    locked.save(update_fields=["study_note"])
+    _start_initial_study(locked)
+    submission.study_note, submission.status = locked.study_note, locked.status
+    record(
+        officer,
+        "report.study_recorded",
+        submission,
+        region=submission.region,
+        data={"length": len(note)},
+    )
+
+
+@transaction.atomic
+def hand_over(officer, submission):
+    """The district supervisor hands SUBMISSION to the regency or city office, which registers
+    and decides: once (a second time raises Refused("already_handed_over")). The reporter's
+    timeline says only that the report is under initial study; the regency office's officers
+    are told by e-mail after the commit."""
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    if locked.handed_over_at is not None:
+        raise Refused("already_handed_over")
+    locked.handed_over_at, locked.handed_over_by = timezone.now(), officer
+    locked.save(update_fields=["handed_over_at", "handed_over_by"])
+    _start_initial_study(locked)
+    submission.handed_over_at, submission.handed_over_by = locked.handed_over_at, officer
+    submission.status = locked.status
+    record(
+        officer,
+        "report.handed_over",
+        submission,
+        region=submission.region,
+        data={
+            "district": getattr(submission.district, "code", ""),
+            "studied": bool(locked.study_note),
+        },
+    )
+    transaction.on_commit(lambda: notify_hand_over.enqueue(submission.pk))
+
+
+@transaction.atomic
+def assign(officer, submission, assignee):
+    """ASSIGNEE (an officer who may handle SUBMISSION; the caller has checked) now studies it."""
+    before = submission.assigned_to_id
+    Submission.objects.filter(pk=submission.pk).update(assigned_to=assignee)
+    submission.assigned_to = assignee
+    record(
+        officer,
+        "report.assigned",
+        submission,
+        region=submission.region,
+        data={"from": before, "to": assignee.pk},
+    )

@@ -70,6 +70,9 @@ class Submission(models.Model):
     handed_over_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The district supervisor's initial study, for the regency office that takes it over: an
+    # internal note, never shown to the reporter.
+    study_note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]

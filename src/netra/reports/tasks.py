@@ -1,6 +1,10 @@
 from django_tasks import task
 
-from .notifications import notify_officers_of_new_submission, notify_reporter_of_news
+from .notifications import (
+    notify_officers_of_hand_over,
+    notify_officers_of_new_submission,
+    notify_reporter_of_news,
+)
 
 
 @task()
@@ -11,3 +15,8 @@ def notify_officers(submission_id):
 @task()
 def notify_reporter(submission_id):
     notify_reporter_of_news(submission_id)
+
+
+@task()
+def notify_hand_over(submission_id):
+    notify_officers_of_hand_over(submission_id)

@@ -16,5 +16,8 @@ urlpatterns = [
     path("laporan/<int:submission_id>/identitas/", views.reveal_identity, name="reveal_identity"),
     path("laporan/<int:submission_id>/tanya/", views.ask, name="ask"),
     path("laporan/<int:submission_id>/duplikat/", views.decide_duplicate, name="duplicate"),
+    path("laporan/<int:submission_id>/kajian/", views.study, name="study"),
+    path("laporan/<int:submission_id>/serahkan/", views.hand_over, name="hand_over"),
+    path("laporan/<int:submission_id>/ambil/", views.take, name="take"),
     path("laporan/bukti/<int:evidence_id>/", views.evidence_file, name="evidence"),
 ]

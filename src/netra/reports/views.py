@@ -3,7 +3,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -11,7 +11,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from netra.accounts import throttle
-from netra.accounts.access import can, report_or_404, require, restrict_reports
+from netra.accounts.access import (
+    can,
+    may_act_on_report,
+    may_hand_over,
+    report_or_404,
+    require,
+    restrict_reports,
+)
 from netra.accounts.throttle import client_ip
 from netra.common.downloads import download
 from netra.common.links import absolute
@@ -300,7 +307,9 @@ def queue(request):
 
 def _submission_for(user, submission_id):
     return report_or_404(
-        Submission.objects.select_related("region", "district", "election", "duplicate_of"),
+        Submission.objects.select_related(
+            "region", "district", "election", "duplicate_of", "assigned_to", "handed_over_by"
+        ),
         user,
         pk=submission_id,
     )
@@ -314,15 +323,24 @@ def detail(request, submission_id):
 
 def _detail_page(request, submission, *, status=200, **extra):
     """The submission's page; EXTRA adds the opened identity or a refused question."""
+    user = request.user
     return render(
         request,
         "reports/detail.html",
         {
             "submission": submission,
             "identity": None,
-            "can_open_case": can(request.user, "cases.open"),
-            # Only those who may handle it are offered the forms that act on it.
-            "can_handle": can(request.user, "reports.handle"),
+            "can_open_case": can(user, "cases.open"),
+            "can_see_case": can(user, "cases.view"),
+            "can_see_roster": can(user, "roster.view"),
+            # Only those who may handle it are offered the forms that act on it: a district
+            # supervisor no more once it has handed the report over.
+            "can_handle": may_act_on_report(user, submission),
+            "can_study": can(user, "reports.hand_over") and may_act_on_report(user, submission),
+            "can_hand_over": may_hand_over(user, submission),
+            "can_take": may_act_on_report(user, submission)
+            and not can(user, "reports.hand_over")
+            and submission.assigned_to_id != user.pk,
             "deadline": actions.report_deadline(submission.election, submission.known_date)
             if submission.election
             else None,
@@ -337,6 +355,8 @@ def _detail_page(request, submission, *, status=200, **extra):
 def reveal_identity(request, submission_id):
     require(request.user, "reports.handle")
     submission = _submission_for(request.user, submission_id)
+    if not may_act_on_report(request.user, submission):
+        return _no_longer_yours(request, submission)
     identity = actions.open_reporter_identity(request.user, submission)
     response = _detail_page(request, submission, identity=identity, identity_opened=True)
     response["Cache-Control"] = "no-store"
@@ -351,6 +371,8 @@ QUESTION_MAX = 5000
 def ask(request, submission_id):
     require(request.user, "reports.handle")
     submission = _submission_for(request.user, submission_id)
+    if not may_act_on_report(request.user, submission):
+        return _no_longer_yours(request, submission)
     question = request.POST.get("question", "").strip()
     if not question or len(question) > QUESTION_MAX:
         error = (
@@ -368,8 +390,87 @@ def ask(request, submission_id):
 def decide_duplicate(request, submission_id):
     require(request.user, "reports.handle")
     submission = _submission_for(request.user, submission_id)
+    if not may_act_on_report(request.user, submission):
+        return _no_longer_yours(request, submission)
     if submission.duplicate_of_id:
         actions.decide_duplicate(request.user, submission, request.POST.get("confirmed") == "1")
+    return redirect("reports:detail", submission_id=submission.pk)
+
+
+def _no_longer_yours(request, submission):
+    """A district supervisor acting on a report it has handed over: said, and nothing done."""
+    from django.contrib import messages
+
+    messages.error(
+        request,
+        _(
+            "This report has been handed over to the regency/city Bawaslu: it is theirs to "
+            "handle now, and you can still read it."
+        ),
+    )
+    return redirect("reports:detail", submission_id=submission.pk)
+
+
+REFUSALS = {
+    "empty_study": lambda: _("Write the study first."),
+    "study_too_long": lambda: (
+        _("The study may be at most %(n)s characters.") % {"n": actions.STUDY_MAX}
+    ),
+}
+
+
+@login_required
+@require_POST
+def study(request, submission_id):
+    """The district supervisor records (or rewrites) its initial study of the report."""
+    require(request.user, "reports.hand_over")
+    submission = _submission_for(request.user, submission_id)
+    note = request.POST.get("study", "")
+    try:
+        actions.record_study(request.user, submission, note)
+    except actions.Refused as refused:
+        if refused.code == "already_handed_over":
+            return _no_longer_yours(request, submission)
+        return _detail_page(request, submission, study=note, study_error=REFUSALS[refused.code]())
+    from django.contrib import messages
+
+    messages.success(request, _("Your study has been saved."))
+    return redirect("reports:detail", submission_id=submission.pk)
+
+
+@login_required
+@require_POST
+def hand_over(request, submission_id):
+    """The district supervisor hands the report to the regency or city Bawaslu: once."""
+    from django.contrib import messages
+
+    require(request.user, "reports.hand_over")
+    submission = _submission_for(request.user, submission_id)
+    try:
+        actions.hand_over(request.user, submission)
+    except actions.Refused:
+        messages.error(
+            request,
+            _("This report was already handed over to the regency/city Bawaslu: nothing changed."),
+        )
+    else:
+        messages.success(request, _("The report has been handed over to the regency/city Bawaslu."))
+    return redirect("reports:detail", submission_id=submission.pk)
+
+
+@login_required
+@require_POST
+def take(request, submission_id):
+    """An officer who handles the report takes it on: it is assigned to them."""
+    from django.contrib import messages
+
+    require(request.user, "reports.handle")
+    submission = _submission_for(request.user, submission_id)
+    if not may_act_on_report(request.user, submission) or can(request.user, "reports.hand_over"):
+        raise Http404  # a district supervisor studies its reports without being assigned them
+    if submission.assigned_to_id != request.user.pk:
+        actions.assign(request.user, submission, request.user)
+        messages.success(request, _("The report is assigned to you."))
     return redirect("reports:detail", submission_id=submission.pk)
 
 
