@@ -1,15 +1,21 @@
 """Every change to accounts, each in one transaction with its audit entry."""
 
+import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from netra.audit.log import record
+from netra.lib.refusals import Refused
 
 from . import secondfactor, throttle
-from .models import RecoveryCode, Role, User
+from .models import EnrolmentLink, RecoveryCode, Role, User
+
+#: How long an enrolment link works (NETRA_ENROLMENT_LINK_HOURS; three days by default).
+ENROLMENT_LINK_HOURS = 72
 
 
 def one_time_password():
@@ -59,18 +65,16 @@ def create_staff_user(actor, *, username, full_name, email, role, regions, offic
 
 
 @transaction.atomic
-def update_staff_user(actor, user, *, full_name, email, role, regions, office, is_active):
-    before = {
-        "role": user.role,
-        "regions": sorted(user.regions.values_list("code", flat=True)),
-        "is_active": user.is_active,
-    }
+def update_staff_user(actor, user, *, full_name, email, role, regions, office):
+    """Name, e-mail, office, role and regions; whether it is active changes only through
+    deactivate and reactivate."""
+    before = {"role": user.role, "regions": sorted(user.regions.values_list("code", flat=True))}
     first, _sep, last = full_name.strip().partition(" ")
     user.first_name, user.last_name, user.email = first, last, email
-    user.role, user.office, user.is_active = role, office, is_active
-    user.save()
+    user.role, user.office = role, office
+    user.save(update_fields=["first_name", "last_name", "email", "role", "office"])
     user.regions.set(regions)
-    after = {"role": role, "regions": sorted(r.code for r in regions), "is_active": is_active}
+    after = {"role": role, "regions": sorted(r.code for r in regions)}
     record(actor, "account.updated", user, data={"before": before, "after": after})
     return user
 
@@ -88,7 +92,15 @@ def reset_password(actor, user):
 @transaction.atomic
 def reset_second_factor(actor, user):
     user.totp_secret, user.totp_confirmed_at, user.totp_last_step = "", None, None
-    user.save(update_fields=["totp_secret", "totp_confirmed_at", "totp_last_step"])
+    user.second_factor_reset_at = timezone.now()
+    user.save(
+        update_fields=[
+            "totp_secret",
+            "totp_confirmed_at",
+            "totp_last_step",
+            "second_factor_reset_at",
+        ]
+    )
     user.recovery_codes.all().delete()
     record(actor, "account.second_factor_reset", user)
 
@@ -105,7 +117,15 @@ def change_own_password(user, new_password):
 def confirm_second_factor(user, secret, step):
     """Activate the authenticator and issue fresh recovery codes, which are returned once."""
     user.totp_secret, user.totp_confirmed_at, user.totp_last_step = secret, timezone.now(), step
-    user.save(update_fields=["totp_secret", "totp_confirmed_at", "totp_last_step"])
+    user.second_factor_reset_at = None
+    user.save(
+        update_fields=[
+            "totp_secret",
+            "totp_confirmed_at",
+            "totp_last_step",
+            "second_factor_reset_at",
+        ]
+    )
     codes = secondfactor.new_recovery_codes()
     user.recovery_codes.all().delete()
     RecoveryCode.objects.bulk_create(
@@ -140,6 +160,193 @@ def use_recovery_code(user, code):
         data={"remaining": user.recovery_codes.filter(used_at=None).count()},
     )
     return True
+
+
+# ---- imported accounts, enrolment links, deactivation ------------------------------------
+
+
+def _name_parts(full_name):
+    first, _sep, last = " ".join(full_name.split()).partition(" ")
+    return first, last
+
+
+@transaction.atomic
+def create_imported_accounts(actor, rows):
+    """Create the accounts of a checked import (accounts/importer.py) in one transaction, each
+    without a usable password and audited, and queue an enrolment link to each by e-mail once
+    the transaction commits. ROWS: ImportRow objects. Returns the new users."""
+    from .tasks import send_enrolment_links
+
+    users = []
+    for row in rows:
+        first, last = _name_parts(row.name)
+        user = User(
+            username=row.username,
+            email=row.email,
+            first_name=first,
+            last_name=last,
+            role=row.role,
+            office=row.office,
+        )
+        user.set_unusable_password()
+        users.append(user)
+    User.objects.bulk_create(users)
+    users = list(User.objects.filter(username__in=[u.username for u in users]).order_by("pk"))
+    by_username = {u.username: u for u in users}
+    through = User.regions.through
+    through.objects.bulk_create(
+        [
+            through(user_id=by_username[row.username].pk, region_id=region.pk)
+            for row in rows
+            for region in row.regions
+        ]
+    )
+    for row in rows:
+        record(
+            actor,
+            "account.created",
+            by_username[row.username],
+            data={
+                "role": row.role,
+                "regions": sorted(r.code for r in row.regions),
+                "imported": True,
+            },
+        )
+    ids = [u.pk for u in users]
+    actor_id = actor.pk if actor is not None else None
+    transaction.on_commit(
+        lambda: [
+            send_enrolment_links.enqueue(ids[i : i + 100], actor_id)
+            for i in range(0, len(ids), 100)
+        ]
+    )
+    return users
+
+
+def enrolment_digest(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def link_hours():
+    return getattr(settings, "NETRA_ENROLMENT_LINK_HOURS", ENROLMENT_LINK_HOURS)
+
+
+@transaction.atomic
+def issue_enrolment_link(actor, user):
+    """A new enrolment link for USER, replacing any unused one; returns its token, which is
+    stored as a digest only and must go straight into the e-mail."""
+    token = secrets.token_urlsafe(32)
+    user.enrolment_links.filter(used_at=None).delete()
+    link = EnrolmentLink.objects.create(
+        user=user,
+        digest=enrolment_digest(token),
+        expires_at=timezone.now() + timedelta(hours=link_hours()),
+    )
+    record(actor, "account.enrolment_link_sent", user, data={"expires_at": link.expires_at})
+    return token
+
+
+def enrolment_link(token):
+    """(link, problem) for TOKEN: problem is None for a link that works, else "unknown"
+    (forged, replaced or of a deactivated account), "used" or "expired"."""
+    token = (token or "").strip()
+    if not token or len(token) > 100:
+        return None, "unknown"
+    link = (
+        EnrolmentLink.objects.select_related("user").filter(digest=enrolment_digest(token)).first()
+    )
+    if link is None or not link.user.is_active:
+        return None, "unknown"
+    if link.used_at is not None:
+        return link, "used"
+    if link.expires_at <= timezone.now():
+        return link, "expired"
+    return link, None
+
+
+@transaction.atomic
+def use_enrolment_link(token, new_password):
+    """Spend the link of TOKEN and set its account's password; returns the user. Refused
+    ("used", "expired" or "unknown") unless the link still works: of two requests with the
+    same link, only one sets the password."""
+    _link, problem = enrolment_link(token)
+    if problem:
+        raise Refused(problem)
+    spent = EnrolmentLink.objects.filter(
+        digest=enrolment_digest(token), used_at=None, expires_at__gt=timezone.now()
+    ).update(used_at=timezone.now())
+    if not spent:
+        raise Refused("used")
+    user = User.objects.select_for_update().get(pk=_link.user_id)
+    user.set_password(new_password)
+    user.must_change_password = False
+    user.save(update_fields=["password", "must_change_password"])
+    record(user, "account.enrolled_by_link", user)
+    return user
+
+
+def last_active_admin(user):
+    return (
+        user.role == Role.ADMIN
+        and user.is_active
+        and not User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=user.pk).exists()
+    )
+
+
+@transaction.atomic
+def deactivate(actor, user, reason):
+    """Deactivate USER with REASON (audited): it can no longer sign in, and its sessions end,
+    since the sign-in backend refuses an inactive account and the password, which every
+    session is bound to, is made unusable. Its open work is moved by the cases app
+    (cases/transfer.py), which calls this in the same transaction."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise Refused("reason_required")
+    if len(reason) > 500:
+        raise Refused("reason_too_long")
+    if user.pk == getattr(actor, "pk", None):
+        raise Refused("not_yourself")
+    if not user.is_active:
+        raise Refused("already_inactive")
+    if last_active_admin(user):
+        raise Refused("last_admin")
+    user.is_active = False
+    user.deactivated_at = timezone.now()
+    user.deactivation_reason = reason
+    user.set_unusable_password()
+    user.save(update_fields=["is_active", "deactivated_at", "deactivation_reason", "password"])
+    user.enrolment_links.filter(used_at=None).delete()
+    record(actor, "account.deactivated", user, data={"reason": reason})
+    return user
+
+
+@transaction.atomic
+def reactivate(actor, user):
+    """Let USER sign in again (audited): its old password was made unusable on deactivation,
+    so it gets an enrolment link by e-mail to choose a new one."""
+    from .tasks import send_enrolment_links
+
+    if user.is_active:
+        raise Refused("already_active")
+    User.objects.filter(pk=user.pk).update(
+        is_active=True, deactivated_at=None, deactivation_reason=""
+    )
+    user.refresh_from_db()
+    record(actor, "account.reactivated", user)
+    actor_id = actor.pk if actor is not None else None
+    transaction.on_commit(lambda: send_enrolment_links.enqueue([user.pk], actor_id))
+    return user
+
+
+@transaction.atomic
+def resend_enrolment_link(actor, user):
+    """Queue a new enrolment link to USER (the old one, if unused, stops working)."""
+    from .tasks import send_enrolment_links
+
+    if not user.is_active or not user.email:
+        raise Refused("cannot_enrol")
+    actor_id = actor.pk if actor is not None else None
+    transaction.on_commit(lambda: send_enrolment_links.enqueue([user.pk], actor_id))
 
 
 def user_key(username):

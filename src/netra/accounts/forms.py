@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from netra.regions.models import Region
@@ -78,7 +79,8 @@ class StaffUserForm(forms.Form):
         required=False,
         help_text=_("A province includes all of its regencies and cities."),
     )
-    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+    # Whether the account is active is not edited here: deactivating takes a reason, ends the
+    # sessions and moves the open work (the account page's "Deactivate"; cases/transfer.py).
 
     def __init__(self, *args, instance=None, **kwargs):
         self.instance = instance
@@ -106,3 +108,21 @@ class StaffUserForm(forms.Form):
         elif problem:
             self.add_error("regions", region_message(problem))
         return data
+
+
+class AccountImportForm(forms.Form):
+    file = forms.FileField(label=_("File of accounts (CSV or XLSX)"))
+
+    def clean_file(self):
+        from .importer import AccountFileError, check_size
+
+        upload = self.cleaned_data["file"]
+        try:
+            check_size(upload.size)
+        except AccountFileError as error:
+            raise forms.ValidationError(error.message) from None
+        return upload
+
+
+class EnrolmentPasswordForm(SetPasswordForm):
+    """The password chosen through an enrolment link (Django's checks of a new password)."""

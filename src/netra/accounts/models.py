@@ -30,6 +30,12 @@ class User(AbstractUser):
     totp_confirmed_at = models.DateTimeField(null=True, blank=True)
     # The last accepted TOTP time step: a code is never accepted twice.
     totp_last_step = models.BigIntegerField(null=True, blank=True)
+    # When an administrator last reset the authenticator (cleared once a new one is set up):
+    # the accounts page lists such accounts apart from those that never set one up.
+    second_factor_reset_at = models.DateTimeField(null=True, blank=True)
+    # Deactivated (an officer transferred, say): when and why, as the audit entry says too.
+    deactivated_at = models.DateTimeField(null=True, blank=True)
+    deactivation_reason = models.CharField(max_length=500, blank=True)
 
     @property
     def has_second_factor(self):
@@ -61,3 +67,19 @@ class AttemptCount(models.Model):
         # The kind of key only: its value may be a reporter's address.
         kind = self.key.partition(":")[0]
         return f"{self.count} {kind} attempts until {self.expires_at:%Y-%m-%d %H:%M}"
+
+
+class EnrolmentLink(models.Model):
+    """A one-time link that lets a new (or reactivated) account set its password and then its
+    authenticator: sent by e-mail, stored as a SHA-256 digest only, valid until EXPIRES_AT and
+    spent by its first use (see actions.issue_enrolment_link and actions.use_enrolment_link)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="enrolment_links")
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        state = "used" if self.used_at else "unused"
+        return f"enrolment link of user {self.user_id} ({state})"

@@ -11,6 +11,10 @@ urlpatterns = [
     path("kata-sandi/", views.password_change, name="password_change"),
     path("pengguna/", views.user_list, name="users"),
     path("pengguna/baru/", views.user_new, name="user_new"),
+    path("pengguna/impor/", views.user_import, name="user_import"),
+    path("daftar/<str:token>/", views.enrol, name="enrol"),
+    path("pengguna/<int:user_id>/aktifkan/", views.user_reactivate, name="user_reactivate"),
+    path("pengguna/<int:user_id>/tautan/", views.user_send_link, name="user_send_link"),
     path("pengguna/<int:user_id>/", views.user_edit, name="user_edit"),
     path("pengguna/<int:user_id>/reset/<str:what>/", views.user_reset, name="user_reset"),
 ]

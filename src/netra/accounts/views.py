@@ -5,17 +5,30 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
+from django.core.paginator import Paginator
+from django.db.models import Max, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from . import actions, secondfactor
+from netra.lib.refusals import Refused
+
+from . import actions, importer, secondfactor
 from .access import get_or_404, require
-from .forms import CodeForm, LoginForm, StaffUserForm
+from .forms import (
+    AccountImportForm,
+    CodeForm,
+    EnrolmentPasswordForm,
+    LoginForm,
+    StaffUserForm,
+)
 from .models import User
+from .refusals import message_for
 from .throttle import client_ip
 
 PENDING_SECONDS = 300
@@ -184,11 +197,183 @@ def logout_view(request):
     return redirect("web:home")
 
 
+USERS_PER_PAGE = 50
+#: The accounts page's views (?tampil=): everyone, those without a working authenticator
+#: (reset by an administrator, or never set up), the deactivated.
+USER_VIEWS = {
+    "": _lazy("All accounts"),
+    "tanpa-autentikator": _lazy("Without an authenticator"),
+    "nonaktif": _lazy("Deactivated"),
+}
+
+
 @login_required
 def user_list(request):
     require(request.user, "accounts.manage")
-    users = User.objects.prefetch_related("regions").order_by("username")
-    return render(request, "accounts/user_list.html", {"users": users})
+    shown = request.GET.get("tampil", "")
+    shown = shown if shown in USER_VIEWS else ""
+    query = " ".join(request.GET.get("q", "").split())[:100]
+    users = User.objects.prefetch_related("regions").annotate(
+        link_until=Max(
+            "enrolment_links__expires_at",
+            filter=Q(enrolment_links__used_at=None, enrolment_links__expires_at__gt=timezone.now()),
+        )
+    )
+    if shown == "tanpa-autentikator":
+        users = users.filter(totp_confirmed_at=None, is_active=True).order_by(
+            "-second_factor_reset_at", "username"
+        )
+    elif shown == "nonaktif":
+        users = users.filter(is_active=False).order_by("-deactivated_at", "username")
+    else:
+        users = users.order_by("-is_active", "username")
+    if query:
+        users = users.filter(
+            Q(username__icontains=query)
+            | Q(first_name__icontains=query)
+            | Q(last_name__icontains=query)
+            | Q(email__icontains=query)
+        )
+    page = Paginator(users, USERS_PER_PAGE).get_page(request.GET.get("halaman"))
+    counts = {
+        "tanpa-autentikator": User.objects.filter(totp_confirmed_at=None, is_active=True).count(),
+        "nonaktif": User.objects.filter(is_active=False).count(),
+    }
+    views = [
+        {"key": key, "label": label, "count": counts.get(key), "active": key == shown}
+        for key, label in USER_VIEWS.items()
+    ]
+    return render(
+        request,
+        "accounts/user_list.html",
+        {"page": page, "users": page.object_list, "views": views, "shown": shown, "q": query},
+    )
+
+
+@login_required
+def user_import(request):
+    """Accounts from a CSV or XLSX file: every row checked, the whole file refused on any
+    error, the accounts created in one transaction, each sent its enrolment link."""
+    require(request.user, "accounts.manage")
+    form, errors, error_count, file_error = AccountImportForm(), [], 0, None
+    if request.method == "POST":
+        # Bound the cost before the body is read: a body far above the import's limit is
+        # refused from its stated length.
+        length = request.META.get("CONTENT_LENGTH") or "0"
+        limit = importer.limit_bytes()
+        if not length.isdigit() or int(length) > limit + 64 * 1024:
+            size = int(length) if length.isdigit() else 0
+            file_error = importer.AccountFileError(
+                "too_large", size_mb=round(size / 2**20, 1), limit_mb=max(round(limit / 2**20), 1)
+            ).message
+            return render(request, "accounts/import.html", {"form": form, "file_error": file_error})
+        form = AccountImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                checked = importer.check_file(upload.read())
+            except importer.AccountFileError as error:
+                file_error = error.message
+            else:
+                if checked.errors:
+                    errors, error_count = checked.errors, checked.error_count
+                else:
+                    created = actions.create_imported_accounts(request.user, checked.rows)
+                    messages.success(
+                        request,
+                        _(
+                            "%(count)s accounts created. Each has been sent an enrolment link "
+                            "by e-mail to choose a password and set up the authenticator."
+                        )
+                        % {"count": len(created)},
+                    )
+                    return redirect(f"{reverse('accounts:users')}?tampil=tanpa-autentikator")
+    return render(
+        request,
+        "accounts/import.html",
+        {
+            "form": form,
+            "file_error": file_error,
+            "errors": errors,
+            "error_count": error_count,
+            "more_errors": max(error_count - len(errors), 0),
+            "max_rows": importer.MAX_ROWS,
+            "limit_mb": max(round(importer.limit_bytes() / 2**20), 1),
+            "roles": importer.roles_listed(),
+        },
+    )
+
+
+def enrol(request, token):
+    """The page an enrolment link opens: choose a password, then set up the authenticator.
+    A used, expired or unknown link says so and what to do."""
+    link, problem = actions.enrolment_link(token)
+    if problem:
+        status = 404 if problem == "unknown" else 410
+        return render(
+            request,
+            "accounts/enrol.html",
+            {"problem": message_for(Refused(problem))},
+            status=status,
+        )
+    user = link.user
+    form = EnrolmentPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = actions.use_enrolment_link(token, form.cleaned_data["new_password1"])
+        except Refused as refused:
+            return render(
+                request, "accounts/enrol.html", {"problem": message_for(refused)}, status=410
+            )
+        if request.user.is_authenticated:
+            logout(request)
+        request.session.cycle_key()
+        request.session["pending_login"] = {"id": user.pk, "at": time.time(), "next": None}
+        return redirect("accounts:enroll")
+    return render(
+        request,
+        "accounts/enrol.html",
+        {"form": form, "account": user, "expires_at": link.expires_at},
+    )
+
+
+@login_required
+@require_POST
+def user_reactivate(request, user_id):
+    require(request.user, "accounts.manage")
+    account = get_or_404(User.objects.all(), request.user, region_field="regions", pk=user_id)
+    try:
+        actions.reactivate(request.user, account)
+    except Refused as refused:
+        messages.error(request, message_for(refused))
+    else:
+        messages.success(
+            request,
+            _(
+                "The account is active again; an enrolment link to choose a new password is on "
+                "its way by e-mail."
+            )
+            if account.email
+            else _(
+                "The account is active again. It has no e-mail address: add one and send "
+                "it an enrolment link."
+            ),
+        )
+    return redirect("accounts:user_edit", user_id=account.pk)
+
+
+@login_required
+@require_POST
+def user_send_link(request, user_id):
+    require(request.user, "accounts.manage")
+    account = get_or_404(User.objects.all(), request.user, region_field="regions", pk=user_id)
+    try:
+        actions.resend_enrolment_link(request.user, account)
+    except Refused as refused:
+        messages.error(request, message_for(refused))
+    else:
+        messages.success(request, _("A new enrolment link is on its way by e-mail."))
+    return redirect("accounts:user_edit", user_id=account.pk)
 
 
 @login_required
@@ -223,7 +408,6 @@ def user_edit(request, user_id):
         "office": account.office,
         "role": account.role,
         "regions": account.regions.all(),
-        "is_active": account.is_active,
     }
     form = StaffUserForm(request.POST or None, instance=account, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -236,7 +420,6 @@ def user_edit(request, user_id):
             role=d["role"],
             regions=list(d["regions"]),
             office=d["office"],
-            is_active=d["is_active"],
         )
         messages.success(request, _("The account has been saved."))
         return redirect("accounts:users")

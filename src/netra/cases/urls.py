@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import transfer_views, views
 
 app_name = "cases"
 urlpatterns = [
@@ -34,6 +34,8 @@ urlpatterns = [
     ),
     path("kasus/lampiran/<int:attachment_id>/", views.attachment_file, name="attachment_file"),
     path("templat-surat/", views.letter_templates, name="letter_templates"),
+    # An administrator's page for a transferred officer: the cases app moves the open work.
+    path("akun/pengguna/<int:user_id>/mutasi/", transfer_views.account_transfer, name="transfer"),
     path("templat-surat/<str:kind>/", views.letter_template_edit, name="letter_template"),
     path("kasus/dokumen/<int:document_id>/", views.document_file, name="document_file"),
     path(
