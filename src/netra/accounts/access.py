@@ -371,6 +371,20 @@ def may_hand_over(user, report):
     return can(user, "reports.hand_over") and report.handed_over_at is None
 
 
+def restrict_audit_entries(queryset, user, region_field="region_code"):
+    """Audit entries USER may read on the audit-log page (the caller checks audit.view): all
+    of them for a national role (the administrator); for a regional auditor those recorded in
+    a region of its reach, found by the region's code (the log keeps codes, not rows, so that
+    it never depends on the region table), and none that name no region (accounts, letters)."""
+    ids = scope_region_ids(user)
+    if ids is None:
+        return queryset
+    if not ids:
+        return queryset.none()
+    codes = Region.objects.filter(pk__in=ids).values_list("code", flat=True)
+    return queryset.filter(**{f"{region_field}__in": list(codes)})
+
+
 def users_reaching_every(regions, roles=None):
     """Active accounts whose reach includes every one of REGIONS, as users_reaching says for
     one: the national roles, and every account with, for each region, that region or one
