@@ -629,3 +629,15 @@ def reset_letter_template(actor, kind):
     """Back to the letter shipped with Netra."""
     if LetterTemplate.objects.filter(kind=kind).delete()[0]:
         record(actor, "letters.template_reset", None, data={"kind": kind})
+
+
+@transaction.atomic
+def record_list_export(officer, *, filters, rows, fmt):
+    """The audit entry of an export of the case list: who, with which filters, how many rows,
+    in which format (written before the rows are sent)."""
+    record(
+        officer,
+        "cases.list_exported",
+        None,
+        data={"filters": filters, "rows": rows, "format": fmt},
+    )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from netra.accounts.access import restrict, roster_by_nip, roster_for_case
 from netra.common.forms import validate_date_range
 from netra.people.models import Employee
+from netra.regions.labels import RegionChoiceField
 from netra.regions.models import Election, Region
 
 from .models import STATE_LABELS, CaseDocument, Hearing, SubjectType
@@ -79,7 +80,9 @@ class FindingForm(forms.Form):
     election = forms.ModelChoiceField(
         label=_("Election"), queryset=Election.objects.all(), empty_label=None
     )
-    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
+    # The office handling the finding: a province is right for a provincial Bawaslu (a
+    # governor's election, provincial staff); restrict offers only what the officer reaches.
+    region = RegionChoiceField(label=_("Region"), queryset=Region.objects.none())
     summary = forms.CharField(
         label=_("What was found"), widget=forms.Textarea(attrs={"rows": 5}), max_length=10_000
     )

@@ -1,17 +1,20 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from netra.accounts.access import can, case_or_404, require, restrict_reports
 from netra.accounts.models import User
+from netra.common import listing
 from netra.common.downloads import download
 from netra.common.forms import positive_id
 from netra.common.refusals import attempt
@@ -30,7 +33,7 @@ from .forms import (
     RespondentEditForm,
     RespondentForm,
 )
-from .models import Attachment, Case, CaseDocument, Hearing, LetterTemplate, overdue
+from .models import Attachment, Case, CaseDocument, Hearing, LetterTemplate, Respondent, overdue
 from .pages import (
     conflict_response,
     evidence_of,
@@ -40,46 +43,175 @@ from .pages import (
 )
 from .refusals import message_for, refusal_message
 
-CASES_PER_PAGE = 50
-
 
 @login_required
 def case_list(request):
+    """The case list: searched, filtered, sorted and paged, open cases first; with
+    ?format=csv or xlsx exactly the listed cases (same scope, filters and order), audited."""
     require(request.user, "cases.view")
-    cases = reachable_cases(request.user)
-    filters = CaseFilter(request.GET or None)
-    chosen = {}
-    if filters.is_bound:
-        filters.is_valid()  # an invalid field is dropped on its own; the valid ones apply
-        chosen = filters.cleaned_data
+    filters = CaseFilter(request.GET, user=request.user)
+    chosen = filters.chosen()
     now = timezone.now()
-    if chosen.get("state"):
-        cases = cases.filter(state=chosen["state"])
-    if chosen.get("saya"):
-        cases = cases.filter(assigned_to=request.user)
-    if chosen.get("q"):
-        cases = cases.filter(number__startswith=chosen["q"].strip())
-    if chosen.get("lewat"):
-        # Most overdue first: that is the order an office works through them.
-        # PPK-overdue cases (no due time of their own) lead: the longest past their period.
-        cases = cases.filter(overdue(now)).order_by(F("due_at").asc(nulls_first=True), "id")
-    else:
-        cases = cases.order_by("-opened_at", "-id")
-    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    cases = _listed_cases(request.user, chosen, now)
+    problems = filters.problems()
+    fmt = listing.export_format(request.GET)
+    if fmt is None:
+        problems.append((_("Export"), _("A list can be exported as CSV or XLSX.")))
+    elif fmt:
+        exported = _case_export(request, cases, chosen, fmt)
+        if exported is not None:
+            return exported
+        problems.append(
+            (
+                _("Export"),
+                _("An export holds at most %(n)s rows. Narrow the list with the filters first.")
+                % {"n": number_format(listing.EXPORT_LIMIT, force_grouping=True)},
+            )
+        )
+    total = listing.count_total(cases)
+    page = listing.paginate(cases, request.GET.get("page"), total)
     return render(
         request,
         "cases/list.html",
         {
             "page": page,
             "cases": page.object_list,
+            "total": total,
             "overdue": bool(chosen.get("lewat")),
-            "filters": filters if filters.is_bound else CaseFilter(),
-            "query": query.urlencode(),
+            "filters": filters,
+            "problems": problems,
+            "query": listing.page_query(request.GET),
+            "headers": CaseFilter.sorting.headers(request.GET, chosen.get("urut")),
+            "filtered": any(k != "urut" for k in chosen),
             "now": now,
             "can_open": can(request.user, "cases.open"),
         },
+    )
+
+
+def _listed_cases(user, chosen, now):
+    """The cases USER reaches (reachable_cases, the access layer), narrowed by the CHOSEN
+    filters, in the chosen order: the one queryset the page and its export share."""
+    from netra.reports.forms import conduct_keys_for, within_region
+
+    cases = reachable_cases(user).select_related("assigned_to")
+    if chosen.get("state"):
+        cases = cases.filter(state=chosen["state"])
+    if chosen.get("election"):
+        cases = cases.filter(election=chosen["election"])
+    if chosen.get("region"):
+        cases = within_region(cases, user, chosen["region"])
+    if chosen.get("conduct"):
+        cases = cases.filter(_with_conduct(chosen["conduct"], conduct_keys_for(chosen["conduct"])))
+    if chosen.get("petugas"):
+        cases = cases.filter(assigned_to_id=chosen["petugas"])
+    if chosen.get("saya"):
+        cases = cases.filter(assigned_to=user)
+    if chosen.get("tenggat"):
+        cases = cases.filter(due_at__gte=now, due_at__lt=now + timedelta(days=chosen["tenggat"]))
+    if chosen.get("dari"):
+        cases = cases.filter(received_at__gte=listing.day_range_start(chosen["dari"]))
+    if chosen.get("sampai"):
+        cases = cases.filter(received_at__lt=listing.day_after(chosen["sampai"]))
+    if chosen.get("q"):
+        cases = _searched_cases(cases, chosen["q"])
+    if chosen.get("lewat"):
+        cases = cases.filter(overdue(now))
+        if not chosen.get("urut"):
+            # Most overdue first: that is the order an office works through them.
+            # PPK-overdue cases (no due time of their own) lead: the longest past their period.
+            cases = cases.order_by(F("due_at").asc(nulls_first=True), "id")
+    if not (chosen.get("lewat") and not chosen.get("urut")):
+        cases = CaseFilter.sorting.order(cases, chosen.get("urut"))
+    return cases.prefetch_related("respondents")
+
+
+def _with_conduct(code, report_keys):
+    """Cases whose conduct includes catalog CODE: as the report's conduct choices say
+    (REPORT_KEYS map to it), or as BKN's recommendation names it."""
+    from django.db.models import Q
+
+    from netra.sanctions.models import RecommendationCode
+
+    recommended = RecommendationCode.objects.filter(code=code).values("recommendation__case_id")
+    return Q(pk__in=recommended) | Q(listing.JsonListHasAny("submission__conduct", report_keys))
+
+
+def _searched_cases(cases, query):
+    """Cases matching QUERY: an 18-digit NIP exactly (its index); a register number by its
+    start (its index); otherwise every word, as the start of a word of a reported person's
+    name or agency, of the summary, of a NIP or of the register number."""
+    compact = query.replace(" ", "")
+    if len(compact) == 18 and compact.isdigit():
+        return cases.filter(pk__in=Respondent.objects.filter(nip=compact).values("case_id"))
+    if "/" in query:
+        return cases.filter(number__startswith=query.strip())
+    words = listing.search_words(query)
+    for word in words:
+        parts = [
+            Respondent.objects.filter(listing.TextMatch(["name", "agency"], word)).values(
+                "case_id"
+            ),
+            Case.objects.filter(listing.TextMatch(["summary"], word)).values("id"),
+        ]
+        if word.isdigit():
+            parts.append(Case.objects.filter(number__startswith=word).values("id"))
+            if len(word) >= 8:
+                parts.append(Respondent.objects.filter(nip__startswith=word).values("case_id"))
+        matching = listing.union_of(*parts)
+        cases = cases.filter(pk__in=matching)
+    return cases
+
+
+#: The export's columns; never the reporter.
+CASE_EXPORT_HEADER = [
+    "Nomor register",
+    "Tahap",
+    "Wilayah",
+    "Pemilihan",
+    "Diterima",
+    "Batas waktu",
+    "Penanggung jawab",
+    "Terlapor",
+    "NIP terlapor",
+    "Instansi terlapor",
+]
+
+
+def _case_export_row(case):
+    def when(moment):
+        return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+    persons = list(case.respondents.all())
+    officer = case.assigned_to
+    return [
+        case.number or f"#{case.pk}",
+        str(case.state_label),
+        f"{case.region.code} {case.region.name}",
+        case.election.name,
+        when(case.received_at),
+        when(case.due_at),
+        (officer.get_full_name() or officer.username) if officer else "",
+        "; ".join(p.name for p in persons),
+        "; ".join(p.nip for p in persons if p.nip),
+        "; ".join(p.agency for p in persons if p.agency),
+    ]
+
+
+def _case_export(request, cases, chosen, fmt):
+    """The export response, or None when the list holds more than EXPORT_LIMIT cases."""
+    rows = cases.order_by().values("pk")[: listing.EXPORT_LIMIT + 1].count()
+    if rows > listing.EXPORT_LIMIT:
+        return None
+    actions.record_list_export(
+        request.user, filters=listing.described_filters(chosen), rows=rows, fmt=fmt
+    )
+    return listing.export_response(
+        fmt,
+        "kasus-netra",
+        "Kasus",
+        CASE_EXPORT_HEADER,
+        listing.export_rows(cases, _case_export_row),
     )
 
 

@@ -239,3 +239,48 @@ def xlsx_bytes(sheets):
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+# ---- streaming writers -----------------------------------------------------------------------
+# For exports of many rows: the rows are pulled one at a time from an iterator (a database
+# cursor, say) and never held together, so that memory stays flat whatever the number of rows.
+
+
+class _Line:
+    """A file-like object whose write returns what it was given: csv.writer makes one line."""
+
+    def write(self, text):
+        return text
+
+
+def csv_lines(rows, *, bom=True):
+    """ROWS (an iterable of lists) as CSV text one line at a time (comma-separated, CRLF line
+    ends), every cell through ``formula_safe``; led by a byte-order mark unless BOM is false,
+    so that spreadsheet programs read the text as UTF-8."""
+    writer = csv.writer(_Line())
+    if bom:
+        yield "\ufeff"
+    for row in rows:
+        yield writer.writerow(safe_row(row))
+
+
+def xlsx_file(title, rows, *, directory=None):
+    """An XLSX workbook of one sheet named TITLE holding ROWS, every cell through
+    ``formula_safe``, written row by row (openpyxl's write-only mode) to a temporary file.
+    Returns the file, open for reading at its start; it is deleted when closed."""
+    import tempfile
+
+    from openpyxl import Workbook
+
+    out = tempfile.TemporaryFile(suffix=".xlsx", dir=directory)
+    try:
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(title[:31])
+        for row in rows:
+            sheet.append(safe_row(row))
+        book.save(out)
+    except BaseException:
+        out.close()
+        raise
+    out.seek(0)
+    return out

@@ -393,3 +393,15 @@ def assign(officer, submission, assignee):
         region=submission.region,
         data={"from": before, "to": assignee.pk},
     )
+
+
+@transaction.atomic
+def record_queue_export(officer, *, filters, rows, fmt):
+    """The audit entry of an export of the report queue: who, with which filters, how many
+    rows, in which format (written before the rows are sent)."""
+    record(
+        officer,
+        "reports.queue_exported",
+        None,
+        data={"filters": filters, "rows": rows, "format": fmt},
+    )

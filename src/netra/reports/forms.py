@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netra.common.forms import validate_date_range
 from netra.lib.nip import NipError, normalize_nip, parse_nip
+from netra.regions.labels import RegionChoiceField
 from netra.regions.models import Election, Region
 
 from . import conduct, evidence, uploads
@@ -97,7 +98,8 @@ class SubmissionForm(forms.Form):
     election = forms.ModelChoiceField(
         label=_("Election"), queryset=Election.objects.all(), empty_label=None, to_field_name="code"
     )
-    region = RegionField(
+    # Labelled with the province ("Kabupaten Jember — Jawa Timur (35.09)"), as a type-ahead.
+    region = RegionChoiceField(
         label=_("Regency or city where it happened"),
         to_field_name="code",
         # A province is not a place a report can be handled: each regency or city has its office.

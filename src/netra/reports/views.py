@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -20,13 +21,15 @@ from netra.accounts.access import (
     restrict_reports,
 )
 from netra.accounts.throttle import client_ip
+from netra.common import listing
 from netra.common.downloads import download
 from netra.common.links import absolute
 from netra.regions.models import Region
 
 from . import actions, receipts, staging
-from .forms import ReceiptForm, ReplyForm, SubmissionForm
-from .models import REPORTER_WORDING, Evidence, Submission
+from .conduct import CONDUCT
+from .forms import QueueFilter, ReceiptForm, ReplyForm, SubmissionForm
+from .models import REPORTER_WORDING, Evidence, ReportedPerson, Submission
 from .uploads import refuse_incomplete_bodies
 
 REPORTER_SESSION_SECONDS = 1800
@@ -298,11 +301,159 @@ def employee_suggestions(request):
 
 @login_required
 def queue(request):
+    """The report queue: searched, filtered, sorted and paged, open work first; with
+    ?format=csv or xlsx exactly the listed rows (same scope, filters and order), audited."""
     require(request.user, "reports.view")
+    filters = QueueFilter(request.GET, user=request.user)
+    chosen = filters.chosen()
+    submissions = _queue_rows(request.user, chosen)
+    problems = filters.problems()
+    fmt = listing.export_format(request.GET)
+    if fmt is None:
+        problems.append((_("Export"), _("A list can be exported as CSV or XLSX.")))
+    elif fmt:
+        exported = _queue_export(request, submissions, chosen, fmt)
+        if exported is not None:
+            return exported
+        problems.append((_("Export"), _too_many_to_export()))
+    total = listing.count_total(submissions)
+    page = listing.paginate(submissions, request.GET.get("page"), total)
+    return render(
+        request,
+        "reports/queue.html",
+        {
+            "page": page,
+            "submissions": page.object_list,
+            "total": total,
+            "filters": filters,
+            "problems": problems,
+            "query": listing.page_query(request.GET),
+            "headers": QueueFilter.sorting.headers(request.GET, chosen.get("urut")),
+            "filtered": any(k != "urut" for k in chosen),
+        },
+    )
+
+
+def _too_many_to_export():
+    return _("An export holds at most %(n)s rows. Narrow the list with the filters first.") % {
+        "n": number_format(listing.EXPORT_LIMIT, force_grouping=True)
+    }
+
+
+def _queue_rows(user, chosen):
+    """The reports USER reaches (accounts/access.py), narrowed by the CHOSEN filters, in the
+    chosen order: the one queryset the page and its export share."""
+    from .forms import conduct_keys_for, within_region
+
     submissions = restrict_reports(
-        Submission.objects.select_related("region", "election"), request.user
-    ).prefetch_related("persons")[:200]
-    return render(request, "reports/queue.html", {"submissions": submissions})
+        Submission.objects.select_related("region", "district", "election", "assigned_to"), user
+    )
+    if chosen.get("state"):
+        submissions = submissions.filter(status=chosen["state"])
+    if chosen.get("election"):
+        submissions = submissions.filter(election=chosen["election"])
+    if chosen.get("region"):
+        submissions = within_region(submissions, user, chosen["region"], district="district")
+    if chosen.get("conduct"):
+        keys = conduct_keys_for(chosen["conduct"])
+        submissions = submissions.filter(listing.JsonListHasAny("conduct", keys))
+    if chosen.get("petugas"):
+        submissions = submissions.filter(assigned_to_id=chosen["petugas"])
+    if chosen.get("saya"):
+        submissions = submissions.filter(assigned_to=user)
+    if chosen.get("dari"):
+        submissions = submissions.filter(submitted_at__gte=listing.day_range_start(chosen["dari"]))
+    if chosen.get("sampai"):
+        submissions = submissions.filter(submitted_at__lt=listing.day_after(chosen["sampai"]))
+    if chosen.get("q"):
+        submissions = _searched_reports(submissions, chosen["q"])
+    submissions = QueueFilter.sorting.order(submissions, chosen.get("urut"))
+    return submissions.prefetch_related("persons")
+
+
+def _searched_reports(submissions, query):
+    """Reports matching QUERY: an 18-digit NIP exactly (its index); a register number by its
+    start (the case made from the report); otherwise every word, as the start of a word of a
+    reported person's name or agency, of the account, or of a NIP."""
+    compact = query.replace(" ", "")
+    if len(compact) == 18 and compact.isdigit():
+        return submissions.filter(
+            pk__in=ReportedPerson.objects.filter(nip=compact).values("submission_id")
+        )
+    if "/" in query:
+        return submissions.filter(case__number__startswith=query.strip())
+    words = listing.search_words(query)
+    for word in words:
+        parts = [
+            ReportedPerson.objects.filter(listing.TextMatch(["name", "agency"], word)).values(
+                "submission_id"
+            ),
+            Submission.objects.filter(listing.TextMatch(["description"], word)).values("id"),
+        ]
+        if word.isdigit() and len(word) >= 8:
+            parts.append(
+                ReportedPerson.objects.filter(nip__startswith=word).values("submission_id")
+            )
+        matching = listing.union_of(*parts)
+        submissions = submissions.filter(pk__in=matching)
+    return submissions
+
+
+#: The export's columns: never the reporter's identity, the receipt or the account (which
+#: may name the reporter).
+QUEUE_EXPORT_HEADER = [
+    "No.",
+    "Diterima",
+    "Jenis",
+    "Status",
+    "Pemilihan",
+    "Wilayah",
+    "Kecamatan",
+    "Perilaku",
+    "Terlapor",
+    "NIP terlapor",
+    "Instansi terlapor",
+    "Penanggung jawab",
+]
+
+
+def _queue_export_row(s):
+    from django.utils import timezone as tz
+
+    from .conduct import codes_for
+
+    persons = list(s.persons.all())
+    return [
+        s.pk,
+        tz.localtime(s.submitted_at).strftime("%Y-%m-%d %H:%M"),
+        str(s.get_kind_display()),
+        str(s.get_status_display()),
+        s.election.name if s.election_id else "",
+        f"{s.region.code} {s.region.name}",
+        s.district.name if s.district_id else "",
+        ", ".join(codes_for([k for k in s.conduct or [] if k in CONDUCT])),
+        "; ".join(p.name for p in persons),
+        "; ".join(p.nip for p in persons if p.nip),
+        "; ".join(p.agency for p in persons if p.agency),
+        (s.assigned_to.get_full_name() or s.assigned_to.username) if s.assigned_to_id else "",
+    ]
+
+
+def _queue_export(request, submissions, chosen, fmt):
+    """The export response, or None when the list holds more than EXPORT_LIMIT rows."""
+    rows = submissions.order_by().values("pk")[: listing.EXPORT_LIMIT + 1].count()
+    if rows > listing.EXPORT_LIMIT:
+        return None
+    actions.record_queue_export(
+        request.user, filters=listing.described_filters(chosen), rows=rows, fmt=fmt
+    )
+    return listing.export_response(
+        fmt,
+        "laporan-netra",
+        "Laporan",
+        QUEUE_EXPORT_HEADER,
+        listing.export_rows(submissions, _queue_export_row),
+    )
 
 
 def _submission_for(user, submission_id):
