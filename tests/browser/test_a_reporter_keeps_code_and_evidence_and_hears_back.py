@@ -63,7 +63,9 @@ def test_a_reporter_keeps_the_code_and_the_photo_and_hears_back_until_closed(
     )
     page.get_by_label("Kapan terjadinya?").fill(str(today))
     page.get_by_label("Kapan Anda mengetahuinya?").fill(str(today.replace(year=today.year - 1)))
-    page.get_by_label("Kabupaten/kota tempat kejadian").select_option(label="Kabupaten Jember")
+    # The region picker: typed, then chosen from its list.
+    page.get_by_label("Kabupaten/kota tempat kejadian").fill("jember")
+    page.get_by_role("option", name="Kabupaten Jember — Jawa Timur (35.09)").click()
     page.get_by_label("Nama ASN").fill("Ahmad Fauzi")
     page.locator("#id_evidence").set_input_files(str(photo))
     page.locator("#id_reporter_name").fill("Sri Wahyuningsih")

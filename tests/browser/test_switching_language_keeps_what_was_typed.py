@@ -22,9 +22,12 @@ def test_a_reporter_switches_language_halfway_through_a_report_and_keeps_it(
         story = "Kepala sekolah ASN mengajak guru memilih calon nomor 2 saat rapat dinas."
         page.get_by_label("Apa yang terjadi?").fill(story)
         page.get_by_label("Kapan terjadinya?").fill("2024-11-20")
-        page.get_by_label("Kabupaten/kota tempat kejadian").select_option(label="Kabupaten Jember")
+        # The region picker: typed, then chosen from its list.
+        page.get_by_label("Kabupaten/kota tempat kejadian").fill("jember")
+        page.get_by_role("option", name="Kabupaten Jember — Jawa Timur (35.09)").click()
         page.locator("#id_district option", has_text="Ajung").wait_for(state="attached")
-        page.locator("#id_district").select_option(label="Ajung")
+        page.get_by_role("combobox", name="Kecamatan").fill("ajung")
+        page.get_by_role("option", name="Ajung", exact=True).click()
         page.get_by_label("Nama ASN").fill("Budi Santoso")
         page.get_by_label("Saya ingin tetap anonim").check()
 
@@ -41,7 +44,11 @@ def test_a_reporter_switches_language_halfway_through_a_report_and_keeps_it(
         )
         assert page.get_by_label("What happened?").input_value() == story
         assert page.locator("#id_incident_date").input_value() == "2024-11-20"
-        assert page.locator("#id_region option:checked").inner_text() == "Kabupaten Jember"
+        jember = "Kabupaten Jember — Jawa Timur (35.09)"
+        assert page.locator("#id_region option:checked").inner_text() == jember
+        # The region pickers show what the restored selects hold.
+        assert page.locator("#id_region-picker").input_value() == jember
+        page.wait_for_function("document.querySelector('#id_district-picker').value === 'Ajung'")
         assert page.locator("#id_person_name").input_value() == "Budi Santoso"
         assert page.locator("#id_anonymous").is_checked()
         assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
+from netra.regions.labels import RegionMultipleChoiceField
 from netra.regions.models import Region
 
 from .access import assignable_regions
@@ -50,9 +51,8 @@ class CodeForm(forms.Form):
     )
 
 
-class RegionChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.code} {obj.name}"
+class RegionChoiceField(RegionMultipleChoiceField):
+    """The account's regions, each labelled with the region it lies in (regions.labels)."""
 
 
 class StaffUserForm(forms.Form):

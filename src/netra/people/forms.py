@@ -3,16 +3,13 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from netra.accounts.access import restrict
+from netra.regions.labels import RegionChoiceField
 from netra.regions.models import Region
 
 
-class RegionField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.code} {obj.name}"
-
-
 class RosterUploadForm(forms.Form):
-    region = RegionField(
+    # A province is right here: a provincial government has its own staff.
+    region = RegionChoiceField(
         label=_("Regional government"), queryset=Region.objects.none(), empty_label=None
     )
     file = forms.FileField(label=_("Roster file (CSV or XLSX)"))

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from netra.accounts.access import restrict
 from netra.common.forms import validate_date_range
 from netra.people.models import Agency
+from netra.regions.labels import RegionChoiceField
 from netra.regions.models import Election, Region
 
 from .models import AUDIENCES, PARTNERS, Circular, Event
@@ -29,6 +30,7 @@ class CircularForm(forms.ModelForm):
             "subject": forms.Textarea(attrs={"rows": 2}),
         }
         labels = {"region": _("Region")}
+        field_classes = {"region": RegionChoiceField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,6 +85,7 @@ class EventForm(forms.ModelForm):
             "district": _("District (kecamatan)"),
             "target_agencies": _("Target agencies"),
         }
+        field_classes = {"region": RegionChoiceField, "district": RegionChoiceField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
