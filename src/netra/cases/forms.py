@@ -5,22 +5,41 @@ from django.utils.translation import gettext_lazy as _
 
 from netra.accounts.access import restrict, roster_by_nip, roster_for_case
 from netra.common.forms import validate_date_range
+from netra.common.listing import Column, Sorting
 from netra.people.models import Employee
 from netra.regions.labels import RegionChoiceField
 from netra.regions.models import Election, Region
+from netra.reports.forms import WorkFilter
 
+from . import workflow as wf
 from .models import STATE_LABELS, CaseDocument, Hearing, SubjectType
 
+#: The longest 'due within N days' the case list offers (the dashboard links to 7).
+DUE_WITHIN_MAX_DAYS = 31
 
-class CaseFilter(forms.Form):
-    """The officer's filters on the case list; every field optional, bad values ignored."""
+
+class CaseFilter(WorkFilter):
+    """The officer's filters on the case list; every field optional. A bad value comes back as
+    a message beside the form and is dropped; the valid filters still apply."""
 
     state = forms.ChoiceField(
         label=_("Step"), required=False, choices=[("", _("All steps"))] + list(STATE_LABELS.items())
     )
     lewat = forms.BooleanField(label=_("Overdue only"), required=False)
-    saya = forms.BooleanField(label=_("Assigned to me"), required=False)
-    q = forms.CharField(label=_("Register number"), required=False, max_length=80)
+    tenggat = forms.IntegerField(
+        label=_("Due within (days)"),
+        required=False,
+        min_value=1,
+        max_value=DUE_WITHIN_MAX_DAYS,
+        widget=forms.NumberInput(attrs={"min": 1, "max": DUE_WITHIN_MAX_DAYS}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].error_messages["invalid_choice"] = _("No step has this name.")
+        days = _("Give a number of days from 1 to 31.")
+        for code in ("invalid", "min_value", "max_value"):
+            self.fields["tenggat"].error_messages[code] = days
 
 
 #: Letters a Bawaslu officer generates; BKN's recommendation letter comes with the
@@ -176,3 +195,25 @@ class LetterTemplateForm(forms.Form):
         max_length=100_000,
         widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false"}),
     )
+
+
+def open_cases_first(cases):
+    """Cases not closed before closed ones, then the newest (the migration 0009 indexes it)."""
+    from django.db.models import BooleanField, ExpressionWrapper, Q
+
+    closed = ExpressionWrapper(Q(state=wf.CLOSED), output_field=BooleanField())
+    return cases.order_by(closed.asc(), "-opened_at", "-id")
+
+
+CaseFilter.sorting = Sorting(
+    [
+        Column("nomor", _("Register number"), ("number",)),
+        Column("tahap", _("Step"), ("state",)),
+        Column("wilayah", _("Region"), ("region__code",)),
+        Column("pemilihan", _("Election"), ("election__voting_date",)),
+        Column("diterima", _("Received"), ("received_at",)),
+        Column("batas", _("Due"), ("due_at",)),
+        Column("petugas", _("Assignee"), ("assigned_to__first_name", "assigned_to__username")),
+    ],
+    default=open_cases_first,
+)

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
@@ -6,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netra.common.forms import validate_date_range
+from netra.common.listing import Column, ListFilter, Sorting
 from netra.lib.nip import NipError, normalize_nip, parse_nip
 from netra.regions.labels import RegionChoiceField
 from netra.regions.models import Election, Region
@@ -296,3 +299,145 @@ class ReplyForm(forms.Form):
         if not data.get("body") and not data.get("evidence") and not self.errors:
             raise forms.ValidationError(_("Write an answer or attach evidence."))
         return data
+
+
+# ---- the work lists' filters -------------------------------------------------------------
+
+
+def _officer_choices(user):
+    """The officers a list may be filtered by (as assignee): the active Bawaslu officers and
+    district supervisors within USER's reach, by name (a short list for a select; any id is
+    accepted, since it only narrows what USER sees anyway)."""
+    from netra.accounts.access import restrict
+    from netra.accounts.models import Role, User
+
+    officers = User.objects.filter(
+        is_active=True,
+        role__in=[Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY, Role.PANWASCAM],
+    )
+    if user is not None:
+        officers = restrict(officers, user, region_field="regions").distinct()
+    officers = officers.order_by("first_name", "username")[:300]
+    return [("", _("Anyone"))] + [(str(u.pk), u.get_full_name() or u.username) for u in officers]
+
+
+def conduct_code_choices():
+    """The catalog codes a report's conduct choices map to, each with its plain words."""
+    labels = {}
+    for label, codes in conduct.CONDUCT.values():
+        for code in codes:
+            labels.setdefault(code, label)
+    return [("", _("Any conduct"))] + [(c, f"{c}: {labels[c]}") for c in sorted(labels)]
+
+
+def conduct_keys_for(code):
+    """The report conduct choices (keys of reports.conduct.CONDUCT) that map to catalog CODE."""
+    return [key for key, (_label, codes) in conduct.CONDUCT.items() if code in codes]
+
+
+_REGION_CODE = re.compile(r"^\d{2}(\.\d{2}){0,2}$")
+
+
+class WorkFilter(ListFilter):
+    """The filters the report queue and the case list share: election, region, conduct,
+    assignee. Bad values come back as messages; the valid filters still apply."""
+
+    election = forms.ChoiceField(label=_("Election"), required=False)
+    region = forms.CharField(
+        label=_("Region code"),
+        required=False,
+        max_length=13,
+        widget=forms.TextInput(attrs={"placeholder": "35.09", "inputmode": "decimal"}),
+    )
+    conduct = forms.ChoiceField(label=_("Conduct"), required=False, choices=conduct_code_choices)
+    petugas = forms.CharField(label=_("Assignee"), required=False, max_length=20)
+    saya = forms.BooleanField(label=_("Assigned to me"), required=False)
+
+    def __init__(self, data=None, *, user=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["election"].choices = [("", _("All elections"))] + [
+            (e.code, e.name) for e in Election.objects.order_by("-voting_date")
+        ]
+        self.fields["election"].error_messages["invalid_choice"] = _("No election has this code.")
+        self.fields["conduct"].error_messages["invalid_choice"] = _(
+            "No conduct of the catalog has this code."
+        )
+        self.fields["petugas"].widget = forms.Select(choices=_officer_choices(user))
+
+    def clean_region(self):
+        code = (self.cleaned_data.get("region") or "").strip()
+        if not code:
+            return None
+        region = Region.objects.filter(code=code).first() if _REGION_CODE.match(code) else None
+        if region is None:
+            raise forms.ValidationError(_("No region has this code (for example 35.09)."))
+        return region
+
+    def clean_election(self):
+        code = self.cleaned_data.get("election")
+        return Election.objects.filter(code=code).first() if code else None
+
+    def clean_petugas(self):
+        from netra.common.forms import positive_id
+
+        value = (self.cleaned_data.get("petugas") or "").strip()
+        if not value:
+            return None
+        officer = positive_id(value)
+        if officer is None:
+            raise forms.ValidationError(_("Choose an officer from the list."))
+        return officer
+
+
+class QueueFilter(WorkFilter):
+    """The report queue's filters. Reports have no handling deadline of their own (the case
+    made from one has), so "overdue" and "due within" belong to the case list."""
+
+    state = forms.ChoiceField(label=_("Status"), required=False)
+    sorting = None  # set below, once the columns are named
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        from .models import Submission
+
+        self.fields["state"].choices = [("", _("All statuses"))] + list(Submission.Status.choices)
+        self.fields["state"].error_messages["invalid_choice"] = _("No status has this name.")
+
+
+#: What a report in the queue still waits for: the initial study (then it is registered as a
+#: case, or not, or closed). Open work comes first (the migration 0004 indexes this order).
+OPEN_STATUSES = ("received", "in_review", "needs_information")
+
+
+def open_reports_first(submissions):
+    from django.db.models import BooleanField, ExpressionWrapper
+
+    waiting = ExpressionWrapper(Q(status__in=OPEN_STATUSES), output_field=BooleanField())
+    return submissions.order_by(waiting.desc(), "-submitted_at", "-id")
+
+
+QueueFilter.sorting = Sorting(
+    [
+        Column("nomor", "#", ("id",)),
+        Column("diterima", _("Received"), ("submitted_at",)),
+        Column("jenis", _("Kind"), ("kind",)),
+        Column("wilayah", _("Region"), ("region__code",)),
+        Column("status", _("Status"), ("status",)),
+        Column("petugas", _("Assignee"), ("assigned_to__first_name", "assigned_to__username")),
+    ],
+    default=open_reports_first,
+)
+
+
+def within_region(queryset, user, region, *, field="region", district=None):
+    """QUERYSET's objects in REGION (a province: its regencies and cities too), or none when
+    REGION lies outside USER's reach. DISTRICT names the field holding a district, for a
+    district's code."""
+    from netra.accounts.access import region_in_scope
+
+    if not region_in_scope(user, region):
+        return queryset.none()
+    if region.level == Region.Level.DISTRICT:
+        return queryset.filter(**{district: region}) if district else queryset.none()
+    inside = Region.objects.filter(Q(pk=region.pk) | Q(code__startswith=region.code + "."))
+    return queryset.filter(**{f"{field}__in": inside.values("pk")})
