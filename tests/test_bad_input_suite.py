@@ -1168,6 +1168,31 @@ STAFF_PAGES = [
         lambda w: {"region": w.jambi.pk, "file": SimpleUploadedFile("a.csv", b"nip\n1\n")},
     ),
     Probe("roster-import-job-huge-id", "fajar", "get", f"/pegawai/impor/{HUGE}/"),
+    # Account import, enrolment links and a transferred officer's work.
+    Probe("account-import-without-file", "admin", "post", "/akun/pengguna/impor/", {}),
+    Probe(
+        "account-import-binary-junk",
+        "admin",
+        "post",
+        "/akun/pengguna/impor/",
+        lambda w: {"file": SimpleUploadedFile("akun.xlsx", b"PK\x03\x04" + b"\xff" * 200)},
+    ),
+    Probe(
+        "account-import-utf16-without-columns",
+        "admin",
+        "post",
+        "/akun/pengguna/impor/",
+        lambda w: {"file": SimpleUploadedFile("akun.csv", "a;b\n1;2\n".encode("utf-16"))},
+    ),
+    Probe("enrolment-link-forged", "public", "get", "/akun/daftar/" + "Z" * 43 + "/"),
+    Probe("enrolment-link-absurdly-long", "public", "post", "/akun/daftar/" + "Z" * 2000 + "/"),
+    Probe(
+        "transfer-reason-501",
+        "admin",
+        "post",
+        "/akun/pengguna/{alice}/mutasi/",
+        {"do": "deactivate", "reason": "x" * 501},
+    ),
     Probe("letter-template-unknown-kind", "admin", "get", "/templat-surat/bukan/"),
     Probe(
         "letter-template-with-a-forbidden-tag",

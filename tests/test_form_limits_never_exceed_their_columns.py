@@ -63,6 +63,10 @@ SAVED_INTO = {
     "accounts.forms.CodeForm.code": LOOKED_UP,
     "accounts.forms.LoginForm.username": Column("accounts.AttemptCount.key", plus=len("user:")),
     "accounts.forms.LoginForm.password": LOOKED_UP,
+    # A password chosen through an enrolment link is hashed (Django's own form, its own checks).
+    "accounts.forms.EnrolmentPasswordForm.new_password1": NotStored("hashed, never saved as typed"),
+    "accounts.forms.EnrolmentPasswordForm.new_password2": LOOKED_UP,
+    "cases.transfer_views.TransferForm.reason": Column("accounts.User.deactivation_reason"),
     "accounts.forms.StaffUserForm.username": Column("accounts.User.username"),
     "accounts.forms.StaffUserForm.full_name": Column("accounts.User.first_name"),
     "accounts.forms.StaffUserForm.email": Column("accounts.User.email"),
