@@ -338,16 +338,45 @@ def conduct_keys_for(code):
 _REGION_CODE = re.compile(r"^\d{2}(\.\d{2}){0,2}$")
 
 
+class _ListRegionField(RegionChoiceField):
+    """A region by its Kemendagri code: the type-ahead offers the regions within reach, and
+    any real code is accepted (one out of reach lists nothing, as the page's scope says)."""
+
+    def to_python(self, value):
+        code = (value or "").strip() if isinstance(value, str) else value
+        if code in self.empty_values:
+            return None
+        region = Region.objects.filter(code=code).first() if _REGION_CODE.match(code) else None
+        if region is None:
+            raise forms.ValidationError(_("No region has this code (for example 35.09)."))
+        return region
+
+
+def _regions_for_lists(user):
+    """The regions a list may be narrowed to for USER: provinces, regencies and cities within
+    reach, and a district supervisor's own districts."""
+    from netra.accounts.access import restrict
+    from netra.accounts.models import Role
+
+    regions = Region.objects.exclude(level=Region.Level.DISTRICT)
+    if user is not None and getattr(user, "role", None) == Role.PANWASCAM:
+        return user.regions.all().order_by("code")
+    if user is None:
+        return regions.order_by("code")
+    return restrict(regions, user, region_field="id", districts=False).order_by("code")
+
+
 class WorkFilter(ListFilter):
     """The filters the report queue and the case list share: election, region, conduct,
     assignee. Bad values come back as messages; the valid filters still apply."""
 
     election = forms.ChoiceField(label=_("Election"), required=False)
-    region = forms.CharField(
-        label=_("Region code"),
+    region = _ListRegionField(
+        label=_("Region"),
         required=False,
-        max_length=13,
-        widget=forms.TextInput(attrs={"placeholder": "35.09", "inputmode": "decimal"}),
+        queryset=Region.objects.none(),
+        to_field_name="code",
+        empty_label=_("All regions in reach"),
     )
     conduct = forms.ChoiceField(label=_("Conduct"), required=False, choices=conduct_code_choices)
     petugas = forms.CharField(label=_("Assignee"), required=False, max_length=20)
@@ -363,15 +392,7 @@ class WorkFilter(ListFilter):
             "No conduct of the catalog has this code."
         )
         self.fields["petugas"].widget = forms.Select(choices=_officer_choices(user))
-
-    def clean_region(self):
-        code = (self.cleaned_data.get("region") or "").strip()
-        if not code:
-            return None
-        region = Region.objects.filter(code=code).first() if _REGION_CODE.match(code) else None
-        if region is None:
-            raise forms.ValidationError(_("No region has this code (for example 35.09)."))
-        return region
+        self.fields["region"].queryset = _regions_for_lists(user)
 
     def clean_election(self):
         code = self.cleaned_data.get("election")
