@@ -14,3 +14,6 @@ def test_the_printed_accounts_name_their_role_and_region(reference):
     assert printed["dewi"].startswith("dewi: Bawaslu Provinsi Jawa Timur")
     assert printed["hadi"].startswith("hadi: PPK Kabupaten Jember (Pejabat Pembina Kepegawaian")
     assert printed["gita"].startswith("gita: BKN (Petugas BKN)")
+    assert printed["wulan"].startswith(
+        "wulan: Panwaslu Kecamatan Kalisat, Kabupaten Jember (Pengawas kecamatan (Panwascam))"
+    )

@@ -1,6 +1,8 @@
 """Fictional public reports for the demo: filed through the public form and its real action
 over the last days, waiting in the officers' queue; the officer has asked one reporter a
-question. The receipt codes are printed, so that the reporter's status page can be tried."""
+question. Three are about Kalisat, a district of Jember: its district supervisor (wulan) has
+studied one and handed it over to the regency office (alice's). The receipt codes are printed,
+so that the reporter's status page can be tried."""
 
 from datetime import timedelta
 
@@ -12,7 +14,8 @@ from netra.reports import actions, receipts
 from netra.reports.forms import SubmissionForm
 from netra.reports.models import Submission
 
-#: (regency or city, person, agency, what happened, the reporter or None for anonymous).
+#: (regency or city, or a district of one, person, agency, what happened, the reporter or None
+#: for anonymous).
 REPORTS = [
     (
         "35.09",
@@ -22,7 +25,7 @@ REPORTS = [
         ("Siti Aminah", "Jl. Kenanga 12, Sumbersari, Jember", "siti.aminah@pelapor.demo.test"),
     ),
     (
-        "35.09",
+        "35.09.27",
         "Rina Wahyuni",
         "Kecamatan Kalisat",
         "Camat ikut berfoto dengan pose jari nomor urut calon dalam acara kampanye di lapangan.",
@@ -34,6 +37,21 @@ REPORTS = [
         "Dinas Kesehatan",
         "Pegawai puskesmas mengajak pasien memilih calon tertentu di ruang tunggu.",
         ("Dian Lestari", "Dusun Krajan RT 3, Ajung, Jember", ""),
+    ),
+    (
+        "35.09.27",
+        "Sugeng Riyadi",
+        "Pemerintah Desa Sumberjeruk, Kecamatan Kalisat",
+        "Kepala desa mengumpulkan perangkat desa dan meminta mereka memasang spanduk pasangan "
+        "calon di setiap dusun.",
+        ("Ahmad Muzaki", "Dusun Krajan RT 2, Sumberjeruk, Kalisat, Jember", ""),
+    ),
+    (
+        "35.09.27",
+        "Nur Hasanah",
+        "UPTD Puskesmas Kalisat",
+        "Bidan puskesmas membagikan kalender bergambar pasangan calon kepada peserta posyandu.",
+        ("Lilik Suryani", "Jl. Diponegoro 8, Kalisat, Jember", "lilik.s@pelapor.demo.test"),
     ),
     (
         "15.71",
@@ -57,11 +75,12 @@ def plan_demo_reports(timeline, now, rng, *, election):
     report lines, a list filled as the timeline runs (a receipt code exists once filed)."""
     if Submission.objects.filter(election=election).exists():
         return ["laporan demo: sudah ada"]
-    filed_ones, lines = {}, []
+    filed_ones, filed_at, lines = {}, {}, []
 
     for number, (code, person, agency, story, reporter) in enumerate(REPORTS):
         filed = now - timedelta(hours=rng.randint(3, 120), minutes=rng.randint(0, 59))
         known = timezone.localtime(filed).date() - timedelta(days=rng.randint(0, 2))
+        filed_at[number] = filed
 
         def file(
             number=number,
@@ -77,7 +96,8 @@ def plan_demo_reports(timeline, now, rng, *, election):
                 "incident_date": known - timedelta(days=1),
                 "known_date": known,
                 "election": election.code,
-                "region": code,
+                "region": code[:5],
+                "district": code if code.count(".") == 2 else "",
                 "person_name": person,
                 "person_agency": agency,
                 "anonymous": reporter is None,
@@ -111,4 +131,23 @@ def plan_demo_reports(timeline, now, rng, *, election):
 
     timeline.at(now - timedelta(minutes=rng.randint(60, 120)), ask)
 
+    def hand_over():
+        # The district supervisor of Kalisat studies the village head's report and hands it
+        # over to the regency office.
+        wulan, submission = User.objects.get(username="wulan"), filed_ones[handed_over]
+        actions.record_study(wulan, submission, STUDY)
+        actions.hand_over(wulan, submission)
+
+    handed_over = next(n for n, report in enumerate(REPORTS) if report[1] == HANDED_OVER)
+    timeline.at(filed_at[handed_over] + timedelta(minutes=rng.randint(30, 90)), hand_over)
+
     return lines
+
+
+#: The report (by its reported person) that Kalisat's district supervisor hands over.
+HANDED_OVER = "Sugeng Riyadi"
+STUDY = (
+    "Syarat formal: nama dan alamat pelapor lengkap, dilaporkan dalam batas waktu. Syarat "
+    "materiel: waktu, tempat dan uraian kejadian jelas; saksi dua perangkat desa. Diserahkan "
+    "ke Bawaslu Kabupaten Jember untuk registrasi."
+)

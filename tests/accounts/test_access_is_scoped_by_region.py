@@ -73,3 +73,18 @@ def test_a_provincial_scope_without_districts_is_the_province_and_its_regencies(
     }
     assert len(ids) == 39
     assert len(scope_region_ids(dewi)) > 600  # with its districts
+
+
+def test_a_district_supervisor_reaches_its_districts_and_no_roster(make_user, siti):
+    from netra.regions.models import Region
+
+    wulan = make_user("wulan", "panwascam", ["35.09.27", "35.09.28"])
+    assert set(
+        Region.objects.filter(id__in=scope_region_ids(wulan)).values_list("code", flat=True)
+    ) == {
+        "35.09.27",
+        "35.09.28",
+    }
+    # Without districts nothing is left: no roster, no case, no prevention is a district's.
+    assert scope_region_ids(wulan, districts=False) == frozenset()
+    assert restrict(Employee.objects.all(), wulan).count() == 0

@@ -32,6 +32,13 @@ def test_the_role_enum_has_exactly_the_role_names():
     }
 
 
+def test_every_role_holds_a_capability_and_the_district_supervisor_only_reports():
+    """A role added to the names is given its place in the access rules, never forgotten."""
+    held = {role: {c for c, roles in access.CAPABILITIES.items() if role in roles} for role in Role}
+    assert all(held.values()), [role for role, capabilities in held.items() if not capabilities]
+    assert held[Role.PANWASCAM] == {"reports.view", "reports.handle", "reports.hand_over"}
+
+
 def test_every_role_the_workflow_names_is_a_staff_role_or_the_worker():
     named = set().union(*wf.TRANSITIONS.values(), wf.REOPENERS)
     assert named - wf.SYSTEM <= set(Role.values)

@@ -30,6 +30,8 @@ def expected(role, in_region, state, forwarded):
         return forwarded
     if role in ("ppk", "bkpsdm"):
         return in_region and forwarded and state in PPK_STATES
+    # Everyone else: the district supervisor (panwascam) hands reports to the regency office,
+    # which holds the case; it reaches none, not even that of a report of its own district.
     return False
 
 
@@ -44,6 +46,7 @@ PERSONAS = [
     ("fajar", "bkpsdm", ["35.09"], True),
     ("indah", "auditor", ["35.09"], True),
     ("kiki", "auditor", ["15.71"], False),
+    ("wulan", "panwascam", ["35.09.01"], True),  # the report's own district
 ]
 
 
@@ -66,7 +69,12 @@ def test_each_role_reaches_a_case_only_in_its_scope(
         want = 200 if reach else 404
         assert client.get(f"/kasus/{reported_case.pk}/").status_code == want, (name, state)
         assert client.get(f"/api/v1/cases/{reported_case.pk}").status_code == want, (name, state)
-        listed = [c["id"] for c in client.get("/api/v1/cases").json()]
+        cases = client.get("/api/v1/cases")
+        if role == "panwascam":  # no case list at all for a district supervisor
+            assert cases.status_code == 404, (name, state)
+            listed = []
+        else:
+            listed = [c["id"] for c in cases.json()]
         assert (reported_case.pk in listed) == reach, (name, state)
         if not reach:
             step = client.post(

@@ -29,6 +29,7 @@ PERSONAS = {
     "bkn": "gita",
     "ppk": "hadi",
     "auditor": "indah",
+    "panwascam": "wulan",
     "admin": "root",
 }
 

@@ -117,3 +117,15 @@ def test_a_regency_officer_cannot_hand_over(client_for, alice, report):
     )
     report.refresh_from_db()
     assert report.handed_over_at is None and report.study_note == ""
+
+
+def test_the_regency_queue_marks_the_report_handed_over_by_the_district(
+    client_for, wulan, alice, report, client
+):
+    file_report(client, district="35.09.27", person_name="Belum Diserahkan")
+    client_for(wulan).post(f"/laporan/{report.pk}/serahkan/")
+    rows = client_for(alice).get("/laporan/").content.decode().split("<tr>")[1:]
+    handed = [row for row in rows if f"/laporan/{report.pk}/" in row]
+    assert len(handed) == 1 and "diserahkan oleh kecamatan" in handed[0]
+    others = [row for row in rows if "Belum Diserahkan" in row]
+    assert len(others) == 1 and "diserahkan oleh kecamatan" not in others[0]

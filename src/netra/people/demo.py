@@ -187,6 +187,8 @@ STAFF = [
     ("hadi", "Hadi Santoso", Role.PPK, ["35.09"]),
     ("joko", "Joko Harahap", Role.PPK, ["15.71"]),
     ("indah", "Indah Permata", Role.AUDITOR, ["35.09"]),
+    # A district supervisor: the reports of Kalisat, a district of Jember, handed to alice's office.
+    ("wulan", "Wulan Sari", Role.PANWASCAM, ["35.09.27"]),
 ]
 
 
@@ -311,6 +313,7 @@ OFFICES = {
     Role.BAWASLU_RI: "Bawaslu RI",
     Role.BAWASLU_PROVINCE: "Bawaslu Provinsi",
     Role.BAWASLU_REGENCY: "Bawaslu",
+    Role.PANWASCAM: "Panwaslu Kecamatan",
     Role.BKPSDM: "BKPSDM",
     Role.BKN: "BKN",
     Role.PPK: "PPK",
@@ -320,9 +323,14 @@ OFFICES = {
 
 
 def office(role, regions):
-    """The office an account works for, e.g. "Bawaslu Kabupaten Jember"; national: no region."""
+    """The office an account works for, e.g. "Bawaslu Kabupaten Jember", or "Panwaslu
+    Kecamatan Kalisat, Kabupaten Jember" for a district; national: no region."""
     if not regions:
         return (
             OFFICES[role] if role in (Role.BAWASLU_RI, Role.BKN) else f"{OFFICES[role]}, nasional"
         )
-    return ", ".join(f"{OFFICES[role]} {region.name}" for region in regions)
+    return ", ".join(
+        f"{OFFICES[role]} {region.name}"
+        + (f", {region.parent.name}" if region.level == Region.Level.DISTRICT else "")
+        for region in regions
+    )
