@@ -60,3 +60,22 @@ def test_a_busy_day_shows_its_nearest_cases_and_says_how_many_more(client_for, a
 def test_a_week_without_deadlines_says_so(client_for, alice):
     page = client_for(alice).get(reverse("web:dashboard")).content.decode()
     assert "Tidak ada tenggat dalam 7 hari ke depan." in page
+
+
+def test_the_week_figure_counts_what_its_link_lists(client_for, alice):
+    """The figure links to the case list's "due within 7 days", which counts from now to the
+    same time a week on; the calendar's days end at midnight, so a case due on the eighth day
+    before this hour is in the figure and the list, not in the calendar."""
+    now = timezone.now()
+    inside = [
+        make_case("study", due_at=now + timedelta(hours=2)),
+        make_case("study", due_at=now + timedelta(days=7) - timedelta(minutes=5)),
+    ]
+    outside = make_case("study", due_at=now + timedelta(days=7, minutes=5))
+    officer = client_for(alice)
+    response = officer.get(reverse("web:dashboard"))
+    assert response.context["due_count"] == 2
+    listed = officer.get(reverse("cases:list"), {"tenggat": "7"}).content.decode()
+    for case in inside:
+        assert f'href="/kasus/{case.pk}/"' in listed
+    assert f'href="/kasus/{outside.pk}/"' not in listed

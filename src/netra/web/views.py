@@ -39,6 +39,10 @@ def _steps(cases, user, now):
             overdue=Count("pk", filter=overdue(now)),
             mine=Count("pk", filter=Q(assigned_to=user)),
             mine_overdue=Count("pk", filter=Q(assigned_to=user) & overdue(now)),
+            # As the case list's "due within N days" counts them (?tenggat=7): from now on.
+            due_soon=Count(
+                "pk", filter=Q(due_at__gte=now, due_at__lt=now + timedelta(days=DEADLINE_DAYS))
+            ),
         )
         .order_by()
     )
@@ -50,15 +54,17 @@ def _steps(cases, user, now):
     ]
     totals = {
         key: sum(row[key] for row in by_state.values())
-        for key in ("n", "overdue", "mine", "mine_overdue")
+        for key in ("n", "overdue", "mine", "mine_overdue", "due_soon")
     }
     counts = {state: row["n"] for state, row in by_state.items()}
     return steps, totals, counts
 
 
 def _deadlines(cases, now):
-    """The coming DEADLINE_DAYS days (today first, in the current time zone): per day its
-    count and its nearest DEADLINES_PER_DAY cases, in two queries."""
+    """The calendar of the coming DEADLINE_DAYS days (today first, in the current time zone):
+    per day its count and its nearest DEADLINES_PER_DAY cases, in two queries. (The days end
+    at midnight; the figure linked to the case list counts from now to the same time a week
+    on, as the list does, so it may hold a few more.)"""
     zone = timezone.get_current_timezone()
     today = timezone.localdate(now)
     days = [today + timedelta(days=i) for i in range(DEADLINE_DAYS)]
@@ -89,7 +95,7 @@ def _deadlines(cases, now):
             "more": counts.get(day, 0) - len(shown.get(day, [])),
         }
         for day in days
-    ], sum(counts.values())
+    ]
 
 
 @login_required
@@ -127,7 +133,7 @@ def dashboard(request):
     if context["sees_cases"]:
         cases = restrict_cases(Case.objects.exclude(state=wf.CLOSED), user)
         steps, totals, counts = _steps(cases, user, now)
-        days, due_count = _deadlines(cases, now)
+        days = _deadlines(cases, now)
         context.update(
             steps=steps,
             open_cases=totals["n"],
@@ -136,7 +142,8 @@ def dashboard(request):
             mine_overdue=totals["mine_overdue"],
             state_counts=counts,
             days=days,
-            due_count=due_count,
+            due_count=totals["due_soon"],
+            calendar_count=sum(day["count"] for day in days),
             deadline_days=DEADLINE_DAYS,
             waiting_for_bkn=[
                 (state, STATE_LABELS[state], counts.get(state, 0))
