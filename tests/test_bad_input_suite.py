@@ -1871,6 +1871,19 @@ API = [
     Probe("api-employees-limit-letters", "alice", "get", "/api/v1/employees?q=a&limit=abc"),
 ]
 
+# The audit-log page's filters and pages (a GET changes nothing: the message is the point).
+STAFF_PAGES += [
+    Probe("audit-log-date-nonsense", "admin", "get", "/audit/?dari=2024-13-45"),
+    Probe("audit-log-date-1850", "admin", "get", "/audit/?sampai=1850-01-01"),
+    Probe("audit-log-dates-reversed", "admin", "get", "/audit/?dari=2024-12-02&sampai=2024-12-01"),
+    Probe("audit-log-object-without-kind", "admin", "get", "/audit/?objek=12"),
+    Probe("audit-log-unknown-action", "admin", "get", "/audit/?aksi=terbang"),
+    Probe("audit-log-actor-151", "admin", "get", "/audit/?pelaku=" + "p" * 151),
+    Probe("audit-log-page-huge", "admin", "get", f"/audit/?sebelum={HUGE}"),
+    Probe("audit-log-page-letters", "admin", "get", "/audit/?sebelum=abc"),
+    Probe("audit-check-huge", "admin", "get", f"/audit/periksa/{HUGE}/"),
+]
+
 ALL = PROBES + STAFF_PAGES + API
 
 

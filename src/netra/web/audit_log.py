@@ -365,8 +365,10 @@ def audit_verify(request):
 @login_required
 def audit_verification(request, verification_id):
     require(request.user, "audit.view")
+    # An id past the database's integers is no verification (and no database error).
     verification = get_object_or_404(
-        AuditVerification.objects.select_related("requested_by"), pk=verification_id
+        AuditVerification.objects.select_related("requested_by"),
+        pk=positive_id(str(verification_id)) or 0,
     )
     checkpoint = verification.checkpoint or {}
     written_at = checkpoint.get("written_at")
