@@ -50,6 +50,7 @@ def test_bkn_sees_the_forwarded_cases_waiting_for_its_recommendation(client_for,
     assert 'href="/kasus/?state=forwarded"' in page
     assert 'href="/kasus/?state=bkn_verification"' in page
     assert 'id="waiting-for-ppk"' not in page
+    assert 'id="assigned-to-me"' not in page  # cases are assigned to Bawaslu officers
 
 
 def test_the_ppk_sees_recommendations_waiting_for_its_decree_and_its_overdue_ones(

@@ -116,8 +116,9 @@ def dashboard(request):
         "national": ids is None,
         "elections": elections[:3],
         "now": now,
-        # Auditors and administrators read the figures; nothing here is theirs to work on.
-        "works_on_cases": can(user, "cases.annotate"),
+        # Cases are assigned to Bawaslu officers (cases.actions.assign); auditors and
+        # administrators read the figures, BKN and the PPK work by step.
+        "takes_assignments": can(user, "cases.open"),
         "sees_reports": can(user, "reports.view"),
         "sees_cases": can(user, "cases.view"),
         "sees_roster": can(user, "roster.view"),
