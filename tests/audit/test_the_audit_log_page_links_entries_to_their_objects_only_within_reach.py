@@ -3,9 +3,11 @@ may open that object's page: never a link that answers 404. A regional auditor r
 entries of its own regions only."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from netra.audit.log import record
 from netra.cases.models import Case
+from netra.prevention.models import Event
 
 from ..web.dashboard_cases import make_case, make_report
 
@@ -23,6 +25,16 @@ def test_an_auditor_gets_links_to_what_it_may_open_in_its_region(
     report = make_report()
     employee = employee_factory("Siti Aminah", "199003152015032002")
     elsewhere = make_case("study", code="15.71")
+    event = Event.objects.create(
+        region=jember,
+        title="Sosialisasi netralitas",
+        kind="outreach",
+        mode="in_person",
+        starts_at=timezone.now(),
+        organiser="Bawaslu Jember",
+        created_by=admin,
+    )
+    record(admin, "prevention.event", event, region=jember)
     record(admin, "case.transition", case, region=jember)
     record(None, "report.submitted", report, region=jember)
     record(admin, "roster.imported", employee, region=jember)
@@ -37,6 +49,7 @@ def test_an_auditor_gets_links_to_what_it_may_open_in_its_region(
         ("case.transition", f"/kasus/{case.pk}/"),
         ("report.submitted", f"/laporan/{report.pk}/"),
         ("roster.imported", f"/pegawai/{employee.pk}/"),
+        ("prevention.event", f"/pencegahan/kegiatan/{event.pk}/"),
         ("case.merged", None),
     }
     for _action, link in links(response):

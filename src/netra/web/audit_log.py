@@ -38,6 +38,7 @@ from netra.audit.models import AuditEntry, AuditVerification
 from netra.cases.models import Case
 from netra.common.forms import positive_id, validate_date_range
 from netra.people.models import Employee, RosterImport
+from netra.prevention.models import Event
 from netra.reports.models import Submission
 
 ENTRIES_PER_PAGE = 50
@@ -80,6 +81,7 @@ TARGET_LABELS = {
     "people.employee": _("Employee"),
     "accounts.user": _("Account"),
     "people.rosterimport": _("Roster import"),
+    "prevention.event": _("Outreach event"),
     "audit.auditverification": _("Audit chain check"),
 }
 
@@ -256,6 +258,14 @@ def object_links(entries, user):
                 "pk", flat=True
             ),
             "people:import_job",
+        )
+    if can(user, "prevention.view"):
+        add(
+            "prevention.event",
+            lambda ids: restrict(Event.objects.filter(pk__in=ids), user).values_list(
+                "pk", flat=True
+            ),
+            "prevention:event",
         )
     if can(user, "accounts.manage"):
         add(
