@@ -72,6 +72,8 @@ SAVED_INTO = {
     "accounts.forms.StaffUserForm.email": Column("accounts.User.email"),
     "accounts.forms.StaffUserForm.office": Column("accounts.User.office"),
     "cases.forms.CaseFilter.q": LOOKED_UP,
+    "web.audit_log.AuditFilter.pelaku": LOOKED_UP,
+    "web.audit_log.AuditFilter.objek": LOOKED_UP,
     "cases.forms.CaseFilter.petugas": LOOKED_UP,
     "cases.forms.CaseFilter.region": LOOKED_UP,
     "common.listing.ListFilter.q": LOOKED_UP,
