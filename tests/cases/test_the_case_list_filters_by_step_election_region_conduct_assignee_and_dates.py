@@ -67,3 +67,13 @@ def test_every_filter_narrows_the_list(client, client_for, alice, bob, dewi, reg
     assert ids(client, dari=str(today)) == everything - {mine.pk}
     # Two filters together.
     assert ids(client, region="35.09", state="initial_study") == {late.pk, soon.pk}
+
+
+def test_the_region_filter_offers_the_regions_within_reach_named_with_their_province(
+    client_for, alice, charlie
+):
+    html = client_for(alice).get("/kasus/", {"region": "35.09"}).content.decode()
+    assert "data-region-picker" in html
+    assert '<option value="35.09" selected>Kabupaten Jember — Jawa Timur (35.09)</option>' in html
+    assert 'value="15.71"' not in html  # Kota Jambi is charlie's
+    assert 'value="35.10"' not in html
