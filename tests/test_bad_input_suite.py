@@ -743,6 +743,15 @@ STAFF_PAGES = [
         {"confirmed": "maybe"},
         shown=False,
     ),
+    # The district supervisor's study and hand-over, and taking a report on.
+    Probe("study-empty", "wulan", "post", "/laporan/{submission}/kajian/", {"study": "  "}),
+    Probe("study-5001", "wulan", "post", "/laporan/{submission}/kajian/", {"study": "x" * 5001}),
+    Probe("study-nul", "wulan", "post", "/laporan/{submission}/kajian/", {"study": "a" + NUL}),
+    Probe("study-by-the-regency-officer", "alice", "post", "/laporan/{submission}/kajian/"),
+    Probe("hand-over-by-the-regency-officer", "alice", "post", "/laporan/{submission}/serahkan/"),
+    Probe("hand-over-huge-id", "wulan", "post", f"/laporan/{HUGE}/serahkan/"),
+    Probe("take-by-the-district-supervisor", "wulan", "post", "/laporan/{submission}/ambil/"),
+    Probe("take-by-bkn", "gita", "post", "/laporan/{submission}/ambil/"),
     # Finding form.
     Probe("finding-unknown-region", "alice", "post", "/kasus/temuan/", finding(region="abc")),
     Probe("finding-huge-election", "alice", "post", "/kasus/temuan/", finding(election=HUGE)),
@@ -1895,6 +1904,7 @@ PERSONAS = {  # as in tests/conftest.py
     "hadi": ("ppk", ["35.09"]),
     "fajar": ("bkpsdm", ["35.09"]),
     "admin": ("admin", []),
+    "wulan": ("panwascam", ["35.09.01"]),  # the district of the reports below
 }
 
 
