@@ -3,6 +3,7 @@ import re
 from django.core import mail
 
 from netra.accounts.models import EnrolmentLink, User
+from netra.audit.log import verify_chain
 from netra.audit.models import AuditEntry
 
 from .account_files import csv_file, upload, xlsx_file
@@ -43,6 +44,7 @@ def test_a_good_csv_file_creates_the_accounts_and_sends_each_its_enrolment_link(
     created = AuditEntry.objects.filter(action="account.created", target_id=str(wati.pk)).get()
     assert created.actor == admin and created.data["imported"] is True
     assert AuditEntry.objects.filter(action="account.created").count() == len(ROWS)
+    assert verify_chain() is None  # the batch of entries chains like any other
 
 
 def test_a_good_xlsx_file_with_english_headers_creates_the_accounts(

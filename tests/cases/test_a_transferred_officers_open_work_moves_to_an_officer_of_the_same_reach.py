@@ -1,6 +1,7 @@
 import pytest
 from django.test import Client
 
+from netra.audit.log import verify_chain
 from netra.audit.models import AuditEntry
 from netra.cases import actions
 from netra.cases.models import Case
@@ -68,6 +69,7 @@ def test_the_open_cases_and_reports_move_with_audit_and_timeline(
     assert AuditEntry.objects.filter(action="report.reassigned").count() == 1
     summary = AuditEntry.objects.get(action="account.work_reassigned", target_id=str(alice.pk))
     assert summary.data["to"] == bob.pk and len(summary.data["cases"]) == 2
+    assert verify_chain() is None
     alice.refresh_from_db()
     assert alice.is_active  # moving the work alone leaves the account as it is
 

@@ -19,8 +19,8 @@ def send_enrolment_links_now(user_ids, actor_id=None):
     sent = 0
     with get_connection() as connection, translation.override("id"):
         for user in users:
-            token = actions.issue_enrolment_link(actor, user)
-            expires = timezone.localtime(user.enrolment_links.get(used_at=None).expires_at)
+            token, expires_at = actions.issue_enrolment_link(actor, user)
+            expires = timezone.localtime(expires_at)
             body = _(
                 "Hello %(name)s,\n\n"
                 "An administrator has made you a Netra account (username: %(username)s, "

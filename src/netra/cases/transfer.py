@@ -78,13 +78,13 @@ def successors(officer):
     if case_region_ids:
         roles = set(wf.BAWASLU) if roles is None else roles & set(wf.BAWASLU)
     regions = list(Region.objects.filter(pk__in=case_region_ids | report_region_ids))
+    # Reaching the region a report is reached through (its district, else its regency or
+    # city) is what restrict_reports asks of each role, so the region rule alone picks who is
+    # offered; the move itself checks each report by restrict_reports (_may_take_over).
     candidates = users_reaching_every(regions, roles).exclude(pk=officer.pk)
-    candidates = list(candidates.order_by("first_name", "last_name", "username"))
-    if report_region_ids:
-        # users_reaching_every is the region rule; the report rule (a Panwascam reaches only
-        # reports of its districts) is restrict_reports, the one the report pages apply.
-        candidates = [c for c in candidates if _reaches_reports(c, officer)]
-    return candidates
+    return list(
+        candidates.prefetch_related("regions").order_by("first_name", "last_name", "username")
+    )
 
 
 def _reaches_reports(user, officer, reports=None):

@@ -58,7 +58,7 @@ class TransferForm(forms.Form):
 
 
 def _label(user):
-    regions = ", ".join(r.name for r in user.regions.all()[:5]) or _("national")
+    regions = ", ".join(r.name for r in list(user.regions.all())[:5]) or _("national")
     return f"{user.get_full_name() or user.username} ({user.get_role_display()}; {regions})"
 
 
