@@ -125,3 +125,12 @@ def test_a_cell_far_longer_than_any_column_is_refused(client_for, admin):
 def test_a_file_that_is_no_account_table_says_why(client_for, admin, content, words):
     response = refused(client_for(admin), SimpleUploadedFile("akun.csv", content))
     assert words.lower() in response.content.decode().lower()
+
+
+def test_a_sheet_of_endless_blank_rows_is_refused_without_reading_it_all(
+    client_for, admin, monkeypatch
+):
+    monkeypatch.setattr(importer, "MAX_READ_ROWS", 5)
+    rows = [["", "", "", ""]] * 10 + [GOOD]
+    response = refused(client_for(admin), csv_file(rows))
+    assert "lebih dari" in response.content.decode()

@@ -31,6 +31,7 @@ from .rules import region_message, region_problem
 MAX_BYTES = 2 * 1024 * 1024
 MAX_UNPACKED_BYTES = 20 * 1024 * 1024  # an XLSX file is a ZIP: bound what it unpacks to
 MAX_ROWS = 2000
+MAX_READ_ROWS = 5 * MAX_ROWS  # rows read at most, blank ones included
 MAX_CELL = 1000
 MAX_NAME = 150
 MAX_EMAIL = 254
@@ -267,6 +268,8 @@ def check_file(data):
     try:
         for values in table.rows:
             row_number += 1
+            if row_number > MAX_READ_ROWS:  # blank rows count too: a sheet may hold a million
+                raise AccountFileError("too_many_rows", limit=MAX_ROWS)
             if not any((v or "").strip() for v in values[:width]):
                 continue
             if len(rows) >= MAX_ROWS:
