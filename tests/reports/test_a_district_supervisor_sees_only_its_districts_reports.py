@@ -61,3 +61,16 @@ def test_it_opens_the_evidence_of_its_districts_reports_only(client_for, wulan, 
     supervisor = client_for(wulan)
     assert supervisor.get(f"/laporan/bukti/{own.pk}/").status_code == 200
     assert supervisor.get(f"/laporan/bukti/{other.pk}/").status_code == 404
+
+
+def test_a_look_alike_report_of_another_district_is_named_but_not_linked(
+    client_for, wulan, alice, client
+):
+    file_report(client, district="35.09.01")
+    file_report(client, district="35.09.27")  # the same person and story: a possible duplicate
+    first, second = Submission.objects.order_by("pk")
+    assert second.duplicate_of == first
+    page = client_for(wulan).get(f"/laporan/{second.pk}/").content.decode()
+    assert f"#{first.pk}" in page and f'href="/laporan/{first.pk}/"' not in page
+    officer = client_for(alice).get(f"/laporan/{second.pk}/").content.decode()
+    assert f'href="/laporan/{first.pk}/"' in officer

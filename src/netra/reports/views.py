@@ -16,6 +16,7 @@ from netra.accounts.access import (
     can,
     may_act_on_report,
     may_hand_over,
+    may_open_report,
     report_or_404,
     require,
     restrict_reports,
@@ -484,6 +485,10 @@ def _detail_page(request, submission, *, status=200, **extra):
             "can_open_case": can(user, "cases.open"),
             "can_see_case": can(user, "cases.view"),
             "can_see_roster": can(user, "roster.view"),
+            # A district supervisor's report may resemble one of another district of its
+            # regency: named, but linked only when the viewer reaches it.
+            "can_open_duplicate": bool(submission.duplicate_of_id)
+            and may_open_report(user, Submission.objects.filter(pk=submission.duplicate_of_id)),
             # Only those who may handle it are offered the forms that act on it: a district
             # supervisor no more once it has handed the report over.
             "can_handle": may_act_on_report(user, submission),
