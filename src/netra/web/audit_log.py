@@ -328,7 +328,7 @@ def audit_log(request):
         request,
         "web/audit_log.html",
         {
-            "filters": filters if filters.is_bound else AuditFilter(),
+            "filters": filters,
             "rows": rows,
             "error": error,
             "paged": bool(cursor_text),
