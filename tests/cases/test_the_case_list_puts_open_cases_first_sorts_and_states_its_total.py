@@ -54,6 +54,17 @@ def test_a_column_header_sorts_both_ways_and_keeps_the_filters(client_for, alice
     assert "tidak dapat diurutkan" in page.content.decode()  # a message, and the default order
 
 
+def test_a_first_page_that_is_not_full_is_its_own_total(client_for, alice, region):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    findings(alice, region("35.09"), 3)
+    with CaptureQueriesContext(connection) as queries:
+        _, page = listed(client_for(alice))
+    assert page.context["total"] == listing.Total(3, "exact")
+    assert not any("COUNT(" in q["sql"].upper() for q in queries.captured_queries)
+
+
 def test_the_total_is_exact_below_the_threshold_and_marked_above_it(
     client_for, alice, region, monkeypatch
 ):
@@ -63,6 +74,7 @@ def test_the_total_is_exact_below_the_threshold_and_marked_above_it(
     assert page.context["total"].kind == "exact"
     assert "7 kasus" in page.content.decode()
     monkeypatch.setattr(listing, "EXACT_COUNT_LIMIT", 5)
+    monkeypatch.setattr(listing, "PAGE_SIZE", 3)  # a full first page: the list is counted
     _, page = listed(client)
     total = page.context["total"]
     html = " ".join(page.content.decode().split())

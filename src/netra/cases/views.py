@@ -68,8 +68,7 @@ def case_list(request):
                 % {"n": number_format(listing.EXPORT_LIMIT, force_grouping=True)},
             )
         )
-    total = listing.count_total(cases)
-    page = listing.paginate(cases, request.GET.get("page"), total)
+    page, total = listing.page_and_total(cases, request.GET.get("page"))
     return render(
         request,
         "cases/list.html",

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from django import forms
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import BooleanField, Expression, F
 from django.http import FileResponse, StreamingHttpResponse
@@ -344,6 +344,26 @@ def paginate(queryset, page, total):
     """Page PAGE (any text; a bad or too high number gives the first or the last page) of
     QUERYSET, PAGE_SIZE rows, with TOTAL (from count_total) as its size."""
     return _CountedPaginator(queryset, PAGE_SIZE, total).get_page(page)
+
+
+def page_and_total(queryset, page):
+    """(page, total) of QUERYSET for the page number PAGE (any text). The first page is read
+    first: when it holds fewer than PAGE_SIZE rows (a search, say) they are the total, and
+    the list is not counted at all; otherwise as count_total and paginate say."""
+    number = page if isinstance(page, int) else None
+    if number is None:
+        text = (page or "").strip()
+        number = int(text) if text.isascii() and text.isdigit() and len(text) < 10 else 1
+    if number <= 1:
+        rows = list(queryset[:PAGE_SIZE])
+        if len(rows) < PAGE_SIZE:
+            total = Total(len(rows), "exact")
+        else:
+            total = count_total(queryset)
+        paginator = _CountedPaginator(queryset, PAGE_SIZE, total)
+        return Page(rows, 1, paginator), total
+    total = count_total(queryset)
+    return paginate(queryset, number, total), total
 
 
 def page_query(query):

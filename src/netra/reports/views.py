@@ -317,8 +317,7 @@ def queue(request):
         if exported is not None:
             return exported
         problems.append((_("Export"), _too_many_to_export()))
-    total = listing.count_total(submissions)
-    page = listing.paginate(submissions, request.GET.get("page"), total)
+    page, total = listing.page_and_total(submissions, request.GET.get("page"))
     return render(
         request,
         "reports/queue.html",
