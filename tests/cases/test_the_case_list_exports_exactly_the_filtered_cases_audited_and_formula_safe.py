@@ -47,7 +47,9 @@ def test_csv_and_xlsx_hold_the_filtered_rows_and_each_export_is_audited(client_f
     assert rows[3][person] == "'" + FORMULA  # formula-safe: a leading apostrophe
     assert rows[1][rows[0].index("NIP terlapor")] == "198501012010011001"
 
-    response = client.get("/kasus/", {**query, "format": "xlsx", "state": "received"})
+    response = client.get(
+        "/kasus/", {**query, "format": "xlsx", "state": "received", "region": "35.09"}
+    )
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
@@ -60,7 +62,12 @@ def test_csv_and_xlsx_hold_the_filtered_rows_and_each_export_is_audited(client_f
     last = entries.last()
     assert last.actor_label == "alice"
     assert last.data["rows"] == 3 and last.data["format"] == "xlsx"
-    assert last.data["filters"]["q"] == "Dinas" and last.data["filters"]["state"] == "received"
+    assert last.data["filters"] == {
+        "q": "Dinas",
+        "urut": "-nomor",
+        "state": "received",
+        "region": "35.09",
+    }
 
 
 def test_a_narrower_filter_exports_fewer_rows(client_for, alice, region):

@@ -411,5 +411,12 @@ def export_response(fmt, filename, title, header, rows):
 
 
 def described_filters(chosen):
-    """The chosen filters as plain JSON-able values, for the export's audit entry."""
-    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in chosen.items()}
+    """The chosen filters as plain JSON-able values, for the export's audit entry: dates as
+    ISO text, a region or an election by its code."""
+
+    def plain(value):
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        return getattr(value, "code", value)
+
+    return {k: plain(v) for k, v in chosen.items()}
