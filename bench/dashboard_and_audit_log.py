@@ -93,6 +93,7 @@ def populate_audit(entries):
     import hashlib
     from datetime import timedelta
 
+    from django.db import connection
     from django.utils import timezone
 
     from netra.audit.models import AuditEntry
@@ -101,6 +102,8 @@ def populate_audit(entries):
     codes = list(
         Region.objects.filter(level__in=["regency", "city"]).values_list("code", flat=True)
     )
+    if connection.vendor == "postgresql":
+        return populate_audit_in_sql(entries, codes)
     first = timezone.now() - timedelta(days=730)
     step = timedelta(days=730) / entries
     start = time.perf_counter()
@@ -122,6 +125,41 @@ def populate_audit(entries):
             )
         AuditEntry.objects.bulk_create(batch)
     print(f"{entries:,} audit entries written in {time.perf_counter() - start:.0f} s")
+
+
+def populate_audit_in_sql(entries, codes):
+    """Entries like those of populate_audit, in one statement on PostgreSQL, each field drawn
+    apart (a hash of the row number per field), so that filters combine as in life."""
+    from django.db import connection
+
+    start = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO audit_auditentry (at, actor_label, action, target_type, target_id,
+                                          region_code, data, prev_hash, hash)
+            SELECT now() - interval '730 days' + (i * interval '730 days') / %(n)s,
+                   'petugas' || (hashtext('a' || i) & 2147483647) %% 500,
+                   (%(actions)s::text[])[1 + (hashtext('b' || i) & 2147483647) %% %(n_actions)s],
+                   (%(targets)s::text[])[1 + (hashtext('c' || i) & 2147483647) %% %(n_targets)s],
+                   (1 + (hashtext('d' || i) & 2147483647) %% 200000)::text,
+                   (%(codes)s::text[])[1 + (hashtext('e' || i) & 2147483647) %% %(n_codes)s],
+                   '{"from": "study", "to": "forwarded"}'::jsonb,
+                   encode(sha256(('p' || i)::bytea), 'hex'),
+                   encode(sha256(('h' || i)::bytea), 'hex')
+            FROM generate_series(1, %(n)s) AS i
+            """,
+            {
+                "n": entries,
+                "actions": ACTIONS,
+                "n_actions": len(ACTIONS),
+                "targets": TARGETS,
+                "n_targets": len(TARGETS),
+                "codes": codes,
+                "n_codes": len(codes),
+            },
+        )
+    print(f"{entries:,} audit entries written in SQL in {time.perf_counter() - start:.0f} s")
 
 
 def child(cases, reports, audit_entries, requests):
