@@ -6,7 +6,7 @@ from django.contrib.auth import authenticate, login, logout, update_session_auth
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.paginator import Paginator
-from django.db.models import Max, Q
+from django.db.models import F, Max, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -221,10 +221,12 @@ def user_list(request):
     )
     if shown == "tanpa-autentikator":
         users = users.filter(totp_confirmed_at=None, is_active=True).order_by(
-            "-second_factor_reset_at", "username"
+            F("second_factor_reset_at").desc(nulls_last=True), "username"
         )
     elif shown == "nonaktif":
-        users = users.filter(is_active=False).order_by("-deactivated_at", "username")
+        users = users.filter(is_active=False).order_by(
+            F("deactivated_at").desc(nulls_last=True), "username"
+        )
     else:
         users = users.order_by("-is_active", "username")
     if query:
