@@ -775,6 +775,20 @@ STAFF_PAGES = [
     Probe("case-list-page-huge", "alice", "get", f"/kasus/?page={HUGE}", shown=False),
     Probe("case-list-unknown-step", "alice", "get", "/kasus/?state=terbang", shown=False),
     Probe("case-list-number-500", "alice", "get", "/kasus/?q=" + "x" * 500, shown=False),
+    # The work lists' filters (issue 14): each bad value is named beside the form.
+    Probe("case-list-search-500", "alice", "get", "/kasus/?q=" + "x" * 500),
+    Probe("case-list-due-within-huge", "alice", "get", f"/kasus/?tenggat={HUGE}"),
+    Probe("case-list-assignee-huge", "alice", "get", f"/kasus/?petugas={HUGE}"),
+    Probe("case-list-region-unknown", "alice", "get", "/kasus/?region=99.99.99"),
+    Probe("case-list-date-0001", "alice", "get", "/kasus/?dari=0001-01-01"),
+    Probe("case-list-sort-unknown", "alice", "get", "/kasus/?urut=password"),
+    Probe("case-list-export-unknown", "alice", "get", "/kasus/?format=exe"),
+    Probe("report-queue-search-nul", "alice", "get", "/laporan/?q=%00"),
+    Probe(
+        "report-queue-dates-reversed", "alice", "get", "/laporan/?dari=2024-12-02&sampai=2024-12-01"
+    ),
+    Probe("report-queue-conduct-unknown", "alice", "get", "/laporan/?conduct=" + "x" * 300),
+    Probe("report-queue-page-huge", "alice", "get", f"/laporan/?page={HUGE}", shown=False),
     Probe("roster-query-2000", "alice", "get", "/pegawai/?q=" + "x" * 2000, shown=False),
     Probe("roster-page-letters", "alice", "get", "/pegawai/?page=abc", shown=False),
     Probe("employee-huge-id", "alice", "get", f"/pegawai/{HUGE}/"),
