@@ -39,6 +39,10 @@ from netra.sanctions.models import Decree, Recommendation
 
 #: Items shown per section; the count says how many there are in all.
 ROWS = 20
+#: Up to this many reported persons who are the employee, their ids go to the database as a
+#: list (an index probe each, where a subquery led PostgreSQL to scan every recommendation);
+#: beyond it, as a subquery.
+LISTED = 2_000
 
 
 @dataclass
@@ -70,29 +74,41 @@ def respondents_of(employee):
 def record_of(employee, user, limit=ROWS):
     """The sections of EMPLOYEE's record that USER reaches (None for a section USER's role
     never sees)."""
-    respondents = respondents_of(employee)
     record = {"cases": None, "recommendations": None, "decrees": None}
     if can(user, "cases.view"):
+        respondents = respondents_of(employee)
+        found = list(respondents.values_list("pk", "case_id")[: LISTED + 1])
+        if len(found) <= LISTED:
+            respondents = [pk for pk, _case in found]
+            named_cases = {case for _pk, case in found}
+        else:
+            named_cases = respondents.values("case_id")
         linked = Respondent.objects.filter(case=OuterRef("pk"), employee=employee)
         cases = (
-            restrict_cases(Case.objects.filter(pk__in=respondents.values("case_id")), user)
+            restrict_cases(Case.objects.filter(pk__in=named_cases), user)
             .select_related("region", "election")
             .annotate(linked=Exists(linked))
             .order_by("-opened_at", "-id")
         )
         recommendations = (
-            restrict_by_case(Recommendation.objects.filter(respondent__in=respondents), user)
+            restrict_by_case(Recommendation.objects.filter(respondent_id__in=respondents), user)
             .select_related("case", "respondent", "decree")
             .order_by("-issued_at", "-id")
         )
+        # The recommendations within reach, once: their count, and what the decrees hang off.
+        reached = list(recommendations.values_list("pk", flat=True)[: LISTED + 1])
+        if len(reached) <= LISTED:
+            shown = Section(list(recommendations[:limit]), len(reached))
+        else:
+            shown, reached = _section(recommendations, limit), recommendations.values("pk")
         decrees = (
-            Decree.objects.filter(recommendation__in=recommendations.values("pk"))
+            Decree.objects.filter(recommendation__in=reached)
             .select_related("recommendation__case")
             .order_by("-recorded_at", "-id")
         )
         record |= {
             "cases": _section(cases, limit),
-            "recommendations": _section(recommendations, limit),
+            "recommendations": shown,
             "decrees": _section(decrees, limit),
         }
     record |= {"attendance": None, "pledges": None}
