@@ -134,3 +134,18 @@ def test_a_sheet_of_endless_blank_rows_is_refused_without_reading_it_all(
     rows = [["", "", "", ""]] * 10 + [GOOD]
     response = refused(client_for(admin), csv_file(rows))
     assert "lebih dari" in response.content.decode()
+
+
+def test_a_username_taken_at_the_same_moment_asks_for_the_file_again(
+    client_for, admin, monkeypatch
+):
+    from django.db import IntegrityError
+
+    from netra.accounts import actions
+
+    def raced(actor, rows):
+        raise IntegrityError("duplicate key value violates unique constraint")
+
+    monkeypatch.setattr(actions, "create_imported_accounts", raced)
+    response = refused(client_for(admin), csv_file([GOOD]))
+    assert "Unggah berkas itu lagi" in response.content.decode()

@@ -6,6 +6,7 @@ from django.contrib.auth import authenticate, login, logout, update_session_auth
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.db.models import F, Max, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -280,7 +281,15 @@ def user_import(request):
                 if checked.errors:
                     errors, error_count = checked.errors, checked.error_count
                 else:
-                    created = actions.create_imported_accounts(request.user, checked.rows)
+                    try:
+                        created = actions.create_imported_accounts(request.user, checked.rows)
+                    except IntegrityError:
+                        # Another administrator took one of these usernames a moment ago.
+                        file_error = _(
+                            "Some of these accounts were created by someone else at the same "
+                            "time. Upload the file again: it is checked afresh."
+                        )
+                if file_error is None and not errors:
                     messages.success(
                         request,
                         _(
