@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netra.cases import actions
+from netra.cases.models import Case
 from netra.prevention.models import Attendance, Event
 from netra.regions.models import Election
+from netra.web import employee_record
 from netra.web.employee_record import ROWS
 
 
@@ -61,3 +63,30 @@ def test_each_section_shows_the_latest_and_counts_all(
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     assert len(queries) == few
+
+
+def test_past_the_ids_read_as_a_list_the_counts_are_the_same(
+    client_for, alice, gita, employee_factory, region, monkeypatch, walk_case
+):
+    ahmad = employee_factory("Ahmad Fauzi", "198501012010011001")
+    named_on(ahmad, alice, region("35.09"), 3)
+    walk_case(Case.objects.order_by("pk").first(), "recommended", officer=alice, bkn=gita)
+    url = reverse("people:employee", args=[ahmad.pk])
+
+    def totals():
+        record = client_for(alice).get(url).context["record"]
+        return {name: section.total for name, section in record.items() if section}
+
+    listed = totals()
+    monkeypatch.setattr(employee_record, "LISTED", 1)
+    assert (
+        totals()
+        == listed
+        == {
+            "cases": 3,
+            "recommendations": 1,
+            "decrees": 0,
+            "attendance": 0,
+            "pledges": 0,
+        }
+    )
