@@ -1,7 +1,7 @@
 import pytest
 
 
-@pytest.mark.parametrize("persona", ["alice", "dewi", "fajar", "gita", "hadi"])
+@pytest.mark.parametrize("persona", ["alice", "dewi", "fajar", "gita", "hadi", "wulan"])
 def test_every_new_account_page_is_404_for_other_roles(client_for, request, persona, bob):
     client = client_for(request.getfixturevalue(persona))
     assert client.get("/akun/pengguna/impor/").status_code == 404
@@ -24,3 +24,9 @@ def test_an_unknown_account_is_404_for_the_administrator(client_for, admin):
     client = client_for(admin)
     assert client.get("/akun/pengguna/999999/mutasi/").status_code == 404
     assert client.post("/akun/pengguna/999999/aktifkan/").status_code == 404
+
+
+def test_an_auditor_who_reads_everything_still_gets_404(client_for, make_user, bob):
+    auditor = client_for(make_user("ani", "auditor", ["35"]))
+    assert auditor.get("/akun/pengguna/impor/").status_code == 404
+    assert auditor.get(f"/akun/pengguna/{bob.pk}/mutasi/").status_code == 404
