@@ -302,7 +302,11 @@ def audit_log(request):
                 error = True
                 messages.error(request, _("That page of the audit log is not available."))
             else:
-                entries = entries.filter(Q(at__lt=after[0]) | Q(at=after[0], pk__lt=after[1]))
+                # Older than the last entry shown, in the page's order. The plain bound on
+                # the time lets the index start there; the rest orders equal times.
+                entries = entries.filter(at__lte=after[0]).filter(
+                    Q(at__lt=after[0]) | Q(at=after[0], pk__lt=after[1])
+                )
         if not error:
             page = list(entries.order_by("-at", "-pk")[: ENTRIES_PER_PAGE + 1])
             more = len(page) > ENTRIES_PER_PAGE
