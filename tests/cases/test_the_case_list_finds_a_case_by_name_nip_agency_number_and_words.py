@@ -67,3 +67,21 @@ def test_a_search_without_a_word_says_so_and_one_without_a_match_finds_nothing(
     page = client.get("/kasus/", {"q": "tidakada"})
     assert list(page.context["cases"]) == []
     assert "Tidak ada kasus dalam jangkauan Anda yang cocok" in page.content.decode()
+
+
+def test_a_name_spelt_otherwise_finds_a_person_linked_to_the_roster(
+    client_for, alice, region, employee_factory
+):
+    """As the roster search does: "Soeharto" and "Suharto" sound alike (people/search.py)."""
+    employee = employee_factory("Drs. Soeharto Wibowo", nip="197001011995031001")
+    linked = a_case(alice, region("35.09"), "Baliho", "Suharto Wibowo")
+    linked.respondents.update(employee=employee)
+    unlinked = a_case(alice, region("35.09"), "Baliho", "Suharta Lain")
+    client = client_for(alice)
+
+    def found(q):
+        return {c.pk for c in client.get("/kasus/", {"q": q}).context["cases"]}
+
+    assert found("Soeharto Wibowo") == {linked.pk}
+    assert found("suharto") == {linked.pk}
+    assert unlinked.pk not in found("Soeharto")

@@ -100,3 +100,12 @@ def test_open_reports_come_first_and_columns_sort(client_for, alice, bob, refere
     page = client.get("/laporan/", {"urut": "status", "saya": ""}).content.decode()
     assert 'aria-sort="ascending"' in page and "urut=-status" in page
     assert "Penanggung jawab" in page and "Bob" in page
+
+
+def test_a_name_spelt_otherwise_finds_a_person_linked_to_the_roster(
+    client_for, alice, employee_factory
+):
+    employee = employee_factory("Mochammad Hasan")
+    report = a_report("35.09", "Uraian", "Muhammad Hasan")
+    report.persons.update(employee=employee)
+    assert ids(client_for(alice), q="Mohamad Hasan") == [report.pk]

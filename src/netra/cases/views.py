@@ -139,14 +139,17 @@ def _with_conduct(code, report_keys):
 def _searched_cases(cases, query):
     """Cases matching QUERY: an 18-digit NIP exactly (its index); a register number by its
     start (its index); otherwise every word, as the start of a word of a reported person's
-    name or agency, of the summary, of a NIP or of the register number."""
+    name or agency, of the summary, of a NIP or of the register number; and a name also by
+    how it sounds, for reported persons linked to the roster (roster_name_matches)."""
     compact = query.replace(" ", "")
     if len(compact) == 18 and compact.isdigit():
         return cases.filter(pk__in=Respondent.objects.filter(nip=compact).values("case_id"))
     if "/" in query:
         return cases.filter(number__startswith=query.strip())
-    words = listing.search_words(query)
-    for word in words:
+    from netra.reports.forms import roster_name_matches
+
+    found = Case.objects.all()
+    for word in listing.search_words(query):
         parts = [
             Respondent.objects.filter(listing.TextMatch(["name", "agency"], word)).values(
                 "case_id"
@@ -158,8 +161,14 @@ def _searched_cases(cases, query):
             if len(word) >= 8:
                 parts.append(Respondent.objects.filter(nip__startswith=word).values("case_id"))
         matching = listing.union_of(*parts)
-        cases = cases.filter(pk__in=matching)
-    return cases
+        found = found.filter(pk__in=matching)
+    sounds_like = roster_name_matches(query)
+    if sounds_like is not None:  # a reported person linked to the roster, by how it sounds
+        found = listing.union_of(
+            found.values("id"),
+            Respondent.objects.filter(employee__in=sounds_like).values("case_id"),
+        )
+    return cases.filter(pk__in=found)
 
 
 #: The export's columns; never the reporter.

@@ -149,7 +149,8 @@ def union_of(first, *rest):
 
 
 class TextMatch(Expression):
-    """True where the text of FIELDS (joined by spaces) holds a word starting with WORD.
+    """True where the text of FIELDS (joined by spaces) holds a word starting with WORD (with
+    WHOLE, the word WORD itself, in a column of space-padded terms such as a phonetic index).
 
     PostgreSQL: ``to_tsvector('simple', a || ' ' || b) @@ 'word':*``, which the GIN index of
     the same expression answers (the migrations of the apps make them). SQLite: LIKE on each
@@ -158,10 +159,11 @@ class TextMatch(Expression):
     output_field = BooleanField()
     conditional = True
 
-    def __init__(self, fields, word):
+    def __init__(self, fields, word, *, whole=False):
         super().__init__()
         self.fields = [F(f) if isinstance(f, str) else f for f in fields]
         self.word = word
+        self.whole = whole
 
     def get_source_expressions(self):
         return self.fields
@@ -180,14 +182,15 @@ class TextMatch(Expression):
     def as_sql(self, compiler, connection):
         parts, params = self._compiled(compiler, connection)
         ors = " OR ".join(f"{sql} LIKE %s" for sql in parts)
-        return f"({ors})", [*params, *([f"%{self.word}%"] * len(parts))]
+        pattern = f"% {self.word} %" if self.whole else f"%{self.word}%"
+        return f"({ors})", [*params, *([pattern] * len(parts))]
 
     def as_postgresql(self, compiler, connection):
         parts, params = self._compiled(compiler, connection)
         document = " || ' ' || ".join(parts)
         return (
             f"to_tsvector('simple', {document}) @@ to_tsquery('simple', %s)",
-            [*params, f"'{self.word}':*"],
+            [*params, f"'{self.word}'" if self.whole else f"'{self.word}':*"],
         )
 
 

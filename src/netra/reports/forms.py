@@ -497,3 +497,29 @@ def within_region(queryset, user, region, *, field="region", district=None):
         return queryset.filter(**{district: region}) if district else queryset.none()
     inside = Region.objects.filter(Q(pk=region.pk) | Q(code__startswith=region.code + "."))
     return queryset.filter(**{f"{field}__in": inside.values("pk")})
+
+
+#: At most this many roster entries stand for a name typed in a list's search: enough for
+#: any name but the commonest, and a bounded subquery whatever the roster's size.
+ROSTER_NAME_CANDIDATES = 2_000
+_PHONETIC_UNSAFE = re.compile(r"[^a-z0-9]")
+
+
+def roster_name_matches(query):
+    """Ids of roster entries whose name sounds like QUERY (a name, letters only), as the
+    roster search matches names (people/search.py: phonetic codes, so "Soeharto" finds
+    "Suharto"), from its GIN index on PostgreSQL; None when QUERY is no name. Reported persons
+    linked to the roster are found through them, whatever spelling the report used."""
+    from netra.common.listing import SEARCH_MAX_WORDS, TextMatch
+    from netra.lib.names import phonetic_key
+    from netra.people.models import Employee
+
+    if not query or any(ch.isdigit() for ch in query) or "/" in query:
+        return None
+    codes = [c for c in (_PHONETIC_UNSAFE.sub("", c) for c in phonetic_key(query).split()) if c]
+    if not codes:
+        return None
+    employees = Employee.objects.all()
+    for code in codes[:SEARCH_MAX_WORDS]:
+        employees = employees.filter(TextMatch(["name_phonetic"], code, whole=True))
+    return employees.order_by().values("pk")[:ROSTER_NAME_CANDIDATES]

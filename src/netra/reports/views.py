@@ -374,7 +374,8 @@ def _queue_rows(user, chosen):
 def _searched_reports(submissions, query):
     """Reports matching QUERY: an 18-digit NIP exactly (its index); a register number by its
     start (the case made from the report); otherwise every word, as the start of a word of a
-    reported person's name or agency, of the account, or of a NIP."""
+    reported person's name or agency, of the account, or of a NIP; and a name also by how it
+    sounds, for reported persons linked to the roster (roster_name_matches)."""
     compact = query.replace(" ", "")
     if len(compact) == 18 and compact.isdigit():
         return submissions.filter(
@@ -382,8 +383,10 @@ def _searched_reports(submissions, query):
         )
     if "/" in query:
         return submissions.filter(case__number__startswith=query.strip())
-    words = listing.search_words(query)
-    for word in words:
+    from .forms import roster_name_matches
+
+    found = Submission.objects.all()
+    for word in listing.search_words(query):
         parts = [
             ReportedPerson.objects.filter(listing.TextMatch(["name", "agency"], word)).values(
                 "submission_id"
@@ -395,8 +398,14 @@ def _searched_reports(submissions, query):
                 ReportedPerson.objects.filter(nip__startswith=word).values("submission_id")
             )
         matching = listing.union_of(*parts)
-        submissions = submissions.filter(pk__in=matching)
-    return submissions
+        found = found.filter(pk__in=matching)
+    sounds_like = roster_name_matches(query)
+    if sounds_like is not None:  # a reported person linked to the roster, by how it sounds
+        found = listing.union_of(
+            found.values("id"),
+            ReportedPerson.objects.filter(employee__in=sounds_like).values("submission_id"),
+        )
+    return submissions.filter(pk__in=found)
 
 
 #: The export's columns: never the reporter's identity, the receipt or the account (which
