@@ -5,7 +5,8 @@ filtered cases to XLSX (time, streamed, memory growth).
     python bench/queues.py [--cases 200000] [--reports 50000] [--requests 100] [--reuse]
 
 Cases and reports are spread over every regency and city, in every state, over 700 days; each
-has one reported person with a synthetic name, NIP and agency (bench/synthetic.py). Pages are
+has one reported person with a synthetic name, NIP and agency (bench/synthetic.py); each
+case's person is also on a roster of as many employees (its phonetic name index). Pages are
 fetched in process through Django's test client (routing, access layer, queries, rendering; no
 network). Memory is the process's resident set, sampled every 5 ms during the export.
 """
@@ -48,6 +49,8 @@ def populate(cases, reports, rng):
 
     from netra.cases import workflow as wf
     from netra.cases.models import Case, Respondent
+    from netra.lib.names import name_key, phonetic_index
+    from netra.people.models import Employee
     from netra.regions.models import Election, Region
     from netra.reports.conduct import CONDUCT
     from netra.reports.models import ReportedPerson, Submission
@@ -82,16 +85,31 @@ def populate(cases, reports, rng):
             )
             people.append((person_name(rng), nip_for(i, "PNS"), rng.choice(AGENCIES)))
         created = Case.objects.bulk_create(batch)
+        # Each reported person is on the roster (a 200,000-employee roster for 200,000
+        # cases), so that a name search also walks the roster's phonetic index.
+        employees = Employee.objects.bulk_create(
+            Employee(
+                nip=nip,
+                name=name,
+                name_key=name_key(name),
+                name_phonetic=phonetic_index(name),
+                employment_type="pns",
+                region_id=c.region_id,
+                updated_at=now,
+            )
+            for c, (name, nip, _agency) in zip(created, people, strict=True)
+        )
         Respondent.objects.bulk_create(
             Respondent(
                 case=c,
+                employee=e,
                 name=name,
                 nip=nip,
                 agency=agency,
                 subject_type="pns",
                 government_id=c.region_id,
             )
-            for c, (name, nip, agency) in zip(created, people, strict=True)
+            for c, e, (name, nip, agency) in zip(created, employees, people, strict=True)
         )
     Case.objects.update(opened_at=F("received_at"))
     print(f"{cases:,} cases written in {time.perf_counter() - start:.0f} s", flush=True)
