@@ -56,6 +56,12 @@ def _staff_pages():
         ("root", "/akun/pengguna/"),
         ("root", "/akun/pengguna/baru/"),
     ]
+    # The district supervisor's study and hand-over forms, and the page of the one she handed.
+    kalisat = Submission.objects.filter(district__code="35.09.27")
+    studied = kalisat.filter(handed_over_at=None).order_by("pk").first()
+    pages += [("wulan", "/laporan/"), ("wulan", f"/laporan/{studied.pk}/")]
+    handed = kalisat.exclude(handed_over_at=None).first()
+    pages.append(("alice", f"/laporan/{handed.pk}/"))
     # The recommendation and decree forms live on the case page of the one who fills them.
     if verifying:
         pages.append(("gita", f"/kasus/{verifying.pk}/"))
