@@ -129,3 +129,21 @@ def test_the_regency_queue_marks_the_report_handed_over_by_the_district(
     assert len(handed) == 1 and "diserahkan oleh kecamatan" in handed[0]
     others = [row for row in rows if "Belum Diserahkan" in row]
     assert len(others) == 1 and "diserahkan oleh kecamatan" not in others[0]
+
+
+def test_once_the_regency_office_registered_it_the_supervisor_only_reads(
+    client_for, wulan, alice, report
+):
+    assert client_for(alice).post(f"/laporan/{report.pk}/buka-kasus/").status_code == 302
+    client = client_for(wulan)
+    page = client.get(f"/laporan/{report.pk}/").content.decode()
+    for action in ("/serahkan/", "/kajian/", "/tanya/", "/identitas/", "/kasus/"):
+        assert action not in page, action
+    for action, data in (("serahkan", {}), ("kajian", {"study": STUDY})):
+        response = client.post(f"/laporan/{report.pk}/{action}/", data, follow=True)
+        assert "sudah meregistrasi laporan ini" in response.content.decode(), action
+    report.refresh_from_db()
+    assert report.handed_over_at is None and report.study_note == ""
+    assert not AuditEntry.objects.filter(
+        action__in=["report.handed_over", "report.study_recorded"]
+    ).exists()

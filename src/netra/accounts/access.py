@@ -356,19 +356,27 @@ def may_answer_for(user, government):
     return True
 
 
+def in_regency_hands(report):
+    """Whether REPORT is the regency or city office's now: handed over by its district
+    supervisor, or already registered there as a case (its `case`, if any, comes with the
+    report's model: no domain import)."""
+    return report.handed_over_at is not None or hasattr(report, "case")
+
+
 def may_act_on_report(user, report):
     """Whether USER may act on REPORT (a report USER reaches): ask the reporter, open the
     identity, decide a duplicate, record a study. A district supervisor no longer acts on a
-    report it has handed over to the regency or city office: it only reads it."""
+    report that is in the regency or city office's hands: it only reads it."""
     if not can(user, "reports.handle"):
         return False
-    return not (user.role == Role.PANWASCAM and report.handed_over_at is not None)
+    return not (user.role == Role.PANWASCAM and in_regency_hands(report))
 
 
 def may_hand_over(user, report):
     """Whether USER may hand REPORT (one USER reaches) to the regency or city office: its
-    district supervisor, once. (A second attempt is refused by the action, with a message.)"""
-    return can(user, "reports.hand_over") and report.handed_over_at is None
+    district supervisor, once, and not after the office has registered it. (A second attempt
+    is refused by the action, with a message.)"""
+    return can(user, "reports.hand_over") and not in_regency_hands(report)
 
 
 def restrict_audit_entries(queryset, user, region_field="region_code"):

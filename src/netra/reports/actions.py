@@ -328,18 +328,27 @@ def _start_initial_study(submission):
         submission.status = Submission.Status.IN_REVIEW
 
 
+def _locked_before_hand_over(submission):
+    """SUBMISSION locked for the district supervisor's change; Refused once the regency or
+    city office has it (handed over, or already registered as a case there)."""
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    if locked.handed_over_at is not None:
+        raise Refused("already_handed_over")
+    if hasattr(locked, "case"):
+        raise Refused("already_registered")
+    return locked
+
+
 @transaction.atomic
 def record_study(officer, submission, note):
     """The district supervisor's initial study of SUBMISSION (an internal note the reporter
-    never reads), kept until it hands the report over. Refused once it has been handed over."""
+    never reads), kept until it hands the report over. Refused once the regency office has it."""
     note = (note or "").strip()
     if not note:
         raise Refused("empty_study")
     if len(note) > STUDY_MAX:
         raise Refused("study_too_long")
-    locked = Submission.objects.select_for_update().get(pk=submission.pk)
-    if locked.handed_over_at is not None:
-        raise Refused("already_handed_over")
+    locked = _locked_before_hand_over(submission)
     locked.study_note = note
     locked.save(update_fields=["study_note"])
     _start_initial_study(locked)
@@ -356,12 +365,11 @@ def record_study(officer, submission, note):
 @transaction.atomic
 def hand_over(officer, submission):
     """The district supervisor hands SUBMISSION to the regency or city office, which registers
-    and decides: once (a second time raises Refused("already_handed_over")). The reporter's
+    and decides: once (a second time raises Refused("already_handed_over"), and after the
+    office has registered it Refused("already_registered")). The reporter's
     timeline says only that the report is under initial study; the regency office's officers
     are told by e-mail after the commit."""
-    locked = Submission.objects.select_for_update().get(pk=submission.pk)
-    if locked.handed_over_at is not None:
-        raise Refused("already_handed_over")
+    locked = _locked_before_hand_over(submission)
     locked.handed_over_at, locked.handed_over_by = timezone.now(), officer
     locked.save(update_fields=["handed_over_at", "handed_over_by"])
     _start_initial_study(locked)

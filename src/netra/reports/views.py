@@ -562,13 +562,20 @@ def decide_duplicate(request, submission_id):
 
 
 def _no_longer_yours(request, submission):
-    """A district supervisor acting on a report it has handed over: said, and nothing done."""
+    """A district supervisor acting on a report the regency office has now (handed over, or
+    registered there): said, and nothing done."""
     from django.contrib import messages
 
+    submission.refresh_from_db(fields=["handed_over_at"])
     messages.error(
         request,
         _(
             "This report has been handed over to the regency/city Bawaslu: it is theirs to "
+            "handle now, and you can still read it."
+        )
+        if submission.handed_over_at
+        else _(
+            "The regency/city Bawaslu has already registered this report: it is theirs to "
             "handle now, and you can still read it."
         ),
     )
@@ -593,7 +600,7 @@ def study(request, submission_id):
     try:
         actions.record_study(request.user, submission, note)
     except actions.Refused as refused:
-        if refused.code == "already_handed_over":
+        if refused.code in ("already_handed_over", "already_registered"):
             return _no_longer_yours(request, submission)
         return _detail_page(request, submission, study=note, study_error=REFUSALS[refused.code]())
     from django.contrib import messages
@@ -612,7 +619,9 @@ def hand_over(request, submission_id):
     submission = _submission_for(request.user, submission_id)
     try:
         actions.hand_over(request.user, submission)
-    except actions.Refused:
+    except actions.Refused as refused:
+        if refused.code == "already_registered":
+            return _no_longer_yours(request, submission)
         messages.error(
             request,
             _("This report was already handed over to the regency/city Bawaslu: nothing changed."),
