@@ -117,3 +117,16 @@ def test_bad_values_get_a_message_and_the_valid_filters_apply(client_for, alice,
         assert message in response.content.decode()
         expected = 2 if "state" in query else 1
         assert len(response.context["submissions"]) == expected
+
+
+def test_the_auditor_reads_the_queue_and_may_export_but_changes_nothing(
+    client_for, make_user, reference
+):
+    reports(2)
+    client = client_for(make_user("audra", "auditor", ["35.09"]))
+    page = client.get("/laporan/")
+    assert page.status_code == 200 and len(page.context["submissions"]) == 2
+    html = page.content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    assert 'method="post"' not in main.lower()
+    assert client.get("/laporan/", {"format": "csv"}).status_code == 200
