@@ -34,6 +34,7 @@ def test_the_form_offers_the_districts(client_for, admin):
     elapsed = time.perf_counter() - started
     kalisat = Region.objects.get(code="35.09.27")
     assert f'value="{kalisat.pk}"' in page and "Kalisat" in page
+    assert "Panwascam diberi kecamatan" in page  # the field says who takes districts
     assert elapsed < 5  # all 7,800 regions, in one select for the type-ahead picker
 
 

@@ -77,7 +77,10 @@ class StaffUserForm(forms.Form):
         label=_("Regions"),
         queryset=assignable_regions(),
         required=False,
-        help_text=_("A province includes all of its regencies and cities."),
+        help_text=_(
+            "A province includes all of its regencies and cities. A district supervisor "
+            "(Panwascam) is given districts, and no other role ever is."
+        ),
     )
     # Whether the account is active is not edited here: deactivating takes a reason, ends the
     # sessions and moves the open work (the account page's "Deactivate"; cases/transfer.py).
