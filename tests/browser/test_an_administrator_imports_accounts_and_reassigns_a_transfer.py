@@ -85,6 +85,23 @@ def test_an_administrator_imports_accounts_and_moves_a_transferred_officers_case
     fits(page)
     shot(page, f"account-import-done-{width}")
 
+    # Wati follows her link (in a browser of her own): a password, then the authenticator.
+    letter = next(m for m in mail.outbox if m.to == ["wati@bawaslu-jember.go.id"])
+    link = re.search(r"http\S+(/akun/daftar/\S+/)", letter.body).group(1)
+    wati = page.context.browser.new_context(
+        locale="id-ID", viewport={"width": width, "height": 900}
+    )
+    own = wati.new_page()
+    own.goto(page.base + link)
+    own.get_by_label(re.compile("^Sandi baru")).fill("cempaka-putih-sembilan")
+    own.get_by_label("Konfirmasi sandi baru").fill("cempaka-putih-sembilan")
+    fits(own)
+    shot(own, f"account-enrolment-link-{width}")
+    own.get_by_role("button", name="Simpan kata sandi dan lanjutkan").click()
+    own.get_by_role("heading", name="Atur aplikasi autentikator").wait_for()
+    fits(own)
+    wati.close()
+
     # The transfer: Wahyu's open cases go to Bayu, who reaches Jember; Citra is not offered.
     page.get_by_role("link", name="Semua akun").click()
     page.get_by_role("link", name="wahyu", exact=True).click()
