@@ -235,6 +235,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Roster files above this size are refused before any row is read.
 NETRA_ROSTER_MAX_BYTES = envint("NETRA_ROSTER_MAX_MB", 150) * 1024 * 1024
+# An administrator's file of staff accounts (accounts/importer.py), and how long the enrolment
+# link mailed to each new account works.
+NETRA_ACCOUNT_IMPORT_MAX_BYTES = envint("NETRA_ACCOUNT_IMPORT_MAX_MB", 2) * 1024 * 1024
+NETRA_ENROLMENT_LINK_HOURS = envint("NETRA_ENROLMENT_LINK_HOURS", 72)
 
 # The identity vault's key file (see reports/vault.py); generated into the data directory for the
 # embedded default, required from the environment in production.
