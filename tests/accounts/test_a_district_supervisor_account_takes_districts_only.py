@@ -2,8 +2,6 @@
 (kecamatan), chosen from the same region list as every account; a district is refused for any
 other role, and a regency for the district supervisor, each with a message by the field."""
 
-import time
-
 from django.urls import reverse
 
 from netra.accounts.access import scope_region_ids
@@ -29,13 +27,14 @@ def new_account(client, role, regions):
 
 
 def test_the_form_offers_the_districts(client_for, admin):
-    started = time.perf_counter()
     page = client_for(admin).get(reverse("accounts:user_new")).content.decode()
-    elapsed = time.perf_counter() - started
     kalisat = Region.objects.get(code="35.09.27")
     assert f'value="{kalisat.pk}"' in page and "Kalisat" in page
     assert "Panwascam diberi kecamatan" in page  # the field says who takes districts
-    assert elapsed < 5  # all 7,800 regions, in one select for the type-ahead picker
+    # All 7,800 regions in the one select the type-ahead picker filters, a district named
+    # with its regency.
+    assert "Kalisat — Kabupaten Jember (35.09.27)" in page
+    assert page.count("<option") > 7800
 
 
 def test_a_district_supervisor_is_made_for_two_districts(client_for, admin):
