@@ -744,9 +744,10 @@ STAFF_PAGES = [
         shown=False,
     ),
     # The district supervisor's study and hand-over, and taking a report on.
-    Probe("study-empty", "wulan", "post", "/laporan/{submission}/kajian/", {"study": "  "}),
-    Probe("study-5001", "wulan", "post", "/laporan/{submission}/kajian/", {"study": "x" * 5001}),
-    Probe("study-nul", "wulan", "post", "/laporan/{submission}/kajian/", {"study": "a" + NUL}),
+    Probe("study-empty", "wulan", "post", "/laporan/{unstudied}/kajian/", {"study": "  "}),
+    Probe("study-5001", "wulan", "post", "/laporan/{unstudied}/kajian/", {"study": "x" * 5001}),
+    Probe("study-nul", "wulan", "post", "/laporan/{unstudied}/kajian/", {"study": "a" + NUL}),
+    Probe("study-of-a-registered-report", "wulan", "post", "/laporan/{submission}/kajian/"),
     Probe("study-by-the-regency-officer", "alice", "post", "/laporan/{submission}/kajian/"),
     Probe("hand-over-by-the-regency-officer", "alice", "post", "/laporan/{submission}/serahkan/"),
     Probe("hand-over-huge-id", "wulan", "post", f"/laporan/{HUGE}/serahkan/"),
@@ -2002,9 +2003,13 @@ def _world():
         min_minutes=30,
         starts_at=timezone.make_aware(datetime(2024, 10, 5, 9)),
     )
+    # A report of the district supervisor's district that no case holds yet: hers to study.
+    public.post("/lapor/", report_data(person_name="Wati Belum Dikaji", person_nip=""))
+    unstudied = Submission.objects.order_by("pk").last()
     case.refresh_from_db()
     return SimpleNamespace(
         users=users,
+        unstudied=unstudied,
         case=case,
         hearing=hearing,
         submission=first,
@@ -2062,6 +2067,7 @@ def _send(probe, w):
         "verify_case": w.verify_case.pk,
         "hearing": w.hearing.pk,
         "submission": w.submission.pk,
+        "unstudied": w.unstudied.pk,
         "flag": w.flag.pk,
         "event": w.event.pk,
         "recommendation": w.recommendation.pk,

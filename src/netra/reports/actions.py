@@ -343,12 +343,12 @@ def _locked_before_hand_over(submission):
 def record_study(officer, submission, note):
     """The district supervisor's initial study of SUBMISSION (an internal note the reporter
     never reads), kept until it hands the report over. Refused once the regency office has it."""
+    locked = _locked_before_hand_over(submission)  # first: its form is gone after that
     note = (note or "").strip()
     if not note:
         raise Refused("empty_study")
     if len(note) > STUDY_MAX:
         raise Refused("study_too_long")
-    locked = _locked_before_hand_over(submission)
     locked.study_note = note
     locked.save(update_fields=["study_note"])
     _start_initial_study(locked)
