@@ -1,4 +1,5 @@
 import time
+from functools import wraps
 
 import segno
 from django.contrib import messages
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from netra.lib.refusals import Refused
@@ -155,6 +157,7 @@ def second_factor(request):
     return render(request, "accounts/second_factor.html", {"form": form})
 
 
+@never_cache
 def enroll(request):
     """First sign-in: set up the authenticator app before anything else."""
     user = _pending_user(request)
@@ -315,6 +318,20 @@ def user_import(request):
     )
 
 
+def _private_link_page(view):
+    """VIEW's pages never cached, and their address (a one-time token in it) never sent on
+    as a Referer to the stylesheets, scripts and links they load."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return never_cache(wrapped)
+
+
+@_private_link_page
 def enrol(request, token):
     """The page an enrolment link opens: choose a password, then set up the authenticator.
     A used, expired or unknown link says so and what to do."""
@@ -387,6 +404,7 @@ def user_send_link(request, user_id):
     return redirect("accounts:user_edit", user_id=account.pk)
 
 
+@never_cache
 @login_required
 def user_new(request):
     require(request.user, "accounts.manage")
@@ -437,6 +455,7 @@ def user_edit(request, user_id):
     return render(request, "accounts/user_form.html", {"form": form, "account": account})
 
 
+@never_cache
 @login_required
 @require_POST
 def user_reset(request, user_id, what):
