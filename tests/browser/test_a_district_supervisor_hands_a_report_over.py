@@ -36,8 +36,8 @@ def test_a_district_supervisor_studies_and_hands_over_and_the_regency_officer_se
 
     load_reference_data()
     reporter = Client()
-    file_report(reporter, district="35.09.27", person_name="Sugeng Riyadi")
-    file_report(reporter, district="35.09.01", person_name="Joni Jombang")
+    file_report(reporter, district="35.09.27", person_name="Sugeng Peramban")
+    file_report(reporter, district="35.09.01", person_name="Joni Peramban")
     page.set_viewport_size({"width": width, "height": 900})
     ARTIFACTS.mkdir(exist_ok=True)
 
@@ -47,10 +47,10 @@ def test_a_district_supervisor_studies_and_hands_over_and_the_regency_officer_se
     links_answer(page)
     page.get_by_role("link", name="Laporan", exact=True).click()
     queue = page.locator("main").inner_text()
-    assert "Sugeng Riyadi" in queue and "Joni Jombang" not in queue
+    assert "Sugeng Peramban" in queue and "Joni Peramban" not in queue
     fits(page, width)
     page.screenshot(path=str(ARTIFACTS / f"panwascam-queue-{width}.png"), full_page=True)
-    page.locator("table tbody tr a").first.click()
+    page.locator("table tbody tr", has_text="Sugeng Peramban").locator("a").first.click()
 
     page.get_by_label("Kajian Anda: syarat formal dan materiel, serta temuan Anda").fill(STUDY)
     page.get_by_role("button", name="Simpan kajian").click()
@@ -67,15 +67,15 @@ def test_a_district_supervisor_studies_and_hands_over_and_the_regency_officer_se
     links_answer(page)
     fits(page, width)
     page.screenshot(path=str(ARTIFACTS / f"panwascam-handed-over-{width}.png"), full_page=True)
-    handed = Submission.objects.get(persons__name="Sugeng Riyadi")
+    handed = Submission.objects.get(persons__name="Sugeng Peramban")
     assert handed.handed_over_by.username == f"wulan{width}"
 
     page.context.clear_cookies()
     signed_in(f"alice{width}", "bawaslu_regency", ["35.09"])
     page.get_by_role("link", name="Laporan", exact=True).click()
-    row = page.locator("table tbody tr", has_text="Sugeng Riyadi")
+    row = page.locator("table tbody tr", has_text="Sugeng Peramban")
     assert "diserahkan oleh kecamatan" in row.inner_text()
-    other = page.locator("table tbody tr", has_text="Joni Jombang")
+    other = page.locator("table tbody tr", has_text="Joni Peramban")
     assert "diserahkan oleh kecamatan" not in other.inner_text()
     fits(page, width)
     page.screenshot(path=str(ARTIFACTS / f"regency-sees-handed-over-{width}.png"), full_page=True)
