@@ -320,12 +320,14 @@ def user_import(request):
 
 def _private_link_page(view):
     """VIEW's pages never cached, and their address (a one-time token in it) never sent on
-    as a Referer to the stylesheets, scripts and links they load."""
+    as a Referer to the stylesheets, scripts and links they load: only the site's origin
+    (no-referrer would make the browser post the form with "Origin: null", which the CSRF
+    check refuses)."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "strict-origin"
         return response
 
     return never_cache(wrapped)
