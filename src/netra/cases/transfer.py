@@ -9,19 +9,22 @@ import contracts); the deactivation itself is accounts.actions.deactivate.
 - Who may take it over: an active account, other than the officer, that may be assigned every
   piece of it: for cases a Bawaslu officer reaching each case's region (cases/actions.py assign);
   for reports an officer who handles reports and reaches each of them
-  (access.restrict_reports). Only they are offered; anyone else posted is refused.
+  (access.restrict_reports) and may act on each: never a district supervisor for a report the
+  regency or city office holds (access.may_act_on_report). Only they are offered; anyone else
+  posted is refused.
 - The move, in one transaction: each case's assignee and version (an open case page then asks
   to reload), a timeline line and an audit entry per case through the case's logging helper,
   an audit entry per report, and one summary entry on the account.
 """
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from netra.accounts import actions as account_actions
 from netra.accounts.access import (
+    CAPABILITIES,
     can,
     region_in_scope,
     restrict_reports,
@@ -53,8 +56,6 @@ def work_counts(officer):
 
 
 def report_roles():
-    from netra.accounts.access import CAPABILITIES
-
     return CAPABILITIES["reports.handle"]
 
 
@@ -82,17 +83,31 @@ def successors(officer):
     # city) is what restrict_reports asks of each role, so the region rule alone picks who is
     # offered; the move itself checks each report by restrict_reports (_may_take_over).
     candidates = users_reaching_every(regions, roles).exclude(pk=officer.pk)
+    if _in_regency_hands(open_reports(officer)).exists():
+        # A district supervisor only reads those (access.may_act_on_report).
+        candidates = candidates.exclude(role__in=CAPABILITIES["reports.hand_over"])
     return list(
         candidates.prefetch_related("regions").order_by("first_name", "last_name", "username")
     )
 
 
+def _in_regency_hands(reports):
+    """Those of REPORTS the regency or city office holds (access.in_regency_hands): handed
+    over by their district, or registered as a case."""
+    return reports.filter(Q(handed_over_at__isnull=False) | Q(case__isnull=False))
+
+
 def _reaches_reports(user, officer, reports=None):
+    """Whether USER may take over REPORTS (OFFICER's open reports): reach each of them, and
+    act on each, which a district supervisor no longer does once the regency office holds
+    it."""
     reports = open_reports(officer) if reports is None else reports
     total = reports.count()
-    return total == 0 or (
-        can(user, "reports.handle") and restrict_reports(reports, user).count() == total
-    )
+    if total == 0:
+        return True
+    if not can(user, "reports.handle") or restrict_reports(reports, user).count() != total:
+        return False
+    return not (can(user, "reports.hand_over") and _in_regency_hands(reports).exists())
 
 
 def _may_take_over(successor, officer, cases, report_ids):
