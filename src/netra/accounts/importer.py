@@ -90,6 +90,8 @@ _CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2})?)?$")
 _CUT_ZERO = re.compile(r"^\d{2}\.\d$|^\d{2}\.\d{2}\.\d$")
 _SEPARATORS = re.compile(r"[\s,;]+")
 _USERNAME_DROP = re.compile(r"[^a-z0-9._-]+")
+#: Usernames never made from an address: the audit log's label for entries no account made.
+RESERVED_USERNAMES = frozenset({"system"})
 
 # Short names people write for a role, besides its code and its labels in both languages.
 ROLE_ALIASES = {
@@ -401,9 +403,10 @@ def username_base(email):
 
 def _give_usernames(rows):
     """Each row's username from its e-mail address: the part before the @, with a number after
-    it where that is taken (by an account, or by an earlier row)."""
+    it where that is taken (by an account, or by an earlier row) or reserved ("system", the
+    audit log's actor for entries no account made)."""
     bases = {row.row: username_base(row.email) for row in rows}
-    taken = _lowered("username", set(bases.values()))
+    taken = _lowered("username", set(bases.values())) | RESERVED_USERNAMES
     crowded = {b for b in bases.values() if b in taken}
     for base in crowded:
         taken.update(
