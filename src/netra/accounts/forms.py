@@ -11,7 +11,7 @@ from netra.regions.models import Region
 
 from .access import assignable_regions
 from .models import Role
-from .rules import region_message, region_problem
+from .rules import RESERVED_USERNAMES, region_message, region_problem
 
 User = get_user_model()
 
@@ -120,7 +120,7 @@ class StaffUserForm(forms.Form):
         taken = User.objects.filter(username__iexact=username)
         if self.instance is not None:
             taken = taken.exclude(pk=self.instance.pk)
-        if taken.exists():
+        if username.lower() in RESERVED_USERNAMES or taken.exists():
             raise forms.ValidationError(_("This username is already taken."))
         return username
 

@@ -26,7 +26,7 @@ from netra.lib import tables
 from netra.regions.models import Region
 
 from .models import Role, User
-from .rules import region_message, region_problem
+from .rules import RESERVED_USERNAMES, region_message, region_problem
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_UNPACKED_BYTES = 20 * 1024 * 1024  # an XLSX file is a ZIP: bound what it unpacks to
@@ -90,8 +90,6 @@ _CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2})?)?$")
 _CUT_ZERO = re.compile(r"^\d{2}\.\d$|^\d{2}\.\d{2}\.\d$")
 _SEPARATORS = re.compile(r"[\s,;]+")
 _USERNAME_DROP = re.compile(r"[^a-z0-9._-]+")
-#: Usernames never made from an address: the audit log's label for entries no account made.
-RESERVED_USERNAMES = frozenset({"system"})
 
 # Short names people write for a role, besides its code and its labels in both languages.
 ROLE_ALIASES = {

@@ -56,3 +56,8 @@ def region_problem(role, regions):
 
 def region_message(problem):
     return MESSAGES[problem]
+
+
+#: Usernames no account may take: "system" is the audit log's label for the entries no account
+#: made, so an account of that name would write entries that read as the system's.
+RESERVED_USERNAMES = frozenset({"system"})

@@ -178,9 +178,12 @@ def _open_xlsx(fh):
     try:
         workbook = load_workbook(fh, read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
+        estimate = max((sheet.max_row or 2) - 1, 1)
+        # A sheet's declared size is the writer's word: a 15 KB file that claims A1:XFD1048576
+        # would have every row padded to 16,384 cells. Read each row at the width of its cells.
+        sheet.reset_dimensions()
         it = sheet.iter_rows(values_only=True)
         header = next(it, None)
-        estimate = max((sheet.max_row or 2) - 1, 1)
     except Exception:  # noqa: BLE001 - a damaged workbook fails in many ways (zip, XML, cells)
         fh.close()
         raise TableError("unreadable_xlsx") from None
