@@ -272,7 +272,11 @@ def user_import(request):
             file_error = importer.AccountFileError(
                 "too_large", size_mb=round(size / 2**20, 1), limit_mb=max(round(limit / 2**20), 1)
             ).message
-            return render(request, "accounts/import.html", {"form": form, "file_error": file_error})
+            return render(
+                request,
+                "accounts/import.html",
+                {"form": form, "file_error": file_error, "link_hours": actions.link_hours()},
+            )
         form = AccountImportForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
@@ -312,6 +316,7 @@ def user_import(request):
             "error_count": error_count,
             "more_errors": max(error_count - len(errors), 0),
             "max_rows": importer.MAX_ROWS,
+            "link_hours": actions.link_hours(),
             "limit_mb": max(round(importer.limit_bytes() / 2**20), 1),
             "roles": importer.roles_listed(),
         },
