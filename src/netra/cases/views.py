@@ -141,6 +141,8 @@ def _searched_cases(cases, query):
     start (its index); otherwise every word, as the start of a word of a reported person's
     name or agency, of the summary, of a NIP or of the register number; and a name also by
     how it sounds, for reported persons linked to the roster (roster_name_matches)."""
+    if cases.query.is_empty():  # a region out of reach, say: nothing to search
+        return cases
     compact = query.replace(" ", "")
     if len(compact) == 18 and compact.isdigit():
         return cases.filter(pk__in=Respondent.objects.filter(nip=compact).values("case_id"))
@@ -148,27 +150,27 @@ def _searched_cases(cases, query):
         return cases.filter(number__startswith=query.strip())
     from netra.reports.forms import roster_name_matches
 
-    found = Case.objects.all()
+    # Persons linked to the roster whose roster name sounds like the query: a short list
+    # (bounded), read once and offered as a match of every word, so that every word's
+    # condition stays one indexed subquery: (U1 | P) & (U2 | P) = (U1 & U2) | P.
+    sounds_like = roster_name_matches(query)
+    linked = (
+        list(Respondent.objects.filter(employee__in=sounds_like).values_list("case_id", flat=True))
+        if sounds_like is not None
+        else []
+    )
     for word in listing.search_words(query):
-        parts = [
-            Respondent.objects.filter(listing.TextMatch(["name", "agency"], word)).values(
-                "case_id"
-            ),
-            Case.objects.filter(listing.TextMatch(["summary"], word)).values("id"),
-        ]
+        persons = Respondent.objects.filter(listing.TextMatch(["name", "agency"], word))
+        summaries = Case.objects.filter(listing.TextMatch(["summary"], word))
+        parts = [persons.values("case_id"), summaries.values("id")]
         if word.isdigit():
             parts.append(Case.objects.filter(number__startswith=word).values("id"))
             if len(word) >= 8:
                 parts.append(Respondent.objects.filter(nip__startswith=word).values("case_id"))
-        matching = listing.union_of(*parts)
-        found = found.filter(pk__in=matching)
-    sounds_like = roster_name_matches(query)
-    if sounds_like is not None:  # a reported person linked to the roster, by how it sounds
-        found = listing.union_of(
-            found.values("id"),
-            Respondent.objects.filter(employee__in=sounds_like).values("case_id"),
-        )
-    return cases.filter(pk__in=found)
+        if linked:
+            parts.append(Case.objects.filter(pk__in=linked).values("id"))
+        cases = cases.filter(pk__in=listing.union_of(*parts))
+    return cases
 
 
 #: The export's columns; never the reporter.

@@ -349,7 +349,7 @@ def paginate(queryset, page, total):
     return _CountedPaginator(queryset, PAGE_SIZE, total).get_page(page)
 
 
-def page_and_total(queryset, page):
+def page_and_total(queryset, page, limit=None):
     """(page, total) of QUERYSET for the page number PAGE (any text). The first page is read
     first: when it holds fewer than PAGE_SIZE rows (a search, say) they are the total, and
     the list is not counted at all; otherwise as count_total and paginate say."""
@@ -362,10 +362,10 @@ def page_and_total(queryset, page):
         if len(rows) < PAGE_SIZE:
             total = Total(len(rows), "exact")
         else:
-            total = count_total(queryset)
+            total = count_total(queryset, limit)
         paginator = _CountedPaginator(queryset, PAGE_SIZE, total)
         return Page(rows, 1, paginator), total
-    total = count_total(queryset)
+    total = count_total(queryset, limit)
     return paginate(queryset, number, total), total
 
 

@@ -385,7 +385,17 @@ def _searched_reports(submissions, query):
         return submissions.filter(case__number__startswith=query.strip())
     from .forms import roster_name_matches
 
-    found = Submission.objects.all()
+    # As the case list: the roster's sound-alikes, read once, are a match of every word.
+    sounds_like = roster_name_matches(query)
+    linked = (
+        list(
+            ReportedPerson.objects.filter(employee__in=sounds_like).values_list(
+                "submission_id", flat=True
+            )
+        )
+        if sounds_like is not None
+        else []
+    )
     for word in listing.search_words(query):
         parts = [
             ReportedPerson.objects.filter(listing.TextMatch(["name", "agency"], word)).values(
@@ -397,15 +407,10 @@ def _searched_reports(submissions, query):
             parts.append(
                 ReportedPerson.objects.filter(nip__startswith=word).values("submission_id")
             )
-        matching = listing.union_of(*parts)
-        found = found.filter(pk__in=matching)
-    sounds_like = roster_name_matches(query)
-    if sounds_like is not None:  # a reported person linked to the roster, by how it sounds
-        found = listing.union_of(
-            found.values("id"),
-            ReportedPerson.objects.filter(employee__in=sounds_like).values("submission_id"),
-        )
-    return submissions.filter(pk__in=found)
+        if linked:
+            parts.append(Submission.objects.filter(pk__in=linked).values("id"))
+        submissions = submissions.filter(pk__in=listing.union_of(*parts))
+    return submissions
 
 
 #: The export's columns: never the reporter's identity, the receipt or the account (which
