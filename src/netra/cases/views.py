@@ -7,7 +7,6 @@ from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
@@ -54,20 +53,20 @@ def case_list(request):
     now = timezone.now()
     cases = _listed_cases(request.user, chosen, now)
     problems = filters.problems()
-    fmt = listing.export_format(request.GET)
-    if fmt is None:
-        problems.append((_("Export"), _("A list can be exported as CSV or XLSX.")))
-    elif fmt:
-        exported = _case_export(request, cases, chosen, fmt)
-        if exported is not None:
-            return exported
-        problems.append(
-            (
-                _("Export"),
-                _("An export holds at most %(n)s rows. Narrow the list with the filters first.")
-                % {"n": number_format(listing.EXPORT_LIMIT, force_grouping=True)},
-            )
-        )
+    exported, refused = listing.answer_export(
+        cases,
+        request.GET,
+        record=lambda rows, fmt: actions.record_list_export(
+            request.user, filters=listing.described_filters(chosen), rows=rows, fmt=fmt
+        ),
+        filename="kasus-netra",
+        title="Kasus",
+        header=CASE_EXPORT_HEADER,
+        row=_case_export_row,
+    )
+    if exported is not None:
+        return exported
+    problems += refused
     page, total = listing.page_and_total(cases, request.GET.get("page"))
     return render(
         request,
@@ -206,23 +205,6 @@ def _case_export_row(case):
         "; ".join(p.nip for p in persons if p.nip),
         "; ".join(p.agency for p in persons if p.agency),
     ]
-
-
-def _case_export(request, cases, chosen, fmt):
-    """The export response, or None when the list holds more than EXPORT_LIMIT cases."""
-    rows = cases.order_by().values("pk")[: listing.EXPORT_LIMIT + 1].count()
-    if rows > listing.EXPORT_LIMIT:
-        return None
-    actions.record_list_export(
-        request.user, filters=listing.described_filters(chosen), rows=rows, fmt=fmt
-    )
-    return listing.export_response(
-        fmt,
-        "kasus-netra",
-        "Kasus",
-        CASE_EXPORT_HEADER,
-        listing.export_rows(cases, _case_export_row),
-    )
 
 
 @login_required

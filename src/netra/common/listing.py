@@ -413,6 +413,26 @@ def export_response(fmt, filename, title, header, rows):
     return response
 
 
+def answer_export(queryset, query, *, record, filename, title, header, row):
+    """A work list's answer to ?format= in QUERY: (response, problems). The response is the
+    download of QUERYSET (after RECORD(rows, fmt) has written its audit entry), or None for the
+    page, with the problem to show beside its filters: an unknown format, or more rows than an
+    export holds (then nothing is recorded)."""
+    fmt = export_format(query)
+    if fmt is None:
+        return None, [(_("Export"), _("A list can be exported as CSV or XLSX."))]
+    if not fmt:
+        return None, []
+    rows = queryset.order_by().values("pk")[: EXPORT_LIMIT + 1].count()
+    if rows > EXPORT_LIMIT:
+        too_many = _("An export holds at most %(n)s rows. Narrow the list with the filters first.")
+        return None, [
+            (_("Export"), too_many % {"n": number_format(EXPORT_LIMIT, force_grouping=True)})
+        ]
+    record(rows, fmt)
+    return export_response(fmt, filename, title, header, export_rows(queryset, row)), []
+
+
 def described_filters(chosen):
     """The chosen filters as plain JSON-able values, for the export's audit entry: dates as
     ISO text, a region or an election by its code."""

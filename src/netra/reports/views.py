@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -309,14 +308,20 @@ def queue(request):
     chosen = filters.chosen()
     submissions = _queue_rows(request.user, chosen)
     problems = filters.problems()
-    fmt = listing.export_format(request.GET)
-    if fmt is None:
-        problems.append((_("Export"), _("A list can be exported as CSV or XLSX.")))
-    elif fmt:
-        exported = _queue_export(request, submissions, chosen, fmt)
-        if exported is not None:
-            return exported
-        problems.append((_("Export"), _too_many_to_export()))
+    exported, refused = listing.answer_export(
+        submissions,
+        request.GET,
+        record=lambda rows, fmt: actions.record_queue_export(
+            request.user, filters=listing.described_filters(chosen), rows=rows, fmt=fmt
+        ),
+        filename="laporan-netra",
+        title="Laporan",
+        header=QUEUE_EXPORT_HEADER,
+        row=_queue_export_row,
+    )
+    if exported is not None:
+        return exported
+    problems += refused
     page, total = listing.page_and_total(submissions, request.GET.get("page"))
     return render(
         request,
@@ -332,12 +337,6 @@ def queue(request):
             "filtered": any(k != "urut" for k in chosen),
         },
     )
-
-
-def _too_many_to_export():
-    return _("An export holds at most %(n)s rows. Narrow the list with the filters first.") % {
-        "n": number_format(listing.EXPORT_LIMIT, force_grouping=True)
-    }
 
 
 def _queue_rows(user, chosen):
@@ -451,23 +450,6 @@ def _queue_export_row(s):
         "; ".join(p.agency for p in persons if p.agency),
         (s.assigned_to.get_full_name() or s.assigned_to.username) if s.assigned_to_id else "",
     ]
-
-
-def _queue_export(request, submissions, chosen, fmt):
-    """The export response, or None when the list holds more than EXPORT_LIMIT rows."""
-    rows = submissions.order_by().values("pk")[: listing.EXPORT_LIMIT + 1].count()
-    if rows > listing.EXPORT_LIMIT:
-        return None
-    actions.record_queue_export(
-        request.user, filters=listing.described_filters(chosen), rows=rows, fmt=fmt
-    )
-    return listing.export_response(
-        fmt,
-        "laporan-netra",
-        "Laporan",
-        QUEUE_EXPORT_HEADER,
-        listing.export_rows(submissions, _queue_export_row),
-    )
 
 
 def _submission_for(user, submission_id):
