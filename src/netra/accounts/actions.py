@@ -1,8 +1,6 @@
 """Every change to accounts, each in one transaction with its audit entry."""
 
-import hashlib
 import secrets
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -13,10 +11,9 @@ from netra.audit.models import AuditEntry
 from netra.lib.refusals import Refused
 
 from . import secondfactor, throttle
+from .enrolment import enrolment_digest
 from .models import EnrolmentLink, RecoveryCode, Role, User
-
-#: How long an enrolment link works (NETRA_ENROLMENT_LINK_HOURS; three days by default).
-ENROLMENT_LINK_HOURS = 72
+from .tasks import send_enrolment_links
 
 
 def one_time_password():
@@ -176,7 +173,6 @@ def create_imported_accounts(actor, rows):
     """Create the accounts of a checked import (accounts/importer.py) in one transaction, each
     without a usable password and audited, and queue an enrolment link to each by e-mail once
     the transaction commits. ROWS: ImportRow objects. Returns the new users."""
-    from .tasks import send_enrolment_links
 
     users = []
     for row in rows:
@@ -232,29 +228,6 @@ def create_imported_accounts(actor, rows):
         ]
     )
     return users
-
-
-def enrolment_digest(token):
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def link_hours():
-    return getattr(settings, "NETRA_ENROLMENT_LINK_HOURS", ENROLMENT_LINK_HOURS)
-
-
-@transaction.atomic
-def issue_enrolment_link(actor, user):
-    """A new enrolment link for USER, replacing any unused one; returns its token, which is
-    stored as a digest only and must go straight into the e-mail, and when it expires."""
-    token = secrets.token_urlsafe(32)
-    user.enrolment_links.filter(used_at=None).delete()
-    link = EnrolmentLink.objects.create(
-        user=user,
-        digest=enrolment_digest(token),
-        expires_at=timezone.now() + timedelta(hours=link_hours()),
-    )
-    record(actor, "account.enrolment_link_sent", user, data={"expires_at": link.expires_at})
-    return token, link.expires_at
 
 
 def enrolment_link(token):
@@ -335,7 +308,6 @@ def deactivate(actor, user, reason):
 def reactivate(actor, user):
     """Let USER sign in again (audited): its old password was made unusable on deactivation,
     so it gets an enrolment link by e-mail to choose a new one."""
-    from .tasks import send_enrolment_links
 
     if user.is_active:
         raise Refused("already_active")
@@ -352,7 +324,6 @@ def reactivate(actor, user):
 @transaction.atomic
 def resend_enrolment_link(actor, user):
     """Queue a new enrolment link to USER (the old one, if unused, stops working)."""
-    from .tasks import send_enrolment_links
 
     if not user.is_active or not user.email:
         raise Refused("cannot_enrol")

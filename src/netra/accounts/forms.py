@@ -10,6 +10,7 @@ from netra.regions.labels import RegionMultipleChoiceField
 from netra.regions.models import Region
 
 from .access import assignable_regions
+from .importer import AccountFileError, check_size
 from .models import Role
 from .rules import RESERVED_USERNAMES, region_message, region_problem
 
@@ -141,7 +142,6 @@ class AccountImportForm(forms.Form):
     file = forms.FileField(label=_("File of accounts (CSV or XLSX)"))
 
     def clean_file(self):
-        from .importer import AccountFileError, check_size
 
         upload = self.cleaned_data["file"]
         try:

@@ -72,7 +72,7 @@ class AttemptCount(models.Model):
 class EnrolmentLink(models.Model):
     """A one-time link that lets a new (or reactivated) account set its password and then its
     authenticator: sent by e-mail, stored as a SHA-256 digest only, valid until EXPIRES_AT and
-    spent by its first use (see actions.issue_enrolment_link and actions.use_enrolment_link)."""
+    spent by its first use (see enrolment.issue_enrolment_link and actions.use_enrolment_link)."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="enrolment_links")
     digest = models.CharField(max_length=64, unique=True)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from netra.common import links
 
-from . import actions
+from .enrolment import issue_enrolment_link
 from .models import User
 
 
@@ -19,7 +19,7 @@ def send_enrolment_links_now(user_ids, actor_id=None):
     sent = 0
     with get_connection() as connection, translation.override("id"):
         for user in users:
-            token, expires_at = actions.issue_enrolment_link(actor, user)
+            token, expires_at = issue_enrolment_link(actor, user)
             expires = timezone.localtime(expires_at)
             body = _(
                 "Hello %(name)s,\n\n"

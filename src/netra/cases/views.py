@@ -19,8 +19,14 @@ from netra.common.forms import positive_id
 from netra.common.refusals import attempt
 from netra.lib.refusals import Conflict, Refused
 from netra.reports.evidence import EvidenceError
-from netra.reports.forms import evidence_message
+from netra.reports.forms import (
+    conduct_keys_for,
+    evidence_message,
+    roster_name_matches,
+    within_region,
+)
 from netra.reports.models import Submission
+from netra.sanctions.models import RecommendationCode
 
 from . import actions, documents, letters
 from .forms import (
@@ -90,7 +96,6 @@ def case_list(request):
 def _listed_cases(user, chosen, now):
     """The cases USER reaches (reachable_cases, the access layer), narrowed by the CHOSEN
     filters, in the chosen order: the one queryset the page and its export share."""
-    from netra.reports.forms import conduct_keys_for, within_region
 
     cases = reachable_cases(user).select_related("assigned_to")
     if chosen.get("state"):
@@ -129,8 +134,6 @@ def _with_conduct(code, report_keys):
     (REPORT_KEYS map to it), or as BKN's recommendation names it."""
     from django.db.models import Q
 
-    from netra.sanctions.models import RecommendationCode
-
     recommended = RecommendationCode.objects.filter(code=code).values("recommendation__case_id")
     return Q(pk__in=recommended) | Q(listing.JsonListHasAny("submission__conduct", report_keys))
 
@@ -147,7 +150,6 @@ def _searched_cases(cases, query):
         return cases.filter(pk__in=Respondent.objects.filter(nip=compact).values("case_id"))
     if "/" in query:
         return cases.filter(number__startswith=query.strip())
-    from netra.reports.forms import roster_name_matches
 
     # Persons linked to the roster whose roster name sounds like the query: a short list
     # (bounded), read once and offered as a match of every word, so that every word's

@@ -7,14 +7,18 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netra.common.forms import validate_date_range
-from netra.common.listing import Column, ListFilter, Sorting
+from netra.accounts.access import region_in_scope, restrict
+from netra.accounts.models import Role, User
+from netra.common.forms import positive_id, validate_date_range
+from netra.common.listing import SEARCH_MAX_WORDS, Column, ListFilter, Sorting, TextMatch
+from netra.lib.names import phonetic_key
 from netra.lib.nip import NipError, normalize_nip, parse_nip
-from netra.regions.labels import RegionChoiceField
+from netra.people.models import Employee
+from netra.regions.labels import RegionChoiceField, region_choices
 from netra.regions.models import Election, Region
 
 from . import conduct, evidence, uploads
-from .models import EvidenceLink
+from .models import EvidenceLink, Submission
 
 EVIDENCE_MESSAGES = {
     "empty": _("%(name)s is empty."),
@@ -308,8 +312,6 @@ def _officer_choices(user):
     """The officers a list may be filtered by (as assignee): the active Bawaslu officers and
     district supervisors within USER's reach, by name (a short list for a select; any id is
     accepted, since it only narrows what USER sees anyway)."""
-    from netra.accounts.access import restrict
-    from netra.accounts.models import Role, User
 
     officers = User.objects.filter(
         is_active=True,
@@ -351,8 +353,6 @@ def _region_options(user):
     from django.core.cache import cache
     from django.utils.translation import get_language
 
-    from netra.regions.labels import region_choices
-
     codes = sorted(user.regions.values_list("code", flat=True)) if user is not None else []
     reach = f"{get_language()}|{getattr(user, 'role', '')}|{','.join(codes)}"
     key = "netra:list-regions:" + hashlib.sha256(reach.encode()).hexdigest()
@@ -367,8 +367,6 @@ def _region_options(user):
 def _regions_for_lists(user):
     """The regions a list may be narrowed to for USER: provinces, regencies and cities within
     reach, and a district supervisor's own districts."""
-    from netra.accounts.access import restrict
-    from netra.accounts.models import Role
 
     regions = Region.objects.exclude(level=Region.Level.DISTRICT)
     if user is not None and getattr(user, "role", None) == Role.PANWASCAM:
@@ -434,7 +432,6 @@ class WorkFilter(ListFilter):
         return Election.objects.filter(code=code).first() if code else None
 
     def clean_petugas(self):
-        from netra.common.forms import positive_id
 
         value = (self.cleaned_data.get("petugas") or "").strip()
         if not value:
@@ -454,7 +451,6 @@ class QueueFilter(WorkFilter):
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        from .models import Submission
 
         self.fields["state"].choices = [("", _("All statuses"))] + list(Submission.Status.choices)
         self.fields["state"].error_messages["invalid_choice"] = _("No status has this name.")
@@ -489,7 +485,6 @@ def within_region(queryset, user, region, *, field="region", district=None):
     """QUERYSET's objects in REGION (a province: its regencies and cities too), or none when
     REGION lies outside USER's reach. DISTRICT names the field holding a district, for a
     district's code."""
-    from netra.accounts.access import region_in_scope
 
     if not region_in_scope(user, region):
         return queryset.none()
@@ -510,9 +505,6 @@ def roster_name_matches(query):
     roster search matches names (people/search.py: phonetic codes, so "Soeharto" finds
     "Suharto"), from its GIN index on PostgreSQL; None when QUERY is no name. Reported persons
     linked to the roster are found through them, whatever spelling the report used."""
-    from netra.common.listing import SEARCH_MAX_WORDS, TextMatch
-    from netra.lib.names import phonetic_key
-    from netra.people.models import Employee
 
     if not query or any(ch.isdigit() for ch in query) or "/" in query:
         return None

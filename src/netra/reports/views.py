@@ -27,8 +27,16 @@ from netra.common.links import absolute
 from netra.regions.models import Region
 
 from . import actions, receipts, staging
-from .conduct import CONDUCT
-from .forms import QueueFilter, ReceiptForm, ReplyForm, SubmissionForm
+from .conduct import CONDUCT, codes_for
+from .forms import (
+    QueueFilter,
+    ReceiptForm,
+    ReplyForm,
+    SubmissionForm,
+    conduct_keys_for,
+    roster_name_matches,
+    within_region,
+)
 from .models import REPORTER_WORDING, Evidence, ReportedPerson, Submission
 from .uploads import refuse_incomplete_bodies
 
@@ -342,7 +350,6 @@ def queue(request):
 def _queue_rows(user, chosen):
     """The reports USER reaches (accounts/access.py), narrowed by the CHOSEN filters, in the
     chosen order: the one queryset the page and its export share."""
-    from .forms import conduct_keys_for, within_region
 
     submissions = restrict_reports(
         Submission.objects.select_related("region", "district", "election", "assigned_to"), user
@@ -382,7 +389,6 @@ def _searched_reports(submissions, query):
         )
     if "/" in query:
         return submissions.filter(case__number__startswith=query.strip())
-    from .forms import roster_name_matches
 
     # As the case list: the roster's sound-alikes, read once, are a match of every word.
     sounds_like = roster_name_matches(query)
@@ -432,8 +438,6 @@ QUEUE_EXPORT_HEADER = [
 
 def _queue_export_row(s):
     from django.utils import timezone as tz
-
-    from .conduct import codes_for
 
     persons = list(s.persons.all())
     return [
