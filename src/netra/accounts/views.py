@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from netra.lib.refusals import Refused
 
-from . import actions, importer, secondfactor
+from . import actions, enrolment, importer, secondfactor
 from .access import get_or_404, require
 from .forms import (
     AccountImportForm,
@@ -275,7 +275,7 @@ def user_import(request):
             return render(
                 request,
                 "accounts/import.html",
-                {"form": form, "file_error": file_error, "link_hours": actions.link_hours()},
+                {"form": form, "file_error": file_error, "link_hours": enrolment.link_hours()},
             )
         form = AccountImportForm(request.POST, request.FILES)
         if form.is_valid():
@@ -316,7 +316,7 @@ def user_import(request):
             "error_count": error_count,
             "more_errors": max(error_count - len(errors), 0),
             "max_rows": importer.MAX_ROWS,
-            "link_hours": actions.link_hours(),
+            "link_hours": enrolment.link_hours(),
             "limit_mb": max(round(importer.limit_bytes() / 2**20), 1),
             "roles": importer.roles_listed(),
         },
