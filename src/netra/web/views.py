@@ -71,22 +71,22 @@ def _deadlines(cases, now):
     end = datetime.combine(days[-1] + timedelta(days=1), time.min, tzinfo=zone)
     upcoming = cases.filter(due_at__gte=now, due_at__lt=end)
     day_of = TruncDate("due_at", tzinfo=zone)
-    counts = {
-        row["day"]: row["n"]
-        for row in upcoming.annotate(day=day_of).values("day").annotate(n=Count("pk")).order_by()
-    }
-    nearest = (
-        upcoming.select_related("region", "assigned_to")
-        .annotate(
+    # One window over the week's cases, on their ids alone: each day's count and its nearest
+    # few; then those few (at most 35) with what the list shows of them.
+    nearest = list(
+        upcoming.annotate(
             day=day_of,
             rank=Window(RowNumber(), partition_by=[day_of], order_by=[F("due_at"), F("pk")]),
+            day_count=Window(Count("pk"), partition_by=[day_of]),
         )
         .filter(rank__lte=DEADLINES_PER_DAY)
-        .order_by("due_at", "pk")
+        .values_list("pk", "day", "day_count")
     )
+    counts = {day: n for _pk, day, n in nearest}
+    cases = Case.objects.select_related("region", "assigned_to").in_bulk([pk for pk, *_ in nearest])
     shown = {}
-    for case in nearest:
-        shown.setdefault(case.day, []).append(case)
+    for case in sorted(cases.values(), key=lambda c: (c.due_at, c.pk)):
+        shown.setdefault(timezone.localdate(case.due_at, zone), []).append(case)
     return [
         {
             "date": day,
