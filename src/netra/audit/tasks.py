@@ -2,7 +2,7 @@ from django_tasks import task
 
 from netra.worker.lost import when_lost
 
-from .actions import give_up_verification, run_verification
+from .verification import give_up_verification, run_verification
 
 
 @task()
