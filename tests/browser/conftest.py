@@ -17,10 +17,20 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/browser/" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
+def pytest_collection_modifyitems(config, items):
+    ours = [item for item in items if "tests/browser/" in str(item.fspath)]
+    for item in ours:
+        item.add_marker(pytest.mark.browser)
+    # A plain `pytest` (the README's test command) leaves them to their own step, as CI runs
+    # them (`pytest -m browser`): they are the slowest part of the suite and would take it past
+    # its five minutes. Naming the marker, or a browser test's file, runs them.
+    named = "browser" in (config.option.markexpr or "") or any(
+        "tests/browser" in str(arg) for arg in config.args
+    )
+    if ours and not named:
+        config.hook.pytest_deselected(items=ours)
+        kept = set(map(id, ours))
+        items[:] = [item for item in items if id(item) not in kept]
 
 
 @pytest.fixture(scope="session")
