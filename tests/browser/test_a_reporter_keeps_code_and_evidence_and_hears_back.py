@@ -73,6 +73,9 @@ def test_a_reporter_keeps_the_code_and_the_photo_and_hears_back_until_closed(
     page.locator("#id_reporter_nik").fill("3509014501900002")
     page.locator("#id_reporter_phone").fill("081234567890")
     page.locator("#id_reporter_email").fill("sri@contoh.id")
+    # The page's own requests (the name suggestions, the districts) end first: the test
+    # database is SQLite in memory, where a second writer fails at once instead of waiting.
+    page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="Kirim laporan").click()
 
     # The dates contradict each other: the page says so, and the photo is kept.
@@ -82,6 +85,9 @@ def test_a_reporter_keeps_the_code_and_the_photo_and_hears_back_until_closed(
     fits(page)
     assert page.locator("#id_description").input_value().startswith("Kepala dinas")
     page.get_by_label("Kapan Anda mengetahuinya?").fill(str(today))
+    # The page's own requests (the name suggestions, the districts) end first: the test
+    # database is SQLite in memory, where a second writer fails at once instead of waiting.
+    page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="Kirim laporan").click()
 
     page.get_by_role("heading", name="Laporan Anda telah diterima").wait_for()

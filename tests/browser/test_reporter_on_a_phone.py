@@ -48,6 +48,9 @@ def test_a_reporter_files_a_report_with_a_photo_and_checks_its_status(phone, tmp
     page.get_by_label("Nama ASN").fill("Budi Santoso")
     page.locator("#id_evidence").set_input_files(str(photo))
     page.get_by_label("Saya ingin tetap anonim").check()
+    # The page's own requests (the name suggestions, the districts) end first: the test
+    # database is SQLite in memory, where a second writer fails at once instead of waiting.
+    page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="Kirim laporan").click()
 
     page.get_by_role("heading", name="Laporan Anda telah diterima").wait_for()
