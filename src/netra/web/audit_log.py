@@ -221,63 +221,46 @@ def object_links(entries, user):
     link answers 404."""
     links = {}
 
-    def add(target_type, reachable, url_name):
+    def add(target_type, model, within_reach, url_name):
+        """Links to the objects of MODEL named on the page that WITHIN_REACH (a queryset ->
+        the part of it USER reaches, the object page's own rule) keeps."""
         ids = _ids(entries, target_type)
         if not ids:
             return
-        for pk in reachable(ids):
+        reachable = within_reach(model.objects.filter(pk__in=ids)).values_list("pk", flat=True)
+        for pk in reachable:
             links[(target_type, str(pk))] = reverse(url_name, args=[pk])
 
-    add(
-        "cases.case",
-        lambda ids: restrict_cases(Case.objects.filter(pk__in=ids), user).values_list(
-            "pk", flat=True
-        ),
-        "cases:detail",
-    )
+    add("cases.case", Case, lambda qs: restrict_cases(qs, user), "cases:detail")
     if can(user, "reports.view"):
         add(
             "reports.submission",
-            lambda ids: restrict_reports(Submission.objects.filter(pk__in=ids), user).values_list(
-                "pk", flat=True
-            ),
+            Submission,
+            lambda qs: restrict_reports(qs, user),
             "reports:detail",
         )
     if can(user, "roster.view"):
-        add(
-            "people.employee",
-            lambda ids: restrict(Employee.objects.filter(pk__in=ids), user).values_list(
-                "pk", flat=True
-            ),
-            "people:employee",
-        )
+        add("people.employee", Employee, lambda qs: restrict(qs, user), "people:employee")
     if can(user, "roster.import"):
         add(
             "people.rosterimport",
-            lambda ids: restrict(RosterImport.objects.filter(pk__in=ids), user).values_list(
-                "pk", flat=True
-            ),
+            RosterImport,
+            lambda qs: restrict(qs, user),
             "people:import_job",
         )
     if can(user, "prevention.view"):
-        add(
-            "prevention.event",
-            lambda ids: restrict(Event.objects.filter(pk__in=ids), user).values_list(
-                "pk", flat=True
-            ),
-            "prevention:event",
-        )
+        add("prevention.event", Event, lambda qs: restrict(qs, user), "prevention:event")
     if can(user, "accounts.manage"):
         add(
             "accounts.user",
-            lambda ids: restrict(
-                User.objects.filter(pk__in=ids), user, region_field="regions"
-            ).values_list("pk", flat=True),
+            User,
+            lambda qs: restrict(qs, user, region_field="regions"),
             "accounts:user_edit",
         )
     add(
         "audit.auditverification",
-        lambda ids: AuditVerification.objects.filter(pk__in=ids).values_list("pk", flat=True),
+        AuditVerification,
+        lambda qs: qs,
         "web:audit_verification",
     )
     return links
