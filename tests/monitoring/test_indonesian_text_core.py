@@ -106,7 +106,7 @@ def test_region_names_become_kemendagri_codes(text, codes):
             "Plt Kepala BKPSDM Kabupaten Jember",
             "Sukowinarno",
         ),
-        ("Sekda Jember Ir. Mirfano mengatakan", "Sekda Jember", "Ir. Mirfano"),
+        ("Sekda Jember Ir. Mirfano mengatakan", "Sekda Jember", "Mirfano"),  # honorific dropped
         ("Camat Ajung Budi Santoso membuka", "Camat Ajung", "Budi Santoso"),
         ("Wali Kota Jambi Syarif Fasha hadir", "Wali Kota Jambi", "Syarif Fasha"),
     ],

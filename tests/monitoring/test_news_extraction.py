@@ -88,7 +88,8 @@ def test_village_heads_camat_and_a_bare_pemkab_are_understood():
         "mode": "online",
         "reference": None,
     }
-    assert {"name": "Drs. Agus Salim, M.Si", "title": "Camat Sukodono"} in found["people"]
+    # The name without its honorific and degree ("Drs. Agus Salim, M.Si" in the text).
+    assert {"name": "Agus Salim", "title": "Camat Sukodono"} in found["people"]
     assert {"name": "Ahmad Fauzi", "title": "Kepala Desa Klakah"} in found["people"]
     assert ("UU", "6", 2014) in [(r["kind"], r["number"], r["year"]) for r in found["regulations"]]
 

@@ -59,12 +59,43 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True)).replace("'", "'?")
 _YEAR = r"(?:19|20)\d{2}"
 
+_TO = r"(?:-|–|—|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|sd)"
 PATTERNS = [
-    # 9-10 Oktober 2024, 9 s.d. 12 Oktober 2024, 9 sampai 12 Oktober
+    # 30 September hingga 2 Oktober 2024, 30 September 2024 - 2 Oktober 2024
+    (
+        "span",
+        re.compile(
+            rf"\b(\d{{1,2}})\s+({_MONTH})\.?(?:\s+({_YEAR}))?\s*{_TO}\s*"
+            rf"(?:(?:{_DAY}),?\s+)?(\d{{1,2}})\s+({_MONTH})\.?(?:\s+({_YEAR}))?\b",
+            re.I,
+        ),
+    ),
+    # Rabu (9/10/2024) hingga Kamis (10/10/2024)
+    (
+        "numeric span",
+        re.compile(
+            rf"\(?\b(\d{{1,2}})/(\d{{1,2}})(?:/({_YEAR}|\d{{2}}))?\)?\s*{_TO}\s*"
+            rf"(?:(?:{_DAY}),?\s+)?\(?(\d{{1,2}})/(\d{{1,2}})(?:/({_YEAR}|\d{{2}}))?\b\)?",
+            re.I,
+        ),
+    ),
+    # Rabu-Kamis (9-10/10/2024)
+    (
+        "numeric range",
+        re.compile(
+            rf"\((\d{{1,2}})\s*{_TO}\s*(\d{{1,2}})/(\d{{1,2}})(?:/({_YEAR}|\d{{2}}))?\)", re.I
+        ),
+    ),
+    # 9 dan 10 Oktober 2024: two days in a row
+    (
+        "pair",
+        re.compile(rf"\b(\d{{1,2}})\s+dan\s+(\d{{1,2}})\s+({_MONTH})\.?(?:\s+({_YEAR}))?\b", re.I),
+    ),
+    # 9-10 Oktober 2024, 9 s.d. 12 Oktober 2024, 9 sampai 12 Oktober, 9 s/d 12 Oktober
     (
         "range",
         re.compile(
-            rf"\b(\d{{1,2}})\s*(?:-|–|s\.?\s?d\.?|sampai(?: dengan)?|hingga)\s*"
+            rf"\b(\d{{1,2}})\s*{_TO}\s*"
             rf"(\d{{1,2}})\s+({_MONTH})\.?(?:\s+({_YEAR}))?\b",
             re.I,
         ),
@@ -75,7 +106,10 @@ PATTERNS = [
         re.compile(rf"\b(?:(?:{_DAY}),?\s+)?(\d{{1,2}})\s+({_MONTH})\.?(?:\s+({_YEAR}))?\b", re.I),
     ),
     # (20/11/2020), 20-11-2020, Senin (21/10)
-    ("numeric", re.compile(rf"\b(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-]({_YEAR}|\d{{2}}))?\b")),
+    (
+        "numeric",
+        re.compile(rf"\b(\d{{1,2}})([/.-])(\d{{1,2}})(?:\2({_YEAR}|\d{{2}}))?\b(?![/.-]\d)"),
+    ),
     # bulan Juli 2024, Juli 2024, Juli lalu
     ("month", re.compile(rf"\b(?:bulan\s+)?({_MONTH})\s+({_YEAR}|lalu|depan|ini)\b", re.I)),
     # Senin pekan depan, Selasa lalu, Rabu (ini)
@@ -161,14 +195,64 @@ def find_dates(text, published=None):
             mention = _mention(kind, match, published)
             if mention is not None:
                 mentions.append(mention)
-            if mention is not None or kind in ("range", "day"):
+            if mention is not None or kind in ("span", "range", "day"):
                 # An impossible day ("31 Februari") is no date, and no month either.
                 taken.append((match.start(), match.end()))
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _range(span, text, first, last):
+    if first and last and first <= last:
+        return DateMention(*span, text, "range", first, last)
+    return None
+
+
 def _mention(kind, match, published):
     text, span = match.group(), (match.start(), match.end())
+    if kind == "span":
+        first_day, first_month, first_year, last_day, last_month, last_year = match.groups()
+        last_year = _year(last_year, published)
+        first = _safe(
+            _year(first_year, None) if first_year else last_year,
+            MONTHS[first_month.lower()],
+            int(first_day),
+        )
+        last = _safe(last_year, MONTHS[last_month.lower()], int(last_day))
+        if first and last and first > last and not first_year:
+            first = _safe(last_year - 1, first.month, first.day)  # 28 Desember - 2 Januari
+        return _range(span, text, first, last)
+    if kind == "numeric span":
+        first_day, first_month, first_year, last_day, last_month, last_year = match.groups()
+        if not (first_year or last_year or published):
+            return None
+        last_year = _year(last_year or first_year, published)
+        first = _safe(
+            _year(first_year, None) if first_year else last_year, int(first_month), int(first_day)
+        )
+        last = _safe(last_year, int(last_month), int(last_day))
+        return _range(span, text, first, last)
+    if kind == "numeric range":
+        first_day, last_day, month, year = match.groups()
+        if not (year or published):
+            return None
+        year = _year(year, published)
+        return _range(
+            span,
+            text,
+            _safe(year, int(month), int(first_day)),
+            _safe(year, int(month), int(last_day)),
+        )
+    if kind == "pair":
+        first_day, last_day, month, year = match.groups()
+        if int(last_day) != int(first_day) + 1:
+            return None  # "9 dan 12 Oktober" are two days, read one by one
+        year = _year(year, published)
+        return _range(
+            span,
+            text,
+            _safe(year, MONTHS[month.lower()], int(first_day)),
+            _safe(year, MONTHS[month.lower()], int(last_day)),
+        )
     if kind == "range":
         first_day, last_day, month, year = match.groups()
         year = _year(year, published)
@@ -182,7 +266,7 @@ def _mention(kind, match, published):
         found = _safe(_year(year, published), MONTHS[month.lower()], int(day))
         return DateMention(*span, text, "day", found, found) if found else None
     if kind == "numeric":
-        day, month, year = match.groups()
+        day, _separator, month, year = match.groups()
         if year is None and published is None:
             return None
         if year is None and not match.string[max(0, span[0] - 1) : span[0]] == "(":

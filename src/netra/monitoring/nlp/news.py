@@ -16,44 +16,57 @@ ACTIVITY_WORDS = [
     (
         "circular",
         re.compile(
-            r"\b(surat edaran|se bupati|se wali ?kota|se gubernur|"
-            r"se sekda|menerbitkan se)\b",
-            re.I,
+            r"\b(?:[Ss]urat [Ee]daran|[Ee]daran|SE|[Ss][Ee] (?:[Bb]upati|[Ww]ali ?[Kk]ota|"
+            r"[Gg]ubernur|[Ss]ekda|[Bb]ersama)|menerbitkan se)\b"
         ),
     ),
     (
         "declaration",
         re.compile(
-            r"\b(deklarasi|ikrar|pakta integritas|penandatanganan komitmen"
-            r"|berikrar)\b",
+            r"\b(?:(?:men|ber)?deklarasi(?:kan)?|(?:ber|meng)?ikrar(?:kan)?|pakta integritas|"
+            r"penandatanganan komitmen)\b",
             re.I,
         ),
     ),
-    ("rally", re.compile(r"\b(apel(?: siaga| bersama| netralitas| akbar)?|upacara)\b", re.I)),
+    ("rally", re.compile(r"\b(?:apel(?: siaga| bersama| netralitas| akbar)?|upacara)\b", re.I)),
     (
         "outreach",
         re.compile(
-            r"\b(sosialisasi|pembinaan|webinar|seminar|bimbingan teknis|"
-            r"bimtek|dialog|talkshow|rapat koordinasi|rakor|diskusi|"
-            r"penyuluhan|edukasi)\b",
+            r"\b(?:sosialisasi|pembinaan|webinar|seminar|bimbingan teknis|"
+            r"bimtek|dialog|talkshow|talk show|rapat koordinasi|rakor|diskusi|"
+            r"penyuluhan|edukasi|workshop|lokakarya|sarasehan|fgd|focus group discussion|"
+            r"coaching clinic|pengarahan|pembekalan|diseminasi)\b",
             re.I,
         ),
     ),
 ]
 ONLINE = re.compile(
-    r"\b(daring|online|virtual|zoom|video ?conference|vicon|live streaming|"
-    r"youtube)\b",
+    r"\b(?:daring|online|virtual|zoom|video ?conference|vicon|live streaming|live|"
+    r"youtube|google meet|siaran langsung|disiarkan|streaming)\b",
     re.I,
 )
 OFFLINE = re.compile(
-    r"\b(luring|tatap muka|offline|di aula|di pendopo|di gedung|di halaman|"
-    r"di kantor|di ruang)\b",
+    r"\b(?:luring|tatap muka|offline|di aula|di pendopo|di gedung|di halaman|"
+    r"di kantor|di ruang|di alun-alun|di balai|di hotel|di graha|di auditorium|"
+    r"di lapangan|di taman|di masjid|di pendapa|bertempat di)\b",
     re.I,
 )
 HYBRID = re.compile(
-    r"\b(hybrid|hibrida|daring dan luring|luring dan daring|"
+    r"\b(?:hybrid|hibrida|hibrid|daring dan luring|luring dan daring|"
     r"online dan offline|offline dan online)\b",
     re.I,
+)
+# The day a circular was signed or issued, not the days of what it orders.
+SIGNED = re.compile(
+    r"\b(?:ditandatangani|diterbitkan|dikeluarkan|tertanggal|bertanggal|terbit|diteken|"
+    r"ditetapkan|diundangkan|tanggal)\b[^.\n]{0,25}$",
+    re.I,
+)
+# A sentence that goes on with the activity just told: "Kegiatan itu digelar pada ...".
+CONTINUATION = re.compile(r"\b(?:kegiatan|acara|agenda)\b", re.I)
+# "Usai apel, peserta membacakan ikrar": the same day as the activity before.
+SAME_DAY = re.compile(
+    r"^\W*(?:usai|seusai|setelah|sesudah|selepas|kemudian|selanjutnya|dilanjutkan)\b", re.I
 )
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
 # A period inside an abbreviation, a number or a code ("HKM.05/12") does not end a sentence.
@@ -78,6 +91,147 @@ def _mode(sentence):
     return "online" if online else "offline" if offline else None
 
 
+def _joined_mode(first, second):
+    if first is None or first == second:
+        return second if first is None else first
+    if second is None:
+        return first
+    return "hybrid"
+
+
+def _activity_words(sentence):
+    """(position, type) of the activity words of SENTENCE, a repeated type once."""
+    found = sorted(
+        (m.start(), kind) for kind, pattern in ACTIVITY_WORDS for m in pattern.finditer(sentence)
+    )
+    kept = []
+    for position, kind in found:
+        if not kept or kept[-1][1] != kind:
+            kept.append((position, kind))
+    return kept
+
+
+def _circular_date(text, segment_dates, seg_start):
+    """The date a circular's segment gives it: the day it was signed or issued if told."""
+    for mention in segment_dates:
+        if SIGNED.search(text, max(seg_start, mention.start - 40), mention.start):
+            return mention
+    return segment_dates[0] if segment_dates else None
+
+
+def _activities(text, dates, references):
+    """Activities in reading order, each {type, date_start, date_end, mode, reference,
+    sentence}."""
+    activities = []
+    last_dated = None
+    for number, (start, end) in enumerate(sentences(text)):
+        sentence = text[start:end]
+        sentence_dates = [d for d in dates if start <= d.start < end]
+        kept = _activity_words(sentence)
+        if not kept:
+            if activities and CONTINUATION.search(sentence):
+                previous = next((a for a in reversed(activities) if a["type"] != "circular"), None)
+                if previous and sentence_dates:
+                    activities.append(
+                        {**previous, "when": sentence_dates[0], "sentence": number,
+                         "mode": _mode(sentence), "reference": None}
+                    )  # fmt: skip
+                elif previous:
+                    previous["mode"] = _joined_mode(previous["mode"], _mode(sentence))
+            continue
+        circular_spans = []
+        for index, (position, kind) in enumerate(kept):
+            seg_start = start if index == 0 else start + position
+            seg_end = start + kept[index + 1][0] if index + 1 < len(kept) else end
+            if kind == "circular":
+                circular_spans.append((seg_start, seg_end))
+        for index, (position, kind) in enumerate(kept):
+            # Each activity word opens a segment that runs to the next one: "apel ... pada
+            # 9-10 Oktober, dilanjutkan deklarasi ... Senin pekan depan" gives two.
+            seg_start = start if index == 0 else start + position
+            seg_end = start + kept[index + 1][0] if index + 1 < len(kept) else end
+            in_segment = [d for d in sentence_dates if seg_start <= d.start < seg_end]
+            if kind == "circular":
+                when = _circular_date(text, in_segment, seg_start)
+            else:
+                # A date told earlier in the sentence, unless it was a circular's own.
+                before = [
+                    d
+                    for d in sentence_dates
+                    if d.start < seg_start and not any(s <= d.start < e for s, e in circular_spans)
+                ]
+                when = in_segment[0] if in_segment else (before[-1] if before else None)
+                if when is None and last_dated is not None and SAME_DAY.search(sentence):
+                    when = last_dated
+            circular = next(
+                (r.number for r in references if r.kind == "SE" and seg_start <= r.start < seg_end),
+                None,
+            )
+            kinds = [kind, "circular"] if circular and kind != "circular" else [kind]
+            for activity in kinds:
+                activities.append(
+                    {
+                        "type": activity,
+                        "when": when if activity == kind else None,
+                        "mode": None if activity == "circular" else _mode(text[seg_start:seg_end]),
+                        "reference": circular if activity == "circular" else None,
+                        "sentence": number,
+                    }
+                )
+            if when is not None:
+                last_dated = when
+    return activities
+
+
+def _merged(activities):
+    """Dated activities, with what undated mentions of the same one add: a mode told in the
+    next sentence, a circular's number told apart from its date. An activity never dated
+    stays, once."""
+    dated = [a for a in activities if a["when"] is not None]
+    for activity in activities:
+        if activity["when"] is not None:
+            continue
+        same = [a for a in dated if a["type"] == activity["type"]]
+        if not same:
+            continue
+        nearest = min(same, key=lambda a: abs(a["sentence"] - activity["sentence"]))
+        if activity["type"] == "circular":
+            if activity["reference"] and not any(
+                a["reference"] == activity["reference"] for a in same
+            ):
+                without = [a for a in same if not a["reference"]]
+                if without:
+                    min(without, key=lambda a: abs(a["sentence"] - activity["sentence"]))[
+                        "reference"
+                    ] = activity["reference"]
+                else:
+                    dated.append(activity)  # a second circular, its date untold
+        elif len(same) == 1 or abs(nearest["sentence"] - activity["sentence"]) <= 2:
+            nearest["mode"] = _joined_mode(nearest["mode"], activity["mode"])
+    dated_types = {a["type"] for a in dated}
+    kept = dated + [a for a in activities if a["when"] is None and a["type"] not in dated_types]
+    kept.sort(key=lambda a: (a["sentence"], activities.index(a)))
+    result, seen = [], set()
+    for activity in kept:
+        first, last = activity["when"].iso() if activity["when"] else (None, None)
+        key = (activity["type"], first, last, activity["reference"])
+        if key in seen:
+            continue
+        seen.add(key)
+        result.append(
+            {
+                "type": activity["type"],
+                "date_start": first,
+                "date_end": last,
+                "mode": activity["mode"],
+                "reference": activity["reference"],
+            }
+        )
+    # The same activity dated twice with and without its circular number: keep the number.
+    numbered = {(a["type"], a["date_start"]) for a in result if a["reference"]}
+    return [a for a in result if a["reference"] or (a["type"], a["date_start"]) not in numbered]
+
+
 def extract(text, published=None):
     places = find_places(text)
     regions, seen = [], set()
@@ -87,56 +241,7 @@ def extract(text, published=None):
             regions.append({"code": place.code, "name": place.name})
     dates = find_dates(text, published)
     references = find_references(text)
-    activities, seen_activities = [], set()
-    for start, end in sentences(text):
-        sentence = text[start:end]
-        # Each activity word opens a segment that runs to the next one: "apel ... pada 9-10
-        # Oktober, dilanjutkan deklarasi ... Senin pekan depan" gives two activities.
-        found = sorted(
-            (
-                (m.start(), kind)
-                for kind, pattern in ACTIVITY_WORDS
-                for m in pattern.finditer(sentence)
-            ),
-            key=lambda item: item[0],
-        )
-        kept = []
-        for position, kind in found:
-            if not kept or kept[-1][1] != kind:
-                kept.append((position, kind))
-        for index, (position, kind) in enumerate(kept):
-            seg_start = start if index == 0 else start + position
-            seg_end = start + kept[index + 1][0] if index + 1 < len(kept) else end
-            in_segment = [d for d in dates if seg_start <= d.start < seg_end]
-            before = [d for d in dates if start <= d.start < seg_start]
-            when = in_segment[0] if in_segment else (before[-1] if before else None)
-            circular = next(
-                (r.number for r in references if r.kind == "SE" and seg_start <= r.start < seg_end),
-                None,
-            )
-            if circular and kind != "circular":
-                kind_list = [kind, "circular"]
-            else:
-                kind_list = [kind]
-            for activity in kind_list:
-                first, last = when.iso() if when else (None, None)
-                reference = circular if activity == "circular" else None
-                key = (activity, first, reference)
-                if key in seen_activities:
-                    continue
-                seen_activities.add(key)
-                activities.append(
-                    {
-                        "type": activity,
-                        "date_start": first,
-                        "date_end": last,
-                        "mode": None if activity == "circular" else _mode(text[seg_start:seg_end]),
-                        "reference": reference,
-                    }
-                )
-    # A title or lead naming an activity without its date adds nothing to the dated mention.
-    dated = {a["type"] for a in activities if a["date_start"]}
-    activities = [a for a in activities if a["date_start"] or a["type"] not in dated]
+    activities = _merged(_activities(text, dates, references))
     regulations = [
         {"kind": r.kind, "number": r.number, "year": r.year, "text": r.text}
         for r in references

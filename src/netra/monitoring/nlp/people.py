@@ -1,66 +1,134 @@
-"""Officials quoted in the news, with their titles: "Pj Bupati Jember Hendy Siswanto",
-"Kepala BKPSDM Kabupaten Jember, Sukowinarno", "Ketua Bawaslu Kota Jambi Fahrul Rozi",
-"Camat Ajung, Drs. Budi Santoso, M.Si", "Kepala Desa Sukorejo Ahmad Fauzi"."""
+"""Officials quoted in the news, with their titles, and the people a quote is attributed to.
+
+"Pj Bupati Jember Hendy Siswanto", "Kepala BKPSDM Kabupaten Jember, Sukowinarno",
+"Asisten Pemerintahan Setdakab Bondowoso Rudi Hartono", "Ketua Komisi Pemilihan Umum (KPU)
+Kabupaten Situbondo Fitriyah", "Sugirah, Kepala BKPSDM Kabupaten Banyuwangi, mengatakan",
+'"...," ujar Rudi Hartono', "menurut Fenny". Names drop honorifics and degrees ("Drs. H.
+Ahmad Subiyanto, M.Si" -> "Ahmad Subiyanto") but keep abbreviated given names ("M. Yusuf").
+A short form of a name already found ("tegas Yusuf", "katanya") adds nobody.
+"""
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-ACTING = r"(?:Pj\.?|Pjs\.?|Plt\.?|Plh\.?|Penjabat|Pelaksana Tugas)"
-OFFICES = [
-    r"Wakil Bupati",
-    r"Bupati",
-    r"Wakil Wali ?[Kk]ota",
-    r"Wali ?[Kk]ota",
-    r"Wakil Gubernur",
-    r"Gubernur",
-    r"Sekretaris Daerah",
-    r"Sekda",
-    r"Kepala BKPSDM",
-    r"Kepala BKPSDMD",
-    r"Kepala BKD",
-    r"Kepala BKPP",
-    r"Kepala BKPPD",
-    r"Kepala Badan Kepegawaian(?: Daerah)?",
-    r"Kepala Dinas(?: [A-Z][a-z]+){1,3}",
-    r"Kadis(?: [A-Z][a-z]+){1,2}",
-    r"Inspektur",
-    r"Ketua Bawaslu",
-    r"Anggota Bawaslu",
-    r"Koordinator Divisi [A-Z][\w ]{3,40}? Bawaslu",
-    r"Ketua KPU",
-    r"Anggota KPU",
-    r"Ketua DPRD",
-    r"Kapolres",
-    r"Kapolresta",
-    r"Dandim",
-    r"Camat",
-    r"Kepala Desa",
-    r"Kades",
-    r"Lurah",
-]
-TITLE = re.compile(rf"\b(?:({ACTING})\s+)?({'|'.join(OFFICES)})\b")
-NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)"
-PREFIX_TITLE = r"(?:(?:Drs?|Dra|Ir|Hj?|Prof|dr|KH)\.\s*)*"
-DEGREES = r"(?:,\s*(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:[A-Za-z]{1,4}\.?)?)*"
-NAME = re.compile(rf"{PREFIX_TITLE}{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}{DEGREES}")
-# Words that start a sentence's predicate, not a name.
-NOT_NAME = {
-    "Mengatakan",
-    "Menyampaikan",
-    "Menegaskan",
-    "Mengimbau",
-    "Mengingatkan",
-    "Meminta",
-    "Menjelaskan",
-    "Menyebut",
-    "Saat",
-    "Dalam",
-    "Pada",
-    "Di",
-    "Dan",
-    "Yang",
-    "Juga",
-}
+from .places import gazetteer
+
+ACTING = {"Pj", "Pjs", "Plt", "Plh", "Penjabat", "Pelaksana"}
+# Words that open an official's title. "Wakil", "Wali", "Kepala" etc. are also title words.
+OFFICE_HEADS = (
+    r"Pj\.?|Pjs\.?|Plt\.?|Plh\.?|Penjabat|Pelaksana Tugas|Wakil|Bupati|Wali ?[Kk]ota|Gubernur|"
+    r"Sekretaris|Sekda|Sekdakab|Sekdakot|Sekdaprov|Sekcam|Sekdes|Kepala|Ketua|Anggota|"
+    r"Koordinator|Kordiv|Komisioner|Asisten|Inspektur|Direktur|Deputi|Staf Ahli|Camat|Lurah|"
+    r"Kades|Kapolres|Kapolresta|Kapolda|Kapolsek|Kapolri|Dandim|Danrem|Danramil|Kajari|Kadis|"
+    r"Kaban|Kabag|Kabid|Kasubbag|Kasubag|Kasubbid|Kasi|Kasat|Kalaksa|Menteri|Sekjen|Kakanwil|"
+    r"Kakan|Rektor|Dekan|Pembina|Plh"
+)
+OFFICE = re.compile(rf"\b(?:{OFFICE_HEADS})\b")
+# A title naming a document, not a person: "Surat Edaran Bupati Nomor ...".
+DOCUMENT_BEFORE = re.compile(
+    r"(?:\b(?:Surat Edaran|Edaran|SE|Peraturan|Keputusan|Instruksi|Perintah|Surat|Perbup|"
+    r"Perwal|Pergub|Maklumat|Imbauan|Seruan|Arahan)\s+)$",
+    re.I,
+)
+# Lowercase words that continue a title ("Kepala Kantor Regional", "Asisten Pemerintahan").
+TITLE_WORDS = set(
+    """
+    wakil bupati wali walikota kota gubernur sekretaris daerah sekda kepala ketua anggota
+    koordinator kordiv komisioner asisten inspektur inspektorat direktur deputi staf ahli camat
+    lurah kades desa kelurahan kecamatan kabupaten provinsi kantor regional wilayah badan dinas
+    bagian bidang sub subbagian subbidang seksi divisi komisi pemilihan umum pengawas pengawasan
+    pemilu kepegawaian pengembangan sumber daya manusia pemerintahan kesejahteraan rakyat hukum
+    penyelesaian sengketa penanganan pelanggaran pencegahan partisipasi masyarakat hubungan
+    antar antarlembaga lembaga pemberdayaan komunikasi informatika informasi pendidikan
+    kebudayaan kesehatan sosial karier karir mutasi promosi pembinaan aparatur asosiasi seluruh
+    indonesia negara sipil organisasi perangkat setdakab setdako setda setdaprov sekretariat
+    perencanaan keuangan aset pendapatan kependudukan pencatatan tenaga kerja perhubungan
+    pertanian pariwisata pekerjaan penataan ruang lingkungan hidup perumahan permukiman
+    ekonomi pembangunan administrasi kesatuan bangsa politik kesbangpol bakesbangpol polres
+    polresta polda kodim korem satuan polisi pamong praja satpol pp teknis penyelenggaraan
+    penyelenggara data kehumasan humas protokol pimpinan tata usaha kerja sama olahraga
+    pemuda perempuan perlindungan anak keluarga berencana pangan perikanan peternakan
+    perindustrian perdagangan koperasi usaha kecil menengah mikro ketenteraman ketertiban
+    pemadam kebakaran penanggulangan bencana statistik persandian arsip perpustakaan kearsipan
+    pelayanan terpadu satu pintu penanaman modal energi mineral kehutanan kelautan
+    transmigrasi agama kementerian kemenag kemendagri menteri dalam negeri pendayagunaan
+    reformasi birokrasi umum operasional organisasi tim gugus tugas forum komunikasi
+    pimpinan pusat cabang ranting dewan pengurus harian majelis ulama paguyuban persatuan
+    rektor dekan universitas fakultas pembina kapolres dandim kajari kejaksaan negeri
+    pengadilan kepolisian resor kota kepala distrik jabatan pimpinan tinggi pratama madya
+    utama fungsional pejabat plh plt pj pjs penjabat pelaksana tugas karo biro adpim
+    bawaslu panwaslu panwascam panwaslih kpu kpud setdakab setdakot bapenda bappeda
+    diskominfo dispendukcapil disdik dinkes dinsos kominfo bakesbangpol bpbd apdesi korpri
+    kesbang dpmd dpmpd bkpsdm bkpsdmd bkd bkpp bkppd kasn bkn ppk pps kpps ppdi
+    """.split()
+)
+CONNECTORS = {"dan", "&", "serta", "se-"}
+LOCAL_OFFICE_WORDS = {"Camat", "Lurah", "Kades", "Sekcam", "Sekdes", "Kapolsek", "Danramil"}
+LOCAL_PLACE_WORDS = {"Desa", "Kelurahan", "Kecamatan"}
+ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
+# Institution nouns built with pe-/ke-/per- ... -an ("Kependudukan", "Perhubungan").
+INSTITUTION_NOUN = re.compile(r"^(?:Pe|Ke)[a-z]{4,}an$")
+HONORIFICS = {
+    "h.", "hj.", "h", "hj", "drs.", "drs", "dra.", "dr.", "dr", "ir.", "ir", "prof.", "prof",
+    "kh.", "kh", "k.h.", "kyai", "kiai", "ustadz", "ust.", "drg.", "drh.", "ns.", "apt.",
+    "hc.", "dra", "tgk.", "habib",
+}  # fmt: skip
+# A degree after a name: "S.Sos", "M.Si", "M.AP", "S.H.", "M.Kn.", "S.STP", "MM", "Ph.D".
+DEGREE = re.compile(
+    r"^(?:[SMD]\.?[A-Z][A-Za-z]{0,4}\.?(?:[A-Z][A-Za-z]{0,3}\.?)?|[SMD]\.\w{1,5}\.?|Ph\.D\.?|"
+    r"MM|MH|SH|SE|ST|MT|MA|MBA|MSi|MAP|MPd|SPd|SIP|SSos|Lc|Ak\.?|CA|CPA|M\.M\.|S\.E\.|S\.H\.)$"
+)
+# Capitalised words that are not names (sentence openers, document and calendar words).
+NOT_NAME = set(
+    """
+    Nomor No Nmr Surat Edaran SE Tahun Pasal Ayat Undang Peraturan Keputusan Instruksi
+    Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember
+    Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad Pemkab Pemkot Pemprov Pemerintah
+    Kabupaten Kota Provinsi Kecamatan Desa Kelurahan Bawaslu KPU ASN PNS PPPK Pilkada Pemilu
+    Pilbup Pilwali Pilgub Netralitas Apel Sosialisasi Deklarasi Ikrar Webinar Seminar Bimtek
+    Rakor Kegiatan Acara Dalam Saat Pada Di Dan Yang Juga Ia Dia Beliau Pihaknya Kami Kita
+    Mereka Menurut Menurutnya Selain Sebelumnya Usai Setelah Sementara Hadir Sebagai Bersama
+    Melalui Dengan Untuk Karena Namun Tetapi Jika Bila Apabila Oleh Kepada Dari Ke Hal Ini
+    Itu Tersebut Para Seluruh Semua Sejumlah Sebanyak Ratusan Ribuan Tim Forkopimda OPD
+    Mengatakan Menyampaikan Menegaskan Mengimbau Mengingatkan Meminta Menjelaskan Menyebut
+    Menambahkan Mengungkapkan Menuturkan Berdasarkan Sesuai Terkait Adapun Selanjutnya
+    Kemudian Lalu Sedangkan Bahkan Tak Tidak Jangan Sanksi Laporan Pelanggaran Zoom YouTube
+    Instagram Facebook TikTok Aula Pendopo Gedung Alun Balai Kantor Hotel Ruang Polri TNI
+    BKN KASN Kemendagri Kemenpan Menpan PANRB Narasumber Peserta Warga Masyarakat Calon
+    Paslon Pasangan Guru Perangkat Bupati Wali Walikota Gubernur Sekda Kepala Ketua Wakil
+    Anggota Camat Lurah Inspektur Asisten Sekretaris Koordinator Direktur Dinas Badan
+    Mendagri Menpan MenPANRB Menkumham Mendikbud Menag Kapolri Panglima Presiden Wapres
+    Forkopimcam Muspika Ketika Kala Sambil Seraya Lebih Bagi Tanpa Hingga Sampai Mulai Sejak
+    """.split()
+)
+# A word of a name: "Rudi", "O'Neil", "Al-Fatih", an initial "M." or an abbreviation "Moh.".
+NAME_WORD = re.compile(
+    r"[A-Z][a-z'’\-]*[a-z]|[A-Z]\.|(?:Moh|Muh|Moch|Mochamad|Abd|Ach|Mch|St|Sy|Md|Mhd)\."
+)
+TOKEN = re.compile(
+    r"\((?=[A-Z][A-Za-z]{1,12}\))|\)|[A-Za-z][A-Za-z'’\-]*(?:\.(?:[A-Za-z]{1,5}\.?)*)?|"
+    r"\d[\d./-]*|\S"
+)
+SPEECH_AFTER_QUOTE = (
+    r"ujar|ujarnya|kata|katanya|jelas|jelasnya|tegas|tegasnya|ungkap|ungkapnya|pungkas|"
+    r"pungkasnya|tutur|tuturnya|imbuh|imbuhnya|ucap|ucapnya|terang|terangnya|papar|"
+    r"paparnya|sebut|sebutnya|tambah|tambahnya|lanjut|lanjutnya|seru|serunya|ajak|ajaknya|"
+    r"harap|harapnya|pinta|pintanya|tandas|tandasnya|timpal|kata dia|ujar dia"
+)
+# '"...," ujar Nama' and 'menurut Nama'.
+ATTRIBUTION = re.compile(
+    rf"(?:[\"”’]\s*(?:{SPEECH_AFTER_QUOTE})|\b[Mm]enurut|\b[Kk]ata|\b[Uu]jar)\s+"
+    r"(?=[A-Z])"
+)
+# "Nama mengatakan ..." at the start of a sentence.
+SPEECH_VERB_AFTER = re.compile(
+    r"\s+(?:juga\s+|pun\s+|kembali\s+)?(?:mengatakan|menyampaikan|menegaskan|menjelaskan|"
+    r"mengungkapkan|menuturkan|menambahkan|mengingatkan|mengimbau|menyebut|menyebutkan|"
+    r"memaparkan|menerangkan|berharap|meminta|mengaku|menilai|menekankan|menyatakan)\b"
+)
+
+SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[A-Z]", re.M)
 
 
 @dataclass(frozen=True)
@@ -71,53 +139,250 @@ class PersonMention:
     title: str
 
 
-def _name_after(text, position):
-    """The name starting at POSITION (after an optional comma), or None."""
-    rest = text[position:]
-    skip = len(rest) - len(rest.lstrip(" ,"))
-    match = NAME.match(rest, skip)
-    if not match:
+@lru_cache(maxsize=1)
+def _place_words():
+    """{first word: [place names of 1-3 words starting with it, longest first]} of the
+    gazetteer, with their capitalisation as written ("tanah datar" -> "Tanah Datar")."""
+    by_level, _names = gazetteer()
+    starts = {}
+    for level in by_level.values():
+        for bare in level:
+            words = tuple(w.capitalize() for w in bare.split())
+            if words and len(words) <= 3:
+                starts.setdefault(words[0], []).append(words)
+    for options in starts.values():
+        options.sort(key=len, reverse=True)
+    return starts
+
+
+def _tokens(text, start, end):
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def _is_acronym(word):
+    letters = word.rstrip(".")
+    return (
+        len(letters) >= 2
+        and letters[0].isupper()
+        and sum(c.isupper() for c in letters) >= 2
+        and letters.replace("-", "").isalpha()
+        and not DEGREE.match(word)
+    )
+
+
+def _is_title_word(word):
+    bare = word.rstrip(".")
+    if word.lower() in HONORIFICS:
+        return False
+    return (
+        bare.lower() in TITLE_WORDS
+        or (bare[:1].isupper() and INSTITUTION_NOUN.match(bare) is not None)
+        or _is_acronym(word)
+        or ROMAN.match(bare) is not None
+    )
+
+
+def _place_length(tokens, index):
+    """How many tokens from INDEX spell a gazetteer place (0 if none)."""
+    words = [t[2] for t in tokens[index : index + 3]]
+    for option in _place_words().get(words[0] if words else "", ()):
+        if tuple(words[: len(option)]) == option:
+            return len(option)
+    return 0
+
+
+def _title_end(tokens, index):
+    """Index just past the title that opens at INDEX."""
+    after_local = False
+    while index < len(tokens):
+        word = tokens[index][2]
+        if word == "(" and index + 2 < len(tokens) and tokens[index + 2][2] == ")":
+            index += 3
+            continue
+        if word in CONNECTORS and index + 1 < len(tokens):
+            following = tokens[index + 1][2]
+            if following[:1].isupper() and _is_title_word(following):
+                index += 1
+                continue
+            return index
+        if not word[:1].isalpha() or not word[:1].isupper():
+            return index
+        if after_local:
+            # "Camat Manyar", "Kepala Desa Sukomulyo": one word of a local place.
+            after_local = False
+            index += max(1, _place_length(tokens, index))
+            continue
+        if word in LOCAL_OFFICE_WORDS or word in LOCAL_PLACE_WORDS:
+            after_local = not (
+                index + 1 < len(tokens) and tokens[index + 1][2] in LOCAL_PLACE_WORDS
+            )
+            index += 1
+            continue
+        if _is_title_word(word):
+            index += 1
+            continue
+        places = _place_length(tokens, index)
+        if places:
+            index += places
+            continue
+        return index
+    return index
+
+
+def _is_name_word(word):
+    return NAME_WORD.fullmatch(word) is not None and word.rstrip(".") not in NOT_NAME
+
+
+def _name_at(tokens, index):
+    """(name, index past it) of the name that starts at INDEX, honorifics and degrees
+    dropped, or None."""
+    while index < len(tokens) and tokens[index][2].lower() in HONORIFICS:
+        # "H." is Haji before a name, but could be an initial at the end of one.
+        if index + 1 >= len(tokens) or not tokens[index + 1][2][:1].isupper():
+            break
+        index += 1
+    words = []
+    while index < len(tokens) and len(words) < 5:
+        word = tokens[index][2]
+        if word in ("bin", "binti") and words:
+            words.append(word)
+            index += 1
+            continue
+        if word.endswith(".") and not NAME_WORD.fullmatch(word):
+            # "Yusuf." ends the sentence with the name.
+            bare = word[:-1]
+            if _is_name_word(bare) and not DEGREE.match(bare):
+                words.append(bare)
+                index += 1
+            break
+        if not _is_name_word(word) or DEGREE.match(word) or _is_title_word(word):
+            break
+        words.append(word)
+        index += 1
+    while words and words[-1] in ("bin", "binti"):
+        words.pop()
+    if not words or all(len(w.rstrip(".")) == 1 for w in words):
         return None
-    words = match.group().split()
-    while words and words[0].strip(",") in NOT_NAME:
+    if _place_length([(0, 0, w) for w in words], 0) == len(words):
+        return None  # "Kota Jambi", "Situbondo": a place
+    # Skip the degrees that follow: ", S.H., M.H.", " M.Si".
+    while index < len(tokens):
+        word = tokens[index][2]
+        if word == "," and index + 1 < len(tokens) and DEGREE.match(tokens[index + 1][2]):
+            index += 2
+        elif DEGREE.match(word) and word not in ("SE",):
+            index += 1
+        else:
+            break
+    return " ".join(words), index
+
+
+def _clean_title(text):
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
+def _titled(text, tokens, index):
+    """People around the title opening at INDEX: 'Title Name' or 'Name, Title,'."""
+    end = _title_end(tokens, index)
+    if end == index:
         return None
-    return position + match.start(), position + match.end(), match.group().strip(" ,")
+    title_tokens = tokens[index:end]
+    # A title that is only an acting prefix or a bare level word names nobody.
+    if all(t[2].rstrip(".") in ACTING for t in title_tokens):
+        return None
+    title = _clean_title(text[title_tokens[0][0] : title_tokens[-1][1]])
+    after = end + 1 if end < len(tokens) and tokens[end][2] == "," else end
+    found = _name_at(tokens, after)
+    if found:
+        name, name_end = found
+        return PersonMention(tokens[index][0], tokens[name_end - 1][1], name, title)
+    # "Sugirah, Kepala BKPSDM Kabupaten Banyuwangi, mengatakan"
+    if index >= 2 and tokens[index - 1][2] == ",":
+        first = index - 1
+        while first > 0 and (
+            _is_name_word(tokens[first - 1][2])
+            or DEGREE.match(tokens[first - 1][2])
+            or tokens[first - 1][2].lower() in HONORIFICS
+        ):
+            first -= 1
+        if first < index - 1 and (first == 0 or not tokens[first - 1][2][:1].isupper()):
+            found = _name_at(tokens, first)
+            if found and found[1] >= index - 1:
+                return PersonMention(tokens[first][0], tokens[end - 1][1], found[0], title)
+    return None
 
 
-PLACE_AT = re.compile(
-    r" ((?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.|Kecamatan|Desa|Kelurahan) )?"
-    r"([A-Z][a-z]+)(?: ([A-Z][a-z]+))?"
-)
-LOCAL_OFFICES = ("Camat", "Kepala Desa", "Kades", "Lurah")
-
-
-def _place_end(text, position, known_places, local_office):
-    """Where the place of an office ends (POSITION if the title names none)."""
-    match = PLACE_AT.match(text, position)
-    if not match:
-        return position
-    prefix, first, second = match.groups()
-    prefix = prefix or ""
-    first_end = match.start(2) + len(first)
-    options = ([(f"{first} {second}", match.end())] if second else []) + [(first, first_end)]
-    for words, end in options:
-        if (prefix + words).lower() in known_places or words.lower() in known_places:
-            return end
-    if prefix or local_office or text[first_end : first_end + 1] == ",":
-        return first_end  # "Kecamatan Ajung", "Camat Ajung Budi", "Kepala Dinas X, Nama"
-    return position
+def _window(text, start):
+    """The sentence-ish stretch after START (to the next line end, at most 300 characters)."""
+    stop = text.find("\n", start)
+    return min(len(text) if stop < 0 else stop, start + 300)
 
 
 def find_people(text, known_places=()):
-    """People named right after an official title. KNOWN_PLACES: lowercase place names (from
-    places.find_places) that belong to the title rather than to the person."""
-    found = []
-    for title in TITLE.finditer(text):
-        end = _place_end(text, title.end(), known_places, title.group(2) in LOCAL_OFFICES)
-        name = _name_after(text, end)
-        if name:
-            _start, name_end, written = name
-            found.append(
-                PersonMention(title.start(), name_end, written, text[title.start() : end].strip())
-            )
-    return found
+    """People named beside an official title, and the people quotes are attributed to.
+    KNOWN_PLACES: lowercase place names found in the text, never taken for a person."""
+    known_places = {p.lower() for p in known_places}
+    titled, bare = [], []
+    # The first line is the headline, in title case: "Bupati Situbondo Terbitkan SE".
+    headline_end = text.find("\n") + 1 if "\n" in text.strip() else 0
+    covered = [(0, headline_end)]
+    for match in OFFICE.finditer(text):
+        if any(s <= match.start() < e for s, e in covered):
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if DOCUMENT_BEFORE.search(text, max(line_start, match.start() - 20), match.start()):
+            continue
+        back = max(line_start, match.start() - 120)
+        # Tokens before and after the title apart, so that one always opens at the title.
+        before = _tokens(text, back, match.start())
+        tokens = before + _tokens(text, match.start(), _window(text, match.start()))
+        index = len(before)
+        mention = _titled(text, tokens, index)
+        if mention:
+            covered.append((match.start(), mention.end))
+            titled.append(mention)
+        else:
+            covered.append((match.start(), tokens[_title_end(tokens, index) - 1][1]))
+    for match in ATTRIBUTION.finditer(text, headline_end):
+        tokens = _tokens(text, match.end(), _window(text, match.end()))
+        found = _name_at(tokens, 0)
+        if not found:
+            continue
+        name, end = found
+        title = ""
+        if end < len(tokens) and tokens[end][2] == ",":
+            if end + 1 < len(tokens) and OFFICE.match(tokens[end + 1][2]):
+                title_end = _title_end(tokens, end + 1)
+                title = _clean_title(text[tokens[end + 1][0] : tokens[title_end - 1][1]])
+        bare.append(PersonMention(match.end(), tokens[end - 1][1], name, title))
+    for match in SENTENCE_START.finditer(text, headline_end):
+        verb = SPEECH_VERB_AFTER.search(text, match.start(), min(len(text), match.start() + 80))
+        if not verb:
+            continue
+        tokens = _tokens(text, match.start(), verb.start())
+        found = _name_at(tokens, 0)
+        if found and found[1] == len(tokens):
+            bare.append(PersonMention(match.start(), verb.start(), found[0], ""))
+    # One mention per name, the first titled one preferred.
+    by_name = {}
+    for mention in sorted(titled, key=lambda m: m.start) + sorted(bare, key=lambda m: m.start):
+        lowered = mention.name.lower()
+        if lowered in known_places or lowered.startswith(("kabupaten ", "kota ", "provinsi ")):
+            continue
+        key = tuple(_words(mention.name))
+        if key not in by_name:
+            by_name[key] = mention
+    # A bare short form of a titled name ("tegas Yusuf" after "M. Yusuf") is the same person,
+    # and so is a name that a longer one found anywhere contains ("Rudi", "Rudi Hartono").
+    return sorted(
+        (
+            mention
+            for key, mention in by_name.items()
+            if not any(len(key) < len(other) and set(key) <= set(other) for other in by_name)
+        ),
+        key=lambda m: m.start,
+    )
+
+
+def _words(name):
+    return [w.rstrip(".").lower() for w in name.split()]

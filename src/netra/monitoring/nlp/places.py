@@ -1,7 +1,8 @@
 """Region names to Kemendagri codes: "Pemkab Jember" -> 35.09, "Kota Jambi" -> 15.71,
 "Kabupaten Lumajang" -> 35.08, "Pemprov Jatim" -> 35. A bare "Pemkot" or "Pemkab" refers to
-the last city or regency named before it. A name that two regions share ("Bekasi": a regency
-and a city) counts only with its prefix."""
+the last city or regency named before it. A name counts only with its prefix ("Kabupaten
+Bekasi", "Pj Bupati Bekasi"): a bare "Bekasi" may be the regency or the city, and a bare name
+is often a person's, a street's or a building's."""
 
 import json
 import re
@@ -90,13 +91,6 @@ def _patterns():
             ),
         ),
         (
-            "bare",
-            re.compile(
-                rf"\b({alternatives(set(by_level['regency']) ^ set(by_level['city']))})"
-                r"\b"
-            ),
-        ),
-        (
             "pronoun",
             re.compile(
                 r"\b([Pp]emkot|[Pp]emkab|[Pp]emprov|PEMKOT|PEMKAB|PEMPROV)\b"
@@ -116,12 +110,7 @@ def find_places(text):
             if kind == "pronoun":
                 continue  # resolved below, in reading order
             name = match.group(1).lower()
-            if kind == "bare":
-                if not match.group(1)[0].isupper():
-                    continue
-                level = "regency" if name in by_level["regency"] else "city"
-            else:
-                level = kind
+            level = kind
             code, official = by_level[level][name]
             taken.append((match.start(), match.end()))
             found.append(Place(match.start(), match.end(), code, official, match.group()))

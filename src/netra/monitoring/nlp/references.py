@@ -37,21 +37,37 @@ KINDS = {
     "pergub": "Pergub",
     "skb": "SKB",
     "surat keputusan bersama": "SKB",
+    "peraturan komisi pemilihan umum": "PKPU",
+    "peraturan badan pengawas pemilihan umum": "Perbawaslu",
+    "peraturan badan kepegawaian negara": "PerBKN",
+    "peraturan menteri panrb": "PermenPANRB",
+    "peraturan menpan-rb": "PermenPANRB",
+    "peraturan menpan rb": "PermenPANRB",
+    "peraturan menteri pendayagunaan aparatur negara dan reformasi birokrasi": "PermenPANRB",
 }
 _KIND = "|".join(sorted((re.escape(k) for k in KINDS), key=len, reverse=True))
-_NUMBER_WORD = r"(?:nomor|nomer|no\.?|nmr\.?)"
+_NUMBER_WORD = r"(?:nomor|nomer|no\.?|nmr\.?|bernomor)"
 
 REGULATION = re.compile(
-    rf"\b({_KIND})\s+(?:{_NUMBER_WORD}\s*)?(\d{{1,4}})\s*(?:tahun|thn\.?|/)\s*((?:19|20)\d{{2}})\b",
+    # "Peraturan Pemerintah (PP) Nomor 94 Tahun 2021", "UU ASN Nomor 20 Tahun 2023",
+    # "UU RI No. 10/2016", "PP 94/2021"
+    rf"\b({_KIND})\s+(?:\([A-Za-z-]{{2,12}}\)\s*)?"
+    rf"(?:(?:(?:[A-Z][A-Za-z]{{1,12}}\s+){{1,3}})?{_NUMBER_WORD}\s*:?\s*)?"
+    rf"(\d{{1,4}})\s*(?:tahun|thn\.?|th\.?|/)\s*((?:19|20)\d{{2}})\b",
     re.I,
 )
 # A circular's number: groups of letters/digits joined by slashes or dots, with at least two
 # slashes and a year or a roman month somewhere ("800/6516/41/2023", "HKM.05/12/EDR/IX/2024").
+# The circular is named up to 150 characters before its number, in the same sentence (a
+# period inside "Pj. Bupati" or "No." does not end it).
 CIRCULAR = re.compile(
-    r"\b(?:surat edaran|se)\b[^.\n]{0,80}?\b" + _NUMBER_WORD + r"?\s*:?\s*"
-    r"([A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+){2,})",
+    r"\b(?:surat edaran|edaran|se(?!-)|surat)\b(?:[^.\n]|\.(?=\S| [a-z0-9]))"
+    r"{0,150}?(?<![\w/.])" + _NUMBER_WORD + r"?\s*:?\s*"
+    r"([A-Za-z0-9.\-]+(?:\s?/\s?[A-Za-z0-9.\-]+){2,})",
     re.I,
 )
+
+DATE_LIKE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
 
 
 @dataclass(frozen=True)
@@ -74,7 +90,9 @@ def find_references(text):
             )
         )
     for match in CIRCULAR.finditer(text):
-        number = match.group(1).rstrip(".-")
+        number = re.sub(r"\s*/\s*", "/", match.group(1).rstrip(".-"))
+        if DATE_LIKE.match(number):
+            continue  # "(20/11/2020)" is a day
         years = re.findall(r"(?:19|20)\d{2}", number)
         found.append(
             Reference(

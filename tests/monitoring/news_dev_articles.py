@@ -1,0 +1,28 @@
+"""The dev articles of tests/monitoring/articles with their publication dates, for the news
+extraction tests (written for these tests, never taken from the frozen evaluation set)."""
+
+from datetime import date
+from pathlib import Path
+
+from netra.monitoring.nlp.news import extract
+
+ARTICLES = Path(__file__).resolve().parent / "articles"
+PUBLISHED = {
+    "situbondo-surat-edaran": date(2024, 10, 16),
+    "bondowoso-sosialisasi-hybrid": date(2024, 10, 9),
+    "banyuwangi-apel-deklarasi": date(2024, 10, 7),
+    "probolinggo-webinar-youtube": date(2024, 10, 17),
+    "pasuruan-rakor": date(2024, 10, 1),
+    "sidoarjo-pakta-integritas": date(2024, 10, 4),
+    "malang-bimtek-zoom": date(2024, 10, 3),
+    "jambi-kota-surat-edaran": date(2024, 10, 1),
+    "lumajang-ikrar-kades": date(2024, 10, 12),
+    "jember-apel-akbar": date(2024, 10, 14),
+    "kediri-seminar": date(2024, 10, 8),
+    "gresik-sosialisasi-desa": date(2024, 10, 10),
+}
+
+
+def extracted(name):
+    text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
+    return extract(text, PUBLISHED[name])

@@ -1,0 +1,151 @@
+"""People in news articles: the officials behind long titles, the people quotes are
+attributed to, names without honorifics and degrees, and no word, place or institution
+taken for a person."""
+
+import pytest
+
+from netra.monitoring.nlp.news import extract
+from netra.monitoring.nlp.people import find_people
+
+from .news_dev_articles import extracted
+
+EXPECTED = {
+    "situbondo-surat-edaran": [
+        ("Rudi Hartono", "Asisten Pemerintahan dan Kesejahteraan Rakyat Setdakab Situbondo"),
+        ("Fitriyah Wulandari", "Ketua Komisi Pemilihan Umum (KPU) Kabupaten Situbondo"),
+    ],
+    "bondowoso-sosialisasi-hybrid": [
+        ("Ahmad Subiyanto", "Sekretaris Daerah Kabupaten Bondowoso"),
+        ("B. Santoso", "Kepala Kantor Regional VII BKN"),
+    ],
+    "banyuwangi-apel-deklarasi": [
+        ("M. Yusuf", "Pj Bupati Banyuwangi"),
+        ("Sugirah", "Kepala BKPSDM Kabupaten Banyuwangi"),
+        ("Adrianus Yansen Pale", "Ketua Bawaslu Banyuwangi"),
+    ],
+    "probolinggo-webinar-youtube": [
+        ("Rina Kartikasari", "Pj Wali Kota Probolinggo"),
+        (
+            "Moh. Hasan Basri",
+            "Anggota Bawaslu Kota Probolinggo Koordinator Divisi Penanganan Pelanggaran",
+        ),
+    ],
+    "pasuruan-rakor": [
+        ("Tri Wibowo", "Kepala Kantor Regional II BKN Surabaya"),
+        ("Arie Yoenianto", "Ketua Bawaslu Kabupaten Pasuruan"),
+        ("Heru Farianto", "Inspektur Kabupaten Pasuruan"),
+    ],
+    "sidoarjo-pakta-integritas": [
+        ("Subandi", "Plt Bupati Sidoarjo"),
+        ("Fenny Apridawati", "Sekretaris Daerah Sidoarjo"),
+    ],
+    "malang-bimtek-zoom": [
+        ("Alifia Mahardika", "Kepala BKPSDM Kota Malang"),
+        ("Iwan Kurniawan", "Pj Wali Kota Malang"),
+    ],
+    "jambi-kota-surat-edaran": [
+        (
+            "Muhammad Rasyid",
+            "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kota Jambi",
+        ),
+    ],
+    "lumajang-ikrar-kades": [
+        (
+            "Eko Widodo",
+            "Ketua Asosiasi Pemerintahan Desa Seluruh Indonesia (APDESI) Kabupaten Lumajang",
+        ),
+        (
+            "Ahmad Taufik Hidayat",
+            "Kepala Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Lumajang",
+        ),
+    ],
+    "jember-apel-akbar": [
+        ("Muhammad Balya Firjaun Barlaman", "Wakil Bupati Jember"),
+        ("Nur Aini", "Kepala Bidang Pengembangan Karier BKPSDM Kabupaten Jember"),
+    ],
+    "kediri-seminar": [
+        ("Hanindhito Himawan Pramana", "Pj Bupati Kediri"),
+        ("Anang Widodo", "Kepala Bagian Hukum Setdakab Kediri"),
+        (
+            "Muhammad Hadi Wijaya",
+            "Anggota Bawaslu Kabupaten Kediri Divisi Hukum dan Penyelesaian Sengketa",
+        ),
+    ],
+    "gresik-sosialisasi-desa": [
+        ("Hendriawan Susilo", "Camat Manyar"),
+        ("Abdul Rochim", "Kepala Desa Sukomulyo"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_dev_article_names_exactly_its_people_with_their_full_titles(name):
+    people = [(p["name"], p["title"]) for p in extracted(name)["people"]]
+    assert people == EXPECTED[name]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Pj Bupati Banyuwangi H. M. Yusuf membuka apel.", "M. Yusuf"),
+        ("Kepala Kantor Regional VII BKN B. Santoso hadir.", "B. Santoso"),
+        ("Sekda Bondowoso Drs. H. Ahmad Subiyanto, M.Si membuka acara.", "Ahmad Subiyanto"),
+        ("Pj Wali Kota Probolinggo dr. Rina Kartikasari hadir.", "Rina Kartikasari"),
+        ("Camat Manyar Hendra Wijaya, S.Sos., M.AP mengatakan", "Hendra Wijaya"),
+        ("Ketua Bawaslu Jember Sanda Aditiya Arta, S.H., M.H. hadir.", "Sanda Aditiya Arta"),
+        (
+            "Kepala BKPSDM Kota Malang, Dr. Alifia Mahardika, S.STP., M.Si, hadir.",
+            "Alifia Mahardika",
+        ),
+    ],
+)
+def test_honorifics_and_degrees_are_dropped_but_initials_kept(text, name):
+    assert [p.name for p in find_people(text)] == [name]
+
+
+def test_a_name_before_its_title_between_commas_is_found():
+    text = "Sugirah, Kepala BKPSDM Kabupaten Banyuwangi, mengatakan tim telah siap."
+    (person,) = find_people(text)
+    assert (person.name, person.title) == ("Sugirah", "Kepala BKPSDM Kabupaten Banyuwangi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Warga diminta melapor. "ASN harus netral," ujar Bambang Sutejo.',
+        'Warga diminta melapor. "ASN harus netral," tegas Bambang Sutejo kepada wartawan.',
+        "Menurut Bambang Sutejo, pelanggaran paling banyak terjadi di media sosial.",
+        'Warga diminta melapor. "Kami siap," pungkas Bambang Sutejo.',
+    ],
+)
+def test_the_person_a_quote_is_attributed_to_is_found(text):
+    assert [p.name for p in find_people(text)] == ["Bambang Sutejo"]
+
+
+def test_a_short_form_or_a_pronoun_after_a_quote_adds_nobody():
+    text = (
+        "Judul\nKepala BKPSDM Kabupaten Situbondo Rudi Hartono membuka acara. "
+        '"ASN harus netral," ujar Rudi. "Kami memantau media sosial," katanya. '
+        "Menurut Rudi, laporan akan ditindaklanjuti."
+    )
+    assert [p["name"] for p in extract(text)["people"]] == ["Rudi Hartono"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bupati menerbitkan Surat Edaran Bupati Nomor 000.1.5/123/2024 tentang netralitas.",
+        "Pemkab Situbondo mengimbau ASN menjaga netralitas.",
+        "Bawaslu Kota Jambi menegaskan akan menindak pelanggaran.",
+        "Apel digelar di halaman Kantor Bupati Situbondo, Senin (7/10/2024).",
+        "Surat itu ditujukan kepada Kepala BKN, Ketua KASN dan Ketua Bawaslu.",
+        'Usai apel, para ASN berfoto. "Netral itu wajib," kata Sekda.',
+    ],
+)
+def test_words_places_and_institutions_are_not_taken_for_people(text):
+    assert find_people(text) == []
+
+
+def test_the_headline_in_title_case_gives_no_person():
+    text = "Bupati Situbondo Terbitkan SE Netralitas\nPemkab menerbitkan edaran baru."
+    assert extract(text)["people"] == []
