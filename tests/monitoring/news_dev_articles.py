@@ -20,6 +20,12 @@ PUBLISHED = {
     "jember-apel-akbar": date(2024, 10, 14),
     "kediri-seminar": date(2024, 10, 8),
     "gresik-sosialisasi-desa": date(2024, 10, 10),
+    "situbondo-kordiv-bawaslu": date(2024, 10, 8),
+    "bondowoso-selaku-sekda": date(2024, 10, 11),
+    "jember-kordiv-kpu": date(2024, 9, 30),
+    "lumajang-apel-tiga-hari": date(2024, 10, 16),
+    "probolinggo-kabupaten-edaran": date(2024, 9, 25),
+    "banyuwangi-dialog-interaktif": date(2024, 10, 17),
 }
 
 

@@ -53,6 +53,22 @@ EXPECTED = {
         ("outreach", "2024-10-10", "2024-10-10", None),
         ("circular", "2024-09-20", "2024-09-20", "800/789/437.54/2024"),
     ],
+    "situbondo-kordiv-bawaslu": [
+        ("outreach", "2024-10-08", "2024-10-08", None),
+        ("outreach", "2024-10-09", "2024-10-09", None),
+        ("outreach", "2024-10-10", "2024-10-10", None),
+    ],
+    "bondowoso-selaku-sekda": [
+        ("declaration", "2024-10-11", "2024-10-11", None),
+        ("circular", "2024-09-05", "2024-09-05", "800.1.4/3321/430.10.2/2024"),
+    ],
+    "jember-kordiv-kpu": [("outreach", "2024-09-30", "2024-09-30", None)],
+    "lumajang-apel-tiga-hari": [("rally", "2024-10-16", "2024-10-18", None)],
+    "probolinggo-kabupaten-edaran": [
+        ("circular", "2024-09-19", "2024-09-19", "000.1.5/2011/426.11/2024"),
+        ("outreach", "2024-09-24", "2024-09-24", None),
+    ],
+    "banyuwangi-dialog-interaktif": [("outreach", "2024-10-17", "2024-10-17", None)],
 }
 MODES = {
     "bondowoso-sosialisasi-hybrid": ("outreach", "2024-10-09", "hybrid"),
@@ -61,6 +77,7 @@ MODES = {
     "malang-bimtek-zoom": ("outreach", "2024-10-03", "online"),
     "gresik-sosialisasi-desa": ("outreach", "2024-10-10", "offline"),
     "pasuruan-rakor": ("outreach", "2024-10-01", "offline"),
+    "jember-kordiv-kpu": ("outreach", "2024-09-30", "hybrid"),
 }
 
 
@@ -111,6 +128,15 @@ def test_a_circulars_own_date_stays_apart_from_the_dates_of_the_events_it_orders
         ("rally", "2024-10-09", "2024-10-09", None),
         ("outreach", "2024-10-14", "2024-10-16", None),
     ]
+
+
+def test_a_day_of_the_election_schedule_is_not_the_activitys_date():
+    text = (
+        "Judul\nApel netralitas digelar Senin (14/10/2024), sebulan jelang pemungutan suara "
+        "27 November 2024. Camat diminta menggelar pembinaan paling lambat 4 Oktober 2024."
+    )
+    dated = [(a["type"], a["date_start"]) for a in extract(text, None)["activities"]]
+    assert dated == [("rally", "2024-10-14"), ("outreach", None)]
 
 
 def test_an_activity_dated_in_the_next_sentence_takes_that_date():

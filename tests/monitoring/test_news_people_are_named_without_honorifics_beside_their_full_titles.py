@@ -75,6 +75,41 @@ EXPECTED = {
         ("Hendriawan Susilo", "Camat Manyar"),
         ("Abdul Rochim", "Kepala Desa Sukomulyo"),
     ],
+    "situbondo-kordiv-bawaslu": [
+        (
+            "Siti Nur'aini",
+            "Koordinator Divisi Pencegahan, Partisipasi Masyarakat dan Hubungan Masyarakat "
+            "Bawaslu Situbondo",
+        ),
+    ],
+    "bondowoso-selaku-sekda": [
+        ("Nanang Hermawan", "Sekretaris Daerah Kabupaten Bondowoso"),
+        ("Lintar Mahardhika", "Kapolres Bondowoso"),
+        ("Tri Joko Wijayanto", "Dandim 0822/Bondowoso"),
+        ("Nurul Hidayati", "Ketua Tim Penggerak PKK Kabupaten Bondowoso"),
+    ],
+    "jember-kordiv-kpu": [
+        (
+            "Andi Wasis",
+            "Anggota KPU Kabupaten Jember Divisi Sosialisasi, Pendidikan Pemilih dan "
+            "Partisipasi Masyarakat",
+        ),
+        ("Sukowinarno", "Kepala BKPSDM Kabupaten Jember"),
+    ],
+    "lumajang-apel-tiga-hari": [
+        ("Indah Wahyuni", "Pj Bupati Lumajang"),
+        ("Eko Susilo Adi", "Kepala Inspektorat Kabupaten Lumajang"),
+    ],
+    "probolinggo-kabupaten-edaran": [
+        ("Ugas Irwanto", "Pj Bupati Probolinggo"),
+        ("Titik Rusmawati", "Asisten Administrasi Umum Sekretariat Daerah Kabupaten Probolinggo"),
+        ("Gatot Cahyono", "Camat Kraksaan"),
+    ],
+    "banyuwangi-dialog-interaktif": [
+        ("Sri Wahyuni", "Kepala Bagian Hukum Setdakab Banyuwangi"),
+        ("R. Agus Mulyono", "Kepala Badan Kesatuan Bangsa dan Politik Kabupaten Banyuwangi"),
+        ("Ahmad Fauzi Rahman", "Kepala Desa Tamansari"),
+    ],
 }
 
 
@@ -101,6 +136,22 @@ def test_each_dev_article_names_exactly_its_people_with_their_full_titles(name):
 )
 def test_honorifics_and_degrees_are_dropped_but_initials_kept(text, name):
     assert [p.name for p in find_people(text)] == [name]
+
+
+def test_police_and_army_ranks_belong_to_neither_the_title_nor_the_name():
+    text = (
+        "Hadir Kapolres Situbondo AKBP Rezi Dharmawan dan Dandim 0823/Situbondo Letkol Inf Ahmad."
+    )
+    assert [(p.name, p.title) for p in find_people(text)] == [
+        ("Rezi Dharmawan", "Kapolres Situbondo"),
+        ("Ahmad", "Dandim 0823/Situbondo"),
+    ]
+
+
+def test_a_name_linked_to_its_title_by_selaku_is_found():
+    text = "Acara dipimpin Nanang Hermawan, S.Sos., M.Si., selaku Sekretaris Daerah Bondowoso."
+    (person,) = find_people(text)
+    assert (person.name, person.title) == ("Nanang Hermawan", "Sekretaris Daerah Bondowoso")
 
 
 def test_a_name_before_its_title_between_commas_is_found():
@@ -140,6 +191,9 @@ def test_a_short_form_or_a_pronoun_after_a_quote_adds_nobody():
         "Apel digelar di halaman Kantor Bupati Situbondo, Senin (7/10/2024).",
         "Surat itu ditujukan kepada Kepala BKN, Ketua KASN dan Ketua Bawaslu.",
         'Usai apel, para ASN berfoto. "Netral itu wajib," kata Sekda.',
+        "Edaran itu menyatakan ASN dilarang hadir dalam kampanye.",
+        "Pihak BKPSDM menyatakan siap menindaklanjuti rekomendasi Bawaslu.",
+        "Sambutan disampaikan Ketua Tim Penggerak PKK Kabupaten Bondowoso.",
     ],
 )
 def test_words_places_and_institutions_are_not_taken_for_people(text):

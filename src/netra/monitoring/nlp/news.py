@@ -32,8 +32,8 @@ ACTIVITY_WORDS = [
     (
         "outreach",
         re.compile(
-            r"\b(?:sosialisasi|pembinaan|webinar|seminar|bimbingan teknis|"
-            r"bimtek|dialog|talkshow|talk show|rapat koordinasi|rakor|diskusi|"
+            r"\b(?:(?:sosialisasi|menyosialisasi)(?:kan)?|pembinaan|webinar|seminar|"
+            r"bimbingan teknis|bimtek|dialog|talkshow|talk show|rapat koordinasi|rakor|diskusi|"
             r"penyuluhan|edukasi|workshop|lokakarya|sarasehan|fgd|focus group discussion|"
             r"coaching clinic|pengarahan|pembekalan|diseminasi)\b",
             re.I,
@@ -60,6 +60,13 @@ HYBRID = re.compile(
 SIGNED = re.compile(
     r"\b(?:ditandatangani|diterbitkan|dikeluarkan|tertanggal|bertanggal|terbit|diteken|"
     r"ditetapkan|diundangkan|tanggal)\b[^.\n]{0,25}$",
+    re.I,
+)
+# A date of the election's schedule, not of the activity: "jelang pemungutan suara 27
+# November", "paling lambat 4 Oktober".
+SCHEDULE = re.compile(
+    r"\b(?:pemungutan suara|pencoblosan|masa kampanye|masa tenang|jadwal kampanye|tahapan|"
+    r"paling lambat|batas waktu|hari pemilihan|hari h)\b(?:\W+\w+){0,3}\W*$",
     re.I,
 )
 # A sentence that goes on with the activity just told: "Kegiatan itu digelar pada ...".
@@ -139,6 +146,11 @@ def _activities(text, dates, references):
                 elif previous:
                     previous["mode"] = _joined_mode(previous["mode"], _mode(sentence))
             continue
+        event_dates = [
+            d
+            for d in sentence_dates
+            if not SCHEDULE.search(text, max(start, d.start - 40), d.start)
+        ]
         circular_spans = []
         for index, (position, kind) in enumerate(kept):
             seg_start = start if index == 0 else start + position
@@ -154,10 +166,11 @@ def _activities(text, dates, references):
             if kind == "circular":
                 when = _circular_date(text, in_segment, seg_start)
             else:
+                in_segment = [d for d in event_dates if seg_start <= d.start < seg_end]
                 # A date told earlier in the sentence, unless it was a circular's own.
                 before = [
                     d
-                    for d in sentence_dates
+                    for d in event_dates
                     if d.start < seg_start and not any(s <= d.start < e for s, e in circular_spans)
                 ]
                 when = in_segment[0] if in_segment else (before[-1] if before else None)
@@ -175,6 +188,17 @@ def _activities(text, dates, references):
                         "when": when if activity == kind else None,
                         "mode": None if activity == "circular" else _mode(text[seg_start:seg_end]),
                         "reference": circular if activity == "circular" else None,
+                        "sentence": number,
+                    }
+                )
+            # "di Asembagus pada Rabu (9/10) dan di Besuki pada Kamis (10/10)": one each.
+            for later in in_segment[1:] if kind != "circular" else ():
+                activities.append(
+                    {
+                        "type": kind,
+                        "when": later,
+                        "mode": _mode(text[seg_start:seg_end]),
+                        "reference": None,
                         "sentence": number,
                     }
                 )

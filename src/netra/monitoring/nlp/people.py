@@ -60,10 +60,20 @@ TITLE_WORDS = set(
     utama fungsional pejabat plh plt pj pjs penjabat pelaksana tugas karo biro adpim
     bawaslu panwaslu panwascam panwaslih kpu kpud setdakab setdakot bapenda bappeda
     diskominfo dispendukcapil disdik dinkes dinsos kominfo bakesbangpol bpbd apdesi korpri
-    kesbang dpmd dpmpd bkpsdm bkpsdmd bkd bkpp bkppd kasn bkn ppk pps kpps ppdi
+    kesbang dpmd dpmpd bkpsdm bkpsdmd bkd bkpp bkppd kasn bkn ppk pps kpps ppdi sosialisasi
+    pemilih parmas humas penggerak pkk penindakan sentra gakkumdu pidana dharma wanita
     """.split()
 )
 CONNECTORS = {"dan", "&", "serta", "se-"}
+# Police and army ranks between a title and a name belong to neither.
+RANKS = set(
+    """
+    AKBP AKP Kompol Iptu Ipda Aiptu Aipda Bripka Brigadir Kombes Kombespol Pol Irjen Brigjen
+    Kapolri Letkol Kolonel Mayor Kapten Lettu Letda Serka Peltu Pelda Inf Arh Kav Czi Cpl Cku
+    Mar Laksma Marsma Mayjen Letjen
+    """.split()
+)
+MILITARY_UNITS = {"Dandim", "Kodim", "Danramil", "Koramil", "Danrem", "Korem", "Danyon"}
 LOCAL_OFFICE_WORDS = {"Camat", "Lurah", "Kades", "Sekcam", "Sekdes", "Kapolsek", "Danramil"}
 LOCAL_PLACE_WORDS = {"Desa", "Kelurahan", "Kecamatan"}
 ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
@@ -184,7 +194,8 @@ def _is_title_word(word):
 
 def _place_length(tokens, index):
     """How many tokens from INDEX spell a gazetteer place (0 if none)."""
-    words = [t[2] for t in tokens[index : index + 3]]
+    # A word that ends the sentence carries its period: "Kabupaten Bondowoso."
+    words = [t[2].rstrip(".") for t in tokens[index : index + 3]]
     for option in _place_words().get(words[0] if words else "", ()):
         if tuple(words[: len(option)]) == option:
             return len(option)
@@ -196,16 +207,25 @@ def _title_end(tokens, index):
     after_local = False
     while index < len(tokens):
         word = tokens[index][2]
+        previous = tokens[index - 1][2] if index else ""
         if word == "(" and index + 2 < len(tokens) and tokens[index + 2][2] == ")":
             index += 3
             continue
-        if word in CONNECTORS and index + 1 < len(tokens):
-            following = tokens[index + 1][2]
-            if following[:1].isupper() and _is_title_word(following):
+        if word in CONNECTORS or word == ",":
+            # "Divisi Pencegahan, Partisipasi Masyarakat dan Hubungan Masyarakat"
+            following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+            if following[:1].isupper() and (
+                _is_title_word(following)
+                if word in CONNECTORS
+                else following.lower() in TITLE_WORDS and not OFFICE.fullmatch(following)
+            ):
                 index += 1
                 continue
             return index
-        if not word[:1].isalpha() or not word[:1].isupper():
+        if word[:1].isdigit() and previous in MILITARY_UNITS:
+            index += 1  # "Dandim 0822/Bondowoso"
+            continue
+        if not word[:1].isalpha() or not word[:1].isupper() or word.rstrip(".") in RANKS:
             return index
         if after_local:
             # "Camat Manyar", "Kepala Desa Sukomulyo": one word of a local place.
@@ -278,38 +298,64 @@ def _name_at(tokens, index):
 
 
 def _clean_title(text):
-    return re.sub(r"\s+", " ", text).strip(" ,")
+    title = re.sub(r"\s+", " ", text).strip(" ,")
+    last = title.rsplit(" ", 1)[-1]
+    # The period that ends a sentence, not one of an abbreviation ("Kab.").
+    return title[:-1] if last.endswith(".") and len(last) > 5 else title
 
 
 def _titled(text, tokens, index):
     """People around the title opening at INDEX: 'Title Name' or 'Name, Title,'."""
     end = _title_end(tokens, index)
+    after = end
+    found = None
+    while end > index:
+        after = end + 1 if end < len(tokens) and tokens[end][2] == "," else end
+        while after < len(tokens) and tokens[after][2].rstrip(".") in RANKS:
+            after += 1  # "Kapolres Bondowoso AKBP Lintar", "Letkol Inf Tri"
+        found = _name_at(tokens, after)
+        # A "name" that a title word follows was a word of the title: "Ketua Tim Penggerak
+        # PKK Kabupaten Bondowoso Nurul".
+        if found and found[1] < len(tokens) and _continues_title(tokens[found[1]][2]):
+            end = _title_end(tokens, found[1])
+            found = None
+            continue
+        break
     if end == index:
         return None
     title_tokens = tokens[index:end]
-    # A title that is only an acting prefix or a bare level word names nobody.
+    # A title that is only an acting prefix names nobody.
     if all(t[2].rstrip(".") in ACTING for t in title_tokens):
         return None
     title = _clean_title(text[title_tokens[0][0] : title_tokens[-1][1]])
-    after = end + 1 if end < len(tokens) and tokens[end][2] == "," else end
-    found = _name_at(tokens, after)
     if found:
         name, name_end = found
         return PersonMention(tokens[index][0], tokens[name_end - 1][1], name, title)
-    # "Sugirah, Kepala BKPSDM Kabupaten Banyuwangi, mengatakan"
-    if index >= 2 and tokens[index - 1][2] == ",":
-        first = index - 1
-        while first > 0 and (
-            _is_name_word(tokens[first - 1][2])
-            or DEGREE.match(tokens[first - 1][2])
-            or tokens[first - 1][2].lower() in HONORIFICS
-        ):
-            first -= 1
-        if first < index - 1 and (first == 0 or not tokens[first - 1][2][:1].isupper()):
-            found = _name_at(tokens, first)
-            if found and found[1] >= index - 1:
-                return PersonMention(tokens[first][0], tokens[end - 1][1], found[0], title)
+    # "Sugirah, Kepala BKPSDM Kabupaten Banyuwangi, mengatakan", "Nanang Hermawan, S.Sos.,
+    # M.Si., selaku Sekretaris Daerah"
+    stop = index - 1  # the comma or the word that links the name to the title
+    if stop >= 1 and tokens[stop][2] in ("selaku", "sebagai"):
+        if tokens[stop - 1][2] == ",":
+            stop -= 1
+    elif not (stop >= 1 and tokens[stop][2] == ","):
+        return None
+    first = stop
+    while first > 0 and (
+        _is_name_word(tokens[first - 1][2])
+        or DEGREE.match(tokens[first - 1][2])
+        or tokens[first - 1][2].lower() in HONORIFICS
+        or (tokens[first - 1][2] == "," and DEGREE.match(tokens[first][2]))
+    ):
+        first -= 1
+    if first < stop and (first == 0 or not tokens[first - 1][2][:1].isupper()):
+        found = _name_at(tokens, first)
+        if found and found[1] == stop:
+            return PersonMention(tokens[first][0], tokens[end - 1][1], found[0], title)
     return None
+
+
+def _continues_title(word):
+    return word == "(" or (word[:1].isupper() and _is_title_word(word) and not DEGREE.match(word))
 
 
 def _window(text, start):
