@@ -3,7 +3,7 @@ posts of about 40 words).
 
     python bench/post_classification.py [--posts 20000] [--words 40]
 
-Posts are stitched from the corpus's sentences to the wanted length.
+Posts are stitched from the training corpus's posts to the wanted length.
 """
 
 import argparse
@@ -14,7 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from netra.monitoring.nlp.classify import DATA, classify, shipped_model  # noqa: E402
+from netra.monitoring.nlp.classify import classify, shipped_model  # noqa: E402
+from netra.monitoring.nlp.corpus import TRAINING_FILE  # noqa: E402
 from netra.monitoring.nlp.train import read_posts  # noqa: E402
 
 
@@ -24,7 +25,7 @@ def main():
     parser.add_argument("--words", type=int, default=40)
     args = parser.parse_args()
     rng = random.Random(5)
-    sentences = [p["text"] for p in read_posts(DATA / "corpus.jsonl")]
+    sentences = [p["text"] for p in read_posts(TRAINING_FILE)]
     posts = []
     for _ in range(args.posts):
         parts = []

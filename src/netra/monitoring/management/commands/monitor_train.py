@@ -1,5 +1,6 @@
 """`netra monitor train` (also `netra manage monitor_train`): rebuild the partisanship model
-from the corpus (reproducible: same corpus, same model)."""
+from the training corpus (reproducible: same corpus, same model). The frozen evaluation set is
+never trained on; `netra monitor evaluate` measures on it."""
 
 import json
 from pathlib import Path
@@ -7,7 +8,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from netra.monitoring.nlp import train
-from netra.monitoring.nlp.classify import DATA, MODEL_FILE
+from netra.monitoring.nlp.classify import MODEL_FILE
+from netra.monitoring.nlp.corpus import TRAINING_FILE
 
 
 class Command(BaseCommand):
@@ -24,8 +26,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, corpus=None, output=None, include_decisions=False, **options):
-        posts = train.read_posts(corpus or DATA / "corpus.jsonl")
-        training = [post for post in posts if not train.held_out(post)]
+        training = train.read_posts(corpus or TRAINING_FILE)
         if include_decisions:
             # Here, not at the top: only this option needs the database, and without it the
             # command runs where Django's apps are not set up (`netra monitor train`).
@@ -39,8 +40,4 @@ class Command(BaseCommand):
         model = train.train(training, version=f"trained on {len(training)} posts")
         output = Path(output) if output else MODEL_FILE
         output.write_text(json.dumps(model.to_json(), sort_keys=True), encoding="utf-8")
-        held = sum(1 for post in posts if train.held_out(post))
-        self.stdout.write(
-            f"Model dilatih dengan {len(training)} unggahan; {held} disisihkan "
-            f"untuk pengujian. Ditulis ke {output}."
-        )
+        self.stdout.write(f"Model dilatih dengan {len(training)} unggahan. Ditulis ke {output}.")
