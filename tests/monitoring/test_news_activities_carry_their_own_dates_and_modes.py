@@ -146,3 +146,12 @@ def test_an_activity_dated_in_the_next_sentence_takes_that_date():
     )
     (activity,) = extract(text)["activities"]
     assert (activity["type"], activity["date_start"]) == ("outreach", "2024-10-09")
+
+
+def test_an_activity_named_after_a_lead_that_told_only_the_day_takes_that_day():
+    text = (
+        "Judul\nPemkab Situbondo menggelar kegiatan bertajuk ASN Netral di Aula Abdurrahman, "
+        "Senin (7/10/2024). Sosialisasi ini diikuti 500 ASN."
+    )
+    (activity,) = extract(text, None)["activities"]
+    assert (activity["type"], activity["date_start"]) == ("outreach", "2024-10-07")

@@ -24,6 +24,7 @@ PUBLISHED = date(2024, 10, 1)
         ("pada 30 September hingga 2 Oktober 2024", "2024-09-30", "2024-10-02"),
         ("Senin, 14 Oktober 2024 sampai dengan Rabu, 16 Oktober 2024", "2024-10-14", "2024-10-16"),
         ("Rabu-Kamis (9-10/10/2024)", "2024-10-09", "2024-10-10"),
+        ("pada 9-11/10/2024 di tiap kecamatan", "2024-10-09", "2024-10-11"),
         ("Rabu (9/10/2024) hingga Kamis (10/10/2024)", "2024-10-09", "2024-10-10"),
         ("28 Desember hingga 2 Januari 2025", "2024-12-28", "2025-01-02"),
     ],

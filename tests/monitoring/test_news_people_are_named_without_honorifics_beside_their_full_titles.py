@@ -173,6 +173,16 @@ def test_the_person_a_quote_is_attributed_to_is_found(text):
     assert [p.name for p in find_people(text)] == ["Bambang Sutejo"]
 
 
+def test_a_name_opening_a_clause_before_a_speech_verb_is_a_person():
+    text = "Sementara itu, Bambang Sutejo juga menegaskan hal serupa."
+    assert [p.name for p in find_people(text)] == ["Bambang Sutejo"]
+
+
+def test_a_word_the_article_also_writes_in_lowercase_is_no_name():
+    text = 'Pemkab menerbitkan edaran. "ASN wajib netral," kata Edaran Bupati itu.'
+    assert find_people(text) == []
+
+
 def test_a_short_form_or_a_pronoun_after_a_quote_adds_nobody():
     text = (
         "Judul\nKepala BKPSDM Kabupaten Situbondo Rudi Hartono membuka acara. "
@@ -194,6 +204,9 @@ def test_a_short_form_or_a_pronoun_after_a_quote_adds_nobody():
         "Edaran itu menyatakan ASN dilarang hadir dalam kampanye.",
         "Pihak BKPSDM menyatakan siap menindaklanjuti rekomendasi Bawaslu.",
         "Sambutan disampaikan Ketua Tim Penggerak PKK Kabupaten Bondowoso.",
+        "Korpri menyatakan siap mendukung netralitas.",
+        "Apel digelar di depan Kantor Bupati Situbondo Jalan Basuki Rahmat.",
+        "Peserta berkumpul di Pendopo Bupati Bondowoso Sabha Bina Praja.",
     ],
 )
 def test_words_places_and_institutions_are_not_taken_for_people(text):

@@ -6,33 +6,40 @@ and circular number found in its sentence, regulations cited, and officials quot
 """
 
 import re
+from bisect import bisect_left
 
 from .dates import find_dates
 from .people import find_people
 from .places import find_places
 from .references import find_references
 
+# Each pattern opens with a lookahead on the first letters of its words, so that the
+# alternation is tried only where one of them may start.
 ACTIVITY_WORDS = [
     (
         "circular",
         re.compile(
-            r"\b(?:[Ss]urat [Ee]daran|[Ee]daran|SE|[Ss][Ee] (?:[Bb]upati|[Ww]ali ?[Kk]ota|"
-            r"[Gg]ubernur|[Ss]ekda|[Bb]ersama)|menerbitkan se)\b"
+            r"(?=[SsEem])\b(?:[Ss]urat [Ee]daran|[Ee]daran|SE|menerbitkan se|"
+            r"[Ss][Ee] (?:[Bb]upati|[Ww]ali ?[Kk]ota|[Gg]ubernur|[Ss]ekda|[Bb]ersama))\b"
         ),
     ),
     (
         "declaration",
         re.compile(
-            r"\b(?:(?:men|ber)?deklarasi(?:kan)?|(?:ber|meng)?ikrar(?:kan)?|pakta integritas|"
-            r"penandatanganan komitmen)\b",
+            r"(?=[dbmipt])\b(?:(?:men|ber)?deklarasi(?:kan)?|(?:ber|meng)?ikrar(?:kan)?|"
+            r"pakta integritas|penandatanganan komitmen|"
+            r"(?:menandatangani|meneken|teken) komitmen)\b",
             re.I,
         ),
     ),
-    ("rally", re.compile(r"\b(?:apel(?: siaga| bersama| netralitas| akbar)?|upacara)\b", re.I)),
+    (
+        "rally",
+        re.compile(r"(?=[au])\b(?:apel(?: siaga| bersama| netralitas| akbar)?|upacara)\b", re.I),
+    ),
     (
         "outreach",
         re.compile(
-            r"\b(?:(?:sosialisasi|menyosialisasi)(?:kan)?|pembinaan|webinar|seminar|"
+            r"(?=[spwbdtrelfcm])\b(?:(?:sosialisasi|menyosialisasi)(?:kan)?|pembinaan|webinar|seminar|"
             r"bimbingan teknis|bimtek|dialog|talkshow|talk show|rapat koordinasi|rakor|diskusi|"
             r"penyuluhan|edukasi|workshop|lokakarya|sarasehan|fgd|focus group discussion|"
             r"coaching clinic|pengarahan|pembekalan|diseminasi)\b",
@@ -64,13 +71,16 @@ SIGNED = re.compile(
 )
 # A date of the election's schedule, not of the activity: "jelang pemungutan suara 27
 # November", "paling lambat 4 Oktober".
-SCHEDULE = re.compile(
+SCHEDULE_WORD = re.compile(
     r"\b(?:pemungutan suara|pencoblosan|masa kampanye|masa tenang|jadwal kampanye|tahapan|"
-    r"paling lambat|batas waktu|hari pemilihan|hari h)\b(?:\W+\w+){0,3}\W*$",
+    r"paling lambat|batas waktu|hari pemilihan|hari h)\b",
     re.I,
 )
+SCHEDULE_GAP = re.compile(r"(?:[^\w.\n]+\w+){0,3}[^\w.\n]*")
 # A sentence that goes on with the activity just told: "Kegiatan itu digelar pada ...".
 CONTINUATION = re.compile(r"\b(?:kegiatan|acara|agenda)\b", re.I)
+# "Sosialisasi ini diikuti 500 ASN": the activity of the sentence before, dated there.
+THIS_ONE = re.compile(r"\W*\w+(?:\s+\w+){0,2}?\s+(?:ini|tersebut|itu)\b", re.I)
 # "Usai apel, peserta membacakan ikrar": the same day as the activity before.
 SAME_DAY = re.compile(
     r"^\W*(?:usai|seusai|setelah|sesudah|selepas|kemudian|selanjutnya|dilanjutkan)\b", re.I
@@ -106,16 +116,28 @@ def _joined_mode(first, second):
     return "hybrid"
 
 
-def _activity_words(sentence):
-    """(position, type) of the activity words of SENTENCE, a repeated type once."""
-    found = sorted(
-        (m.start(), kind) for kind, pattern in ACTIVITY_WORDS for m in pattern.finditer(sentence)
-    )
+def _activity_words(words, start, end):
+    """(position in the sentence, type) of the activity WORDS (position, type) of the text
+    between START and END, a repeated type once."""
     kept = []
-    for position, kind in found:
+    for position, kind in words[bisect_left(words, (start, "")) :]:
+        if position >= end:
+            break
         if not kept or kept[-1][1] != kind:
-            kept.append((position, kind))
+            kept.append((position - start, kind))
     return kept
+
+
+def _schedule_days(text, dates):
+    """The date mentions that belong to the election's schedule."""
+    ends = [m.end() for m in SCHEDULE_WORD.finditer(text)]
+    if not ends:
+        return set()
+    return {
+        id(d)
+        for d in dates
+        if any(0 <= d.start - e <= 40 and SCHEDULE_GAP.fullmatch(text, e, d.start) for e in ends)
+    }
 
 
 def _circular_date(text, segment_dates, seg_start):
@@ -130,12 +152,19 @@ def _activities(text, dates, references):
     """Activities in reading order, each {type, date_start, date_end, mode, reference,
     sentence}."""
     activities = []
-    last_dated = None
+    last_dated = previous_sentence_date = previous_undated_lead = None
+    words = sorted(
+        (m.start(), kind) for kind, pattern in ACTIVITY_WORDS for m in pattern.finditer(text)
+    )
+    schedule = _schedule_days(text, dates)
     for number, (start, end) in enumerate(sentences(text)):
         sentence = text[start:end]
         sentence_dates = [d for d in dates if start <= d.start < end]
-        kept = _activity_words(sentence)
+        previous_sentence_date, previous_undated_lead = previous_undated_lead, None
+        kept = _activity_words(words, start, end)
         if not kept:
+            undated_lead = [d for d in sentence_dates if id(d) not in schedule]
+            previous_undated_lead = undated_lead[0] if undated_lead else None
             if activities and CONTINUATION.search(sentence):
                 previous = next((a for a in reversed(activities) if a["type"] != "circular"), None)
                 if previous and sentence_dates:
@@ -146,11 +175,7 @@ def _activities(text, dates, references):
                 elif previous:
                     previous["mode"] = _joined_mode(previous["mode"], _mode(sentence))
             continue
-        event_dates = [
-            d
-            for d in sentence_dates
-            if not SCHEDULE.search(text, max(start, d.start - 40), d.start)
-        ]
+        event_dates = [d for d in sentence_dates if id(d) not in schedule]
         circular_spans = []
         for index, (position, kind) in enumerate(kept):
             seg_start = start if index == 0 else start + position
@@ -176,6 +201,10 @@ def _activities(text, dates, references):
                 when = in_segment[0] if in_segment else (before[-1] if before else None)
                 if when is None and last_dated is not None and SAME_DAY.search(sentence):
                     when = last_dated
+                if when is None and THIS_ONE.match(text, seg_start, seg_end):
+                    # The lead told the day without naming the activity: "Pemkab menggelar
+                    # kegiatan di Aula, Senin (7/10). Sosialisasi ini diikuti ...".
+                    when = previous_sentence_date
             circular = next(
                 (r.number for r in references if r.kind == "SE" and seg_start <= r.start < seg_end),
                 None,

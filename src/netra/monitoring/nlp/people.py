@@ -24,13 +24,14 @@ OFFICE_HEADS = (
     r"Kaban|Kabag|Kabid|Kasubbag|Kasubag|Kasubbid|Kasi|Kasat|Kalaksa|Menteri|Sekjen|Kakanwil|"
     r"Kakan|Rektor|Dekan|Pembina|Plh"
 )
-OFFICE = re.compile(rf"\b(?:{OFFICE_HEADS})\b")
+OFFICE = re.compile(rf"(?=[A-Z])\b(?:{OFFICE_HEADS})\b")
 # A title naming a document, not a person: "Surat Edaran Bupati Nomor ...".
-DOCUMENT_BEFORE = re.compile(
-    r"(?:\b(?:Surat Edaran|Edaran|SE|Peraturan|Keputusan|Instruksi|Perintah|Surat|Perbup|"
-    r"Perwal|Pergub|Maklumat|Imbauan|Seruan|Arahan)\s+)$",
-    re.I,
-)
+DOCUMENT_WORDS = {
+    "edaran", "se", "peraturan", "keputusan", "instruksi", "perintah", "surat", "perbup",
+    "perwal", "pergub", "maklumat", "imbauan", "seruan", "arahan", "kantor", "rumdin",
+    "pendopo", "pendapa", "gedung", "aula", "halaman", "piala", "lapangan", "jalan", "jl", "jl.",
+    "rumah dinas",
+}  # fmt: skip
 # Lowercase words that continue a title ("Kepala Kantor Regional", "Asisten Pemerintahan").
 TITLE_WORDS = set(
     """
@@ -62,6 +63,8 @@ TITLE_WORDS = set(
     diskominfo dispendukcapil disdik dinkes dinsos kominfo bakesbangpol bpbd apdesi korpri
     kesbang dpmd dpmpd bkpsdm bkpsdmd bkd bkpp bkppd kasn bkn ppk pps kpps ppdi sosialisasi
     pemilih parmas humas penggerak pkk penindakan sentra gakkumdu pidana dharma wanita
+    satgas netralitas pengadaan pemberhentian penilaian kinerja disiplin evaluasi pengaduan
+    layanan aduan peningkatan kapasitas kompetensi formasi kanreg kanwil
     """.split()
 )
 CONNECTORS = {"dan", "&", "serta", "se-"}
@@ -110,6 +113,13 @@ NOT_NAME = set(
     Anggota Camat Lurah Inspektur Asisten Sekretaris Koordinator Direktur Dinas Badan
     Mendagri Menpan MenPANRB Menkumham Mendikbud Menag Kapolri Panglima Presiden Wapres
     Forkopimcam Muspika Ketika Kala Sambil Seraya Lebih Bagi Tanpa Hingga Sampai Mulai Sejak
+    Jalan Jl Gang Rumah Lapangan Masjid Graha Stadion Taman Pasar Terminal RSUD Puskesmas
+    Sekolah Universitas Kampus Pondok Pesantren Ponpes Radio Televisi Kanal Akun Grup Media
+    Korpri Satgas Gakkumdu Panwascam Panwaslu Kejari Kejaksaan Polres Polresta Kodim Dinas
+    Inspektorat Sekretariat Setda Setdakab Bapenda Bappeda Diskominfo Kominfo Dispendukcapil
+    Edaran Larangan Aturan Upaya Langkah Program Panitia Petugas Pihak Total Jumlah Hasil
+    Pesan Imbauan Ajakan Komitmen Pakta Integritas Pelaksanaan Penandatanganan Pemantauan
+    Pengawasan Pencegahan Penindakan Sanksi Hukuman Berita Informasi Data Foto Video Konten
     """.split()
 )
 # A word of a name: "Rudi", "O'Neil", "Al-Fatih", an initial "M." or an abbreviation "Moh.".
@@ -128,17 +138,15 @@ SPEECH_AFTER_QUOTE = (
 )
 # '"...," ujar Nama' and 'menurut Nama'.
 ATTRIBUTION = re.compile(
-    rf"(?:[\"”’]\s*(?:{SPEECH_AFTER_QUOTE})|\b[Mm]enurut|\b[Kk]ata|\b[Uu]jar)\s+"
+    rf"(?=[\"”’MmKkUu])(?:[\"”’]\s*(?:{SPEECH_AFTER_QUOTE})|\b[Mm]enurut|\b[Kk]ata|\b[Uu]jar)\s+"
     r"(?=[A-Z])"
 )
 # "Nama mengatakan ..." at the start of a sentence.
-SPEECH_VERB_AFTER = re.compile(
-    r"\s+(?:juga\s+|pun\s+|kembali\s+)?(?:mengatakan|menyampaikan|menegaskan|menjelaskan|"
+SPEECH_VERB = re.compile(
+    r"\b(?:mengatakan|menyampaikan|menegaskan|menjelaskan|"
     r"mengungkapkan|menuturkan|menambahkan|mengingatkan|mengimbau|menyebut|menyebutkan|"
     r"memaparkan|menerangkan|berharap|meminta|mengaku|menilai|menekankan|menyatakan)\b"
 )
-
-SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[A-Z]", re.M)
 
 
 @dataclass(frozen=True)
@@ -217,7 +225,8 @@ def _title_end(tokens, index):
             if following[:1].isupper() and (
                 _is_title_word(following)
                 if word in CONNECTORS
-                else following.lower() in TITLE_WORDS and not OFFICE.fullmatch(following)
+                else (following.lower() in TITLE_WORDS or INSTITUTION_NOUN.match(following))
+                and not OFFICE.fullmatch(following)
             ):
                 index += 1
                 continue
@@ -359,9 +368,9 @@ def _continues_title(word):
 
 
 def _window(text, start):
-    """The sentence-ish stretch after START (to the next line end, at most 300 characters)."""
-    stop = text.find("\n", start)
-    return min(len(text) if stop < 0 else stop, start + 300)
+    """The stretch after START that a title and a name fit in (to the line's end)."""
+    stop = text.find("\n", start, start + 220)
+    return min(len(text), start + 220) if stop < 0 else stop
 
 
 def find_people(text, known_places=()):
@@ -371,24 +380,34 @@ def find_people(text, known_places=()):
     titled, bare = [], []
     # The first line is the headline, in title case: "Bupati Situbondo Terbitkan SE".
     headline_end = text.find("\n") + 1 if "\n" in text.strip() else 0
-    covered = [(0, headline_end)]
-    for match in OFFICE.finditer(text):
-        if any(s <= match.start() < e for s, e in covered):
+    covered_until = headline_end  # the titles read so far, left to right
+    for match in OFFICE.finditer(text, headline_end):
+        if match.start() < covered_until:
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
-        if DOCUMENT_BEFORE.search(text, max(line_start, match.start() - 20), match.start()):
+        words_before = text[max(line_start, match.start() - 25) : match.start()].split()
+        if words_before and (
+            words_before[-1].lower() in DOCUMENT_WORDS
+            or " ".join(words_before[-2:]).lower() in DOCUMENT_WORDS
+        ):
             continue
-        back = max(line_start, match.start() - 120)
-        # Tokens before and after the title apart, so that one always opens at the title.
-        before = _tokens(text, back, match.start())
+        # The words before the title matter only for "Nama, Title" and "Nama selaku Title";
+        # they are read apart, so that a token always opens at the title.
+        before = []
+        if (
+            text[max(line_start, match.start() - 12) : match.start()]
+            .rstrip()
+            .endswith((",", " selaku", " sebagai"))
+        ):
+            before = _tokens(text, max(line_start, match.start() - 120), match.start())
         tokens = before + _tokens(text, match.start(), _window(text, match.start()))
         index = len(before)
         mention = _titled(text, tokens, index)
         if mention:
-            covered.append((match.start(), mention.end))
+            covered_until = mention.end
             titled.append(mention)
         else:
-            covered.append((match.start(), tokens[_title_end(tokens, index) - 1][1]))
+            covered_until = tokens[_title_end(tokens, index) - 1][1]
     for match in ATTRIBUTION.finditer(text, headline_end):
         tokens = _tokens(text, match.end(), _window(text, match.end()))
         found = _name_at(tokens, 0)
@@ -401,20 +420,37 @@ def find_people(text, known_places=()):
                 title_end = _title_end(tokens, end + 1)
                 title = _clean_title(text[tokens[end + 1][0] : tokens[title_end - 1][1]])
         bare.append(PersonMention(match.end(), tokens[end - 1][1], name, title))
-    for match in SENTENCE_START.finditer(text, headline_end):
-        verb = SPEECH_VERB_AFTER.search(text, match.start(), min(len(text), match.start() + 80))
-        if not verb:
+    for verb in SPEECH_VERB.finditer(text, headline_end):
+        # "Nanang Hermawan menegaskan": the name opens the sentence and the verb follows it.
+        # ... or its clause: "Sementara itu, Bambang Sutejo menegaskan".
+        start = max(
+            text.rfind(". ", 0, verb.start()) + 2,
+            text.rfind(", ", 0, verb.start()) + 2,
+            text.rfind("\n", 0, verb.start()) + 1,
+            headline_end,
+        )
+        if verb.start() - start > 80:
             continue
-        tokens = _tokens(text, match.start(), verb.start())
+        name_end = start + len(text[start : verb.start()].rstrip())
+        for adverb in (" juga", " pun", " kembali"):
+            if text.endswith(adverb, start, name_end):
+                name_end -= len(adverb)
+        tokens = _tokens(text, start, name_end)
         found = _name_at(tokens, 0)
-        if found and found[1] == len(tokens):
-            bare.append(PersonMention(match.start(), verb.start(), found[0], ""))
+        # One word before a verb is too often an institution ("Korpri menyatakan"), and a
+        # short form of someone named adds nobody.
+        if found and found[1] == len(tokens) and " " in found[0]:
+            bare.append(PersonMention(start, name_end, found[0], ""))
     # One mention per name, the first titled one preferred.
     by_name = {}
-    for mention in sorted(titled, key=lambda m: m.start) + sorted(bare, key=lambda m: m.start):
+    mentions = [(m, False) for m in sorted(titled, key=lambda m: m.start)]
+    mentions += [(m, True) for m in sorted(bare, key=lambda m: m.start)]
+    for mention, is_bare in mentions:
         lowered = mention.name.lower()
         if lowered in known_places or lowered.startswith(("kabupaten ", "kota ", "provinsi ")):
             continue
+        if is_bare and all(_written_lowercase(text, w) for w in _words(mention.name)):
+            continue  # "Edaran itu menyatakan": a word written in lowercase elsewhere
         key = tuple(_words(mention.name))
         if key not in by_name:
             by_name[key] = mention
@@ -428,6 +464,10 @@ def find_people(text, known_places=()):
         ),
         key=lambda m: m.start,
     )
+
+
+def _written_lowercase(text, word):
+    return len(word) > 2 and re.search(rf"(?<![\w.]){re.escape(word)}\b", text) is not None
 
 
 def _words(name):

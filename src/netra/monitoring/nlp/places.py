@@ -77,15 +77,23 @@ def _patterns():
         return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
 
     return [
-        ("city", re.compile(rf"\b{CITY_WORDS}\s+({alternatives(by_level['city'])})\b", re.I)),
+        # Each lookahead is the set of first letters of the words before a name, so that the
+        # long alternations are tried only where one may start.
+        (
+            "city",
+            re.compile(rf"(?=[pkwPKW])\b{CITY_WORDS}\s+({alternatives(by_level['city'])})\b", re.I),
+        ),
         (
             "regency",
-            re.compile(rf"\b{REGENCY_WORDS}\s+({alternatives(by_level['regency'])})\b", re.I),
+            re.compile(
+                rf"(?=[pkbPKB])\b{REGENCY_WORDS}\s+({alternatives(by_level['regency'])})\b",
+                re.I,
+            ),
         ),
         (
             "province",
             re.compile(
-                rf"\b{PROVINCE_WORDS}\s+"
+                rf"(?=[pgPG])\b{PROVINCE_WORDS}\s+"
                 rf"({alternatives(by_level['province'])})\b",
                 re.I,
             ),

@@ -51,7 +51,8 @@ _NUMBER_WORD = r"(?:nomor|nomer|no\.?|nmr\.?|bernomor)"
 REGULATION = re.compile(
     # "Peraturan Pemerintah (PP) Nomor 94 Tahun 2021", "UU ASN Nomor 20 Tahun 2023",
     # "UU RI No. 10/2016", "PP 94/2021"
-    rf"\b({_KIND})\s+(?:\([A-Za-z-]{{2,12}}\)\s*)?"
+    # (The lookahead lets most positions fail at once: every kind starts with u, p or s.)
+    rf"(?=[upsUPS])\b({_KIND})\s+(?:\([A-Za-z-]{{2,12}}\)\s*)?"
     rf"(?:(?:(?:[A-Z][A-Za-z]{{1,12}}\s+){{1,3}})?{_NUMBER_WORD}\s*:?\s*)?"
     rf"(\d{{1,4}})\s*(?:tahun|thn\.?|th\.?|/)\s*((?:19|20)\d{{2}})\b",
     re.I,
