@@ -26,6 +26,10 @@ PUBLISHED = {
     "lumajang-apel-tiga-hari": date(2024, 10, 16),
     "probolinggo-kabupaten-edaran": date(2024, 9, 25),
     "banyuwangi-dialog-interaktif": date(2024, 10, 17),
+    "probolinggo-kota-plh-sekda": date(2024, 10, 9),
+    "jatim-kanreg-bkn": date(2024, 10, 4),
+    "sumenep-deklarasi-damai": date(2024, 10, 12),
+    "blitar-edaran-dan-bimtek": date(2024, 9, 20),
 }
 
 

@@ -69,6 +69,17 @@ EXPECTED = {
         ("outreach", "2024-09-24", "2024-09-24", None),
     ],
     "banyuwangi-dialog-interaktif": [("outreach", "2024-10-17", "2024-10-17", None)],
+    "probolinggo-kota-plh-sekda": [("outreach", "2024-10-09", "2024-10-09", None)],
+    "jatim-kanreg-bkn": [("outreach", "2024-10-03", "2024-10-04", None)],
+    "sumenep-deklarasi-damai": [
+        ("declaration", "2024-10-12", "2024-10-12", None),
+        ("rally", "2024-10-11", "2024-10-11", None),
+    ],
+    "blitar-edaran-dan-bimtek": [
+        ("circular", "2024-09-16", "2024-09-16", "100.3.4.2/1123/410.010.1/2024"),
+        ("outreach", "2024-09-23", "2024-09-24", None),
+        ("outreach", "2024-09-30", "2024-10-01", None),
+    ],
 }
 MODES = {
     "bondowoso-sosialisasi-hybrid": ("outreach", "2024-10-09", "hybrid"),
@@ -78,6 +89,7 @@ MODES = {
     "gresik-sosialisasi-desa": ("outreach", "2024-10-10", "offline"),
     "pasuruan-rakor": ("outreach", "2024-10-01", "offline"),
     "jember-kordiv-kpu": ("outreach", "2024-09-30", "hybrid"),
+    "probolinggo-kota-plh-sekda": ("outreach", "2024-10-09", "hybrid"),
 }
 
 

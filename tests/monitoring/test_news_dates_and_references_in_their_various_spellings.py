@@ -43,6 +43,8 @@ def test_a_range_of_days_gives_its_first_and_last_day(text, first, last):
         ("Peraturan Pemerintah (PP) Nomor 94 Tahun 2021", "PP", "94", 2021),
         ("UU ASN Nomor 20 Tahun 2023", "UU", "20", 2023),
         ("Peraturan Komisi Pemilihan Umum Nomor 8 Tahun 2024", "PKPU", "8", 2024),
+        ("SKB 5 Menteri Nomor 2 Tahun 2022", "SKB", "2", 2022),
+        ("UU dan PP Nomor 94 Tahun 2021", "PP", "94", 2021),
         ("Nomor 800.1.6/2345/BKPSDM/2024 tentang", None, None, None),
         ("SE Bupati Nomor 000.1.5/123/2024 tentang", "SE", "000.1.5/123/2024", 2024),
         ("Surat Edaran No. 100.3.4/1542/HKU/2024.", "SE", "100.3.4/1542/HKU/2024", 2024),
@@ -77,6 +79,9 @@ REGULATIONS = {
     "malang-bimtek-zoom": [("UU", "1", 2015), ("UU", "10", 2016)],
     "kediri-seminar": [("Perbawaslu", "6", 2024), ("SKB", "2", 2022)],
     "sidoarjo-pakta-integritas": [],
+    "probolinggo-kota-plh-sekda": [("UU", "10", 2016), ("PP", "53", 2010), ("SKB", "2", 2022)],
+    "jatim-kanreg-bkn": [("PerBKN", "6", 2022), ("PermenPANRB", "6", 2022)],
+    "sumenep-deklarasi-damai": [("UU", "7", 2017), ("UU", "6", 2014)],
 }
 
 

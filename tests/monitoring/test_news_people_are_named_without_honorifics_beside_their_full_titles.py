@@ -110,6 +110,30 @@ EXPECTED = {
         ("R. Agus Mulyono", "Kepala Badan Kesatuan Bangsa dan Politik Kabupaten Banyuwangi"),
         ("Ahmad Fauzi Rahman", "Kepala Desa Tamansari"),
     ],
+    "probolinggo-kota-plh-sekda": [
+        ("Ninik Ira Wibawati", "Plh. Sekda Kota Probolinggo"),
+        ("Abdul Rahman Hakim", "Kepala Bagian Hukum Setda Kota Probolinggo"),
+        ("Aman Suryaman", "Kasatpol PP Kota Probolinggo"),
+    ],
+    "jatim-kanreg-bkn": [
+        ("Nanang Subandi", "Kepala Kantor Regional II BKN Surabaya"),
+        ("Pangihutan Marpaung", "Asisten Deputi Penerapan Sistem Merit KASN"),
+        ("A. Warits", "Ketua Bawaslu Provinsi Jawa Timur"),
+    ],
+    "sumenep-deklarasi-damai": [
+        ("Edy Rasiyadi", "Sekretaris Daerah Kabupaten Sumenep"),
+        (
+            "Anwar Syahroni Yusuf",
+            "Kepala Dinas Pemberdayaan Masyarakat dan Desa (DPMD) Sumenep",
+        ),
+    ],
+    "blitar-edaran-dan-bimtek": [
+        ("Warsito", "Pj Wali Kota Blitar"),
+        (
+            "Rina Setyawati",
+            "Kabid Pengadaan, Pemberhentian dan Informasi Kepegawaian BKPSDM Kota Blitar",
+        ),
+    ],
 }
 
 

@@ -22,7 +22,7 @@ OFFICE_HEADS = (
     r"Koordinator|Kordiv|Komisioner|Asisten|Inspektur|Direktur|Deputi|Staf Ahli|Camat|Lurah|"
     r"Kades|Kapolres|Kapolresta|Kapolda|Kapolsek|Kapolri|Dandim|Danrem|Danramil|Kajari|Kadis|"
     r"Kaban|Kabag|Kabid|Kasubbag|Kasubag|Kasubbid|Kasi|Kasat|Kalaksa|Menteri|Sekjen|Kakanwil|"
-    r"Kakan|Rektor|Dekan|Pembina|Plh"
+    r"Kakan|Rektor|Dekan|Pembina|Plh|Kasatpol|Kadis[a-z]+|Kadin[a-z]+|Kaban[a-z]+"
 )
 OFFICE = re.compile(rf"(?=[A-Z])\b(?:{OFFICE_HEADS})\b")
 # A title naming a document, not a person: "Surat Edaran Bupati Nomor ...".
@@ -247,7 +247,7 @@ def _title_end(tokens, index):
             )
             index += 1
             continue
-        if _is_title_word(word):
+        if _is_title_word(word) or OFFICE.fullmatch(word):
             index += 1
             continue
         places = _place_length(tokens, index)
