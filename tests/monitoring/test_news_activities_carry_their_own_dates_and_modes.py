@@ -167,3 +167,12 @@ def test_an_activity_named_after_a_lead_that_told_only_the_day_takes_that_day():
     )
     (activity,) = extract(text, None)["activities"]
     assert (activity["type"], activity["date_start"]) == ("outreach", "2024-10-07")
+
+
+def test_the_day_a_circular_was_signed_may_be_told_in_a_sentence_of_its_own():
+    text = (
+        "Judul\nBupati menerbitkan Surat Edaran Nomor 800/123/431/2024 tentang netralitas. "
+        "Surat itu ditandatangani pada 2 September 2024."
+    )
+    (circular,) = extract(text, None)["activities"]
+    assert (circular["date_start"], circular["reference"]) == ("2024-09-02", "800/123/431/2024")

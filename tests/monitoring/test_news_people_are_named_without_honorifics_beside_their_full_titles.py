@@ -162,6 +162,40 @@ def test_honorifics_and_degrees_are_dropped_but_initials_kept(text, name):
     assert [p.name for p in find_people(text)] == [name]
 
 
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        (
+            "Wakil Ketua DPRD Situbondo Janur Sasra Ananda juga hadir.",
+            "Janur Sasra Ananda",
+            "Wakil Ketua DPRD Situbondo",
+        ),
+        (
+            "Kepala Sekolah SMAN 1 Situbondo, Siti Aminah, S.Pd., M.Pd., menyebut guru netral.",
+            "Siti Aminah",
+            "Kepala Sekolah SMAN 1 Situbondo",
+        ),
+        (
+            "Ketua Panwascam Panji Ahmad Rofiq mengatakan pihaknya siap.",
+            "Ahmad Rofiq",
+            "Ketua Panwascam Panji",
+        ),
+        (
+            "Ketua Komisi I DPRD Situbondo Hadi Prianto hadir.",
+            "Hadi Prianto",
+            "Ketua Komisi I DPRD Situbondo",
+        ),
+    ],
+)
+def test_acronyms_numbers_and_districts_inside_a_title_stay_in_it(text, name, title):
+    assert [(p.name, p.title) for p in find_people(text)] == [(name, title)]
+
+
+def test_a_passive_attribution_names_its_speaker():
+    text = "Hal itu disampaikan Rudi Hartono saat ditemui di kantornya."
+    assert [p.name for p in find_people(text)] == ["Rudi Hartono"]
+
+
 def test_police_and_army_ranks_belong_to_neither_the_title_nor_the_name():
     text = (
         "Hadir Kapolres Situbondo AKBP Rezi Dharmawan dan Dandim 0823/Situbondo Letkol Inf Ahmad."
@@ -231,6 +265,9 @@ def test_a_short_form_or_a_pronoun_after_a_quote_adds_nobody():
         "Korpri menyatakan siap mendukung netralitas.",
         "Apel digelar di depan Kantor Bupati Situbondo Jalan Basuki Rahmat.",
         "Peserta berkumpul di Pendopo Bupati Bondowoso Sabha Bina Praja.",
+        "Karang Taruna Situbondo menyatakan dukungannya.",
+        "Gerakan Pemuda Ansor Situbondo mengatakan siap membantu.",
+        '"Kami siap," bebernya. Hal itu diungkapkan oleh Bupati Situbondo.',
     ],
 )
 def test_words_places_and_institutions_are_not_taken_for_people(text):

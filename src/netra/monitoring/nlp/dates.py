@@ -117,7 +117,7 @@ PATTERNS = [
     (
         "weekday",
         re.compile(
-            rf"\b({_DAY})\s+(pekan depan|minggu depan|depan|pekan lalu|"
+            rf"\b({_DAY})\s+(pekan depan|minggu depan|depan|pekan mendatang|mendatang|pekan lalu|"
             rf"minggu lalu|lalu|kemarin|ini)\b",
             re.I,
         ),
@@ -192,7 +192,7 @@ def _weekday(name, when, published):
     )
     when = when.lower()
     this_week = published - timedelta(days=published.weekday())
-    if "depan" in when:
+    if "depan" in when or "mendatang" in when:
         weeks = 1 if ("pekan" in when or "minggu" in when) else 0
         day = this_week + timedelta(weeks=weeks, days=target)
         return day if day > published else day + timedelta(weeks=1)

@@ -20,6 +20,7 @@ ACTIVITY_WORDS = [
         "circular",
         re.compile(
             r"(?=[SsEem])\b(?:[Ss]urat [Ee]daran|[Ee]daran|SE|menerbitkan se|"
+            r"[Ss]urat (?:itu|tersebut|ini)|"
             r"[Ss][Ee] (?:[Bb]upati|[Ww]ali ?[Kk]ota|[Gg]ubernur|[Ss]ekda|[Bb]ersama))\b"
         ),
     ),
@@ -55,7 +56,7 @@ ONLINE = re.compile(
 OFFLINE = re.compile(
     r"\b(?:luring|tatap muka|offline|di aula|di pendopo|di gedung|di halaman|"
     r"di kantor|di ruang|di alun-alun|di balai|di hotel|di graha|di auditorium|"
-    r"di lapangan|di taman|di masjid|di pendapa|bertempat di)\b",
+    r"di lapangan|di taman|di masjid|di pendapa|bertempat di|hadir langsung)\b",
     re.I,
 )
 HYBRID = re.compile(

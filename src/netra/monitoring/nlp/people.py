@@ -64,7 +64,9 @@ TITLE_WORDS = set(
     kesbang dpmd dpmpd bkpsdm bkpsdmd bkd bkpp bkppd kasn bkn ppk pps kpps ppdi sosialisasi
     pemilih parmas humas penggerak pkk penindakan sentra gakkumdu pidana dharma wanita
     satgas netralitas pengadaan pemberhentian penilaian kinerja disiplin evaluasi pengaduan
-    layanan aduan peningkatan kapasitas kompetensi formasi kanreg kanwil
+    layanan aduan peningkatan kapasitas kompetensi formasi kanreg kanwil sekolah sman smpn
+    sdn smkn sma smp smk madrasah man mtsn karang taruna ansor muslimat fatayat nahdlatul
+    ulama muhammadiyah pgri
     """.split()
 )
 CONNECTORS = {"dan", "&", "serta", "se-"}
@@ -76,8 +78,15 @@ RANKS = set(
     Mar Laksma Marsma Mayjen Letjen
     """.split()
 )
-MILITARY_UNITS = {"Dandim", "Kodim", "Danramil", "Koramil", "Danrem", "Korem", "Danyon"}
-LOCAL_OFFICE_WORDS = {"Camat", "Lurah", "Kades", "Sekcam", "Sekdes", "Kapolsek", "Danramil"}
+# Words a number follows inside a title: "Dandim 0822/Bondowoso", "SMAN 1 Situbondo".
+NUMBERED_UNITS = {
+    "Dandim", "Kodim", "Danramil", "Koramil", "Danrem", "Korem", "Danyon", "SMAN", "SMPN",
+    "SDN", "SMKN", "SMA", "SMP", "SD", "SMK", "MAN", "MTsN", "MIN", "Komisi",
+}  # fmt: skip
+LOCAL_OFFICE_WORDS = {
+    "Camat", "Lurah", "Kades", "Sekcam", "Sekdes", "Kapolsek", "Danramil", "Panwascam", "PPK",
+    "PPS", "Polsek", "Koramil", "KUA",
+}  # fmt: skip
 LOCAL_PLACE_WORDS = {"Desa", "Kelurahan", "Kecamatan"}
 ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
 # Institution nouns built with pe-/ke-/per- ... -an ("Kependudukan", "Perhubungan").
@@ -89,8 +98,10 @@ HONORIFICS = {
 }  # fmt: skip
 # A degree after a name: "S.Sos", "M.Si", "M.AP", "S.H.", "M.Kn.", "S.STP", "MM", "Ph.D".
 DEGREE = re.compile(
-    r"^(?:[SMD]\.?[A-Z][A-Za-z]{0,4}\.?(?:[A-Z][A-Za-z]{0,3}\.?)?|[SMD]\.\w{1,5}\.?|Ph\.D\.?|"
-    r"MM|MH|SH|SE|ST|MT|MA|MBA|MSi|MAP|MPd|SPd|SIP|SSos|Lc|Ak\.?|CA|CPA|M\.M\.|S\.E\.|S\.H\.)$"
+    # Dotted ("S.I.K.", "M.Kn.") or one of the few written without dots; an acronym such as
+    # "DPRD" or "SMAN" is none.
+    r"^(?:[SMD]\.[A-Za-z]{1,5}\.?(?:[A-Za-z]{1,4}\.?){0,2}|Ph\.D\.?|MM|MH|SH|SE|ST|MT|MA|MBA|"
+    r"MSi|MAP|MPd|SPd|SIP|SSos|SIK|Lc|Ak\.?|CA|CPA|IPM|IPU)$"
 )
 # Capitalised words that are not names (sentence openers, document and calendar words).
 NOT_NAME = set(
@@ -134,11 +145,14 @@ SPEECH_AFTER_QUOTE = (
     r"ujar|ujarnya|kata|katanya|jelas|jelasnya|tegas|tegasnya|ungkap|ungkapnya|pungkas|"
     r"pungkasnya|tutur|tuturnya|imbuh|imbuhnya|ucap|ucapnya|terang|terangnya|papar|"
     r"paparnya|sebut|sebutnya|tambah|tambahnya|lanjut|lanjutnya|seru|serunya|ajak|ajaknya|"
-    r"harap|harapnya|pinta|pintanya|tandas|tandasnya|timpal|kata dia|ujar dia"
+    r"harap|harapnya|pinta|pintanya|tandas|tandasnya|timpal|beber|bebernya|sambung|"
+    r"sambungnya|tukas|tukasnya|urai|urainya|aku|akunya|kata dia|ujar dia"
 )
-# '"...," ujar Nama' and 'menurut Nama'.
+# '"...," ujar Nama', 'menurut Nama', 'Hal itu disampaikan Nama'.
 ATTRIBUTION = re.compile(
-    rf"(?=[\"”’MmKkUu])(?:[\"”’]\s*(?:{SPEECH_AFTER_QUOTE})|\b[Mm]enurut|\b[Kk]ata|\b[Uu]jar)\s+"
+    rf"(?=[\"”’MmKkUud])(?:[\"”’]\s*(?:{SPEECH_AFTER_QUOTE})|\b[Mm]enurut|\b[Kk]ata|\b[Uu]jar|"
+    r"\bdi(?:sampaikan|katakan|ungkapkan|tegaskan|jelaskan|utarakan|paparkan|tuturkan)"
+    r"(?:\s+oleh)?)\s+"
     r"(?=[A-Z])"
 )
 # "Nama mengatakan ..." at the start of a sentence.
@@ -231,7 +245,7 @@ def _title_end(tokens, index):
                 index += 1
                 continue
             return index
-        if word[:1].isdigit() and previous in MILITARY_UNITS:
+        if word[:1].isdigit() and previous in NUMBERED_UNITS:
             index += 1  # "Dandim 0822/Bondowoso"
             continue
         if not word[:1].isalpha() or not word[:1].isupper() or word.rstrip(".") in RANKS:
@@ -451,6 +465,8 @@ def find_people(text, known_places=()):
             continue
         if is_bare and all(_written_lowercase(text, w) for w in _words(mention.name)):
             continue  # "Edaran itu menyatakan": a word written in lowercase elsewhere
+        if is_bare and _ends_with_place(mention.name):
+            continue  # "Karang Taruna Situbondo menyatakan": an organisation of the place
         key = tuple(_words(mention.name))
         if key not in by_name:
             by_name[key] = mention
@@ -463,6 +479,13 @@ def find_people(text, known_places=()):
             if not any(len(key) < len(other) and set(key) <= set(other) for other in by_name)
         ),
         key=lambda m: m.start,
+    )
+
+
+def _ends_with_place(name):
+    words = [(0, 0, w) for w in name.split()]
+    return any(
+        _place_length(words, len(words) - size) == size for size in (1, 2, 3) if size < len(words)
     )
 
 
