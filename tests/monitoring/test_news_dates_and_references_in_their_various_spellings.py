@@ -34,6 +34,11 @@ def test_a_range_of_days_gives_its_first_and_last_day(text, first, last):
     assert (mention.kind, *mention.iso()) == ("range", first, last)
 
 
+def test_a_relative_word_after_a_day_repeats_it():
+    mentions = find_dates("Rakor digelar Rabu (16/10) kemarin di Aula.", date(2024, 10, 17))
+    assert [m.iso() for m in mentions] == [("2024-10-16", "2024-10-16")]
+
+
 def test_a_weekday_mendatang_is_the_next_one():
     (mention,) = find_dates("apel digelar Senin mendatang", date(2024, 10, 16))
     assert mention.iso() == ("2024-10-21", "2024-10-21")

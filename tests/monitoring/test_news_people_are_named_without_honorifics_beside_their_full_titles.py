@@ -191,6 +191,14 @@ def test_acronyms_numbers_and_districts_inside_a_title_stay_in_it(text, name, ti
     assert [(p.name, p.title) for p in find_people(text)] == [(name, title)]
 
 
+def test_two_names_after_one_title_are_two_people_of_that_office():
+    text = "Anggota Bawaslu Situbondo Siti Aminah dan Ahmad Fauzi Rahman hadir."
+    assert [(p.name, p.title) for p in find_people(text)] == [
+        ("Siti Aminah", "Anggota Bawaslu Situbondo"),
+        ("Ahmad Fauzi Rahman", "Anggota Bawaslu Situbondo"),
+    ]
+
+
 def test_a_passive_attribution_names_its_speaker():
     text = "Hal itu disampaikan Rudi Hartono saat ditemui di kantornya."
     assert [p.name for p in find_people(text)] == ["Rudi Hartono"]

@@ -143,6 +143,7 @@ PATTERNS = [
     (kind, re.compile(rf"(?={_FIRST_CHARACTER[kind]})" + pattern.pattern, pattern.flags))
     for kind, pattern in PATTERNS
 ]
+AFTER_A_DATE = re.compile(r"[\s,)]*(?:pagi|siang|sore|malam)?[\s,)]*")
 RELATIVE_DAYS = {
     "kemarin lusa": -2,
     "kemarin": -1,
@@ -207,7 +208,7 @@ def find_dates(text, published=None):
     """Every date mention of TEXT, left to right, overlapping ones dropped (the first pattern
     that matches a stretch of text wins). PUBLISHED resolves missing years and relative words;
     without it, relative expressions are skipped."""
-    taken, mentions = [], []
+    taken, mentions, relative = [], [], set()
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
@@ -215,10 +216,20 @@ def find_dates(text, published=None):
             mention = _mention(kind, match, published)
             if mention is not None:
                 mentions.append(mention)
+                if kind == "relative":
+                    relative.add(id(mention))
             if mention is not None or kind in ("span", "range", "day"):
                 # An impossible day ("31 Februari") is no date, and no month either.
                 taken.append((match.start(), match.end()))
-    return sorted(mentions, key=lambda m: m.start)
+    mentions.sort(key=lambda m: m.start)
+    # "Rabu (16/10) kemarin": the word repeats the day just told, it is no second one.
+    return [
+        m
+        for i, m in enumerate(mentions)
+        if not (
+            id(m) in relative and i and AFTER_A_DATE.fullmatch(text, mentions[i - 1].end, m.start)
+        )
+    ]
 
 
 def _range(span, text, first, last):

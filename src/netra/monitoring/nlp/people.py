@@ -141,6 +141,7 @@ TOKEN = re.compile(
     r"\((?=[A-Z][A-Za-z]{1,12}\))|\)|[A-Za-z][A-Za-z'’\-]*(?:\.(?:[A-Za-z]{1,5}\.?)*)?|"
     r"\d[\d./-]*|\S"
 )
+INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 SPEECH_AFTER_QUOTE = (
     r"ujar|ujarnya|kata|katanya|jelas|jelasnya|tegas|tegasnya|ungkap|ungkapnya|pungkas|"
     r"pungkasnya|tutur|tuturnya|imbuh|imbuhnya|ucap|ucapnya|terang|terangnya|papar|"
@@ -287,6 +288,24 @@ def _name_at(tokens, index):
     words = []
     while index < len(tokens) and len(words) < 5:
         word = tokens[index][2]
+        if INITIALS.fullmatch(word):
+            # "H.M. Yusuf": initials written together, Haji first.
+            initials = [f"{letter}." for letter in word.replace(".", "")]
+            if not words and initials[0] == "H." and len(initials) > 1:
+                initials = initials[1:]
+            words += initials
+            index += 1
+            continue
+        if (
+            len(word) == 1
+            and word.isupper()
+            and word not in "IVXL"
+            and index + 1 < len(tokens)
+            and _is_name_word(tokens[index + 1][2])
+        ):
+            words.append(word)  # "M Yusuf": an initial written without its period
+            index += 1
+            continue
         if word in ("bin", "binti") and words:
             words.append(word)
             index += 1
@@ -328,7 +347,8 @@ def _clean_title(text):
 
 
 def _titled(text, tokens, index):
-    """People around the title opening at INDEX: 'Title Name' or 'Name, Title,'."""
+    """People around the title opening at INDEX: 'Title Name (dan Name)' or 'Name, Title,',
+    or None."""
     end = _title_end(tokens, index)
     after = end
     found = None
@@ -353,7 +373,17 @@ def _titled(text, tokens, index):
     title = _clean_title(text[title_tokens[0][0] : title_tokens[-1][1]])
     if found:
         name, name_end = found
-        return PersonMention(tokens[index][0], tokens[name_end - 1][1], name, title)
+        people = [PersonMention(tokens[index][0], tokens[name_end - 1][1], name, title)]
+        # "Anggota Bawaslu Situbondo Siti Aminah dan Ahmad Fauzi": two of the same office.
+        while name_end + 1 < len(tokens) and tokens[name_end][2] in ("dan", ","):
+            other = _name_at(tokens, name_end + 1)
+            if not other or " " not in other[0]:
+                break
+            if other[1] < len(tokens) and _continues_title(tokens[other[1]][2]):
+                break
+            name, name_end = other
+            people.append(PersonMention(tokens[index][0], tokens[name_end - 1][1], name, title))
+        return people
     # "Sugirah, Kepala BKPSDM Kabupaten Banyuwangi, mengatakan", "Nanang Hermawan, S.Sos.,
     # M.Si., selaku Sekretaris Daerah"
     stop = index - 1  # the comma or the word that links the name to the title
@@ -373,7 +403,7 @@ def _titled(text, tokens, index):
     if first < stop and (first == 0 or not tokens[first - 1][2][:1].isupper()):
         found = _name_at(tokens, first)
         if found and found[1] == stop:
-            return PersonMention(tokens[first][0], tokens[end - 1][1], found[0], title)
+            return [PersonMention(tokens[first][0], tokens[end - 1][1], found[0], title)]
     return None
 
 
@@ -416,10 +446,10 @@ def find_people(text, known_places=()):
             before = _tokens(text, max(line_start, match.start() - 120), match.start())
         tokens = before + _tokens(text, match.start(), _window(text, match.start()))
         index = len(before)
-        mention = _titled(text, tokens, index)
-        if mention:
-            covered_until = mention.end
-            titled.append(mention)
+        mentions = _titled(text, tokens, index)
+        if mentions:
+            covered_until = mentions[-1].end
+            titled += mentions
         else:
             covered_until = tokens[_title_end(tokens, index) - 1][1]
     for match in ATTRIBUTION.finditer(text, headline_end):
