@@ -199,6 +199,16 @@ def test_two_names_after_one_title_are_two_people_of_that_office():
     ]
 
 
+def test_a_name_between_commas_before_a_speech_verb_is_a_person():
+    text = "Judul\nPengamat politik Universitas Jember, Rudi Santoso, menilai ASN rentan."
+    assert [p["name"] for p in extract(text)["people"]] == ["Rudi Santoso"]
+
+
+def test_a_month_that_is_a_given_name_stays_in_the_name():
+    text = "Kepala BKPSDM Situbondo Juli Astuti hadir pada Juli 2024."
+    assert [p.name for p in find_people(text)] == ["Juli Astuti"]
+
+
 def test_a_passive_attribution_names_its_speaker():
     text = "Hal itu disampaikan Rudi Hartono saat ditemui di kantornya."
     assert [p.name for p in find_people(text)] == ["Rudi Hartono"]
@@ -212,6 +222,8 @@ def test_police_and_army_ranks_belong_to_neither_the_title_nor_the_name():
         ("Rezi Dharmawan", "Kapolres Situbondo"),
         ("Ahmad", "Dandim 0823/Situbondo"),
     ]
+    text = "Tampak hadir Wakapolres Situbondo Kompol Nur Hadi."
+    assert [(p.name, p.title) for p in find_people(text)] == [("Nur Hadi", "Wakapolres Situbondo")]
 
 
 def test_a_name_linked_to_its_title_by_selaku_is_found():

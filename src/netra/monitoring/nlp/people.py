@@ -22,7 +22,9 @@ OFFICE_HEADS = (
     r"Koordinator|Kordiv|Komisioner|Asisten|Inspektur|Direktur|Deputi|Staf Ahli|Camat|Lurah|"
     r"Kades|Kapolres|Kapolresta|Kapolda|Kapolsek|Kapolri|Dandim|Danrem|Danramil|Kajari|Kadis|"
     r"Kaban|Kabag|Kabid|Kasubbag|Kasubag|Kasubbid|Kasi|Kasat|Kalaksa|Menteri|Sekjen|Kakanwil|"
-    r"Kakan|Rektor|Dekan|Pembina|Plh|Kasatpol|Kadis[a-z]+|Kadin[a-z]+|Kaban[a-z]+"
+    r"Kakan|Rektor|Dekan|Pembina|Plh|Kasatpol|Kadis[a-z]+|Kadin[a-z]+|Kaban[a-z]+|Wakapolres|"
+    r"Wakapolresta|Wakapolda|Wadanrem|Wabup|Wawali|Wagub|Kajati|Kasubdit|Kabiro|Dirjen|"
+    r"Komandan|Kapolsek|Sekretaris Jenderal"
 )
 OFFICE = re.compile(rf"(?=[A-Z])\b(?:{OFFICE_HEADS})\b")
 # A title naming a document, not a person: "Surat Edaran Bupati Nomor ...".
@@ -141,6 +143,7 @@ TOKEN = re.compile(
     r"\((?=[A-Z][A-Za-z]{1,12}\))|\)|[A-Za-z][A-Za-z'’\-]*(?:\.(?:[A-Za-z]{1,5}\.?)*)?|"
     r"\d[\d./-]*|\S"
 )
+MONTH_NAMES = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus"}
 INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 SPEECH_AFTER_QUOTE = (
     r"ujar|ujarnya|kata|katanya|jelas|jelasnya|tegas|tegasnya|ungkap|ungkapnya|pungkas|"
@@ -317,6 +320,10 @@ def _name_at(tokens, index):
                 words.append(bare)
                 index += 1
             break
+        if word in MONTH_NAMES and index + 1 < len(tokens) and _is_name_word(tokens[index + 1][2]):
+            words.append(word)  # "Juli Astuti", "Mei Lestari": a month is a given name too
+            index += 1
+            continue
         if not _is_name_word(word) or DEGREE.match(word) or _is_title_word(word):
             break
         words.append(word)
@@ -467,15 +474,16 @@ def find_people(text, known_places=()):
     for verb in SPEECH_VERB.finditer(text, headline_end):
         # "Nanang Hermawan menegaskan": the name opens the sentence and the verb follows it.
         # ... or its clause: "Sementara itu, Bambang Sutejo menegaskan".
-        start = max(
-            text.rfind(". ", 0, verb.start()) + 2,
-            text.rfind(", ", 0, verb.start()) + 2,
-            text.rfind("\n", 0, verb.start()) + 1,
-            headline_end,
-        )
-        if verb.start() - start > 80:
+        start = _clause_start(text, verb.start(), headline_end)
+        if not text[start : verb.start()].strip() and text.endswith(", ", 0, start):
+            # "Pengamat politik Universitas Jember, Rudi Santoso, menilai": the clause before.
+            name_end = start - 2
+            start = _clause_start(text, name_end, headline_end)
+        else:
+            name_end = verb.start()
+        if name_end - start > 80:
             continue
-        name_end = start + len(text[start : verb.start()].rstrip())
+        name_end = start + len(text[start:name_end].rstrip())
         for adverb in (" juga", " pun", " kembali"):
             if text.endswith(adverb, start, name_end):
                 name_end -= len(adverb)
@@ -509,6 +517,15 @@ def find_people(text, known_places=()):
             if not any(len(key) < len(other) and set(key) <= set(other) for other in by_name)
         ),
         key=lambda m: m.start,
+    )
+
+
+def _clause_start(text, end, floor):
+    return max(
+        text.rfind(". ", 0, end) + 2,
+        text.rfind(", ", 0, end) + 2,
+        text.rfind("\n", 0, end) + 1,
+        floor,
     )
 
 
