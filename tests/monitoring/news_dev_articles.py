@@ -30,6 +30,8 @@ PUBLISHED = {
     "jatim-kanreg-bkn": date(2024, 10, 4),
     "sumenep-deklarasi-damai": date(2024, 10, 12),
     "blitar-edaran-dan-bimtek": date(2024, 9, 20),
+    "tanah-datar-apel-sumbar": date(2024, 10, 14),
+    "pontianak-webinar-kalbar": date(2024, 10, 10),
 }
 
 

@@ -75,6 +75,15 @@ EXPECTED = {
         ("declaration", "2024-10-12", "2024-10-12", None),
         ("rally", "2024-10-11", "2024-10-11", None),
     ],
+    "tanah-datar-apel-sumbar": [
+        ("rally", "2024-10-14", "2024-10-14", None),
+        ("declaration", "2024-10-14", "2024-10-14", None),
+    ],
+    "pontianak-webinar-kalbar": [
+        ("outreach", "2024-10-10", "2024-10-10", None),
+        ("circular", "2024-09-09", "2024-09-09", "800.1.6.4/123/BKPSDM-A/2024"),
+        ("outreach", "2024-10-24", "2024-10-24", None),
+    ],
     "blitar-edaran-dan-bimtek": [
         ("circular", "2024-09-16", "2024-09-16", "100.3.4.2/1123/410.010.1/2024"),
         ("outreach", "2024-09-23", "2024-09-24", None),

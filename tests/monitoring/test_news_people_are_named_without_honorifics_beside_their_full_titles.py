@@ -134,6 +134,16 @@ EXPECTED = {
             "Kabid Pengadaan, Pemberhentian dan Informasi Kepegawaian BKPSDM Kota Blitar",
         ),
     ],
+    "tanah-datar-apel-sumbar": [
+        ("Ahmad Zaki", "Pj Bupati Tanah Datar"),
+        ("Iqbal Ramadi Payana", "Sekretaris Daerah Tanah Datar"),
+        ("Ardi Fadli", "Ketua Bawaslu Kabupaten Tanah Datar"),
+    ],
+    "pontianak-webinar-kalbar": [
+        ("Ani Sofian", "Pj Wali Kota Pontianak"),
+        ("Mursyid Hidayat", "Anggota Bawaslu Provinsi Kalimantan Barat"),
+        ("Amirullah", "Kepala BKPSDM Kota Pontianak"),
+    ],
 }
 
 
@@ -207,6 +217,21 @@ def test_a_name_between_commas_before_a_speech_verb_is_a_person():
 def test_a_month_that_is_a_given_name_stays_in_the_name():
     text = "Kepala BKPSDM Situbondo Juli Astuti hadir pada Juli 2024."
     assert [p.name for p in find_people(text)] == ["Juli Astuti"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Kepala Seksi Kurikulum Dinas Pendidikan Situbondo Rina Yuliani hadir.", "Rina Yuliani"),
+        (
+            "Kepala Bidang Penegakan Perundang-undangan Satpol PP Situbondo Agus Priyanto hadir.",
+            "Agus Priyanto",
+        ),
+        ("Kepala Bagian Organisasi Setdakab Situbondo Lestari hadir.", "Lestari"),
+    ],
+)
+def test_institution_words_unknown_by_name_stay_in_the_title(text, name):
+    assert [p.name for p in find_people(text)] == [name]
 
 
 def test_a_passive_attribution_names_its_speaker():

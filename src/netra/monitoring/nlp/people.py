@@ -68,7 +68,10 @@ TITLE_WORDS = set(
     satgas netralitas pengadaan pemberhentian penilaian kinerja disiplin evaluasi pengaduan
     layanan aduan peningkatan kapasitas kompetensi formasi kanreg kanwil sekolah sman smpn
     sdn smkn sma smp smk madrasah man mtsn karang taruna ansor muslimat fatayat nahdlatul
-    ulama muhammadiyah pgri
+    ulama muhammadiyah pgri kurikulum sarana prasarana ketenagaan pendidik kependidikan
+    peserta didik industrial perundang-undangan keagamaan pengendalian dasar menengah atas
+    pertama kejuruan rumah tangga ekonomi kreatif kepemudaan aparatur kewilayahan otonomi
+    protokoler hukum-ham ham kesekretariatan sekretaris ketenagakerjaan pemasyarakatan
     """.split()
 )
 CONNECTORS = {"dan", "&", "serta", "se-"}
@@ -91,8 +94,9 @@ LOCAL_OFFICE_WORDS = {
 }  # fmt: skip
 LOCAL_PLACE_WORDS = {"Desa", "Kelurahan", "Kecamatan"}
 ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
-# Institution nouns built with pe-/ke-/per- ... -an ("Kependudukan", "Perhubungan").
-INSTITUTION_NOUN = re.compile(r"^(?:Pe|Ke)[a-z]{4,}an$")
+# Institution nouns built with pe-/ke-/per- ... -an ("Kependudukan", "Perhubungan"), and
+# borrowed ones in -asi, -isasi, -ologi ("Informasi", "Organisasi", "Teknologi").
+INSTITUTION_NOUN = re.compile(r"^(?:(?:Pe|Ke)[a-z-]{4,}an|[A-Z][a-z]{3,}(?:asi|ologi))$")
 HONORIFICS = {
     "h.", "hj.", "h", "hj", "drs.", "drs", "dra.", "dr.", "dr", "ir.", "ir", "prof.", "prof",
     "kh.", "kh", "k.h.", "kyai", "kiai", "ustadz", "ust.", "drg.", "drh.", "ns.", "apt.",
