@@ -185,3 +185,12 @@ def test_the_day_a_circular_was_signed_may_be_told_in_a_sentence_of_its_own():
     )
     (circular,) = extract(text, None)["activities"]
     assert (circular["date_start"], circular["reference"]) == ("2024-09-02", "800/123/431/2024")
+
+
+def test_the_same_activity_told_twice_joins_what_each_telling_says_of_its_mode():
+    text = (
+        "Judul\nSosialisasi digelar di Aula Pemkab pada Rabu (9/10/2024). Peserta lain "
+        "mengikuti sosialisasi pada Rabu (9/10/2024) melalui Zoom."
+    )
+    (activity,) = extract(text, None)["activities"]
+    assert (activity["date_start"], activity["mode"]) == ("2024-10-09", "hybrid")

@@ -313,6 +313,7 @@ def test_a_short_form_or_a_pronoun_after_a_quote_adds_nobody():
         "Karang Taruna Situbondo menyatakan dukungannya.",
         "Gerakan Pemuda Ansor Situbondo mengatakan siap membantu.",
         '"Kami siap," bebernya. Hal itu diungkapkan oleh Bupati Situbondo.',
+        "Apel pagi.\nBupati Situbondo Ajak ASN Jaga Netralitas\nPeserta hadir.",
     ],
 )
 def test_words_places_and_institutions_are_not_taken_for_people(text):

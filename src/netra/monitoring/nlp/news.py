@@ -168,9 +168,9 @@ def _activities(text, dates, references):
             previous_undated_lead = undated_lead[0] if undated_lead else None
             if activities and CONTINUATION.search(sentence):
                 previous = next((a for a in reversed(activities) if a["type"] != "circular"), None)
-                if previous and sentence_dates:
+                if previous and undated_lead:
                     activities.append(
-                        {**previous, "when": sentence_dates[0], "sentence": number,
+                        {**previous, "when": undated_lead[0], "sentence": number,
                          "mode": _mode(sentence), "reference": None}
                     )  # fmt: skip
                 elif previous:
@@ -265,22 +265,22 @@ def _merged(activities):
     dated_types = {a["type"] for a in dated}
     kept = dated + [a for a in activities if a["when"] is None and a["type"] not in dated_types]
     kept.sort(key=lambda a: (a["sentence"], activities.index(a)))
-    result, seen = [], set()
+    result, seen = [], {}
     for activity in kept:
         first, last = activity["when"].iso() if activity["when"] else (None, None)
         key = (activity["type"], first, last, activity["reference"])
         if key in seen:
+            # The same activity told twice: what each mention says of its mode counts.
+            seen[key]["mode"] = _joined_mode(seen[key]["mode"], activity["mode"])
             continue
-        seen.add(key)
-        result.append(
-            {
-                "type": activity["type"],
-                "date_start": first,
-                "date_end": last,
-                "mode": activity["mode"],
-                "reference": activity["reference"],
-            }
-        )
+        seen[key] = {
+            "type": activity["type"],
+            "date_start": first,
+            "date_end": last,
+            "mode": activity["mode"],
+            "reference": activity["reference"],
+        }
+        result.append(seen[key])
     # The same activity dated twice with and without its circular number: keep the number.
     numbered = {(a["type"], a["date_start"]) for a in result if a["reference"]}
     return [a for a in result if a["reference"] or (a["type"], a["date_start"]) not in numbered]

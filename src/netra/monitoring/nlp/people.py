@@ -137,6 +137,9 @@ NOT_NAME = set(
     Edaran Larangan Aturan Upaya Langkah Program Panitia Petugas Pihak Total Jumlah Hasil
     Pesan Imbauan Ajakan Komitmen Pakta Integritas Pelaksanaan Penandatanganan Pemantauan
     Pengawasan Pencegahan Penindakan Sanksi Hukuman Berita Informasi Data Foto Video Konten
+    Ajak Imbau Minta Tegaskan Ingatkan Gelar Terbitkan Pastikan Larang Beri Siap Dorong
+    Tekankan Resmikan Buka Pimpin Hadiri Sambut Apresiasi Jamin Keluarkan Teken Pantau
+    Kukuhkan Lantik Serahkan Terima Tinjau Awasi Sosialisasikan Ikrarkan Deklarasikan
     """.split()
 )
 # A word of a name: "Rudi", "O'Neil", "Al-Fatih", an initial "M." or an abbreviation "Moh.".
