@@ -70,7 +70,14 @@ CIRCULAR = re.compile(
     r"([A-Za-z0-9.\-]+(?:\s?/\s?[A-Za-z0-9.\-]+){2,})",
     re.I,
 )
-
+# A short circular number right after its name and the word "Nomor": "SE Bupati Nomor
+# 12/2024", "Surat Edaran Nomor 2 Tahun 2024".
+CIRCULAR_SHORT = re.compile(
+    r"\b(?:surat edaran|edaran|se(?!-))\b(?:[^.\n]|\.(?=\S| [a-z0-9])){0,60}?(?<![\w/.])"
+    + _NUMBER_WORD
+    + r"\s*:?\s*(\d{1,4}\s+tahun\s+(?:19|20)\d{2}|[A-Za-z0-9.\-]+/[A-Za-z0-9.\-]*\d)(?![\w/])",
+    re.I,
+)
 DATE_LIKE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
 
 
@@ -93,8 +100,15 @@ def find_references(text):
                 match.start(), match.end(), KINDS[kind.lower()], number, int(year), match.group()
             )
         )
-    for match in CIRCULAR.finditer(text):
-        number = re.sub(r"\s*/\s*", "/", match.group(1).rstrip(".-"))
+    regulations = [(r.start, r.end) for r in found]
+    numbers = [(m, m.group(1).rstrip(".-")) for m in CIRCULAR.finditer(text)]
+    taken = [(m.start(1), m.end(1)) for m, _number in numbers]
+    for match in CIRCULAR_SHORT.finditer(text):
+        spans = regulations + taken
+        if not any(s < match.end(1) and match.start(1) < e for s, e in spans):
+            numbers.append((match, match.group(1)))
+    for match, number in numbers:
+        number = re.sub(r"\s*/\s*", "/", number)
         if DATE_LIKE.match(number):
             continue  # "(20/11/2020)" is a day
         years = re.findall(r"(?:19|20)\d{2}", number)
