@@ -234,6 +234,26 @@ def test_institution_words_unknown_by_name_stay_in_the_title(text, name):
     assert [p.name for p in find_people(text)] == [name]
 
 
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        (
+            '"Kami siap," kata kepala desa setempat, Ahmad Fauzi.',
+            "Ahmad Fauzi",
+            "kepala desa setempat",
+        ),
+        ('"Kami siap," ujar salah seorang ASN, Nur Hasanah.', "Nur Hasanah", "salah seorang ASN"),
+        (
+            "Menurut warga setempat, Budi Hartono, ASN ikut kampanye.",
+            "Budi Hartono",
+            "warga setempat",
+        ),
+    ],
+)
+def test_a_quote_attributed_after_a_lowercase_description_names_its_speaker(text, name, title):
+    assert [(p.name, p.title) for p in find_people(text)] == [(name, title)]
+
+
 def test_a_passive_attribution_names_its_speaker():
     text = "Hal itu disampaikan Rudi Hartono saat ditemui di kantornya."
     assert [p.name for p in find_people(text)] == ["Rudi Hartono"]
@@ -314,6 +334,9 @@ def test_a_short_form_or_a_pronoun_after_a_quote_adds_nobody():
         "Gerakan Pemuda Ansor Situbondo mengatakan siap membantu.",
         '"Kami siap," bebernya. Hal itu diungkapkan oleh Bupati Situbondo.',
         "Apel pagi.\nBupati Situbondo Ajak ASN Jaga Netralitas\nPeserta hadir.",
+        '"Kami siap," katanya, Senin (7/10).',
+        '"Kami siap," ujar dia di kantornya, Jalan Basuki Rahmat.',
+        '"Kami siap," ungkap warga asal Panji, Situbondo.',
     ],
 )
 def test_words_places_and_institutions_are_not_taken_for_people(text):

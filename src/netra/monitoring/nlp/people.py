@@ -164,6 +164,8 @@ ATTRIBUTION = re.compile(
     rf"(?=[\"”’MmKkUud])(?:[\"”’]\s*(?:{SPEECH_AFTER_QUOTE})|\b[Mm]enurut|\b[Kk]ata|\b[Uu]jar|"
     r"\bdi(?:sampaikan|katakan|ungkapkan|tegaskan|jelaskan|utarakan|paparkan|tuturkan)"
     r"(?:\s+oleh)?)\s+"
+    # '"...," kata kepala desa setempat, Ahmad Fauzi': a lowercase description first.
+    r"(?:((?:[a-z][a-z\-]*|[A-Z]{2,})(?:\s(?:[a-z][a-z\-]*|[A-Z]{2,})){0,8}),\s+)?"
     r"(?=[A-Z])"
 )
 # "Nama mengatakan ..." at the start of a sentence.
@@ -472,7 +474,7 @@ def find_people(text, known_places=()):
         if not found:
             continue
         name, end = found
-        title = ""
+        title = match.group(1) or ""
         if end < len(tokens) and tokens[end][2] == ",":
             if end + 1 < len(tokens) and OFFICE.match(tokens[end + 1][2]):
                 title_end = _title_end(tokens, end + 1)
