@@ -228,6 +228,12 @@ def test_a_month_that_is_a_given_name_stays_in_the_name():
             "Agus Priyanto",
         ),
         ("Kepala Bagian Organisasi Setdakab Situbondo Lestari hadir.", "Lestari"),
+        ("Kepala Puskesmas Panji Sri Wulandari hadir.", "Sri Wulandari"),
+        ("Kepala SMPN 1 Panji Heri Susanto hadir.", "Heri Susanto"),
+        (
+            "Direktur RSUD dr. Abdoer Rahem Situbondo dr. Roekmy Prabarini hadir.",
+            "Roekmy Prabarini",
+        ),
     ],
 )
 def test_institution_words_unknown_by_name_stay_in_the_title(text, name):

@@ -66,7 +66,8 @@ TITLE_WORDS = set(
     kesbang dpmd dpmpd bkpsdm bkpsdmd bkd bkpp bkppd kasn bkn ppk pps kpps ppdi sosialisasi
     pemilih parmas humas penggerak pkk penindakan sentra gakkumdu pidana dharma wanita
     satgas netralitas pengadaan pemberhentian penilaian kinerja disiplin evaluasi pengaduan
-    layanan aduan peningkatan kapasitas kompetensi formasi kanreg kanwil sekolah sman smpn
+    layanan aduan peningkatan kapasitas kompetensi formasi kanreg kanwil sekolah puskesmas rsud
+    upt uptd sman smpn
     sdn smkn sma smp smk madrasah man mtsn karang taruna ansor muslimat fatayat nahdlatul
     ulama muhammadiyah pgri kurikulum sarana prasarana ketenagaan pendidik kependidikan
     peserta didik industrial perundang-undangan keagamaan pengendalian dasar menengah atas
@@ -90,8 +91,10 @@ NUMBERED_UNITS = {
 }  # fmt: skip
 LOCAL_OFFICE_WORDS = {
     "Camat", "Lurah", "Kades", "Sekcam", "Sekdes", "Kapolsek", "Danramil", "Panwascam", "PPK",
-    "PPS", "Polsek", "Koramil", "KUA",
+    "PPS", "Polsek", "Koramil", "KUA", "Puskesmas", "UPT", "UPTD",
 }  # fmt: skip
+# Schools numbered in their district: "SMPN 1 Panji".
+SCHOOLS = {"SMAN", "SMPN", "SDN", "SMKN", "SMA", "SMP", "SD", "SMK", "MAN", "MTsN", "MIN"}
 LOCAL_PLACE_WORDS = {"Desa", "Kelurahan", "Kecamatan"}
 ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
 # Institution nouns built with pe-/ke-/per- ... -an ("Kependudukan", "Perhubungan"), and
@@ -260,6 +263,11 @@ def _title_end(tokens, index):
             return index
         if word[:1].isdigit() and previous in NUMBERED_UNITS:
             index += 1  # "Dandim 0822/Bondowoso"
+            after_local = (
+                previous in SCHOOLS
+                and index < len(tokens)
+                and (tokens[index][2] not in LOCAL_PLACE_WORDS)
+            )
             continue
         if not word[:1].isalpha() or not word[:1].isupper() or word.rstrip(".") in RANKS:
             return index
@@ -374,8 +382,16 @@ def _titled(text, tokens, index):
             after += 1  # "Kapolres Bondowoso AKBP Lintar", "Letkol Inf Tri"
         found = _name_at(tokens, after)
         # A "name" that a title word follows was a word of the title: "Ketua Tim Penggerak
-        # PKK Kabupaten Bondowoso Nurul".
-        if found and found[1] < len(tokens) and _continues_title(tokens[found[1]][2]):
+        # PKK Kabupaten Bondowoso Nurul"; so was one that an honorific follows: "Direktur
+        # RSUD dr. Abdoer Rahem Situbondo dr. Roekmy".
+        if found and (
+            (found[1] < len(tokens) and _continues_title(tokens[found[1]][2]))
+            or (
+                found[1] + 1 < len(tokens)
+                and tokens[found[1]][2].lower() in HONORIFICS
+                and tokens[found[1] + 1][2][:1].isupper()
+            )
+        ):
             end = _title_end(tokens, found[1])
             found = None
             continue
