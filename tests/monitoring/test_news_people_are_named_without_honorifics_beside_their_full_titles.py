@@ -349,6 +349,14 @@ def test_words_places_and_institutions_are_not_taken_for_people(text):
     assert find_people(text) == []
 
 
+def test_a_subheading_in_title_case_gives_no_person():
+    text = (
+        "Judul\nApel digelar pagi ini.\nBupati Situbondo Karna Suswandi Pimpin Apel Pagi\n"
+        "Wakil Bupati Situbondo Khoirani hadir."
+    )
+    assert [p["name"] for p in extract(text)["people"]] == ["Khoirani"]
+
+
 def test_the_headline_in_title_case_gives_no_person():
     text = "Bupati Situbondo Terbitkan SE Netralitas\nPemkab menerbitkan edaran baru."
     assert extract(text)["people"] == []

@@ -103,7 +103,8 @@ INSTITUTION_NOUN = re.compile(r"^(?:(?:Pe|Ke)[a-z-]{4,}an|[A-Z][a-z]{3,}(?:asi|o
 HONORIFICS = {
     "h.", "hj.", "h", "hj", "drs.", "drs", "dra.", "dr.", "dr", "ir.", "ir", "prof.", "prof",
     "kh.", "kh", "k.h.", "kyai", "kiai", "ustadz", "ust.", "drg.", "drh.", "ns.", "apt.",
-    "hc.", "dra", "tgk.", "habib",
+    "hc.", "dra", "tgk.", "habib", "ny.", "nyonya", "drs.h.", "dr.h.", "ir.h.", "pak", "bapak",
+    "bu", "ibu", "kang", "mas", "mbak", "cak", "bung", "ning", "ustaz",
 }  # fmt: skip
 # A degree after a name: "S.Sos", "M.Si", "M.AP", "S.H.", "M.Kn.", "S.STP", "MM", "Ph.D".
 DEGREE = re.compile(
@@ -518,6 +519,12 @@ def find_people(text, known_places=()):
         # short form of someone named adds nobody.
         if found and found[1] == len(tokens) and " " in found[0]:
             bare.append(PersonMention(start, name_end, found[0], ""))
+    # A subheading or caption in title case ("Bupati Situbondo Karna Suswandi Jalani
+    # Pemeriksaan") runs its words together like a headline.
+    headings = _title_case_lines(text)
+    if headings:
+        titled = [m for m in titled if not any(s <= m.start < e for s, e in headings)]
+        bare = [m for m in bare if not any(s <= m.start < e for s, e in headings)]
     # One mention per name, the first titled one preferred.
     by_name = {}
     mentions = [(m, False) for m in sorted(titled, key=lambda m: m.start)]
@@ -543,6 +550,25 @@ def find_people(text, known_places=()):
         ),
         key=lambda m: m.start,
     )
+
+
+def _title_case_lines(text):
+    """(start, end) of the lines after the first written like headlines: three words or
+    more, most of them capitalised, and no sentence's closing punctuation."""
+    spans, start = [], text.find("\n") + 1
+    while 0 < start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if (
+            len(words) >= 3
+            and not line.endswith((".", "!", "?", '"', "”", ":", ","))
+            and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+        ):
+            spans.append((start, end))
+        start = end + 1
+    return spans
 
 
 def _clause_start(text, end, floor):
