@@ -209,9 +209,16 @@ def test_two_names_after_one_title_are_two_people_of_that_office():
     ]
 
 
-def test_a_name_between_commas_before_a_speech_verb_is_a_person():
-    text = "Judul\nPengamat politik Universitas Jember, Rudi Santoso, menilai ASN rentan."
-    assert [p["name"] for p in extract(text)["people"]] == ["Rudi Santoso"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pengamat politik Universitas Jember, Rudi Santoso, menilai ASN rentan.",
+        "Narasumber kegiatan, Dr. Rudi Santoso, M.Si, memaparkan materi.",
+        "Pengamat politik, Rudi Santoso, S.IP., M.Si., menilai ASN rentan.",
+    ],
+)
+def test_a_name_between_commas_before_a_speech_verb_is_a_person(text):
+    assert [p["name"] for p in extract("Judul\n" + text)["people"]] == ["Rudi Santoso"]
 
 
 def test_a_month_that_is_a_given_name_stays_in_the_name():

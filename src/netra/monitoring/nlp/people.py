@@ -176,7 +176,8 @@ ATTRIBUTION = re.compile(
 SPEECH_VERB = re.compile(
     r"\b(?:mengatakan|menyampaikan|menegaskan|menjelaskan|"
     r"mengungkapkan|menuturkan|menambahkan|mengingatkan|mengimbau|menyebut|menyebutkan|"
-    r"memaparkan|menerangkan|berharap|meminta|mengaku|menilai|menekankan|menyatakan)\b"
+    r"memaparkan|menerangkan|berharap|meminta|mengaku|menilai|menekankan|menyatakan|"
+    r"mengajak|membeberkan|menguraikan|berpesan|membenarkan)\b"
 )
 
 
@@ -501,12 +502,14 @@ def find_people(text, known_places=()):
         # "Nanang Hermawan menegaskan": the name opens the sentence and the verb follows it.
         # ... or its clause: "Sementara itu, Bambang Sutejo menegaskan".
         start = _clause_start(text, verb.start(), headline_end)
-        if not text[start : verb.start()].strip() and text.endswith(", ", 0, start):
-            # "Pengamat politik Universitas Jember, Rudi Santoso, menilai": the clause before.
+        name_end = verb.start()
+        # "Pengamat politik Universitas Jember, Rudi Santoso, M.Si, menilai": the name is in
+        # the clause before the empty one and the degrees.
+        while text.endswith(", ", 0, start) and all(
+            DEGREE.match(word) for word in text[start:name_end].split()
+        ):
             name_end = start - 2
             start = _clause_start(text, name_end, headline_end)
-        else:
-            name_end = verb.start()
         if name_end - start > 80:
             continue
         name_end = start + len(text[start:name_end].rstrip())
