@@ -39,6 +39,25 @@ def test_a_relative_word_after_a_day_repeats_it():
     assert [m.iso() for m in mentions] == [("2024-10-16", "2024-10-16")]
 
 
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("Pemkab menggelar apel netralitas, Senin.", "2024-10-14"),
+        ("Sosialisasi digelar pada Rabu di Aula Pemkab.", "2024-10-16"),
+    ],
+)
+def test_a_bare_weekday_is_the_last_such_day_up_to_the_publication(text, day):
+    (mention,) = find_dates(text, date(2024, 10, 16))
+    assert mention.iso() == (day, day)
+
+
+@pytest.mark.parametrize(
+    "text", ["Apel digelar setiap Senin pagi.", "pada Senin hingga Rabu", "pada Rabu-Jumat"]
+)
+def test_a_weekday_that_recurs_or_opens_a_range_is_no_date(text):
+    assert find_dates(text, date(2024, 10, 16)) == []
+
+
 def test_a_weekday_mendatang_is_the_next_one():
     (mention,) = find_dates("apel digelar Senin mendatang", date(2024, 10, 16))
     assert mention.iso() == ("2024-10-21", "2024-10-21")

@@ -123,6 +123,16 @@ PATTERNS = [
         ),
     ),
     ("relative", re.compile(r"\b(kemarin lusa|kemarin|hari ini|besok lusa|besok|lusa)\b", re.I)),
+    # "... menggelar apel netralitas, Senin." (the news agency's style): the last such day up
+    # to the publication; not "setiap Senin", not "Senin (7/10)".
+    (
+        "bare weekday",
+        re.compile(
+            r"(?:(?<=, )|(?<=\bpada )|(?<=\bhari ))(Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|"
+            r"Minggu|Ahad)\b(?!\s*[(\-–]|,?\s*\d|\s+(?:pekan|minggu|depan|lalu|mendatang|kemarin|"
+            r"ini|dan|hingga|sampai|s\.?d)\b)"
+        ),
+    ),
 ]
 # The characters each pattern can start with, tested first: a regular expression that opens
 # with a word boundary and an alternation is tried in full at every position otherwise, and
@@ -138,6 +148,7 @@ _FIRST_CHARACTER = {
     "month": r"[bjfpmasondBJFPMASOND]",
     "weekday": r"[srkjmaSRKJMA]",
     "relative": r"[khblKHBL]",
+    "bare weekday": r"[SRKJMA]",
 }
 PATTERNS = [
     (kind, re.compile(rf"(?={_FIRST_CHARACTER[kind]})" + pattern.pattern, pattern.flags))
@@ -321,6 +332,10 @@ def _mention(kind, match, published):
         return DateMention(*span, text, "month", first, first)
     if published is None:
         return None
+    if kind == "bare weekday":
+        target = WEEKDAYS[match.group(1).lower().replace("'", "")]
+        found = published - timedelta(days=(published.weekday() - target) % 7)
+        return DateMention(*span, text, "day", found, found)
     if kind == "weekday":
         day_name, when = match.groups()
         found = _weekday(day_name, when, published)
