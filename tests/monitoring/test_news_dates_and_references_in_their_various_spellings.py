@@ -58,6 +58,19 @@ def test_a_weekday_that_recurs_or_opens_a_range_is_no_date(text):
     assert find_dates(text, date(2024, 10, 16)) == []
 
 
+@pytest.mark.parametrize(
+    "text, published, day",
+    [
+        ("apel digelar pada 28 Desember", date(2025, 1, 5), "2024-12-28"),
+        ("apel akan digelar pada 3 Januari", date(2024, 12, 20), "2025-01-03"),
+        ("apel digelar Senin (30/12)", date(2025, 1, 2), "2024-12-30"),
+    ],
+)
+def test_a_day_without_its_year_is_the_one_nearest_the_publication(text, published, day):
+    (mention,) = find_dates(text, published)
+    assert mention.iso() == (day, day)
+
+
 def test_a_weekday_mendatang_is_the_next_one():
     (mention,) = find_dates("apel digelar Senin mendatang", date(2024, 10, 16))
     assert mention.iso() == ("2024-10-21", "2024-10-21")

@@ -182,11 +182,19 @@ class DateMention:
         return self.first.isoformat(), self.last.isoformat()
 
 
-def _year(text, published):
+def _year(text, published, month=None):
+    """The year written, or the publication's; a month more than half a year away from the
+    publication's is of the year before or after ("28 Desember" in a January article)."""
     if text:
         year = int(text)
         return year + 2000 if year < 100 else year
-    return published.year if published else None
+    if not published:
+        return None
+    if month is not None and month - published.month > 6:
+        return published.year - 1
+    if month is not None and published.month - month > 6:
+        return published.year + 1
+    return published.year
 
 
 def _safe(year, month, day):
@@ -253,7 +261,7 @@ def _mention(kind, match, published):
     text, span = match.group(), (match.start(), match.end())
     if kind == "span":
         first_day, first_month, first_year, last_day, last_month, last_year = match.groups()
-        last_year = _year(last_year, published)
+        last_year = _year(last_year, published, MONTHS[last_month.lower()])
         first = _safe(
             _year(first_year, None) if first_year else last_year,
             MONTHS[first_month.lower()],
@@ -267,7 +275,7 @@ def _mention(kind, match, published):
         first_day, first_month, first_year, last_day, last_month, last_year = match.groups()
         if not (first_year or last_year or published):
             return None
-        last_year = _year(last_year or first_year, published)
+        last_year = _year(last_year or first_year, published, int(last_month))
         first = _safe(
             _year(first_year, None) if first_year else last_year, int(first_month), int(first_day)
         )
@@ -277,7 +285,7 @@ def _mention(kind, match, published):
         first_day, last_day, month, year = match.groups()
         if not (year or published):
             return None
-        year = _year(year, published)
+        year = _year(year, published, int(month))
         return _range(
             span,
             text,
@@ -288,7 +296,7 @@ def _mention(kind, match, published):
         first_day, last_day, month, year = match.groups()
         if int(last_day) != int(first_day) + 1:
             return None  # "9 dan 12 Oktober" are two days, read one by one
-        year = _year(year, published)
+        year = _year(year, published, MONTHS[month.lower()])
         return _range(
             span,
             text,
@@ -297,7 +305,7 @@ def _mention(kind, match, published):
         )
     if kind == "range":
         first_day, last_day, month, year = match.groups()
-        year = _year(year, published)
+        year = _year(year, published, MONTHS[month.lower()])
         first = _safe(year, MONTHS[month.lower()], int(first_day))
         last = _safe(year, MONTHS[month.lower()], int(last_day))
         if first and last and first <= last:
@@ -305,7 +313,9 @@ def _mention(kind, match, published):
         return None
     if kind == "day":
         day, month, year = match.groups()
-        found = _safe(_year(year, published), MONTHS[month.lower()], int(day))
+        found = _safe(
+            _year(year, published, MONTHS[month.lower()]), MONTHS[month.lower()], int(day)
+        )
         return DateMention(*span, text, "day", found, found) if found else None
     if kind == "numeric":
         day, _separator, month, year = match.groups()
@@ -313,7 +323,7 @@ def _mention(kind, match, published):
             return None
         if year is None and not match.string[max(0, span[0] - 1) : span[0]] == "(":
             return None  # "9/10" outside brackets is too often a score or a ratio
-        found = _safe(_year(year, published), int(month), int(day))
+        found = _safe(_year(year, published, int(month)), int(month), int(day))
         return DateMention(*span, text, "day", found, found) if found else None
     if kind == "month":
         month, when = match.groups()
