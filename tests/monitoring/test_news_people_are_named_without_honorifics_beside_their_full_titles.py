@@ -350,6 +350,7 @@ def test_a_short_form_or_a_pronoun_after_a_quote_adds_nobody():
         '"Kami siap," katanya, Senin (7/10).',
         '"Kami siap," ujar dia di kantornya, Jalan Basuki Rahmat.',
         '"Kami siap," ungkap warga asal Panji, Situbondo.',
+        "Menurut Survei Indikator, ASN rentan. Menurut Catatan Bawaslu, ada 5 kasus.",
     ],
 )
 def test_words_places_and_institutions_are_not_taken_for_people(text):

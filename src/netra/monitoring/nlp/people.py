@@ -144,6 +144,8 @@ NOT_NAME = set(
     Ajak Imbau Minta Tegaskan Ingatkan Gelar Terbitkan Pastikan Larang Beri Siap Dorong
     Tekankan Resmikan Buka Pimpin Hadiri Sambut Apresiasi Jamin Keluarkan Teken Pantau
     Kukuhkan Lantik Serahkan Terima Tinjau Awasi Sosialisasikan Ikrarkan Deklarasikan
+    Survei Survey Catatan Kajian Penelitian Riset Temuan Keterangan Pantauan Pengamatan
+    Rekapitulasi Rilis Siaran Pers Keterangan Pernyataan Sumber Rapat Kesimpulan
     """.split()
 )
 # A word of a name: "Rudi", "O'Neil", "Al-Fatih", an initial "M." or an abbreviation "Moh.".
