@@ -32,6 +32,7 @@ PUBLISHED = {
     "blitar-edaran-dan-bimtek": date(2024, 9, 20),
     "tanah-datar-apel-sumbar": date(2024, 10, 14),
     "pontianak-webinar-kalbar": date(2024, 10, 10),
+    "situbondo-antara-style": date(2024, 10, 15),
 }
 
 

@@ -79,6 +79,10 @@ EXPECTED = {
         ("rally", "2024-10-14", "2024-10-14", None),
         ("declaration", "2024-10-14", "2024-10-14", None),
     ],
+    "situbondo-antara-style": [
+        ("outreach", "2024-10-07", "2024-10-07", None),
+        ("outreach", "2024-10-24", "2024-10-24", None),
+    ],
     "pontianak-webinar-kalbar": [
         ("outreach", "2024-10-10", "2024-10-10", None),
         ("circular", "2024-09-09", "2024-09-09", "800.1.6.4/123/BKPSDM-A/2024"),

@@ -139,6 +139,10 @@ EXPECTED = {
         ("Iqbal Ramadi Payana", "Sekretaris Daerah Tanah Datar"),
         ("Ardi Fadli", "Ketua Bawaslu Kabupaten Tanah Datar"),
     ],
+    "situbondo-antara-style": [
+        ("Ahmad Faridz Dzulfikar", "Ketua Bawaslu Situbondo"),
+        ("Puguh Wardoyo", "Plt Kepala Dinas Pendidikan Situbondo"),
+    ],
     "pontianak-webinar-kalbar": [
         ("Ani Sofian", "Pj Wali Kota Pontianak"),
         ("Mursyid Hidayat", "Anggota Bawaslu Provinsi Kalimantan Barat"),
