@@ -86,6 +86,8 @@ def test_a_weekday_mendatang_is_the_next_one():
         ("UU ASN Nomor 20 Tahun 2023", "UU", "20", 2023),
         ("Peraturan Komisi Pemilihan Umum Nomor 8 Tahun 2024", "PKPU", "8", 2024),
         ("SKB 5 Menteri Nomor 2 Tahun 2022", "SKB", "2", 2022),
+        ("Pasal 280 UU Pemilu 7/2017 melarang", "UU", "7", 2017),
+        ("Undang-Undang Republik Indonesia Nomor 20 Tahun 2023", "UU", "20", 2023),
         ("UU dan PP Nomor 94 Tahun 2021", "PP", "94", 2021),
         ("SE Bupati Nomor 12/2024 tentang netralitas", "SE", "12/2024", 2024),
         ("Surat Edaran Nomor 2 Tahun 2024 tentang netralitas", "SE", "2 Tahun 2024", 2024),

@@ -2,7 +2,9 @@
 
 extract(text, published) returns the object of `netra news extract` (without "file"):
 regions named, activities (circular, outreach, declaration, rally) each with the dates, mode
-and circular number found in its sentence, regulations cited, and officials quoted.
+and circular number found in its stretch of sentence, regulations cited, and the officials
+and people quoted (people.py). A circular keeps the day it was signed apart from the days of
+the events it orders; a mention that tells no day adds its mode or number to the dated one.
 """
 
 import re

@@ -50,13 +50,13 @@ _NUMBER_WORD = r"(?:nomor|nomer|no\.?|nmr\.?|bernomor)"
 
 REGULATION = re.compile(
     # "Peraturan Pemerintah (PP) Nomor 94 Tahun 2021", "UU ASN Nomor 20 Tahun 2023",
-    # "UU RI No. 10/2016", "PP 94/2021"
+    # "UU RI No. 10/2016", "PP 94/2021", "UU Pemilu 7/2017"
     # (The lookahead lets most positions fail at once: every kind starts with u, p or s.)
     rf"(?=[upsUPS])\b({_KIND})\s+(?:\([A-Za-z-]{{2,12}}\)\s*)?"
     # Words between the kind and its number ("UU ASN Nomor", "SKB 5 Menteri Nomor") are
     # capitalised and never a kind themselves ("UU dan PP Nomor 94" is the PP's number).
-    rf"(?:(?:(?:(?!(?:{_KIND})\b)(?-i:[A-Z][A-Za-z]{{1,12}}|\d\s+Menteri)\s+){{1,3}})?"
-    rf"{_NUMBER_WORD}\s*:?\s*)?"
+    rf"(?:(?!(?:{_KIND})\b)(?-i:[A-Z][A-Za-z]{{1,12}}|\d\s+Menteri)\s+){{0,3}}"
+    rf"(?:{_NUMBER_WORD}\s*:?\s*)?"
     rf"(\d{{1,4}})\s*(?:tahun|thn\.?|th\.?|/)\s*((?:19|20)\d{{2}})\b",
     re.I,
 )
