@@ -271,6 +271,13 @@ def test_a_quote_attributed_after_a_lowercase_description_names_its_speaker(text
     assert [(p.name, p.title) for p in find_people(text)] == [(name, title)]
 
 
+def test_an_official_named_inside_a_circulars_name_is_a_person():
+    text = "Surat Edaran (SE) Pj Bupati Situbondo Tjahjo Widodo Nomor 100/1/2024 terbit."
+    assert [(p.name, p.title) for p in find_people(text)] == [
+        ("Tjahjo Widodo", "Pj Bupati Situbondo")
+    ]
+
+
 def test_a_passive_attribution_names_its_speaker():
     text = "Hal itu disampaikan Rudi Hartono saat ditemui di kantornya."
     assert [p.name for p in find_people(text)] == ["Rudi Hartono"]
@@ -355,6 +362,8 @@ def test_a_short_form_or_a_pronoun_after_a_quote_adds_nobody():
         '"Kami siap," ujar dia di kantornya, Jalan Basuki Rahmat.',
         '"Kami siap," ungkap warga asal Panji, Situbondo.',
         "Menurut Survei Indikator, ASN rentan. Menurut Catatan Bawaslu, ada 5 kasus.",
+        "Surat Edaran Bupati Situbondo Tentang Netralitas Aparatur Sipil Negara",
+        "Peraturan Bupati Situbondo Nomor 12 Tahun 2024 mengatur hal itu.",
     ],
 )
 def test_words_places_and_institutions_are_not_taken_for_people(text):

@@ -27,12 +27,12 @@ OFFICE_HEADS = (
     r"Komandan|Kapolsek|Sekretaris Jenderal"
 )
 OFFICE = re.compile(rf"(?=[A-Z])\b(?:{OFFICE_HEADS})\b")
-# A title naming a document, not a person: "Surat Edaran Bupati Nomor ...".
-DOCUMENT_WORDS = {
-    "edaran", "se", "peraturan", "keputusan", "instruksi", "perintah", "surat", "perbup",
-    "perwal", "pergub", "maklumat", "imbauan", "seruan", "arahan", "kantor", "rumdin",
-    "pendopo", "pendapa", "gedung", "aula", "halaman", "piala", "lapangan", "jalan", "jl", "jl.",
-    "rumah dinas",
+# An office word naming a building, whose name may follow: "Pendopo Bupati Bondowoso Sabha
+# Bina Praja". (A document's "Surat Edaran Bupati Nomor ..." needs no such list: "Nomor",
+# "Tentang" are no names, and "SE Pj Bupati Situbondo Tjahjo Widodo" names a person.)
+BUILDING_WORDS = {
+    "kantor", "rumdin", "pendopo", "pendapa", "gedung", "aula", "halaman", "piala", "lapangan",
+    "jalan", "jl", "jl.", "rumah dinas", "graha",
 }  # fmt: skip
 # Lowercase words that continue a title ("Kepala Kantor Regional", "Asisten Pemerintahan").
 TITLE_WORDS = set(
@@ -117,6 +117,7 @@ DEGREE = re.compile(
 NOT_NAME = set(
     """
     Nomor No Nmr Surat Edaran SE Tahun Pasal Ayat Undang Peraturan Keputusan Instruksi
+    Tentang Perihal Tanggal Tertanggal Lampiran
     Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember
     Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad Pemkab Pemkot Pemprov Pemerintah
     Kabupaten Kota Provinsi Kecamatan Desa Kelurahan Bawaslu KPU ASN PNS PPPK Pilkada Pemilu
@@ -467,8 +468,8 @@ def find_people(text, known_places=()):
         line_start = text.rfind("\n", 0, match.start()) + 1
         words_before = text[max(line_start, match.start() - 25) : match.start()].split()
         if words_before and (
-            words_before[-1].lower() in DOCUMENT_WORDS
-            or " ".join(words_before[-2:]).lower() in DOCUMENT_WORDS
+            words_before[-1].lower() in BUILDING_WORDS
+            or " ".join(words_before[-2:]).lower() in BUILDING_WORDS
         ):
             continue
         # The words before the title matter only for "Nama, Title" and "Nama selaku Title";
