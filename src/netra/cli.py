@@ -235,7 +235,7 @@ ALIASES = {
     ("audit", "checkpoint"): ("netra.audit.management.commands.audit_checkpoint", True),
     ("cases", "overdue"): ("netra.cases.management.commands.cases_overdue", True),
     ("sanctions", "propose"): ("netra.sanctions.management.commands.sanctions_propose", True),
-    ("monitor", "classify"): ("netra.monitoring.management.commands.monitor_classify", False),
+    ("monitor", "classify"): ("netra.monitoring.management.commands.monitor_classify", True),
     ("monitor", "train"): ("netra.monitoring.management.commands.monitor_train", False),
     ("monitor", "evaluate"): ("netra.monitoring.management.commands.monitor_evaluate", False),
     ("news", "extract"): ("netra.monitoring.management.commands.news_extract", False),

@@ -9,7 +9,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from netra.monitoring import actions, fetch
 from netra.monitoring.inputs import Item
-from netra.monitoring.models import AuthorHandle, Flag, NewsSuggestion, Source, Text
+from netra.monitoring.models import (
+    AuthorHandle,
+    ElectionGazetteer,
+    Flag,
+    NewsSuggestion,
+    Source,
+    Text,
+)
+from netra.regions.models import Election
 
 ARTICLE = (Path(__file__).resolve().parent / "articles" / "jember-sosialisasi.txt").read_text()
 POSTS = [
@@ -21,9 +29,15 @@ POSTS = [
 
 
 @pytest.fixture
-def jember(region, monkeypatch):
-    """Jember's monitoring objects: four open flags, a news suggestion, a source."""
+def jember(region, monkeypatch, admin):
+    """Jember's monitoring objects: four open flags, a news suggestion, a source. The election's
+    gazetteer lists its candidate, as an administrator sets it up before patrols begin."""
     monkeypatch.setattr(fetch, "resolve", lambda host, port: ["93.184.216.34"])
+    ElectionGazetteer.objects.create(
+        election=Election.objects.get(code="pilkada-2024"),
+        data={"candidates": ["bambang sari", "pak bambang"]},
+        updated_by=admin,
+    )
     patrol = Source.objects.create(name="Patroli Jember", kind="api", region=region("35.09"))
     actions.ingest(
         patrol,

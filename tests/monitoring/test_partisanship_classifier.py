@@ -2,11 +2,13 @@
 
 import json
 
+import numpy as np
 import pytest
 
 from netra.monitoring.nlp import train
-from netra.monitoring.nlp.classify import LABELS, classify
-from netra.monitoring.nlp.corpus import EVALUATION_FILE, TRAINING_FILE
+from netra.monitoring.nlp.classify import LABELS, MODEL_FILE, classify
+from netra.monitoring.nlp.corpus import EVALUATION_FILE, FAMILIES, TRAINING_FILE
+from netra.monitoring.nlp.model import Model
 
 
 @pytest.mark.parametrize(
@@ -43,11 +45,22 @@ def test_codes_follow_the_candidate_determination():
     assert classify(text, before_determination=True).codes == ("ETIK-04",)
 
 
-def test_training_is_reproducible():
-    posts = train.read_posts(TRAINING_FILE)[:600]
-    assert train.train(posts).to_json() == train.train(posts).to_json()
+def test_training_is_reproducible(tmp_path):
+    posts = train.read_posts(TRAINING_FILE)[::10]
+    train.train(posts, second_stage=False).save(tmp_path / "first.npz")
+    train.train(posts, second_stage=False).save(tmp_path / "second.npz")
+    with np.load(tmp_path / "first.npz") as first, np.load(tmp_path / "second.npz") as second:
+        assert sorted(first.files) == sorted(second.files)
+        assert all(np.array_equal(first[name], second[name]) for name in first.files)
 
 
+def test_the_shipped_model_loads_without_running_code_and_says_what_it_was_trained_on():
+    model = Model.load(MODEL_FILE)  # allow_pickle=False: plain arrays only
+    assert model.version == f"trained on {len(train.read_posts(TRAINING_FILE))} posts"
+    assert set(model.families) == set(FAMILIES)
+
+
+@pytest.mark.django_db
 def test_the_classify_command_prints_one_line_per_post(tmp_path, capsys):
     from netra.cli import main
 
@@ -71,6 +84,7 @@ def test_the_classify_command_prints_one_line_per_post(tmp_path, capsys):
         ('{"id": "a", "text": "x"}\n', ["--election", "pemilu-1955"], "unknown election"),
     ],
 )
+@pytest.mark.django_db
 def test_bad_input_exits_2_with_one_line(tmp_path, capsys, content, argv, says):
     from netra.cli import main
 
@@ -81,32 +95,56 @@ def test_bad_input_exits_2_with_one_line(tmp_path, capsys, content, argv, says):
     assert says in err and err.count("\n") == 1
 
 
-def test_the_evaluate_command_prints_the_frozen_set_beside_cross_validation(capsys):
+@pytest.fixture
+def small_sets(tmp_path):
+    """A few hundred posts of each file: the command's output, not the figures, is tested
+    here (the figures come from `netra monitor evaluate` on the whole files)."""
+    corpus, evaluation = tmp_path / "corpus.jsonl", tmp_path / "evaluation.jsonl"
+    corpus.write_text("".join(TRAINING_FILE.read_text(encoding="utf-8").splitlines(True)[::12]))
+    evaluation.write_text(
+        "".join(EVALUATION_FILE.read_text(encoding="utf-8").splitlines(True)[::4])
+    )
+    return ["--corpus", str(corpus), "--evaluation", str(evaluation), "--fast-only"]
+
+
+def test_the_evaluate_command_prints_the_frozen_set_beside_cross_validation(capsys, small_sets):
     from netra.cli import main
 
-    assert main(["monitor", "evaluate"]) == 0
+    assert main(["monitor", "evaluate", *small_sets]) == 0
     out = capsys.readouterr().out
-    assert "Set evaluasi beku" in out and "Validasi silang 5 lipatan" in out
+    assert "Set evaluasi (evaluation.jsonl)" in out and "Validasi silang 5 lipatan" in out
     assert all(label in out for label in LABELS) and "macro-F1" in out
+    assert "presisi / recall" in out and "Matriks kebingungan" in out
+    assert "Tahap kedua (penyandi kalimat): ditanya untuk" in out
 
 
-def test_the_evaluate_command_gives_its_figures_as_json(capsys):
+def test_the_evaluate_command_gives_its_figures_as_json(capsys, small_sets):
     from netra.cli import main
 
-    assert main(["monitor", "evaluate", "--json"]) == 0
+    assert main(["monitor", "evaluate", "--json", *small_sets]) == 0
     figures = json.loads(capsys.readouterr().out)
-    evaluation = train.read_posts(EVALUATION_FILE)
+    evaluation = train.read_posts(small_sets[small_sets.index("--evaluation") + 1])
     assert sum(figures["frozen"][label]["support"] for label in LABELS) == len(evaluation)
     assert figures["frozen"]["family"]["of"] == sum(
         1 for post in evaluation if post["label"] == "partisan_support"
     )
     assert 0 <= figures["cross_validation"]["macro_f1"] <= 1
+    assert [point["threshold"] for point in figures["frozen"]["curve"]][:2] == [0.05, 0.1]
 
 
-def test_an_unreadable_model_file_is_refused_with_one_line(tmp_path, capsys):
+@pytest.mark.parametrize(
+    "option, content, says",
+    [
+        ("--model", "{not a model", "tidak dapat dibaca"),
+        ("--evaluation", '{"id": "a", "text": "x", "label": "lain"}\n', "line 1"),
+        ("--corpus", "", "tidak ada unggahan"),
+    ],
+)
+def test_an_unreadable_file_is_refused_with_one_line(tmp_path, capsys, option, content, says):
     from netra.cli import main
 
-    broken = tmp_path / "model.json"
-    broken.write_text("{not json")
-    assert main(["monitor", "evaluate", "--model", str(broken)]) != 0
-    assert "tidak dapat dibaca" in capsys.readouterr().err
+    broken = tmp_path / "given"
+    broken.write_text(content)
+    assert main(["monitor", "evaluate", option, str(broken)]) != 0
+    err = capsys.readouterr().err
+    assert says in err and err.count("\n") == 1

@@ -31,8 +31,11 @@ def evaluation():
 
 def test_the_training_corpus_holds_four_thousand_posts_balanced_across_the_labels(training):
     assert training["posts"] >= 4000
+    # Within 5 points of a third each: the last two writers added 380 explicit partisan posts
+    # to undo a measured skew (the common support words stood mostly in look-alikes), which
+    # left partisan support at about 37%.
     for label in LABELS:
-        assert abs(training["label"][label] - training["posts"] / 3) <= training["posts"] * 0.02
+        assert abs(training["label"][label] / training["posts"] - 1 / 3) <= 0.05
 
 
 def test_every_register_and_platform_is_written_in(training):

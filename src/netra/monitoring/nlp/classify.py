@@ -1,34 +1,39 @@
-"""Partisanship of a social-media post (pure): transparent rules plus a linear model.
+"""Partisanship of a social-media post (pure): transparent rules plus linear models.
 
 Labels: partisan_support (taking a side), neutrality_related (neutrality, the election or
 voting without taking sides, including warnings such as "ASN jangan ikut-ikutan dukung
 paslon"), unrelated.
 
 The rules read the election's gazetteer (candidates, ballot numbers, slogans, hashtags,
-gesture phrases) and a conduct lexicon that names the catalog code a post points to: liking
-or sharing a candidate's post (DIS-06), a photo with a gesture (DIS-07), an invitation to a
-gathering (DIS-08), props (DIS-01), attending a declaration (DIS-04), state facilities
-(P5N-4). Negations before a support word ("jangan dukung", "tidak boleh") turn support into
-talk about neutrality. The rules' findings are features of a multinomial logistic regression
-over hashed words and word pairs, trained in the project (train.py); the evidence spans are
-the rule hits and the words that weighed most for the chosen label.
+gesture phrases) and a conduct lexicon (liking or sharing, photos with gestures, gatherings,
+props, declarations, state facilities). Negations before a support word ("jangan dukung",
+"tidak boleh") are findings of their own. The findings join hashed word and character n-grams
+as the features of two linear models (model.py, trained by train.py on the corpus written for
+the purpose): one for the label, with calibrated scores, and one for the conduct family of a
+partisan post, whose catalog code (ETIK before the candidate determination, DIS after) comes
+from the violation catalog. The evidence spans are the rules' hits and the word n-grams that
+weighed most for the chosen label.
 """
 
 import json
-import math
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from zlib import crc32
+
+import numpy as np
 
 from netra.sanctions.rules import shipped_catalog
 
+from . import encoder, features
+from .features import rule_names, word_columns
+from .model import Model
 from .normalise import tokens
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LABELS = ("partisan_support", "neutrality_related", "unrelated")
-DIMENSIONS = 1 << 18
+STRONGEST_NGRAMS = 3  # word n-grams shown as evidence
 
 SUPPORT = {
     "dukung",
@@ -171,16 +176,10 @@ CONDUCT_WORDS = {
         "rumah dinas",
     },
 }
-_KINDS = shipped_catalog().kinds
+_KINDS = shipped_catalog().kinds  # conduct family -> its codes before and after determination
 # catalog code from the determination of candidates on -> words; the rules' features
 # ("conduct:DIS-06") are named by it
 CONDUCT = {_KINDS[kind]["after"]: words for kind, words in CONDUCT_WORDS.items()}
-# that code -> the catalog's code for the same conduct before the determination
-ETHICS_OF = {
-    _KINDS[kind]["after"]: _KINDS[kind]["before"]
-    for kind in CONDUCT_WORDS
-    if _KINDS[kind]["before"] != _KINDS[kind]["after"]
-}
 
 
 @dataclass
@@ -194,6 +193,8 @@ class Gazetteer:
     phrases: dict = field(default_factory=dict)
     # word -> (phrases starting with it, is a hashtag, is a support word, its lexicon rules)
     word_info: dict = field(default_factory=dict)
+    # The election's own candidates, slogans and hashtags, as an administrator listed them.
+    own: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, data):
@@ -248,26 +249,14 @@ def extended_gazetteer(extra):
     for key, values in extra.items():
         if isinstance(values, list):
             data[key] = data.get(key, []) + values
-    return Gazetteer.from_data(data)
-
-
-def gazetteer_for(election_code):
-    """(Gazetteer, candidate determination date) of an election; KeyError if unknown. An
-    election's own gazetteer file (data/gazetteer-<code>.json) extends the default one."""
-    from datetime import date
-
-    elections = json.loads(
-        (Path(__file__).resolve().parents[2] / "regions" / "data" / "elections.json").read_text(
-            encoding="utf-8"
-        )
-    )["elections"]
-    election = next((e for e in elections if e["code"] == election_code), None)
-    if election is None:
-        raise KeyError(election_code)
-    own = DATA / f"gazetteer-{election_code}.json"
-    extra = json.loads(own.read_text(encoding="utf-8")) if own.exists() else {}
-    determined = election.get("candidate_determination_date")
-    return extended_gazetteer(extra), date.fromisoformat(determined) if determined else None
+    gazetteer = Gazetteer.from_data(data)
+    gazetteer.own = frozenset(
+        str(value).lower()
+        for key in ("candidates", "slogans", "hashtags")
+        for value in extra.get(key, [])
+        if isinstance(extra.get(key), list)
+    )
+    return gazetteer
 
 
 @dataclass
@@ -324,13 +313,16 @@ def analyse(text, gazetteer=None):
         if entries:
             for phrase, rule in entries:
                 if tuple(words[index : index + len(phrase)]) == phrase:
-                    hits.setdefault(rule, []).append(
-                        (spans[index][0], spans[index + len(phrase) - 1][1])
-                    )
+                    span = (spans[index][0], spans[index + len(phrase) - 1][1])
+                    hits.setdefault(rule, []).append(span)
+                    if gazetteer.own and " ".join(phrase) in gazetteer.own:
+                        hits.setdefault("own_side", []).append(span)
                     side = side or not rule.startswith("conduct:")
                     break
         if is_hashtag:
             hits.setdefault("hashtag", []).append(spans[index])
+            if word in gazetteer.own:
+                hits.setdefault("own_side", []).append(spans[index])
             side = True
         if is_support:
             rule = (
@@ -354,101 +346,34 @@ def analyse(text, gazetteer=None):
     return analysis
 
 
-@lru_cache(maxsize=1 << 18)
-def _index(name):
-    return crc32(name.encode()) % DIMENSIONS
+MODEL_FILE = DATA / "partisanship-model.npz"
+#: Where `netra monitor train` writes a model, under the data directory; when one is there it
+#: is used instead of the shipped one (the installed package is never written to).
+TRAINED_MODEL = Path("models") / MODEL_FILE.name
 
 
-_WORD_INDEX = {}
+def trained_model_path():
+    """Where a model trained on this installation lives (the data directory's default is the
+    settings' own, ./var)."""
+    return Path(os.environ.get("NETRA_DATA_DIR", "var")).resolve() / TRAINED_MODEL
 
 
-def _word_index(word):
-    index = _WORD_INDEX.get(word)
-    if index is None:
-        index = _index(f"w:{word}")
-        if len(_WORD_INDEX) < 1 << 18:  # bounded: an endless stream of new words is not kept
-            _WORD_INDEX[word] = index
-    return index
+def model_path():
+    trained = trained_model_path()
+    return trained if trained.is_file() else MODEL_FILE
 
 
-def feature_indices(analysis):
-    """Hashed feature indices of a post: its words and the rules' findings. (Word pairs were
-    tried: they fit the training patterns better and the separately written set worse.)"""
-    words = analysis.words
-    word_index = _WORD_INDEX.get
-    indices = [word_index(w) or _word_index(w) for w in words]
-    hits = analysis.hits
-    indices += [_index(f"r:{rule}") for rule in hits]
-    if "names_a_side" in hits and "support" in hits:
-        indices.append(_index("r:side_and_support"))
-    if "names_a_side" in hits and "negated_support" in hits:
-        indices.append(_index("r:side_but_negated"))
-    return indices
+@lru_cache(maxsize=4)
+def _load(path):
+    return Model.load(path)
 
 
-@dataclass
-class Model:
-    """A multinomial logistic regression over hashed features: weights[label][index]."""
-
-    weights: list  # per label: dict index -> weight
-    bias: list
-    version: str = ""
-    table: dict = field(default_factory=dict, repr=False)  # index -> weight per label
-
-    def freeze(self):
-        """Index the weights by feature for fast scoring (after training or loading)."""
-        self.table = {}
-        for label, row in enumerate(self.weights):
-            for index, weight in row.items():
-                self.table.setdefault(index, [0.0] * len(self.weights))[label] = weight
-        self.table = {index: tuple(row) for index, row in self.table.items()}
-        return self
-
-    def scores(self, feature_indices):
-        logits = list(self.bias)
-        if self.table:
-            table = self.table
-            first, second, third = logits  # three labels: unrolled, the hot loop of a post
-            for index in feature_indices:
-                row = table.get(index)
-                if row is not None:
-                    first += row[0]
-                    second += row[1]
-                    third += row[2]
-            logits = [first, second, third]
-        else:  # while training
-            for label, row in enumerate(self.weights):
-                logits[label] += sum(row.get(i, 0.0) for i in feature_indices)
-        top = max(logits)
-        exps = [math.exp(v - top) for v in logits]
-        total = sum(exps)
-        return [v / total for v in exps]
-
-    def to_json(self):
-        return {
-            "version": self.version,
-            "labels": list(LABELS),
-            "bias": self.bias,
-            "weights": [
-                {str(k): round(v, 5) for k, v in w.items() if abs(v) > 1e-4} for w in self.weights
-            ],
-        }
-
-    @classmethod
-    def from_json(cls, data):
-        return cls(
-            weights=[{int(k): v for k, v in w.items()} for w in data["weights"]],
-            bias=data["bias"],
-            version=data.get("version", ""),
-        ).freeze()
-
-
-MODEL_FILE = DATA / "partisanship-model.json"
-
-
-@lru_cache(maxsize=1)
 def shipped_model():
-    return Model.from_json(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+    """The model in use: one trained into the data directory, else the one Netra ships."""
+    return _load(model_path())
+
+
+RULES = rule_names(list(CONDUCT))
 
 
 @dataclass(frozen=True)
@@ -457,6 +382,8 @@ class Result:
     score: float
     codes: tuple
     evidence: tuple  # ((start, end), ...) in the original text
+    probabilities: tuple = ()  # per label, in LABELS order (not part of the printed result)
+    second_stage: bool = False  # whether the encoder was asked
 
     def as_dict(self, post_id):
         return {
@@ -481,31 +408,88 @@ EVIDENCE_RULES = (
 
 def classify(text, model=None, gazetteer=None, before_determination=False):
     """The label of TEXT with its score, likely codes and evidence spans."""
+    return classify_many([text], model, gazetteer, before_determination)[0]
+
+
+def classify_many(texts, model=None, gazetteer=None, before_determination=False):
+    """classify() of each of TEXTS, in one pass of the models: a batch costs far less per post
+    than one post at a time. BEFORE_DETERMINATION is one flag for all, or one per text."""
     model = model or shipped_model()
-    analysis = analyse(text, gazetteer)
-    probabilities = model.scores(feature_indices(analysis))
-    best = max(range(len(LABELS)), key=probabilities.__getitem__)
-    label = LABELS[best]
-    codes = []
-    if label == "partisan_support":
-        for code in CONDUCT:
-            if f"conduct:{code}" in analysis.hits:
-                codes.append(ETHICS_OF.get(code, code) if before_determination else code)
-    evidence = []
-    if label != "unrelated":
-        rules = (
-            EVIDENCE_RULES
-            if label == "partisan_support"
-            else ("negated_support", "negation", "neutral_word")
+    analyses = [analyse(text, gazetteer) for text in texts]
+    if not analyses:
+        return []
+    matrix = features.matrix(analyses, model.rules)
+    probabilities = model.probabilities(matrix)
+    unsure = np.flatnonzero(model.unsure(probabilities))
+    if len(unsure):
+        embeddings = encoder.embed([texts[row] for row in unsure])
+        probabilities[unsure] = model.second_opinion(probabilities[unsure], embeddings)
+    best = probabilities.argmax(axis=1)
+    for row, analysis in enumerate(analyses):
+        if _calls_for_a_listed_side(analysis):
+            best[row] = LABELS.index("partisan_support")
+            probabilities[row, best[row]] = max(probabilities[row, best[row]], LISTED_SIDE_SCORE)
+    asked = set(unsure.tolist())
+    partisan_rows = [row for row, index in enumerate(best) if LABELS[index] == "partisan_support"]
+    families = dict(zip(partisan_rows, model.family_of(matrix[partisan_rows]), strict=True))
+    if isinstance(before_determination, bool):
+        before_determination = [before_determination] * len(texts)
+    results = []
+    for row, analysis in enumerate(analyses):
+        label = LABELS[best[row]]
+        codes = ()
+        if row in families:
+            kind = _KINDS[families[row]]
+            codes = (kind["before"] if before_determination[row] else kind["after"],)
+        evidence = _evidence(analysis, label, model, families.get(row))
+        results.append(
+            Result(
+                label,
+                float(probabilities[row, best[row]]),
+                codes,
+                evidence,
+                tuple(float(value) for value in probabilities[row]),
+                row in asked,
+            )
         )
-        for rule in rules:
-            evidence += [s for s in analysis.hits.get(rule, []) if s != (0, 0)]
-        if label == "partisan_support":
-            for code in codes:
-                key = (
-                    code
-                    if code in CONDUCT
-                    else next((d for d, e in ETHICS_OF.items() if e == code), code)
-                )
-                evidence += analysis.hits.get(f"conduct:{key}", [])
-    return Result(label, probabilities[best], tuple(codes), tuple(sorted(set(evidence))))
+    return results
+
+
+#: The least score of a post the listed-side rule labels: a fixed middle value, since the rule
+#: has no measured precision of its own (the frozen set names no listed candidate).
+LISTED_SIDE_SCORE = 0.5
+
+
+def _calls_for_a_listed_side(analysis):
+    """A rule beside the models: a post that names a candidate, slogan or hashtag the
+    election's administrator listed, with a support word no negation precedes, takes a side.
+    The list is what the administrator knows of this election and the models were trained
+    without it (the corpus's candidates are fictional), so it decides here, not as a feature."""
+    return "own_side" in analysis.hits and "support" in analysis.hits
+
+
+def _evidence(analysis, label, model, family):
+    """The rules' hits for LABEL and the words that weighed most for it."""
+    if label == "unrelated":
+        return ()
+    spans = []
+    rules = (
+        (*EVIDENCE_RULES, "own_side")
+        if label == "partisan_support"
+        else ("negated_support", "negation", "neutral_word")
+    )
+    for rule in rules:
+        spans += [s for s in analysis.hits.get(rule, []) if s != (0, 0)]
+    if family:
+        code = _KINDS[family]["after"]
+        spans += analysis.hits.get(f"conduct:{code}", [])
+    columns = word_columns(analysis.words)
+    weights = model.word_weights(LABELS.index(label), [column for column, _, _ in columns])
+    scored = sorted(
+        ((weight, first, last) for weight, (_, first, last) in zip(weights, columns, strict=True)),
+        reverse=True,
+    )
+    for weight, first, last in scored[:STRONGEST_NGRAMS]:
+        if weight > 0:
+            spans.append((analysis.spans[first][0], analysis.spans[last][1]))
+    return tuple(sorted(set(spans)))

@@ -9,7 +9,6 @@ means; the families are the violation catalog's kinds, so the codes always come 
 import json
 from collections import Counter
 from dataclasses import dataclass
-from zlib import crc32
 
 from netra.sanctions.rules import KINDS
 
@@ -103,11 +102,6 @@ def counts(posts):
         "family": Counter(post["family"] for post in partisan),
         "tag": Counter(tag for post in posts for tag in post.get("tags", ())),
     }
-
-
-def fold_of(post, folds=5):
-    """The cross-validation fold of a post, by its id, so folds never move when posts are added."""
-    return crc32(post["id"].encode()) % folds
 
 
 #: A training post may be this similar to another only when kept on purpose; an evaluation

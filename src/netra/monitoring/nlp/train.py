@@ -1,25 +1,24 @@
-"""Training and evaluating the partisanship model (pure, reproducible).
+"""Training and evaluating the partisanship models (pure, reproducible).
 
-Multinomial logistic regression by stochastic gradient descent over the hashed features of
-classify.features, with L2 regularisation, a fixed seed and a fixed number of epochs: the
-same corpus gives the same model. Cross-validation folds are decided by each post's id, so
-they never move when posts are added; the frozen evaluation set is a file of its own, never
-trained on.
+train() fits model.Model on labelled posts: the same posts give the same model (LinearSVC and
+the calibrating regression are deterministic). Cross-validation folds are decided by each
+post's id, so they never move when posts are added; the frozen evaluation set is a file of
+its own, never trained on.
 """
 
 import json
-import random
+
+import numpy as np
 
 from netra.sanctions.rules import shipped_catalog
 
-from .classify import LABELS, Model, analyse, classify, feature_indices
-from .corpus import fold_of
+from . import encoder
+from . import model as linear
+from .classify import LABELS, RULES, analyse, classify_many
+from .corpus import FAMILIES
+from .folds import fold_of
 
 _KINDS = shipped_catalog().kinds
-EPOCHS = 8
-LEARNING_RATE = 0.3
-L2 = 1e-4
-SEED = 2024
 
 
 def read_posts(path):
@@ -27,66 +26,65 @@ def read_posts(path):
         return [json.loads(line) for line in source if line.strip()]
 
 
-def train(posts, version=""):
-    rng = random.Random(SEED)
-    examples = [(feature_indices(analyse(p["text"])), LABELS.index(p["label"])) for p in posts]
-    weights = [dict() for _ in LABELS]
-    bias = [0.0] * len(LABELS)
-    for epoch in range(EPOCHS):
-        rng.shuffle(examples)
-        rate = LEARNING_RATE / (1 + epoch)
-        for indices, target in examples:
-            model = Model(weights, bias)
-            probabilities = model.scores(indices)
-            for label in range(len(LABELS)):
-                gradient = probabilities[label] - (1.0 if label == target else 0.0)
-                if abs(gradient) < 1e-6:
-                    continue
-                row = weights[label]
-                for index in indices:
-                    value = row.get(index, 0.0)
-                    row[index] = value - rate * (gradient + L2 * value)
-                bias[label] -= rate * gradient
-    return Model(weights, bias, version).freeze()
-
-
-def evaluate(model, posts):
-    """The measures of scores() for MODEL on POSTS, labelled by the shipped classifier."""
-    results = [classify(post["text"], model) for post in posts]
-    return scores(posts, [r.label for r in results], [_families_of(r.codes) for r in results])
-
-
-def cross_validate(posts, folds=5):
-    """FOLDS-fold cross-validation: each fold (by id) is classified by a model trained on the
-    others, and the measures are taken over all posts at once."""
-    labels, families = {}, {}
-    for fold in range(folds):
-        training = [post for post in posts if fold_of(post, folds) != fold]
-        model = train(training)
-        for post in posts:
-            if fold_of(post, folds) == fold:
-                result = classify(post["text"], model)
-                labels[post["id"]] = result.label
-                families[post["id"]] = _families_of(result.codes)
-    return scores(posts, [labels[p["id"]] for p in posts], [families[p["id"]] for p in posts])
-
-
-def _families_of(codes):
-    """The conduct families a classifier's first code stands for (a code such as DIS-04 may
-    stand for two), or none."""
-    if not codes:
-        return frozenset()
-    return frozenset(
-        kind
-        for kind, codes_of_kind in _KINDS.items()
-        if codes[0] in (codes_of_kind["before"], codes_of_kind["after"])
+def train(posts, version="", embeddings=None, second_stage=True):
+    """A model of POSTS; with SECOND_STAGE, their EMBEDDINGS (computed when not given) train
+    the encoder's stage too."""
+    analyses = [analyse(post["text"]) for post in posts]
+    if second_stage and embeddings is None:
+        embeddings = encoder.embed([post["text"] for post in posts])
+    return linear.train(
+        posts, analyses, LABELS, RULES, FAMILIES, version, embeddings if second_stage else None
     )
 
 
-def scores(posts, predicted, predicted_families):
+def evaluate(model, posts):
+    """The measures of scores() for MODEL on POSTS."""
+    return _measured(posts, classify_many([post["text"] for post in posts], model))
+
+
+def _measured(posts, results):
+    report = scores(
+        posts,
+        [result.label for result in results],
+        [_families_of(result.codes) for result in results],
+        [result.probabilities[0] for result in results],
+    )
+    report["second_stage"] = sum(1 for result in results if result.second_stage)
+    return report
+
+
+def cross_validate(posts, folds=5, second_stage=True):
+    """FOLDS-fold cross-validation: each fold (by id) is classified by a model trained on the
+    others, and the measures are taken over all posts at once. Each post is embedded once."""
+    embeddings = encoder.embed([post["text"] for post in posts]) if second_stage else None
+    found = {}
+    for fold in range(folds):
+        inside = np.array([fold_of(post, folds) != fold for post in posts])
+        training = [post for post, kept in zip(posts, inside, strict=True) if kept]
+        tested = [post for post, kept in zip(posts, inside, strict=True) if not kept]
+        model = train(
+            training,
+            embeddings=embeddings[inside] if second_stage else None,
+            second_stage=second_stage,
+        )
+        results = classify_many([post["text"] for post in tested], model)
+        found.update(zip((post["id"] for post in tested), results, strict=True))
+    return _measured(posts, [found[post["id"]] for post in posts])
+
+
+def _families_of(codes):
+    """The conduct families a code stands for (a code such as DIS-04 may stand for two)."""
+    if not codes:
+        return frozenset()
+    return frozenset(
+        kind for kind, both in _KINDS.items() if codes[0] in (both["before"], both["after"])
+    )
+
+
+def scores(posts, predicted, predicted_families, partisan_probability=None):
     """Precision, recall, F1 and support per label; accuracy and macro-F1; the confusion
-    matrix (actual -> predicted -> count); and, on partisan posts, how often the family was
-    right."""
+    matrix (actual -> predicted -> count); on partisan posts, how often the family was right;
+    and, given P(partisan support) per post, the precision and recall at each threshold."""
     confusion = {actual: {label: 0 for label in LABELS} for actual in LABELS}
     family_right = family_total = 0
     for post, label, families in zip(posts, predicted, predicted_families, strict=True):
@@ -113,4 +111,16 @@ def scores(posts, predicted, predicted_families):
     report["macro_f1"] = round(sum(report[label]["f1"] for label in LABELS) / len(LABELS), 3)
     report["confusion"] = confusion
     report["family"] = {"right": family_right, "of": family_total}
+    if partisan_probability is not None:
+        actual = np.array([post["label"] == "partisan_support" for post in posts])
+        probability = np.array(partisan_probability)
+        report["curve"] = [
+            {
+                "threshold": threshold,
+                "precision": round(precision, 3),
+                "recall": round(recall, 3),
+            }
+            for threshold in linear.THRESHOLDS
+            for precision, recall in [linear.precision_recall(probability >= threshold, actual)]
+        ]
     return report

@@ -1,11 +1,16 @@
 """`netra monitor classify FILE.jsonl [--election CODE]` (also `netra manage monitor_classify`):
-one JSON line per input line {"id", "text"[, "published"]}; bad input exits 2."""
+one JSON line per input line {"id", "text"[, "published"]}; bad input exits 2.
+
+The election's gazetteer and dates are read where the web reads them (the database, as an
+administrator edited them), so the command and the triage queue label a post alike."""
 
 import json
 from datetime import date
 
 from netra.common.commands import ExitCodeCommand
-from netra.monitoring.nlp.classify import classify, gazetteer_for
+from netra.monitoring.actions import gazetteer_for
+from netra.monitoring.nlp.classify import classify
+from netra.regions.models import Election
 
 
 class Command(ExitCodeCommand):
@@ -22,11 +27,11 @@ class Command(ExitCodeCommand):
         determination = None
         gazetteer = None
         if election:
-            try:
-                gazetteer, determination = gazetteer_for(election)
-            except KeyError:
+            chosen = Election.objects.filter(code=election).first()
+            if chosen is None:
                 self.stderr.write(f"netra: unknown election {election!r}")
                 return 2
+            gazetteer, determination = gazetteer_for(chosen), chosen.candidate_determination_date
         try:
             source = open(file, encoding="utf-8-sig")
         except OSError as error:

@@ -14,8 +14,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from netra.monitoring.nlp import train
-from netra.monitoring.nlp.classify import LABELS, Model, shipped_model
-from netra.monitoring.nlp.corpus import EVALUATION_FILE, TRAINING_FILE
+from netra.monitoring.nlp.classify import LABELS, shipped_model
+from netra.monitoring.nlp.corpus import EVALUATION_FILE, TRAINING_FILE, read_checked
+from netra.monitoring.nlp.model import Model
 
 FOLDS = 5
 
@@ -25,22 +26,41 @@ class Command(BaseCommand):
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        parser.add_argument("--model", help="a model file (default: the shipped model)")
+        parser.add_argument("--model", help="a model file (default: the model in use)")
+        parser.add_argument(
+            "--evaluation",
+            help="labelled JSONL to measure on instead of the frozen set (a set of your own)",
+        )
+        parser.add_argument(
+            "--corpus", help="labelled JSONL to cross-validate on (default: the training corpus)"
+        )
+        parser.add_argument(
+            "--fast-only",
+            action="store_true",
+            help="leave the sentence encoder out of cross-validation (quicker)",
+        )
         parser.add_argument(
             "--json", dest="as_json", action="store_true", help="print the figures as JSON"
         )
 
-    def handle(self, *args, model=None, as_json=False, **options):
+    def handle(self, *args, model=None, evaluation=None, corpus=None, **options):
+        fast_only, as_json = options["fast_only"], options["as_json"]
         chosen = _read_model(Path(model)) if model else shipped_model()
-        frozen = train.evaluate(chosen, train.read_posts(EVALUATION_FILE))
-        crossed = train.cross_validate(train.read_posts(TRAINING_FILE), FOLDS)
+        evaluation = Path(evaluation) if evaluation else EVALUATION_FILE
+        corpus = Path(corpus) if corpus else TRAINING_FILE
+        measured = _read_posts(evaluation)
+        frozen = train.evaluate(chosen, measured)
+        fast = train.evaluate(chosen.fast_only(), measured)
+        crossed = train.cross_validate(_read_posts(corpus), FOLDS, second_stage=not fast_only)
         if as_json:
-            self.stdout.write(_dumps({"frozen": frozen, "cross_validation": crossed}))
+            figures = {"frozen": frozen, "frozen_fast_path_only": fast, "cross_validation": crossed}
+            self.stdout.write(_dumps(figures))
             return
         self.stdout.write(
-            f"Set evaluasi beku ({EVALUATION_FILE.name}, ditulis terpisah dari korpus): "
+            f"Set evaluasi ({evaluation.name}"
+            f"{', beku, ditulis terpisah dari korpus' if evaluation == EVALUATION_FILE else ''}): "
             f"{_total(frozen)} unggahan, model: {chosen.version or 'tanpa keterangan'}\n"
-            f"Validasi silang {FOLDS} lipatan pada korpus latih ({TRAINING_FILE.name}): "
+            f"Validasi silang {FOLDS} lipatan pada korpus latih ({corpus.name}): "
             f"{_total(crossed)} unggahan\n"
         )
         header = f"{'':24s} {'beku':>30s}   {'validasi silang':>30s}"
@@ -52,6 +72,19 @@ class Command(BaseCommand):
             gap = crossed[key] - frozen[key]
             self.stdout.write(
                 f"{title:24s} {frozen[key]:30.3f}   {crossed[key]:30.3f}   selisih {gap:+.3f}"
+            )
+        self.stdout.write(
+            f"\nTahap kedua (penyandi kalimat): ditanya untuk {frozen['second_stage']} dari "
+            f"{_total(frozen)} unggahan ({frozen['second_stage'] / _total(frozen):.1%}); "
+            f"macro-F1 tanpa tahap kedua {fast['macro_f1']:.3f}, dengan {frozen['macro_f1']:.3f}"
+        )
+        self.stdout.write(
+            "\nAmbang skor 'berpihak' (terkalibrasi): presisi / recall, beku | validasi silang"
+        )
+        for low, high in zip(frozen["curve"], crossed["curve"], strict=True):
+            self.stdout.write(
+                f"  >= {low['threshold']:.2f}   {low['precision']:.3f} / {low['recall']:.3f}"
+                f"   |   {high['precision']:.3f} / {high['recall']:.3f}"
             )
         for name, report in (("beku", frozen), ("validasi silang", crossed)):
             family = report["family"]
@@ -68,9 +101,18 @@ class Command(BaseCommand):
 
 def _read_model(path):
     try:
-        return Model.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeError, ValueError, KeyError, TypeError) as error:
+        return Model.load(path)
+    except (OSError, ValueError, KeyError, TypeError, EOFError) as error:
         raise CommandError(f"model {path} tidak dapat dibaca: {error}") from error
+
+
+def _read_posts(path):
+    posts, problems = read_checked(path)
+    if problems:
+        raise CommandError(f"{path}: {problems[0]}")
+    if not posts:
+        raise CommandError(f"{path}: tidak ada unggahan")
+    return posts
 
 
 def _dumps(value):

@@ -2,13 +2,12 @@
 from the training corpus (reproducible: same corpus, same model). The frozen evaluation set is
 never trained on; `netra monitor evaluate` measures on it."""
 
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
 from netra.monitoring.nlp import train
-from netra.monitoring.nlp.classify import MODEL_FILE
+from netra.monitoring.nlp.classify import trained_model_path
 from netra.monitoring.nlp.corpus import TRAINING_FILE
 
 
@@ -18,7 +17,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--corpus", help="labeled JSONL (default: the shipped corpus)")
-        parser.add_argument("--output", help="where to write the model (default: shipped)")
+        parser.add_argument(
+            "--output",
+            help="where to write the model (default: models/ in the data directory, which is "
+            "then used instead of the shipped model)",
+        )
         parser.add_argument(
             "--include-decisions",
             action="store_true",
@@ -38,6 +41,7 @@ class Command(BaseCommand):
                 for f in decided
             ]
         model = train.train(training, version=f"trained on {len(training)} posts")
-        output = Path(output) if output else MODEL_FILE
-        output.write_text(json.dumps(model.to_json(), sort_keys=True), encoding="utf-8")
+        output = Path(output) if output else trained_model_path()
+        output.parent.mkdir(parents=True, exist_ok=True)
+        model.save(output)
         self.stdout.write(f"Model dilatih dengan {len(training)} unggahan. Ditulis ke {output}.")
