@@ -126,9 +126,13 @@ def test_triage_labels_join_the_training_data(
     flag = flagged(region("35.09"))
     actions.dismiss(alice, flag, reason="Bukan ASN", label="neutrality_related")
     monkeypatch.setenv("NETRA_DATA_DIR", str(tmp_path))
-    output = tmp_path / "model.json"
-    assert main(["monitor", "train", "--include-decisions", "--output", str(output)]) == 0
+    output = tmp_path / "model.npz"
+    # A small corpus: the suite never trains the whole model (minutes with the encoder).
+    small = tmp_path / "corpus.jsonl"
+    small.write_text("".join(TRAINING_FILE.read_text(encoding="utf-8").splitlines(True)[::40]))
+    argv = ["--include-decisions", "--corpus", str(small), "--output", str(output)]
+    assert main(["monitor", "train", *argv]) == 0
     out = capsys.readouterr().out
-    corpus = len(train.read_posts(TRAINING_FILE))
+    corpus = len(train.read_posts(small))
     assert f"dengan {corpus + 1} unggahan" in out  # the corpus and the one decision
     assert output.exists()
