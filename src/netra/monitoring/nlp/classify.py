@@ -27,7 +27,7 @@ import numpy as np
 from netra.sanctions.rules import shipped_catalog
 
 from . import encoder, features
-from .features import rule_names, word_columns
+from .features import rule_names
 from .model import Model
 from .normalise import tokens
 
@@ -418,7 +418,8 @@ def classify_many(texts, model=None, gazetteer=None, before_determination=False)
     analyses = [analyse(text, gazetteer) for text in texts]
     if not analyses:
         return []
-    matrix = features.matrix(analyses, model.rules)
+    ngrams = [features.word_ngrams(analysis.words) for analysis in analyses]
+    matrix = features.matrix(analyses, model.rules, ngrams)
     probabilities = model.probabilities(matrix)
     unsure = np.flatnonzero(model.unsure(probabilities))
     if len(unsure):
@@ -441,7 +442,7 @@ def classify_many(texts, model=None, gazetteer=None, before_determination=False)
         if row in families:
             kind = _KINDS[families[row]]
             codes = (kind["before"] if before_determination[row] else kind["after"],)
-        evidence = _evidence(analysis, label, model, families.get(row))
+        evidence = _evidence(analysis, ngrams[row], label, model, families.get(row))
         results.append(
             Result(
                 label,
@@ -468,8 +469,9 @@ def _calls_for_a_listed_side(analysis):
     return "own_side" in analysis.hits and "support" in analysis.hits
 
 
-def _evidence(analysis, label, model, family):
-    """The rules' hits for LABEL and the words that weighed most for it."""
+def _evidence(analysis, ngrams, label, model, family):
+    """The rules' hits for LABEL and the words that weighed most for it (NGRAMS: the post's
+    features.word_ngrams())."""
     if label == "unrelated":
         return ()
     spans = []
@@ -483,13 +485,13 @@ def _evidence(analysis, label, model, family):
     if family:
         code = _KINDS[family]["after"]
         spans += analysis.hits.get(f"conduct:{code}", [])
-    columns = word_columns(analysis.words)
-    weights = model.word_weights(LABELS.index(label), [column for column, _, _ in columns])
-    scored = sorted(
-        ((weight, first, last) for weight, (_, first, last) in zip(weights, columns, strict=True)),
-        reverse=True,
-    )
-    for weight, first, last in scored[:STRONGEST_NGRAMS]:
-        if weight > 0:
-            spans.append((analysis.spans[first][0], analysis.spans[last][1]))
+    if ngrams:
+        weights = model.word_weights(LABELS.index(label), ngrams)
+        count = len(analysis.words)
+        strongest = np.argsort(-weights, kind="stable")[:STRONGEST_NGRAMS]
+        for position in strongest:
+            if weights[position] > 0:
+                first = position if position < count else position - count
+                last = position if position < count else first + 1
+                spans.append((analysis.spans[first][0], analysis.spans[last][1]))
     return tuple(sorted(set(spans)))
