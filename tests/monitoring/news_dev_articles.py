@@ -33,6 +33,147 @@ PUBLISHED = {
     "tanah-datar-apel-sumbar": date(2024, 10, 14),
     "pontianak-webinar-kalbar": date(2024, 10, 10),
     "situbondo-antara-style": date(2024, 10, 15),
+    # Written to trip a people-finder: institutions, units, buildings, events, titles
+    # without names, unit abbreviations, sentence openers, bylines and captions.
+    "situbondo-detik-apel-siaga": date(2024, 10, 14),
+    "probolinggo-kompas-rekomendasi-bkn": date(2024, 10, 11),
+    "ngawi-antara-webinar-zoom": date(2024, 10, 10),
+    "magetan-times-deklarasi-pendopo": date(2024, 10, 9),
+    "trenggalek-rilis-prokopim": date(2024, 10, 8),
+    "tulungagung-bawaslu-temuan": date(2024, 10, 10),
+    "kota-batu-bkpsdm-hybrid": date(2024, 10, 2),
+    "pamekasan-tribun-sanksi": date(2024, 10, 16),
+    "kubu-raya-sosialisasi-kades": date(2024, 10, 4),
+    "agam-apel-korpri-sumbar": date(2024, 10, 7),
+    "bojonegoro-kesbangpol-dialog-ormas": date(2024, 10, 3),
+    "nganjuk-inspektorat-rakor": date(2024, 10, 2),
+}
+
+# The people of the articles above written to trip a people-finder, as the extractor should
+# give them: (name, title) in the order of the mention kept. People are the real persons
+# quoted or named as acting; the name drops honorifics, degrees and an adat title after it
+# ("Dt. Bandaro") but keeps initials and noble particles ("B. Santoso", "Uray ..."); the title
+# is the office as written, or "" for a person found only by a speech verb. Bylines, editors
+# and photo credits ("Penulis:", "Editor:", "Pewarta:", "Reporter:", "Laporan Wartawan ...")
+# are not sources and never people; a title without a name ("kata Kabid PPI", "Kepala
+# Disdukcapil Situbondo"), an institution ("Himpunan Mahasiswa Islam menilai"), a building
+# ("Ruang Rapat Bupati Trenggalek Cakra Wijaya") and the initials of the accused
+# ("berinisial SN") are nobody.
+NEW_PEOPLE = {
+    "situbondo-detik-apel-siaga": [
+        ("Wawan Setiawan", "Ketua Korpri Kabupaten Situbondo"),
+        (
+            "Eko Prasetyo Nugroho",
+            "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM) Situbondo",
+        ),
+        ("Siti Maimunah", "Anggota Bawaslu Situbondo"),
+        ("Ahmad Zaini Dahlan", "Ketua MUI Situbondo"),
+    ],
+    "probolinggo-kompas-rekomendasi-bkn": [
+        (
+            "Ni Luh Made Sukarini",
+            "Kepala Bidang Pengawasan dan Pengendalian Kantor Regional II BKN Surabaya",
+        ),
+        ("Bambang Wicaksono", "Inspektur Pembantu Wilayah III Inspektorat Kabupaten Probolinggo"),
+        ("Ahmad Firdaus Zainul Arifin", "Ketua Bawaslu Kabupaten Probolinggo"),
+    ],
+    "ngawi-antara-webinar-zoom": [
+        ("Sugeng Rahardjo", "Asisten Pemerintahan dan Kesra Setda Ngawi"),
+        ("Hermanto Rohman", ""),
+        ("Yuli Astuti Ningsih", "Kepala Dinas Komunikasi dan Informatika Kabupaten Ngawi"),
+        (
+            "M. Ridwan Hakim",
+            "Anggota Bawaslu Kabupaten Ngawi Koordinator Divisi Pencegahan, Partisipasi "
+            "Masyarakat dan Humas",
+        ),
+        ("Eko Budi Santoso", "Kepala BKPSDM Kabupaten Ngawi"),
+    ],
+    "magetan-times-deklarasi-pendopo": [
+        ("Hergunadi", "Pj Bupati Magetan"),
+        ("Endang Retno Wulandari", "Sekretaris Daerah Magetan"),
+        (
+            "Sri Hartini Puspitasari",
+            "Kepala Badan Kesatuan Bangsa dan Politik (Bakesbangpol) Kabupaten Magetan",
+        ),
+        ("Rina Kusumawardani", "Kepala Bidang Disiplin dan Penghargaan BKPSDM Magetan"),
+        ("Agus Tri Haryanto", "Ketua Panwaslu Kecamatan Plaosan"),
+        ("A. Fauzan Nurhadi", "Komisioner Bawaslu Magetan"),
+    ],
+    "trenggalek-rilis-prokopim": [
+        ("Edy Soepriyanto", "Sekretaris Daerah Kabupaten Trenggalek"),
+        ("Ratna Sulistyowati", "Kepala BKPSDM Trenggalek"),
+        ("Dewi Anggraini Soepriyanto", "Ketua Dharma Wanita Persatuan Kabupaten Trenggalek"),
+        ("Mochamad Ali Mustofa", "Ketua Bawaslu Kabupaten Trenggalek"),
+    ],
+    "tulungagung-bawaslu-temuan": [
+        (
+            "Moh. Arif Rahman Hakim",
+            "Koordinator Divisi Penanganan Pelanggaran dan Data Informasi Bawaslu Tulungagung",
+        ),
+        ("Heni Purwaningsih", "Ketua Panwaslu Kecamatan Ngunut"),
+        (
+            "Santoso Budi Prasetyo",
+            "Kepala Dinas Pemberdayaan Masyarakat dan Desa (DPMD) Kabupaten Tulungagung",
+        ),
+        ("Nur Elya Anggraini", "Anggota Bawaslu Jawa Timur"),
+    ],
+    "kota-batu-bkpsdm-hybrid": [
+        ("Aries Agung Paewai", "Pj Wali Kota Batu"),
+        ("M. Chori", "Sekretaris Daerah Kota Batu"),
+        ("Heru Santoso", "Kepala Kantor Regional II BKN"),
+        ("Retno Wulandari", ""),
+        ("Yunar Widiyanto", "Kepala Bidang Pengembangan Kompetensi BKPSDM Kota Batu"),
+        ("Bunga Citra Lestari", "Kepala BKPSDM Kota Batu"),
+    ],
+    "pamekasan-tribun-sanksi": [
+        ("Moh. Halili Yasin", "Kepala Bidang Pembinaan dan Kesejahteraan Pegawai BKPSDM Pamekasan"),
+        ("Suryadi", "Ketua Bawaslu Kabupaten Pamekasan"),
+        ("Fathur Rozi", "Ketua Umum HMI Cabang Pamekasan"),
+        ("Ach. Moh. Rasyid", "Kepala Inspektorat Kabupaten Pamekasan"),
+    ],
+    "kubu-raya-sosialisasi-kades": [
+        ("Syarief Kamaruzaman", "Pj Bupati Kubu Raya"),
+        ("Rudi Hartawan", "Camat Sungai Raya"),
+        ("Sabran", "Kepala Desa Kuala Dua"),
+        ("Muhammad Jais", "Kepala Desa Sungai Rengas"),
+        ("Nurhayati", "Kepala Desa Limbung"),
+        ("Syamsul Bahri", "Sekretaris Desa Arang Limbung"),
+        ("Uray Ferry Ardiansyah", "Anggota Bawaslu Kabupaten Kubu Raya"),
+        ("Mohammad Ikhsan", "Kepala DPMD Kubu Raya"),
+    ],
+    "agam-apel-korpri-sumbar": [
+        ("Andri Warman", "Bupati Agam"),
+        ("Edi Busti", "Sekretaris Daerah Kabupaten Agam"),
+        (
+            "Fauzi Anwar",
+            "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Agam",
+        ),
+        ("Yasrul", "Ketua Bawaslu Kabupaten Agam"),
+        ("Muhammad Agus Hidayat", "Kapolres Agam"),
+        ("Hendra Syafri", "Kepala Inspektorat Agam"),
+    ],
+    "bojonegoro-kesbangpol-dialog-ormas": [
+        ("Mahmuddin", "Kepala Bakesbangpol Bojonegoro"),
+        (
+            "Mokhamad Nurul Huda",
+            "Komisioner Bawaslu Kabupaten Bojonegoro Divisi Hukum, Pencegahan, Partisipasi "
+            "Masyarakat dan Humas",
+        ),
+        ("Siti Aisyah Rahmawati", "Ketua Komite Independen Pemantau Pemilu (KIPP) Bojonegoro"),
+        (
+            "Ahmad Rofiqi",
+            "Ketua Pengurus Cabang Pergerakan Mahasiswa Islam Indonesia (PMII) Bojonegoro",
+        ),
+        ("Agus Suprianto", "Dekan Fakultas Ilmu Sosial dan Politik Universitas Bojonegoro"),
+        ("Lilik Sugiarti", "Kepala Bidang Politik Dalam Negeri Bakesbangpol Bojonegoro"),
+    ],
+    "nganjuk-inspektorat-rakor": [
+        ("Sri Handoko Taruna", "Pj Bupati Nganjuk"),
+        ("Adam Muharto", "Inspektur Kabupaten Nganjuk"),
+        ("B. Santoso", "Kepala Bidang Pengadaan, Pemberhentian dan Informasi BKPSDM Nganjuk"),
+        ("Nurul Hidayah", "Sekretaris DPRD Nganjuk"),
+        ("Abdul Syukur", "Ketua Bawaslu Kabupaten Nganjuk"),
+    ],
 }
 
 
