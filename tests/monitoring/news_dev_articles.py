@@ -33,6 +33,9 @@ PUBLISHED = {
     "tanah-datar-apel-sumbar": date(2024, 10, 14),
     "pontianak-webinar-kalbar": date(2024, 10, 10),
     "situbondo-antara-style": date(2024, 10, 15),
+    "jember-sosialisasi": date(2024, 10, 16),
+    "jambi-webinar": date(2024, 11, 22),
+    "lumajang-deklarasi": date(2020, 11, 20),
     # Written to trip a people-finder: institutions, units, buildings, events, titles
     # without names, unit abbreviations, sentence openers, bylines and captions.
     "situbondo-detik-apel-siaga": date(2024, 10, 14),
@@ -175,6 +178,162 @@ NEW_PEOPLE = {
         ("Abdul Syukur", "Ketua Bawaslu Kabupaten Nganjuk"),
     ],
 }
+
+# The people of the earlier articles, in the same form.
+EARLIER_PEOPLE = {
+    "situbondo-surat-edaran": [
+        ("Rudi Hartono", "Asisten Pemerintahan dan Kesejahteraan Rakyat Setdakab Situbondo"),
+        ("Fitriyah Wulandari", "Ketua Komisi Pemilihan Umum (KPU) Kabupaten Situbondo"),
+    ],
+    "bondowoso-sosialisasi-hybrid": [
+        ("Ahmad Subiyanto", "Sekretaris Daerah Kabupaten Bondowoso"),
+        ("B. Santoso", "Kepala Kantor Regional VII BKN"),
+    ],
+    "banyuwangi-apel-deklarasi": [
+        ("M. Yusuf", "Pj Bupati Banyuwangi"),
+        ("Sugirah", "Kepala BKPSDM Kabupaten Banyuwangi"),
+        ("Adrianus Yansen Pale", "Ketua Bawaslu Banyuwangi"),
+    ],
+    "probolinggo-webinar-youtube": [
+        ("Rina Kartikasari", "Pj Wali Kota Probolinggo"),
+        (
+            "Moh. Hasan Basri",
+            "Anggota Bawaslu Kota Probolinggo Koordinator Divisi Penanganan Pelanggaran",
+        ),
+    ],
+    "pasuruan-rakor": [
+        ("Tri Wibowo", "Kepala Kantor Regional II BKN Surabaya"),
+        ("Arie Yoenianto", "Ketua Bawaslu Kabupaten Pasuruan"),
+        ("Heru Farianto", "Inspektur Kabupaten Pasuruan"),
+    ],
+    "sidoarjo-pakta-integritas": [
+        ("Subandi", "Plt Bupati Sidoarjo"),
+        ("Fenny Apridawati", "Sekretaris Daerah Sidoarjo"),
+    ],
+    "malang-bimtek-zoom": [
+        ("Alifia Mahardika", "Kepala BKPSDM Kota Malang"),
+        ("Iwan Kurniawan", "Pj Wali Kota Malang"),
+    ],
+    "jambi-kota-surat-edaran": [
+        (
+            "Muhammad Rasyid",
+            "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kota Jambi",
+        ),
+    ],
+    "lumajang-ikrar-kades": [
+        (
+            "Eko Widodo",
+            "Ketua Asosiasi Pemerintahan Desa Seluruh Indonesia (APDESI) Kabupaten Lumajang",
+        ),
+        (
+            "Ahmad Taufik Hidayat",
+            "Kepala Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Lumajang",
+        ),
+    ],
+    "jember-apel-akbar": [
+        ("Muhammad Balya Firjaun Barlaman", "Wakil Bupati Jember"),
+        ("Nur Aini", "Kepala Bidang Pengembangan Karier BKPSDM Kabupaten Jember"),
+    ],
+    "kediri-seminar": [
+        ("Hanindhito Himawan Pramana", "Pj Bupati Kediri"),
+        ("Anang Widodo", "Kepala Bagian Hukum Setdakab Kediri"),
+        (
+            "Muhammad Hadi Wijaya",
+            "Anggota Bawaslu Kabupaten Kediri Divisi Hukum dan Penyelesaian Sengketa",
+        ),
+    ],
+    "gresik-sosialisasi-desa": [
+        ("Hendriawan Susilo", "Camat Manyar"),
+        ("Abdul Rochim", "Kepala Desa Sukomulyo"),
+    ],
+    "situbondo-kordiv-bawaslu": [
+        (
+            "Siti Nur'aini",
+            "Koordinator Divisi Pencegahan, Partisipasi Masyarakat dan Hubungan Masyarakat "
+            "Bawaslu Situbondo",
+        ),
+    ],
+    "bondowoso-selaku-sekda": [
+        ("Nanang Hermawan", "Sekretaris Daerah Kabupaten Bondowoso"),
+        ("Lintar Mahardhika", "Kapolres Bondowoso"),
+        ("Tri Joko Wijayanto", "Dandim 0822/Bondowoso"),
+        ("Nurul Hidayati", "Ketua Tim Penggerak PKK Kabupaten Bondowoso"),
+    ],
+    "jember-kordiv-kpu": [
+        (
+            "Andi Wasis",
+            "Anggota KPU Kabupaten Jember Divisi Sosialisasi, Pendidikan Pemilih dan "
+            "Partisipasi Masyarakat",
+        ),
+        ("Sukowinarno", "Kepala BKPSDM Kabupaten Jember"),
+    ],
+    "lumajang-apel-tiga-hari": [
+        ("Indah Wahyuni", "Pj Bupati Lumajang"),
+        ("Eko Susilo Adi", "Kepala Inspektorat Kabupaten Lumajang"),
+    ],
+    "probolinggo-kabupaten-edaran": [
+        ("Ugas Irwanto", "Pj Bupati Probolinggo"),
+        ("Titik Rusmawati", "Asisten Administrasi Umum Sekretariat Daerah Kabupaten Probolinggo"),
+        ("Gatot Cahyono", "Camat Kraksaan"),
+    ],
+    "banyuwangi-dialog-interaktif": [
+        ("Sri Wahyuni", "Kepala Bagian Hukum Setdakab Banyuwangi"),
+        ("R. Agus Mulyono", "Kepala Badan Kesatuan Bangsa dan Politik Kabupaten Banyuwangi"),
+        ("Ahmad Fauzi Rahman", "Kepala Desa Tamansari"),
+    ],
+    "probolinggo-kota-plh-sekda": [
+        ("Ninik Ira Wibawati", "Plh. Sekda Kota Probolinggo"),
+        ("Abdul Rahman Hakim", "Kepala Bagian Hukum Setda Kota Probolinggo"),
+        ("Aman Suryaman", "Kasatpol PP Kota Probolinggo"),
+    ],
+    "jatim-kanreg-bkn": [
+        ("Nanang Subandi", "Kepala Kantor Regional II BKN Surabaya"),
+        ("Pangihutan Marpaung", "Asisten Deputi Penerapan Sistem Merit KASN"),
+        ("A. Warits", "Ketua Bawaslu Provinsi Jawa Timur"),
+    ],
+    "sumenep-deklarasi-damai": [
+        ("Edy Rasiyadi", "Sekretaris Daerah Kabupaten Sumenep"),
+        (
+            "Anwar Syahroni Yusuf",
+            "Kepala Dinas Pemberdayaan Masyarakat dan Desa (DPMD) Sumenep",
+        ),
+    ],
+    "blitar-edaran-dan-bimtek": [
+        ("Warsito", "Pj Wali Kota Blitar"),
+        (
+            "Rina Setyawati",
+            "Kabid Pengadaan, Pemberhentian dan Informasi Kepegawaian BKPSDM Kota Blitar",
+        ),
+    ],
+    "tanah-datar-apel-sumbar": [
+        ("Ahmad Zaki", "Pj Bupati Tanah Datar"),
+        ("Iqbal Ramadi Payana", "Sekretaris Daerah Tanah Datar"),
+        ("Ardi Fadli", "Ketua Bawaslu Kabupaten Tanah Datar"),
+    ],
+    "situbondo-antara-style": [
+        ("Ahmad Faridz Dzulfikar", "Ketua Bawaslu Situbondo"),
+        ("Puguh Wardoyo", "Plt Kepala Dinas Pendidikan Situbondo"),
+    ],
+    "jember-sosialisasi": [
+        ("Hendy Siswanto", "Pj Bupati Jember"),
+        ("Sukowinarno", "Kepala BKPSDM Kabupaten Jember"),
+        ("Sanda Aditiya Arta", "Ketua Bawaslu Jember"),
+    ],
+    "jambi-webinar": [
+        ("Sri Purwaningsih", "Pj Wali Kota Jambi"),
+        ("Fahrul Rozi", "Ketua Bawaslu Kota Jambi"),
+    ],
+    "lumajang-deklarasi": [
+        ("Agus Salim", "Camat Sukodono"),
+        ("Ahmad Fauzi", "Kepala Desa Klakah"),
+    ],
+    "pontianak-webinar-kalbar": [
+        ("Ani Sofian", "Pj Wali Kota Pontianak"),
+        ("Mursyid Hidayat", "Anggota Bawaslu Provinsi Kalimantan Barat"),
+        ("Amirullah", "Kepala BKPSDM Kota Pontianak"),
+    ],
+}
+PEOPLE = {**EARLIER_PEOPLE, **NEW_PEOPLE}
 
 
 def extracted(name):

@@ -6,13 +6,22 @@ Kabupaten Situbondo Fitriyah", "Sugirah, Kepala BKPSDM Kabupaten Banyuwangi, men
 '"...," ujar Rudi Hartono', "menurut Fenny". Names drop honorifics and degrees ("Drs. H.
 Ahmad Subiyanto, M.Si" -> "Ahmad Subiyanto") but keep abbreviated given names ("M. Yusuf").
 A short form of a name already found ("tegas Yusuf", "katanya") adds nobody.
+
+Nobody is found in a title without a name ("kata Kabid PPI", "Kepala Disdukcapil Situbondo
+mengatakan": the unknown word after "Kepala" or "Bagian" is its unit's name), an institution
+("Himpunan Mahasiswa Islam menilai", "menurut Komite Independen Pemantau Pemilu"), a building
+or an election named after an office ("Ruang Rapat Bupati Trenggalek Cakra Wijaya",
+"Pemilihan Kepala Daerah Serentak"), a village of several words ("Kepala Desa Kuala Dua,
+Sabran", "Kades Sumberingin Kidul"), a sentence opener ("Senada Hj. Siti Maimunah, ..."), a
+place after a locative ("Ditemui di Kraksaan, Kepala ...") or a byline, an editor or a photo
+credit ("Penulis: ...", "Pewarta: ...", "(Foto: ...)"): those write no source's name.
 """
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .places import gazetteer
+from .places import district_names, gazetteer
 
 ACTING = {"Pj", "Pjs", "Plt", "Plh", "Penjabat", "Pelaksana"}
 # Words that open an official's title. "Wakil", "Wali", "Kepala" etc. are also title words.
@@ -24,7 +33,8 @@ OFFICE_HEADS = (
     r"Kaban|Kabag|Kabid|Kasubbag|Kasubag|Kasubbid|Kasi|Kasat|Kalaksa|Menteri|Sekjen|Kakanwil|"
     r"Kakan|Rektor|Dekan|Pembina|Plh|Kasatpol|Kadis[a-z]+|Kadin[a-z]+|Kaban[a-z]+|Wakapolres|"
     r"Wakapolresta|Wakapolda|Wadanrem|Wabup|Wawali|Wagub|Kajati|Kasubdit|Kabiro|Dirjen|"
-    r"Komandan|Kapolsek|Sekretaris Jenderal"
+    r"Komandan|Kapolsek|Sekretaris Jenderal|Kasie|Kasubid|Kalak|Kepsek|Sekwan|Irban|"
+    r"Kasat[a-z]+|Kakan[a-z]+"
 )
 OFFICE = re.compile(rf"(?=[A-Z])\b(?:{OFFICE_HEADS})\b")
 # An office word naming a building, whose name may follow: "Pendopo Bupati Bondowoso Sabha
@@ -32,8 +42,11 @@ OFFICE = re.compile(rf"(?=[A-Z])\b(?:{OFFICE_HEADS})\b")
 # "Tentang" are no names, and "SE Pj Bupati Situbondo Tjahjo Widodo" names a person.)
 BUILDING_WORDS = {
     "kantor", "rumdin", "pendopo", "pendapa", "gedung", "aula", "halaman", "piala", "lapangan",
-    "jalan", "jl", "jl.", "rumah dinas", "graha",
+    "jalan", "jl", "jl.", "rumah dinas", "graha", "ruang", "ruangan", "wisma", "balai", "hotel",
+    "masjid", "bangsal", "pringgitan", "mandhapa", "auditorium", "lobi", "posko",
 }  # fmt: skip
+# "Pemilihan Kepala Daerah Serentak", "Pemilihan Bupati": an election of the office, nobody's.
+ELECTION_WORDS = {"pemilihan", "pilkada"}
 # Lowercase words that continue a title ("Kepala Kantor Regional", "Asisten Pemerintahan").
 TITLE_WORDS = set(
     """
@@ -73,8 +86,27 @@ TITLE_WORDS = set(
     peserta didik industrial perundang-undangan keagamaan pengendalian dasar menengah atas
     pertama kejuruan rumah tangga ekonomi kreatif kepemudaan aparatur kewilayahan otonomi
     protokoler hukum-ham ham kesekretariatan sekretaris ketenagakerjaan pemasyarakatan
+    pembantu khusus kesra air mahasiswa pelajar relawan pengurus himpunan ikatan aliansi serikat
+    komite koalisi gerakan perkumpulan komunitas jaringan perhimpunan front gabungan kelompok
+    solidaritas barisan laskar yayasan partai fraksi institut akademi politeknik ombudsman
     """.split()
 )
+# Title words that are given names too: inside a name they are the name's ("Sri Handoko
+# Taruna", "Rizky Pratama"), before it the title's ("Karang Taruna", "Pimpinan Tinggi Pratama").
+NAME_LIKE_TITLE_WORDS = {"taruna", "dharma", "wanita", "pratama", "madya", "utama", "karo"}
+# A title word that is never followed by a person but by the name of its unit, so that an
+# unknown word after it ("Kabag Prokopim", "Kepala Disdukcapil Situbondo", "Kepala Bagian
+# Tapem") belongs to the title.
+UNIT_HEADS = {
+    "Kepala", "Ketua", "Kabag", "Kabid", "Kasi", "Kasie", "Kasubbag", "Kasubag", "Kasubbid",
+    "Kasubid", "Kasat", "Kadis", "Kaban", "Kabiro", "Kasubdit", "Direktur", "Inspektur",
+    "Koordinator", "Kordiv", "Sekretaris", "Komandan", "Deputi", "Kakan", "Kakanwil",
+}  # fmt: skip
+UNIT_NOUNS = {
+    "dinas", "badan", "bagian", "bidang", "seksi", "subbagian", "subbag", "subbidang", "sub",
+    "divisi", "biro", "kantor", "satuan", "unit", "lembaga", "komisi", "direktorat",
+    "sekretariat", "inspektorat", "tim", "satgas", "pusat", "balai", "upt", "uptd", "forum",
+}  # fmt: skip
 CONNECTORS = {"dan", "&", "serta", "se-"}
 # Police and army ranks between a title and a name belong to neither.
 RANKS = set(
@@ -87,7 +119,7 @@ RANKS = set(
 # Words a number follows inside a title: "Dandim 0822/Bondowoso", "SMAN 1 Situbondo".
 NUMBERED_UNITS = {
     "Dandim", "Kodim", "Danramil", "Koramil", "Danrem", "Korem", "Danyon", "SMAN", "SMPN",
-    "SDN", "SMKN", "SMA", "SMP", "SD", "SMK", "MAN", "MTsN", "MIN", "Komisi",
+    "SDN", "SMKN", "SMA", "SMP", "SD", "SMK", "MAN", "MTsN", "MIN", "Komisi", "RT", "RW",
 }  # fmt: skip
 LOCAL_OFFICE_WORDS = {
     "Camat", "Lurah", "Kades", "Sekcam", "Sekdes", "Kapolsek", "Danramil", "Panwascam", "PPK",
@@ -96,6 +128,20 @@ LOCAL_OFFICE_WORDS = {
 # Schools numbered in their district: "SMPN 1 Panji".
 SCHOOLS = {"SMAN", "SMPN", "SDN", "SMKN", "SMA", "SMP", "SD", "SMK", "MAN", "MTsN", "MIN"}
 LOCAL_PLACE_WORDS = {"Desa", "Kelurahan", "Kecamatan"}
+# A village or district named by a feature takes the next word too ("Desa Kuala Dua", "Desa
+# Sungai Rengas"), and a name goes on with its quarter or number ("Sumberingin Kidul").
+GEOGRAPHIC_HEADS = {
+    "Sungai", "Kuala", "Teluk", "Tanjung", "Bukit", "Pulau", "Muara", "Padang", "Air", "Sei",
+    "Ujung", "Pasir", "Lubuk", "Gunung", "Danau", "Rawa", "Pantai", "Tanah", "Parit", "Simpang",
+}  # fmt: skip
+PLACE_SUFFIXES = {
+    "Kidul", "Lor", "Wetan", "Kulon", "Utara", "Selatan", "Timur", "Barat", "Tengah", "Hilir",
+    "Hulu", "Ilir", "Ulu", "Satu", "Dua", "Tiga", "Empat", "Lima", "Baru", "Lama",
+}  # fmt: skip
+# A word after these is a place, not a person: "Ditemui di Kraksaan, Kepala ...".
+LOCATIVES = {"di", "ke", "dari", "asal", "menuju", "kawasan", "wilayah", "sekitar"}
+# An adat title after a name ("Hendra Syafri Dt. Bandaro") is dropped like a degree.
+ADAT_TITLES = {"Dt.", "Dt", "Datuk", "Datuak"}
 ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
 # Institution nouns built with pe-/ke-/per- ... -an ("Kependudukan", "Perhubungan"), and
 # borrowed ones in -asi, -isasi, -ologi ("Informasi", "Organisasi", "Teknologi").
@@ -147,8 +193,30 @@ NOT_NAME = set(
     Kukuhkan Lantik Serahkan Terima Tinjau Awasi Sosialisasikan Ikrarkan Deklarasikan
     Survei Survey Catatan Kajian Penelitian Riset Temuan Keterangan Pantauan Pengamatan
     Rekapitulasi Rilis Siaran Pers Keterangan Pernyataan Sumber Rapat Kesimpulan
+    Serentak Damai Jelang Menjelang Pukul Kemarin Besok Lusa Sebelum Selama Seusai Sesudah
+    Selepas Mahasiswa Pelajar Relawan Tokoh Pengamat Dosen Akademisi Pegiat Aktivis Pengurus
+    Kader Simpatisan Pendukung Wartawan Jurnalis Reporter Penulis Editor Pewarta Kontributor
+    Fotografer Redaksi Humas Admin Oknum Aliansi Himpunan Ikatan Serikat Komite Koalisi
+    Gerakan Perkumpulan Komunitas Jaringan Perhimpunan Front Gabungan Kelompok Solidaritas
+    Barisan Laskar Yayasan Partai Fraksi Institut Akademi Politeknik Ombudsman Pendapa
+    Mandhapa Wisma Ruangan Auditorium Bangsal Pringgitan Lobi Posko Markas Mako Mapolres
+    Makodim Kompleks Komplek Perumahan Kampung Dusun Nagari Jorong Bandara Pelabuhan Bimtek
+    Diklat Pelatihan Lokakarya Sarasehan Upacara Peringatan Festival Lomba Kirab Musyawarah
+    Musrenbang Sidang Konferensi Dialog Diskusi Talkshow Workshop Pembekalan Juknis Juklak
+    Perbup Perwali Pergub Perda Perpres Permendagri Kepmen Keppres Inpres Pedoman Petunjuk
     """.split()
 )
+# Words that open a sentence or clause before its subject ("Senada Hj. Siti Maimunah, ...",
+# "Lebih lanjut Hermanto menyarankan"): never part of a name, and skipped before one.
+DISCOURSE = set(
+    """
+    Senada Terpisah Sementara Selain Lebih Menanggapi Menyikapi Dikonfirmasi Ditemui Kini
+    Kendati Meski Meskipun Walau Sehingga Maka Akhirnya Lantas Sebab Begitu Demikian Seperti
+    Sebagaimana Mewakili Didampingi Turut Tampak Kemudian Selanjutnya Sebelumnya Adapun
+    Sedangkan Namun Lalu Ketika Saat Usai Setelah Dalam Menurutnya Bahkan Oleh Karena Hal
+    """.split()
+)
+NOT_NAME |= DISCOURSE
 # A word of a name: "Rudi", "O'Neil", "Al-Fatih", an initial "M." or an abbreviation "Moh.".
 NAME_WORD = re.compile(
     r"[A-Z][a-z'’\-]*[a-z]|[A-Z]\.|(?:Moh|Muh|Moch|Mochamad|Abd|Ach|Mch|St|Sy|Md|Mhd)\."
@@ -176,6 +244,16 @@ ATTRIBUTION = re.compile(
     r"(?=[A-Z])"
 )
 # "Nama mengatakan ..." at the start of a sentence.
+# A byline, an editor's line or a photo credit names who wrote or shot the story, never a
+# source: "Penulis: ...", "Editor Dita", "Laporan Wartawan TribunMadura.com, ...", "(Foto:
+# ...)". Without a colon such a line ends with no sentence's punctuation ("Oleh karena itu,
+# Kepala ... menegaskan." is a sentence).
+BYLINE = re.compile(
+    r"^[ \t]*(?:Penulis|Editor|Pewarta|Reporter|Redaktur|Penyunting|Kontributor|Publisher|"
+    r"Fotografer|Oleh|Laporan)\b(?:[ \t]*:[^\n]*|[^\n]*[^\s.!?\"”])[ \t]*$|"
+    r"\((?:Foto|FOTO|Sumber|Dok)\b[^)\n]*\)",
+    re.M,
+)
 SPEECH_VERB = re.compile(
     r"\b(?:mengatakan|menyampaikan|menegaskan|menjelaskan|"
     r"mengungkapkan|menuturkan|menambahkan|mengingatkan|mengimbau|menyebut|menyebutkan|"
@@ -223,6 +301,7 @@ def _is_acronym(word):
     )
 
 
+@lru_cache(maxsize=8192)
 def _is_title_word(word):
     bare = word.rstrip(".")
     if word.lower() in HONORIFICS:
@@ -243,6 +322,54 @@ def _place_length(tokens, index):
         if tuple(words[: len(option)]) == option:
             return len(option)
     return 0
+
+
+def _district_length(tokens, index):
+    """How many tokens from INDEX (2 or 3) spell a district of more than one word."""
+    names = district_names()
+    words = [t[2].rstrip(".").lower() for t in tokens[index : index + 3]]
+    for size in (3, 2):
+        if len(words) >= size and " ".join(words[:size]) in names:
+            return size
+    return 0
+
+
+def _local_place_length(tokens, index):
+    """How many tokens from INDEX name the place of a local office ("Camat Rasau Jaya",
+    "Kepala Desa Kuala Dua", "Kades Sumberingin Kidul"): a region or district of the
+    gazetteer, else one word, with the word a feature noun calls for and its quarter."""
+    length = _place_length(tokens, index) or _district_length(tokens, index) or 1
+    following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+    if (
+        length == 1
+        and tokens[index][2] in GEOGRAPHIC_HEADS
+        and following[:1].isupper()
+        and following.rstrip(".").isalpha()
+        and following.lower() not in HONORIFICS
+    ):
+        length = 2
+    while index + length < len(tokens) and tokens[index + length][2].rstrip(".") in PLACE_SUFFIXES:
+        length += 1
+    return length
+
+
+def _names_a_unit(tokens, index):
+    """Whether the word at INDEX names the unit that the title word before it calls for
+    ("Kabag Prokopim", "Kepala Disdukcapil", "Kepala Bagian Tapem"): no person follows
+    "Kepala" or "Bagian" directly."""
+    if index == 0:
+        return False
+    previous = tokens[index - 1][2].rstrip(".")
+    word = tokens[index][2]
+    bare = word.rstrip(".")
+    return (
+        (previous in UNIT_HEADS or previous.lower() in UNIT_NOUNS)
+        and len(bare) > 2
+        and bare.isalpha()
+        and word[0].isupper()
+        and word.lower() not in HONORIFICS
+        and not DEGREE.match(word)
+    )
 
 
 def _title_end(tokens, index):
@@ -266,8 +393,10 @@ def _title_end(tokens, index):
                 index += 1
                 continue
             return index
-        if word[:1].isdigit() and previous in NUMBERED_UNITS:
-            index += 1  # "Dandim 0822/Bondowoso"
+        if previous in NUMBERED_UNITS and (
+            word[:1].isdigit() or (previous == "Komisi" and len(word) == 1 and word.isupper())
+        ):
+            index += 1  # "Dandim 0822/Bondowoso", "Komisi A"
             after_local = (
                 previous in SCHOOLS
                 and index < len(tokens)
@@ -279,7 +408,7 @@ def _title_end(tokens, index):
         if after_local:
             # "Camat Manyar", "Kepala Desa Sukomulyo": one word of a local place.
             after_local = False
-            index += max(1, _place_length(tokens, index))
+            index += _local_place_length(tokens, index)
             continue
         if word in LOCAL_OFFICE_WORDS or word in LOCAL_PLACE_WORDS:
             after_local = not (
@@ -294,12 +423,29 @@ def _title_end(tokens, index):
         if places:
             index += places
             continue
+        if (
+            word in GEOGRAPHIC_HEADS
+            and index + 1 < len(tokens)
+            and tokens[index + 1][2][:1].isupper()
+            and tokens[index + 1][2].lower() not in HONORIFICS
+        ):
+            index += 2  # a place inside the title: "Balai Besar Wilayah Sungai Brantas"
+            continue
+        if _names_a_unit(tokens, index):
+            index += 1
+            continue
         return index
     return index
 
 
+@lru_cache(maxsize=8192)
 def _is_name_word(word):
-    return NAME_WORD.fullmatch(word) is not None and word.rstrip(".") not in NOT_NAME
+    # An office word is never a name's ("ujar Kabid PPI", "kata Sekdakab Situbondo").
+    return (
+        NAME_WORD.fullmatch(word) is not None
+        and word.rstrip(".") not in NOT_NAME
+        and OFFICE.fullmatch(word.rstrip(".")) is None
+    )
 
 
 def _name_at(tokens, index):
@@ -335,6 +481,8 @@ def _name_at(tokens, index):
             words.append(word)
             index += 1
             continue
+        if word in ADAT_TITLES and words:
+            break
         if word.endswith(".") and not NAME_WORD.fullmatch(word):
             # "Yusuf." ends the sentence with the name.
             bare = word[:-1]
@@ -346,7 +494,11 @@ def _name_at(tokens, index):
             words.append(word)  # "Juli Astuti", "Mei Lestari": a month is a given name too
             index += 1
             continue
-        if not _is_name_word(word) or DEGREE.match(word) or _is_title_word(word):
+        if (
+            not _is_name_word(word)
+            or DEGREE.match(word)
+            or (_is_title_word(word) and not (words and word.lower() in NAME_LIKE_TITLE_WORDS))
+        ):
             break
         words.append(word)
         index += 1
@@ -356,13 +508,18 @@ def _name_at(tokens, index):
         return None
     if _place_length([(0, 0, w) for w in words], 0) == len(words):
         return None  # "Kota Jambi", "Situbondo": a place
-    # Skip the degrees that follow: ", S.H., M.H.", " M.Si".
+    # Skip the degrees that follow: ", S.H., M.H.", " M.Si", and an adat title with its
+    # words: "Dt. Bandaro".
     while index < len(tokens):
         word = tokens[index][2]
         if word == "," and index + 1 < len(tokens) and DEGREE.match(tokens[index + 1][2]):
             index += 2
         elif DEGREE.match(word) and word not in ("SE",):
             index += 1
+        elif word in ADAT_TITLES:
+            index += 1
+            while index < len(tokens) and NAME_WORD.fullmatch(tokens[index][2]):
+                index += 1
         else:
             break
     return " ".join(words), index
@@ -388,19 +545,28 @@ def _titled(text, tokens, index):
         found = _name_at(tokens, after)
         # A "name" that a title word follows was a word of the title: "Ketua Tim Penggerak
         # PKK Kabupaten Bondowoso Nurul"; so was one that an honorific follows: "Direktur
-        # RSUD dr. Abdoer Rahem Situbondo dr. Roekmy".
-        if found and (
-            (found[1] < len(tokens) and _continues_title(tokens[found[1]][2]))
-            or (
-                found[1] + 1 < len(tokens)
-                and tokens[found[1]][2].lower() in HONORIFICS
-                and tokens[found[1] + 1][2][:1].isupper()
+        # RSUD dr. Abdoer Rahem Situbondo dr. Roekmy". Not across the end of the sentence:
+        # "... Aries Agung Paewai. Dalam sambutannya".
+        if (
+            found
+            and not _ends_sentence(tokens[found[1] - 1][2])
+            and (
+                (found[1] < len(tokens) and _continues_title(tokens[found[1]][2]))
+                or (
+                    found[1] + 1 < len(tokens)
+                    and tokens[found[1]][2].lower() in HONORIFICS
+                    and tokens[found[1] + 1][2][:1].isupper()
+                )
             )
         ):
             end = _title_end(tokens, found[1])
             found = None
             continue
         break
+    if found and after == end and _place_before_comma(tokens, index, end, found):
+        # "Sekretaris Desa Arang Limbung, Syamsul Bahri,": the word before the comma ended
+        # the village's name, and the person follows it.
+        end, found = found[1], _name_at(tokens, found[1] + 1)
     if end == index:
         return None
     title_tokens = tokens[index:end]
@@ -437,11 +603,49 @@ def _titled(text, tokens, index):
         or (tokens[first - 1][2] == "," and DEGREE.match(tokens[first][2]))
     ):
         first -= 1
-    if first < stop and (first == 0 or not tokens[first - 1][2][:1].isupper()):
+    # A capitalised word before the name makes it part of a longer name ("Kantor Bupati,"),
+    # unless it opens the sentence ("Senada Hj. Siti Maimunah, Anggota ..."); a place
+    # follows a locative ("Ditemui di Kraksaan, Kepala ...").
+    if first < stop and (
+        first == 0
+        or tokens[first - 1][2] in DISCOURSE
+        or (
+            not tokens[first - 1][2][:1].isupper() and tokens[first - 1][2].lower() not in LOCATIVES
+        )
+    ):
         found = _name_at(tokens, first)
         if found and found[1] == stop:
             return [PersonMention(tokens[first][0], tokens[end - 1][1], found[0], title)]
     return None
+
+
+def _ends_sentence(word):
+    """Whether a name's last token WORD carries the period that ends its sentence, or is a
+    degree (no title word goes on after a degree: "Ahmad Subiyanto, M.Si. Dalam ...")."""
+    return word.endswith(".") and (
+        DEGREE.match(word) is not None
+        or (len(word) > 3 and NAME_WORD.fullmatch(word[:-1]) is not None)
+    )
+
+
+def _place_before_comma(tokens, index, end, found):
+    """Whether FOUND, read right after the local title tokens[INDEX:END], is the rest of the
+    village's name: one or two words, then a comma and a name that closes its clause."""
+    if not any(t[2] in LOCAL_OFFICE_WORDS or t[2] in LOCAL_PLACE_WORDS for t in tokens[index:end]):
+        return False
+    name, name_end = found
+    if len(name.split()) > 2 or name_end + 1 >= len(tokens) or tokens[name_end][2] != ",":
+        return False
+    other = _name_at(tokens, name_end + 1)
+    if not other:
+        return False
+    other_end = other[1]
+    return (
+        other_end >= len(tokens)
+        or tokens[other_end][2] == ","
+        or tokens[other_end][2][:1].islower()
+        or tokens[other_end - 1][2].endswith(".")
+    )
 
 
 def _continues_title(word):
@@ -466,11 +670,7 @@ def find_people(text, known_places=()):
         if match.start() < covered_until:
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
-        words_before = text[max(line_start, match.start() - 25) : match.start()].split()
-        if words_before and (
-            words_before[-1].lower() in BUILDING_WORDS
-            or " ".join(words_before[-2:]).lower() in BUILDING_WORDS
-        ):
+        if _office_names_no_one(text[max(line_start, match.start() - 40) : match.start()].split()):
             continue
         # The words before the title matter only for "Nama, Title" and "Nama selaku Title";
         # they are read apart, so that a token always opens at the title.
@@ -495,6 +695,8 @@ def find_people(text, known_places=()):
         if not found:
             continue
         name, end = found
+        if end < len(tokens) and tokens[end][2] != "(" and _continues_title(tokens[end][2]):
+            continue  # "Menurut Komite Independen Pemantau Pemilu": an institution's name
         title = match.group(1) or ""
         if end < len(tokens) and tokens[end][2] == ",":
             if end + 1 < len(tokens) and OFFICE.match(tokens[end + 1][2]):
@@ -520,14 +722,20 @@ def find_people(text, known_places=()):
             if text.endswith(adverb, start, name_end):
                 name_end -= len(adverb)
         tokens = _tokens(text, start, name_end)
-        found = _name_at(tokens, 0)
+        first = 0
+        if tokens and tokens[0][2] in DISCOURSE:
+            # "Lebih lanjut Hermanto Rohman menyarankan", "Ketika ditemui Rudi Hartono ..."
+            first = 1
+            while first < len(tokens) and tokens[first][2][:1].islower():
+                first += 1
+        found = _name_at(tokens, first)
         # One word before a verb is too often an institution ("Korpri menyatakan"), and a
         # short form of someone named adds nobody.
         if found and found[1] == len(tokens) and " " in found[0]:
-            bare.append(PersonMention(start, name_end, found[0], ""))
+            bare.append(PersonMention(tokens[first][0], name_end, found[0], ""))
     # A subheading or caption in title case ("Bupati Situbondo Karna Suswandi Jalani
     # Pemeriksaan") runs its words together like a headline.
-    headings = _title_case_lines(text)
+    headings = _title_case_lines(text) + [m.span() for m in BYLINE.finditer(text)]
     if headings:
         titled = [m for m in titled if not any(s <= m.start < e for s, e in headings)]
         bare = [m for m in bare if not any(s <= m.start < e for s, e in headings)]
@@ -558,6 +766,23 @@ def find_people(text, known_places=()):
     )
 
 
+def _office_names_no_one(words_before):
+    """Whether the office word after WORDS_BEFORE names a building ("Pendopo Bupati", "Ruang
+    Rapat Bupati Trenggalek Cakra Wijaya": the building's name may follow) or an election
+    ("Pemilihan Kepala Daerah Serentak")."""
+    if words_before and words_before[-1].lower() in ELECTION_WORDS:
+        return True
+    for position in range(len(words_before) - 1, max(-1, len(words_before) - 4), -1):
+        word = words_before[position].lower()
+        if word in BUILDING_WORDS or " ".join(words_before[position : position + 2]).lower() in (
+            BUILDING_WORDS
+        ):
+            return True
+        if not words_before[position][:1].isupper() or word.endswith((",", ".")):
+            return False
+    return False
+
+
 def _title_case_lines(text):
     """(start, end) of the lines after the first written like headlines: three words or
     more, most of them capitalised, and no sentence's closing punctuation."""
@@ -578,8 +803,14 @@ def _title_case_lines(text):
 
 
 def _clause_start(text, end, floor):
+    period = text.rfind(". ", 0, end)
+    # The period of an initial ends no sentence: "B. Santoso, S.H., menjelaskan".
+    while (
+        period > 0 and text[period - 1].isupper() and (period < 2 or not text[period - 2].isalpha())
+    ):
+        period = text.rfind(". ", 0, period)
     return max(
-        text.rfind(". ", 0, end) + 2,
+        period + 2,
         text.rfind(", ", 0, end) + 2,
         text.rfind("\n", 0, end) + 1,
         floor,

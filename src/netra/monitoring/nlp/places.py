@@ -70,6 +70,14 @@ def gazetteer():
 
 
 @lru_cache(maxsize=1)
+def district_names():
+    """The lowercase names of the districts (kecamatan), which name no region here but tell
+    where a local office's place ends: "Camat Rasau Jaya", "Camat Sungai Raya"."""
+    items = json.loads(REGIONS_FILE.read_text(encoding="utf-8"))["items"]
+    return frozenset(name.lower() for _code, name, level, _zone in items if level == "district")
+
+
+@lru_cache(maxsize=1)
 def _patterns():
     by_level, _names = gazetteer()
 
