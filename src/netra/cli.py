@@ -239,6 +239,7 @@ ALIASES = {
     ("monitor", "train"): ("netra.monitoring.management.commands.monitor_train", False),
     ("monitor", "evaluate"): ("netra.monitoring.management.commands.monitor_evaluate", False),
     ("news", "extract"): ("netra.monitoring.management.commands.news_extract", False),
+    ("insights", "refresh"): ("netra.insights.management.commands.insights_refresh", True),
 }
 #: What `netra <app> --help` lists.
 GROUPS = {
@@ -262,6 +263,10 @@ GROUPS = {
             "train": "rebuild the model from the corpus",
             "evaluate": "precision, recall, F1 per class",
         },
+    ),
+    "insights": (
+        "statistics, the map and open data",
+        {"refresh": "bring the summaries up to date (--full: rebuild them)"},
     ),
     "news": (
         "news articles about prevention work",

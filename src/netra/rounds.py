@@ -10,6 +10,7 @@ from django.conf import settings
 from netra.accounts.throttle import purge_expired as purge_expired_attempts
 from netra.audit.log import checkpoint_if_due
 from netra.cases.actions import send_reminders
+from netra.insights.refresh import refresh as refresh_insights
 from netra.monitoring.actions import poll_feeds
 from netra.reports.orphans import sweep_orphan_files
 from netra.reports.staging import purge_expired as purge_staged_evidence
@@ -46,6 +47,9 @@ def jobs():
         Job("expired_attempts", HOUR, purge_expired_attempts),
         # Files written before a crash, that no committed row references.
         Job("orphan_files", HOUR, _sweep),
+        # The statistics' summaries catch up with the audit entries written since their last
+        # refresh (the refresh itself locks its mark row: two never interleave).
+        Job("insights", deadlines, refresh_insights),
         # Evidence kept for a report form with an error, past its 30 minutes.
         Job("staged_evidence", timedelta(minutes=10), purge_staged_evidence),
     ]

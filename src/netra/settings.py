@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "netra.sanctions",
     "netra.prevention",
     "netra.monitoring",
+    "netra.insights",
     "netra.web",
     "netra.worker",
 ]

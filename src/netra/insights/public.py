@@ -1,0 +1,271 @@
+"""The public figures of an election: one suppressed table that the statistics pages, the API
+and the open-data exports all read, so that no two of them can be compared to recover a cell.
+
+Staff read the same summaries unsuppressed (`staff_figures`), within their reach.
+"""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db.models import Max
+
+from netra.regions.models import Election, Region
+from netra.sanctions.rules import shipped_catalog
+
+from . import funnel
+from .models import RefreshMark, RegionFigures, RosterCount
+from .suppression import HIDDEN, HIDDEN_TOTAL, SHOWN, SMALL, is_small, ranked, suppress
+
+#: The public counts, by the names the API gives them, and the funnel stage each reads.
+FIELDS = (
+    ("reports", "received"),
+    ("registered", "registered"),
+    ("violations", "violation"),
+    ("forwarded", "forwarded"),
+    ("recommended", "recommended"),
+    ("followed_up", "decided"),
+    ("sanctioned", "sanctioned"),
+)
+FIELD_NAMES = tuple(name for name, _stage in FIELDS)
+MIN_CASES_FOR_MEDIAN = 5  # a median over fewer cases tells of the cases themselves
+SMALL_TEXT, HIDDEN_TEXT = "<5", "x"
+
+
+@dataclass
+class Cell:
+    value: int | None  # None: suppressed or no data
+    status: str = SHOWN  # suppression status, or "none" for no data
+
+    @property
+    def text(self):
+        if self.status == "none":
+            return ""
+        if self.status == SMALL:
+            return SMALL_TEXT
+        if self.status in (HIDDEN, HIDDEN_TOTAL):
+            return HIDDEN_TEXT
+        return f"{self.value:,}".replace(",", ".")
+
+    @property
+    def suppressed(self):
+        return self.status in (SMALL, HIDDEN, HIDDEN_TOTAL)
+
+
+@dataclass
+class Row:
+    code: str
+    name: str
+    level: str
+    cells: dict = field(default_factory=dict)  # field name -> Cell
+    median_days_to_decree: Cell = None
+    medians: dict = field(default_factory=dict)  # timed stage -> Cell (days)
+    kinds: list = field(default_factory=list)  # [(kind, label, Cell)], ranked
+    employees: int | None = None
+    in_election: bool = True
+
+    @property
+    def suppressed(self):
+        names = [name for name, cell in self.cells.items() if cell.suppressed]
+        if self.median_days_to_decree is not None and self.median_days_to_decree.suppressed:
+            names.append("median_days_to_decree")
+        return names
+
+    def rate(self, name):
+        """Cases per 10,000 civil servants on the roster, or None (suppressed, no roster)."""
+        cell = self.cells.get(name)
+        if cell is None or cell.status != SHOWN or not self.employees:
+            return None
+        return round(cell.value * 10_000 / self.employees, 2)
+
+
+@dataclass
+class Table:
+    election: Election
+    as_of: object
+    nation: Row
+    provinces: dict  # code -> Row
+    regencies: dict  # province code -> {code -> Row}
+    compliance: list  # [Row] per PPK government, cells "recommended", "answered"
+
+    def rows(self, level):
+        if level == "national":
+            return [self.nation]
+        if level == "province":
+            return list(self.provinces.values())
+        return [row for rows in self.regencies.values() for row in rows.values()]
+
+    def row(self, code):
+        if not code:
+            return self.nation
+        if len(code) == 2:
+            return self.provinces.get(code)
+        return self.regencies.get(code[:2], {}).get(code)
+
+
+def as_of():
+    return RefreshMark.objects.filter(pk=1).values_list("refreshed_at", flat=True).first()
+
+
+def public_table(election):
+    """The suppressed public table of ELECTION (cached until the summaries change)."""
+    stamp = RegionFigures.objects.filter(election_id=election.pk).aggregate(
+        last=Max("refreshed_at")
+    )["last"]
+    return _table(election.pk, stamp, as_of())
+
+
+@lru_cache(maxsize=16)
+def _table(election_id, _stamp, refreshed_at):
+    election = Election.objects.get(pk=election_id)
+    figures = {
+        (row.level, row.code): row for row in RegionFigures.objects.filter(election_id=election_id)
+    }
+    regions = Region.objects.filter(level__in=("province", "regency", "city")).order_by("code")
+    in_election = _regions_in(election)
+    employees = dict(RosterCount.objects.values_list("code", "employees"))
+    labels = {kind: entry["label_id"] for kind, entry in shipped_catalog().kinds.items()}
+
+    nation = Row(
+        "",
+        "Indonesia",
+        "national",
+        employees=sum(employees.get(r.code, 0) for r in regions if r.level == "province"),
+    )
+    provinces, regencies = {}, {}
+    for region in regions:
+        member = in_election(region.code)
+        row = Row(
+            region.code,
+            region.name,
+            "province" if region.level == "province" else "regency",
+            employees=employees.get(region.code),
+            in_election=member,
+        )
+        if region.level == "province":
+            provinces[region.code] = row
+            regencies.setdefault(region.code, {})
+        else:
+            regencies.setdefault(region.code[:2], {})[region.code] = row
+    # The values of every count, then their statuses, one series per field and kind.
+    series = [(name, stage, None) for name, stage in FIELDS]
+    kinds = sorted({kind for row in figures.values() for kind in row.kinds})
+    series += [(f"kind:{kind}", None, kind) for kind in kinds]
+    for name, stage, kind in series:
+        values, groups = {}, []
+
+        def value(level, code, _stage=stage, _kind=kind):
+            row = figures.get((level, code))
+            if row is None:
+                return 0
+            return row.counts.get(_stage, 0) if _kind is None else row.kinds.get(_kind, 0)
+
+        values["N"] = value("national", "")
+        province_cells = []
+        for code, rows in regencies.items():
+            values[f"P{code}"] = value("province", code)
+            province_cells.append(f"P{code}")
+            parts = []
+            for regency in rows:
+                values[f"R{regency}"] = value("regency", regency)
+                parts.append(f"R{regency}")
+            values[f"O{code}"] = values[f"P{code}"] - sum(values[p] for p in parts)
+            groups.append((f"P{code}", parts, [f"O{code}"]))
+        groups.insert(0, ("N", province_cells, []))
+        cell = _cells(values, suppress(groups, values))
+
+        if kind is None:
+            nation.cells[name] = cell("N")
+        else:
+            nation.kinds.append((kind, labels.get(kind, kind), cell("N")))
+        for code, row in provinces.items():
+            target = cell(f"P{code}", row.in_election)
+            if kind is None:
+                row.cells[name] = target
+            else:
+                row.kinds.append((kind, labels.get(kind, kind), target))
+            for regency, regency_row in regencies[code].items():
+                target = cell(f"R{regency}", regency_row.in_election)
+                if kind is None:
+                    regency_row.cells[name] = target
+                else:
+                    regency_row.kinds.append((kind, labels.get(kind, kind), target))
+    every_regency = [row for rows in regencies.values() for row in rows.values()]
+    for row in [nation, *provinces.values(), *every_regency]:
+        row.kinds = [
+            (kind, label, cell)
+            for kind, label, cell in _ranked_kinds(row.kinds)
+            if cell.status != "none" and (cell.value or cell.suppressed)
+        ]
+        level = "national" if row.level == "national" else row.level
+        source = figures.get((level, row.code))
+        row.medians = {
+            stage: _median(source.days.get(stage, {}) if source else {}, row.in_election)
+            for stage, _before in funnel.TIMED
+        }
+    compliance = _compliance(figures.get(("national", "")), regions)
+    nation.median_days_to_decree = nation.medians.get("decided")
+    for row in [*provinces.values(), *every_regency]:
+        row.median_days_to_decree = row.medians.get("decided")
+    return Table(election, refreshed_at, nation, provinces, regencies, compliance)
+
+
+def _cells(values, status):
+    """A function of (cell key, whether the region takes part) to its public Cell."""
+
+    def cell(key, member=True):
+        if not member:
+            return Cell(None, "none")
+        shown = status[key] == SHOWN
+        return Cell(values[key] if shown else None, status[key])
+
+    return cell
+
+
+def _ranked_kinds(entries):
+    order = ranked([(label, cell.value or 0, cell.status) for _kind, label, cell in entries])
+    by_label = {label: (kind, label, cell) for kind, label, cell in entries}
+    return [by_label[label] for label, _value, _status in order]
+
+
+def _median(histogram, member):
+    if not member:
+        return Cell(None, "none")
+    cases = funnel.cases_in(histogram)
+    if cases == 0:
+        return Cell(None, "none")
+    if cases < MIN_CASES_FOR_MEDIAN:
+        return Cell(None, SMALL)
+    return Cell(funnel.median(histogram))
+
+
+def _compliance(nation, regions):
+    """Per PPK (the government its recommendations went to): recommendations, answered, and
+    the median days to the decree; each count suppressed on its own (no totals are shown of
+    these, so none can be subtracted)."""
+    if nation is None:
+        return []
+    names = {region.code: region.name for region in regions}
+    rows = []
+    for code in sorted(nation.compliance):
+        answers = nation.compliance[code]
+        row = Row(code, names.get(code, code), "ppk")
+        for name in ("recommended", "answered"):
+            count = answers[name]
+            row.cells[name] = Cell(None, SMALL) if is_small(count) else Cell(count)
+        row.median_days_to_decree = _median(answers["days"], True)
+        rows.append(row)
+    return rows
+
+
+def _regions_in(election):
+    """Whether a region code takes part in ELECTION: every region in a national one; else the
+    regions it lists, the provinces around them and the regencies inside them."""
+    if election.national:
+        return lambda code: True
+    codes = set(election.regions.values_list("code", flat=True))
+    provinces = {code[:2] for code in codes}
+
+    def member(code):
+        return code in codes or (len(code) == 2 and code in provinces) or code[:2] in codes
+
+    return member
