@@ -10,6 +10,7 @@ from netra.accounts.access import can
 from netra.accounts.throttle import client_ip
 from netra.cases.api import router as cases_router
 from netra.common.schemas import ErrorOut
+from netra.insights.api import router as insights_router
 from netra.monitoring.api import router as monitoring_router
 from netra.people.search import search_employees
 from netra.regions.models import Election, Region
@@ -311,3 +312,4 @@ def report_status(request, body: ReceiptIn):
 api.add_router("", cases_router)
 api.add_router("", sanctions_router)
 api.add_router("", monitoring_router)
+api.add_router("", insights_router)
