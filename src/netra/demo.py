@@ -5,9 +5,10 @@ fictional election whose stages fall around today (demo_election.py). Then the c
 state with their sanctions follow-up (demo_cases.py), the prevention work (prevention/demo.py),
 the monitoring posts (demo_monitoring.py) and public reports in the officers' queue
 (demo_reports.py) are laid out on one timeline and made through the real actions, each at its
-own moment (demo_clock.py). Deterministic (fixed seed, times relative
-to today). Loaded once: a second run changes nothing and says so (so does a run after one that
-failed half-way: the remedy is the same, a fresh data directory).
+own moment (demo_clock.py); the cases in many regions over the weeks of the election's
+calendar (demo_insights.py), whose statistics are summed at the end. Deterministic (fixed
+seed, times relative to today). Loaded once: a second run changes nothing and says so (so
+does a run after one that failed half-way: the remedy is the same, a fresh data directory).
 """
 
 import random
@@ -19,6 +20,7 @@ from django.utils import timezone, translation
 from netra.demo_cases import plan_demo_cases
 from netra.demo_clock import Timeline, frozen
 from netra.demo_election import CODE, demo_election
+from netra.demo_insights import refresh_figures
 from netra.demo_monitoring import plan_demo_monitoring
 from netra.demo_reports import plan_demo_reports
 from netra.people.demo import load_demo_people
@@ -56,6 +58,8 @@ def load_demo(employees=10_000, cases_per_state=18):
         receipts = plan_demo_reports(timeline, now, rng, election=election)
         timeline.run(until=now)
         report.extend(receipts)
+        # The statistics show the demo at once, not after the worker's next round.
+        report.extend(refresh_figures())
     report.append(
         f"pemilihan demo: {election.name_id}, pemungutan suara {election.voting_date:%d-%m-%Y}"
     )

@@ -3,12 +3,14 @@ step at its own moment of a timeline that ends today (netra/demo_clock.py): case
 the past weeks at every hour, moving on after hours or days, BKN's recommendations answered by
 the PPK within the period or, for the "PPK overdue" cases, left unanswered until it passed."""
 
+import math
 from collections import deque
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
 
+from netra import demo_insights
 from netra.accounts.models import User
 from netra.cases import actions
 from netra.cases import workflow as wf
@@ -77,13 +79,26 @@ def ppk_due(moment, region, election):
     )
 
 
-def schedule(state, now, rng, *, region, election, late=False):
+def _back(rng, low, high):
+    """A stretch back from now between LOW and HIGH: half of the cases evenly over it, half
+    more often the nearer to now, as reports grow with the campaign (weekly trends rise)."""
+    share = rng.random()
+    if rng.random() < 0.5:
+        share = 1 - math.sqrt(1 - share)
+    return low + (high - low) * share
+
+
+def schedule(state, now, rng, *, region, election, late=False, since=None):
     """The moments of a case that ends in STATE: when it was received, then one per move.
 
     Cases still under a legal clock were received hours ago (LATE ones: days, so their clock
     ran out); a recommendation awaiting the PPK is younger than the period, an overdue one
-    older, and it went overdue at the worker's first round after the period's end."""
+    older, and it went overdue at the worker's first round after the period's end. Cases
+    done with are spread over the weeks since SINCE (the election's calendar began; default
+    64 days ago), none received before it."""
     targets = [target for target, _roles in _path_to(state)]
+    # The longest path's waits before its last step (seven steps, BKN's days) fit in 14 days.
+    weeks = max(((now - since) if since else 64 * DAY) - 14 * DAY, 21 * DAY)
     brisk = state in wf.CLOCK_STEP
     moments = [None] * (len(targets) + 1)
     anchor = len(targets)
@@ -99,10 +114,10 @@ def schedule(state, now, rng, *, region, election, late=False):
         at = now - _span(rng, HOUR, 8 * DAY)
     elif state in (wf.PPK_OVERDUE, wf.FOLLOWED_UP):
         anchor = targets.index(wf.RECOMMENDED) + 1
-        low, high = (12 * DAY, 35 * DAY) if state == wf.PPK_OVERDUE else (2 * DAY, 40 * DAY)
-        at = now - _span(rng, low, high)
+        low = 12 * DAY if state == wf.PPK_OVERDUE else 2 * DAY
+        at = now - _back(rng, low, weeks)
     else:
-        at = now - _span(rng, 2 * HOUR, 50 * DAY)
+        at = now - _back(rng, 2 * HOUR, weeks)
     moments[anchor] = at
     for index in range(anchor, 0, -1):
         moments[index - 1] = moments[index] - _wait_before(targets[index - 1], rng, brisk=brisk)
@@ -207,13 +222,8 @@ class _DemoCase:
     """One case of the demo, made step by step as the timeline reaches each moment."""
 
     def __init__(self, *, election, region, officer, ppk, bkn, staff, rng, path):
-        self.election, self.region, self.officer, self.ppk, self.bkn = (
-            election,
-            region,
-            officer,
-            ppk,
-            bkn,
-        )
+        self.election, self.region, self.officer, self.bkn = election, region, officer, bkn
+        self.ppk = ppk  # a username: another government's PPK account is made on the timeline
         self.staff, self.rng, self.path, self.case = staff, rng, path, None
 
     def open(self):
@@ -225,70 +235,83 @@ class _DemoCase:
         )
 
     def add_person(self):
+        # The roster's employee where the demo has a roster, else a person typed by name.
         person = (
-            {"employee": self.rng.choice(self.staff)} if self.staff else {"name": "Pegawai Contoh"}
+            {"employee": self.rng.choice(self.staff)}
+            if self.staff
+            else demo_insights.named_person(self.rng)
         )
         actions.add_respondent(self.officer, self.case, version=self.case.version, **person)
         self.case.refresh_from_db()
 
     def move(self, index):
         target, roles = self.path[index]
+        ppk = User.objects.get(username=self.ppk) if target == wf.FOLLOWED_UP else None
         self.case = _take(
             self.case,
             target,
             roles,
             officer=self.officer,
             bkn=self.bkn,
-            ppk=self.ppk,
+            ppk=ppk,
             rng=self.rng,
         )
 
 
 def plan_demo_cases(timeline, now, rng, *, election, per_state=18):
-    """Put PER_STATE cases of every state on TIMELINE; returns the report lines."""
+    """Put PER_STATE cases of every state on TIMELINE, in many regions (demo_insights.py);
+    returns the report lines."""
     if Case.objects.filter(summary__startswith=DEMO_MARK).exists():
         return ["kasus demo: sudah ada"]
-    people = {
-        u.username: u
-        for u in User.objects.filter(username__in=["alice", "charlie", "gita", "hadi", "joko"])
-    }
-    offices = {
-        "35.09": (people["alice"], people["hadi"]),
-        "15.71": (people["charlie"], people["joko"]),
-    }
-    regions = {code: Region.objects.get(code=code) for code in offices}
+    spread = demo_insights.Spread()
+    placed = [
+        (state, index, spread.region(index)) for state in wf.STATES for index in range(per_state)
+    ]
+    codes = {code for _state, _index, code in placed}
+    regions = {region.code: region for region in Region.objects.filter(code__in=codes)}
+    officers = {demo_insights.officer_for(code) for code in codes}
+    people = {u.username: u for u in User.objects.filter(username__in=[*officers, "gita"])}
     staff = {
         code: list(
             Employee.objects.filter(region__code=code)
             .select_related("agency__region", "region")
             .order_by("pk")[:500]
         )
-        for code in offices
+        for code in codes
+        if code in demo_insights.ROSTER
     }
-    for state in wf.STATES:
-        path = _path_to(state)
-        for index in range(per_state):
-            code = "35.09" if index % 3 else "15.71"
-            officer, ppk = offices[code]
-            demo = _DemoCase(
-                election=election,
-                region=regions[code],
-                officer=officer,
-                ppk=ppk,
-                bkn=people["gita"],
-                staff=staff[code],
-                rng=rng,
-                path=path,
-            )
-            # The first case of each clocked state is left late: the overdue list has cases.
-            moments = schedule(
-                state, now, rng, region=regions[code], election=election, late=index == 0
-            )
-            timeline.at(moments[0], demo.open)
-            timeline.at(
-                moments[0] + _span(rng, timedelta(minutes=3), timedelta(minutes=50)),
-                demo.add_person,
-            )
-            for step, moment in enumerate(moments[1:]):
-                timeline.at(moment, lambda demo=demo, step=step: demo.move(step))
-    return [f"kasus demo: {per_state * len(wf.STATES)} kasus di {len(wf.STATES)} tahap"]
+    since = demo_insights.calendar_start(election)
+    report = []
+    if since is not None:
+        deciding = {code for state, _index, code in placed if state == wf.FOLLOWED_UP}
+        report = demo_insights.plan_ppk_accounts(timeline, deciding, regions, at=since - DAY)
+    paths = {state: _path_to(state) for state in wf.STATES}
+    for state, index, code in placed:
+        region = regions[code]
+        demo = _DemoCase(
+            election=election,
+            region=region,
+            officer=people[demo_insights.officer_for(code)],
+            ppk=demo_insights.ppk_for(code),
+            bkn=people["gita"],
+            staff=staff.get(code, []),
+            rng=rng,
+            path=paths[state],
+        )
+        # The first case of each clocked state is left late: the overdue list has cases.
+        moments = schedule(
+            state, now, rng, region=region, election=election, late=index == 0, since=since
+        )
+        timeline.at(moments[0], demo.open)
+        timeline.at(
+            moments[0] + _span(rng, timedelta(minutes=3), timedelta(minutes=50)),
+            demo.add_person,
+        )
+        for step, moment in enumerate(moments[1:]):
+            timeline.at(moment, lambda demo=demo, step=step: demo.move(step))
+    provinces = {code[:2] for code in codes}
+    return [
+        f"kasus demo: {len(placed)} kasus di {len(wf.STATES)} tahap, "
+        f"di {len(codes)} kabupaten/kota dan {len(provinces)} provinsi",
+        *report,
+    ]

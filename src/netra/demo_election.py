@@ -4,10 +4,12 @@ makes it; the reference data of `netra up` never contains it."""
 
 from datetime import timedelta
 
+from netra import demo_insights
 from netra.regions.models import Election, ElectionStage, Region
 
 CODE = "demo-pilkada"
-REGIONS = ["35.09", "15.71", "35.78"]
+#: The regencies and cities that elect: every one where the demo has cases.
+REGIONS = demo_insights.REGIONS
 
 #: (code, Indonesian name, English name, first day, last day), in days from the loading day.
 STAGES = [
