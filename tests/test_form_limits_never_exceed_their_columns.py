@@ -146,6 +146,8 @@ SAVED_INTO = {
     "api.get_region.code": LOOKED_UP,
     "api.list_regions.parent": LOOKED_UP,
     "cases.api.list_cases.state": LOOKED_UP,
+    "insights.api.statistics.election": LOOKED_UP,
+    "insights.api.statistics.level": LOOKED_UP,
     "cases.schemas.FindingIn.election": LOOKED_UP,
     "cases.schemas.FindingIn.region": LOOKED_UP,
     "cases.schemas.FindingIn.summary": Column("cases.Case.summary"),
