@@ -24,6 +24,11 @@ PUBLIC = [
     "/wilayah/35.09/",
     "/ikrar/",
     "/akun/masuk/",
+    "/statistik/",
+    "/statistik/35/",
+    "/statistik/35.09/",
+    "/statistik/papan-pengumuman/",
+    "/statistik/kamus-data/",
 ]
 
 
@@ -53,6 +58,8 @@ def _staff_pages():
         ("alice", f"/pencegahan/kegiatan/{Event.objects.order_by('pk').first().pk}/"),
         ("alice", "/pemantauan/"),
         ("alice", "/akun/kata-sandi/"),
+        ("alice", "/staf/statistik/"),
+        ("eko", "/staf/statistik/"),
         ("root", "/akun/pengguna/"),
         ("root", "/akun/pengguna/baru/"),
     ]

@@ -10,9 +10,8 @@ import pytest
 from netra.insights import refresh
 from netra.regions.models import Election
 
-from .staff_urls import PATH, URLS, open_finding
+from .staff_page import PATH, open_finding
 
-pytestmark = pytest.mark.urls(URLS)
 SVG = "{http://www.w3.org/2000/svg}"
 
 

@@ -7,9 +7,7 @@ import pytest
 
 from netra.insights import refresh
 
-from .staff_urls import PATH, URLS, cell, has, open_finding
-
-pytestmark = pytest.mark.urls(URLS)
+from .staff_page import PATH, cell, has, open_finding
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
 
-from .staff_urls import PATH, URLS
-
-pytestmark = pytest.mark.urls(URLS)
+from .staff_page import PATH
 
 
 def test_it_sends_a_stranger_to_the_sign_in(client, reference):

@@ -1,15 +1,12 @@
 """A regency office sees the figures of its own regency as they are: three cases are "3",
 not the public's "<5", in the funnel, in the cases per step and in the weekly table."""
 
-import pytest
 from django.utils import timezone
 
 from netra.insights import refresh
 from netra.insights.charts import monday
 
-from .staff_urls import PATH, URLS, cell, open_finding
-
-pytestmark = pytest.mark.urls(URLS)
+from .staff_page import PATH, cell, open_finding
 
 
 def test_it_shows_a_regency_officer_three_cases_as_three(client_for, alice, walk_case):

@@ -3,14 +3,10 @@ of BKN's recommendations per government (recommended, answered, median days to t
 
 from datetime import date
 
-import pytest
-
 from netra.insights import refresh
 from tests.sanctions_helpers import impose
 
-from .staff_urls import PATH, URLS
-
-pytestmark = pytest.mark.urls(URLS)
+from .staff_page import PATH
 
 
 def test_it_shows_who_was_reported_and_how_the_ppk_followed_up(

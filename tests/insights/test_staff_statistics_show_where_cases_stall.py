@@ -9,9 +9,7 @@ from netra.cases import workflow as wf
 from netra.cases.models import STATE_LABELS
 from netra.insights import refresh
 
-from .staff_urls import PATH, URLS, cell, open_finding
-
-pytestmark = pytest.mark.urls(URLS)
+from .staff_page import PATH, cell, open_finding
 
 
 @pytest.fixture

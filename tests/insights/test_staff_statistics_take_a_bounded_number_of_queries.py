@@ -7,9 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 from netra.insights import refresh
 
-from .staff_urls import PATH, URLS, open_finding
+from .staff_page import PATH, open_finding
 
-pytestmark = pytest.mark.urls(URLS)
 MAX_QUERIES = 20
 
 

@@ -68,6 +68,19 @@ CAPABILITIES = {
     # The one extension of the decision period.
     "cases.extend": frozenset({Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}),
     "letters.edit": frozenset({Role.ADMIN}),
+    # An office's whole funnel, exact counts included: those who follow the handling of cases.
+    # Not the PPK nor its BKPSDM, who reach only the forwarded cases of their own employees;
+    # not the district supervisors, who hold no case.
+    "insights.staff": frozenset(
+        {
+            Role.ADMIN,
+            Role.BAWASLU_RI,
+            Role.BAWASLU_PROVINCE,
+            Role.BAWASLU_REGENCY,
+            Role.BKN,
+            Role.AUDITOR,
+        }
+    ),
     # Prevention: the regional personnel agency records it; supervisors and auditors read.
     "prevention.view": frozenset(
         {

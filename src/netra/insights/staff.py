@@ -47,10 +47,7 @@ MAX_OFFICES = 50  # offices listed under "by office", the most overdue first
 
 
 def may_see(user):
-    """Bawaslu at every level, auditors, administrators and BKN: those who follow the handling
-    of cases. Not the PPK nor its BKPSDM, who reach only the forwarded cases of their own
-    employees, not an office's whole funnel; not the district supervisors, who hold no case."""
-    return can(user, "cases.view") and (is_national(user) or can(user, "reports.view"))
+    return can(user, "insights.staff")
 
 
 def _chosen_region(request):

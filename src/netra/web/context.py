@@ -16,6 +16,7 @@ STAFF_NAVIGATION = [
     (_("Roster import"), "people:import", "roster.import"),
     (_("Accounts"), "accounts:users", "accounts.manage"),
     (_("Letter templates"), "cases:letter_templates", "letters.edit"),
+    (_("Statistics"), "insights:staff", "insights.staff"),
     (_("Audit log"), "web:audit_log", "audit.view"),
 ]
 

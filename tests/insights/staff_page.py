@@ -1,24 +1,9 @@
-"""The whole site with the staff statistics at the address they will have (staf/statistik/),
-for the staff tests until the insights routes name them (`insights:staff`); and what those
-tests share: opening a finding, reading a figure off the page by its data attribute."""
+"""What the staff statistics tests share: the page's address, opening a finding, reading a
+figure off the page by its data attribute."""
 
 import re
 
-from django.urls import path
-
-import netra.urls
-from netra.insights import staff
-
 PATH = "/staf/statistik/"
-URLS = "tests.insights.staff_urls"
-
-urlpatterns = [
-    path("staf/statistik/", staff.staff_statistics, name="staff_statistics"),
-    *netra.urls.urlpatterns,
-]
-handler400 = netra.urls.handler400
-handler404 = netra.urls.handler404
-handler500 = netra.urls.handler500
 
 
 def open_finding(officer, code, summary="Temuan", election="pilkada-2024"):
