@@ -57,7 +57,7 @@ def test_every_tile_is_a_link_and_the_root_names_itself():
             assert inner.find(f"{SVG}rect") is not None
             assert inner.find(f"{SVG}title").text.startswith(NAMES[code] + ": ")
             assert inner.find(f"{SVG}text").text
-        assert root.get("role") == "img" and root.get("width") == "100%"
+        assert root.get("role") == "group" and root.get("width") == "100%"  # of links
         assert root.get("viewBox").startswith("0 0 ")
         title_id, desc_id = root.get("aria-labelledby").split()
         assert root.find(f"{SVG}title").get("id") == title_id
@@ -67,6 +67,7 @@ def test_every_tile_is_a_link_and_the_root_names_itself():
 def test_province_tiles_show_the_short_name_and_no_link_without_href():
     root = parse(render("province", {"35": 1200}, names=NAMES, title="t", description="d"))
     assert root.findall(f".//{SVG}a") == []
+    assert root.get("role") == "img"
     texts = [t.text for t in tile(root, "35").findall(f"{SVG}text")]
     assert texts == ["Jatim", "1.200"]
     assert tooltip(root, "35") == "Jawa Timur: 1.200"

@@ -518,9 +518,12 @@ def render(
         f'fill="{PALETTE[0]}" stroke="none"/><circle cx="{hatch / 2:g}" cy="{hatch / 2:g}" '
         f'r="{max(0.8, hatch / 8):g}" fill="{SPECIAL_DOTS}"/></pattern></defs>'
     )
+    # A map whose tiles are links is a group of links for assistive technology: an image may
+    # hold nothing focusable (axe: nested-interactive), and its links would be lost.
+    role = "group" if href is not None else "img"
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{prefix}" class="netra-tilemap" '
-        f'viewBox="0 0 {total_width:g} {total_height:g}" width="100%" role="img" '
+        f'viewBox="0 0 {total_width:g} {total_height:g}" width="100%" role="{role}" '
         f'aria-labelledby="{prefix}-t {prefix}-d">'
         f'<title id="{prefix}-t">{_esc(title)}</title><desc id="{prefix}-d">'
         f"{_esc(description)}</desc>{defs}<style>{style}</style>"
