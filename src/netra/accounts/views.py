@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -64,7 +64,7 @@ def _finish_login(request, user):
     return next_url
 
 
-TOO_MANY = _lazy("Too many failed attempts. Please wait 15 minutes and try again.")
+TOO_MANY = gettext_lazy("Too many failed attempts. Please wait 15 minutes and try again.")
 
 
 def _code_signs_in(user, code):
@@ -205,9 +205,9 @@ USERS_PER_PAGE = 50
 #: The accounts page's views (?tampil=): everyone, those without a working authenticator
 #: (reset by an administrator, or never set up), the deactivated.
 USER_VIEWS = {
-    "": _lazy("All accounts"),
-    "tanpa-autentikator": _lazy("Without an authenticator"),
-    "nonaktif": _lazy("Deactivated"),
+    "": gettext_lazy("All accounts"),
+    "tanpa-autentikator": gettext_lazy("Without an authenticator"),
+    "nonaktif": gettext_lazy("Deactivated"),
 }
 
 

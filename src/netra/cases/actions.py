@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from netra.accounts import throttle
 from netra.accounts.access import region_in_scope
@@ -55,13 +55,13 @@ REPORTER_STATUS = {
 }
 #: The outcome of Bawaslu's decision in the reporter's plain words.
 REPORTER_OUTCOME = {
-    wf.NO_VIOLATION: _lazy("The reported conduct is not a violation."),
-    wf.ELECTION_CRIME: _lazy(
+    wf.NO_VIOLATION: gettext_lazy("The reported conduct is not a violation."),
+    wf.ELECTION_CRIME: gettext_lazy(
         "The conduct may be an election crime: it goes to the integrated law enforcement "
         "centre (Gakkumdu)."
     ),
-    wf.ADMINISTRATIVE: _lazy("The conduct is an administrative violation."),
-    wf.OTHER_LAW: _lazy(
+    wf.ADMINISTRATIVE: gettext_lazy("The conduct is an administrative violation."),
+    wf.OTHER_LAW: gettext_lazy(
         "The conduct breaks the neutrality rules for civil servants: it goes to BKN."
     ),
 }

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from netra.accounts.access import get_or_404, require
 from netra.accounts.models import User
@@ -21,25 +21,25 @@ NOBODY = "nobody"
 
 class TransferForm(forms.Form):
     successor = forms.ChoiceField(
-        label=_lazy("Who takes over the open work"),
+        label=gettext_lazy("Who takes over the open work"),
         required=False,
         error_messages={"invalid_choice": REFUSALS["successor_unfit"]},
     )
     reason = forms.CharField(
-        label=_lazy("Reason"),
+        label=gettext_lazy("Reason"),
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
-        help_text=_lazy("For example: transferred to Bawaslu Kota Surabaya from 1 March."),
+        help_text=gettext_lazy("For example: transferred to Bawaslu Kota Surabaya from 1 March."),
     )
 
     def __init__(self, *args, officer, successors, has_work, **kwargs):
         super().__init__(*args, **kwargs)
         self.has_work = has_work
         self.successors = {str(u.pk): u for u in successors}
-        choices = [("", _lazy("— choose an officer —"))]
+        choices = [("", gettext_lazy("— choose an officer —"))]
         choices += [(pk, _label(u)) for pk, u in self.successors.items()]
-        choices.append((NOBODY, _lazy("Nobody for now: the office assigns the work later")))
+        choices.append((NOBODY, gettext_lazy("Nobody for now: the office assigns the work later")))
         self.fields["successor"].choices = choices
         if not has_work:
             del self.fields["successor"]

@@ -16,9 +16,8 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from netra.cases import workflow as wf
 from netra.lib.calendar import TIMEZONES, format_date_en, format_date_id
@@ -32,48 +31,51 @@ from .suppression import SHOWN, SMALL
 
 #: The funnel's counts in order, by their public field names, with their labels.
 FUNNEL = (
-    ("reports", _lazy("Reports and findings")),
-    ("registered", _lazy("Registered")),
-    ("violations", _lazy("Proven violations")),
-    ("forwarded", _lazy("Forwarded to BKN")),
-    ("recommended", _lazy("Recommended by BKN")),
-    ("followed_up", _lazy("Followed up by the PPK")),
-    ("sanctioned", _lazy("Sanction imposed")),
+    ("reports", gettext_lazy("Reports and findings")),
+    ("registered", gettext_lazy("Registered")),
+    ("violations", gettext_lazy("Proven violations")),
+    ("forwarded", gettext_lazy("Forwarded to BKN")),
+    ("recommended", gettext_lazy("Recommended by BKN")),
+    ("followed_up", gettext_lazy("Followed up by the PPK")),
+    ("sanctioned", gettext_lazy("Sanction imposed")),
 )
 FUNNEL_LABELS = dict(FUNNEL)
 DEFAULT_INDICATOR = "reports"
 PER = "10000"  # ?per=10000: the map and its table per 10,000 civil servants on the roster
 #: The days between two stages (funnel.TIMED), by the later stage.
 MEDIANS = (
-    ("registered", _lazy("From receipt to registration")),
-    ("violation", _lazy("From registration to a proven violation")),
-    ("forwarded", _lazy("From a proven violation to forwarding to BKN")),
-    ("recommended", _lazy("From forwarding to BKN's recommendation")),
-    ("decided", _lazy("From BKN's recommendation to the PPK's decree")),
+    ("registered", gettext_lazy("From receipt to registration")),
+    ("violation", gettext_lazy("From registration to a proven violation")),
+    ("forwarded", gettext_lazy("From a proven violation to forwarding to BKN")),
+    ("recommended", gettext_lazy("From forwarding to BKN's recommendation")),
+    ("decided", gettext_lazy("From BKN's recommendation to the PPK's decree")),
 )
 KINDS_SHOWN = 10
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-LEVEL_LABELS = (("province", _lazy("Per province")), ("regency", _lazy("Per regency and city")))
+LEVEL_LABELS = (
+    ("province", gettext_lazy("Per province")),
+    ("regency", gettext_lazy("Per regency and city")),
+)
 
 #: The notice board: rows per page, and how deep plain paging goes (narrow by region beyond).
 BOARD_PAGE_SIZE = 50
 BOARD_MAX_PAGES = 20
-IN_PROGRESS = _lazy("Being handled")
-FORWARDED_NEUTRALITY = _lazy("Civil servant neutrality violation, forwarded")
+IN_PROGRESS = gettext_lazy("Being handled")
+FORWARDED_NEUTRALITY = gettext_lazy("Civil servant neutrality violation, forwarded")
 BOARD_STATUS = {
     wf.REGISTERED: IN_PROGRESS,
     wf.CLARIFICATION: IN_PROGRESS,
     wf.STUDY: IN_PROGRESS,
-    wf.NO_VIOLATION: _lazy("Not a violation"),
-    wf.ELECTION_CRIME: _lazy("Forwarded to Gakkumdu"),
-    wf.ADMINISTRATIVE: _lazy("Administrative violation"),
+    wf.NO_VIOLATION: gettext_lazy("Not a violation"),
+    wf.ELECTION_CRIME: gettext_lazy("Forwarded to Gakkumdu"),
+    wf.ADMINISTRATIVE: gettext_lazy("Administrative violation"),
     wf.OTHER_LAW: FORWARDED_NEUTRALITY,
     wf.FORWARDED: FORWARDED_NEUTRALITY,
     wf.BKN_VERIFICATION: FORWARDED_NEUTRALITY,
     wf.RECOMMENDED: FORWARDED_NEUTRALITY,
     wf.FOLLOWED_UP: FORWARDED_NEUTRALITY,
     wf.PPK_OVERDUE: FORWARDED_NEUTRALITY,
-    wf.CLOSED: _lazy("Completed"),
+    wf.CLOSED: gettext_lazy("Completed"),
 }
 
 
@@ -471,22 +473,39 @@ def notice_board(request):
 
 #: The fields of the public figures, by the names the API and the open data give them.
 DICTIONARY = (
-    ("code", _lazy("The region's Kemendagri code: two digits for a province, "
-                   "then a dot and two digits for a regency or city; empty for the nation.")),
-    ("name", _lazy("The region's name.")),
-    ("reports", _lazy("Reports from the public and Bawaslu's own findings that became a case.")),
-    ("registered", _lazy("Reports and findings registered for handling.")),
-    ("violations", _lazy("Cases Bawaslu found to be a violation of civil servant neutrality.")),
-    ("forwarded", _lazy("Violations forwarded to BKN.")),
-    ("recommended", _lazy("Cases in which BKN recommended a sanction to the PPK.")),
-    ("followed_up", _lazy("Recommendations the PPK answered with a decree.")),
-    ("sanctioned", _lazy("Cases in which the PPK's decree imposed a sanction.")),
-    ("median_days_to_decree", _lazy(
-        "The median number of days from BKN's recommendation to the PPK's decree, over the "
-        "decrees made; not given over fewer than 5 cases.")),
-    ("suppressed", _lazy("The fields of the row whose counts are not given: shown as “<5” or "
-                         "“x”.")),
-)  # fmt: skip
+    (
+        "code",
+        gettext_lazy(
+            "The region's Kemendagri code: two digits for a province, "
+            "then a dot and two digits for a regency or city; empty for the nation."
+        ),
+    ),
+    ("name", gettext_lazy("The region's name.")),
+    (
+        "reports",
+        gettext_lazy("Reports from the public and Bawaslu's own findings that became a case."),
+    ),
+    ("registered", gettext_lazy("Reports and findings registered for handling.")),
+    (
+        "violations",
+        gettext_lazy("Cases Bawaslu found to be a violation of civil servant neutrality."),
+    ),
+    ("forwarded", gettext_lazy("Violations forwarded to BKN.")),
+    ("recommended", gettext_lazy("Cases in which BKN recommended a sanction to the PPK.")),
+    ("followed_up", gettext_lazy("Recommendations the PPK answered with a decree.")),
+    ("sanctioned", gettext_lazy("Cases in which the PPK's decree imposed a sanction.")),
+    (
+        "median_days_to_decree",
+        gettext_lazy(
+            "The median number of days from BKN's recommendation to the PPK's decree, over the "
+            "decrees made; not given over fewer than 5 cases."
+        ),
+    ),
+    (
+        "suppressed",
+        gettext_lazy("The fields of the row whose counts are not given: shown as “<5” or “x”."),
+    ),
+)
 
 
 def dictionary(request):
