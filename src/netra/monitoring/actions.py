@@ -220,40 +220,63 @@ def _classify_all(originals, handles, readers):
                 gazetteer=gazetteer,
                 before_determination=[before for _, _, before in chunk],
             )
-            for (text, region, _), result in zip(chunk, results, strict=True):
-                flags += _flag(text, region, result, handles)
+            flags += _flag(chunk, results, handles)
     return flags
 
 
-def _flag(text, region, result, handles):
-    Text.objects.filter(pk=text.pk).update(label=result.label)
-    if result.label != "partisan_support":
-        return 0
-    handle = text.author.lstrip("@").lower()
-    key = (handle, region.pk if region else None)
-    if handle and region is not None and key not in handles:
-        handles[key] = _employee_of(handle, region)
-    Flag.objects.create(
-        text=text,
-        region=region,
-        score=result.score,
-        codes=list(result.codes),
-        evidence=[list(span) for span in result.evidence],
-        employee_id=handles.get(key),
+def _flag(chunk, results, handles):
+    """Label the texts of CHUNK ((text, region, before) rows) with their RESULTS, one UPDATE
+    per label, and flag the partisan ones in one INSERT, naming the employee of their known
+    account; returns the number of flags."""
+    labelled, partisan = {}, []
+    for (text, region, _), result in zip(chunk, results, strict=True):
+        labelled.setdefault(result.label, []).append(text.pk)
+        if result.label == "partisan_support":
+            handle = text.author.lstrip("@").lower()
+            partisan.append((text, region, result, (handle, region.pk if region else None)))
+    for label, pks in labelled.items():
+        Text.objects.filter(pk__in=pks).update(label=label)
+    _look_up_handles(
+        [(key[0], region) for _, region, _, key in partisan if key[0] and region is not None],
+        handles,
     )
-    return 1
+    Flag.objects.bulk_create(
+        [
+            Flag(
+                text=text,
+                region=region,
+                score=result.score,
+                codes=list(result.codes),
+                evidence=[list(span) for span in result.evidence],
+                employee_id=handles.get(key),
+            )
+            for text, region, result, key in partisan
+        ]
+    )
+    return len(partisan)
 
 
-def _employee_of(handle, region):
-    """The employee HANDLE was recorded for in REGION or a region around it (the nearest)."""
-    parts = region.code.split(".")
-    around = [".".join(parts[:n]) for n in range(1, len(parts) + 1)]
-    return (
-        AuthorHandle.objects.filter(handle=handle, region__code__in=around)
-        .order_by("-region__code")
-        .values_list("employee_id", flat=True)
-        .first()
-    )
+def _look_up_handles(wanted, handles):
+    """Put into HANDLES, for each (handle, region) of WANTED not in it yet, the employee the
+    handle was recorded for in the region or a region around it (the nearest), or None: one
+    query per region."""
+    by_region = {}
+    for handle, region in wanted:
+        if (handle, region.pk) not in handles:
+            by_region.setdefault(region.pk, (region, set()))[1].add(handle)
+    for region, names in by_region.values():
+        parts = region.code.split(".")
+        around = [".".join(parts[:n]) for n in range(1, len(parts) + 1)]
+        nearest = {}
+        # The codes around a region are prefixes of its own: the longest, the nearest, last.
+        for handle, _code, employee_id in (
+            AuthorHandle.objects.filter(handle__in=names, region__code__in=around)
+            .order_by("region__code")
+            .values_list("handle", "region__code", "employee_id")
+        ):
+            nearest[handle] = employee_id
+        for handle in names:
+            handles[(handle, region.pk)] = nearest.get(handle)
 
 
 def _suggest(text, region):
