@@ -28,6 +28,7 @@ from .nlp.places import find_places
 
 DUPLICATE_WINDOW = timedelta(days=30)
 CLASSIFY_BATCH = 256  # posts per pass of the models
+DUPLICATE_PAGE = 500  # near-duplicate candidates read per query
 
 
 @transaction.atomic
@@ -111,21 +112,35 @@ def _band_keys(fingerprint):
 
 def _near_duplicate(fingerprint, region):
     """The first original text of REGION of the last 30 days within NEAR bits. Two texts that
-    close share a band exactly, so the candidates are the band table's rows with one of the
-    eight keys: an index range each, and no cap that could hide the original."""
-    candidates = (
-        TextBand.objects.filter(
-            region=region,
-            key__in=_band_keys(fingerprint),
-            text__duplicate_of__isnull=True,
-            text__received_at__gte=timezone.now() - DUPLICATE_WINDOW,
+    close share a band exactly, so the candidates are the band table's texts with one of the
+    eight keys: an index range each, and no cap that could hide the original.
+
+    Plain queries of one table each, which no planner can turn into a scan: the candidates'
+    ids from the band index, then their texts by primary key, DUPLICATE_PAGE at a time in id
+    order until one is near; whether a text is an original of the window is decided here. (The
+    join of the two tables through a server-side cursor read a whole table per post: planned
+    from the texts on a PostgreSQL without statistics, or in text order for a cursor's first
+    rows once analysed.)
+    """
+    candidates = sorted(
+        set(
+            TextBand.objects.filter(region=region, key__in=_band_keys(fingerprint)).values_list(
+                "text_id", flat=True
+            )
         )
-        .order_by("text_id")
-        .values_list("text_id", "text__simhash")
     )
-    for pk, stored in candidates.iterator(chunk_size=2000):
-        if duplicates.distance(duplicates.unsigned(stored), fingerprint) <= duplicates.NEAR:
-            return pk
+    since = timezone.now() - DUPLICATE_WINDOW
+    for start in range(0, len(candidates), DUPLICATE_PAGE):
+        page = Text.objects.filter(pk__in=candidates[start : start + DUPLICATE_PAGE]).values_list(
+            "pk", "simhash", "duplicate_of_id", "received_at"
+        )
+        for pk, stored, duplicate_of, received in sorted(page):
+            if (
+                duplicate_of is None
+                and received >= since
+                and duplicates.distance(duplicates.unsigned(stored), fingerprint) <= duplicates.NEAR
+            ):
+                return pk
     return None
 
 
