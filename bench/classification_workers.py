@@ -7,7 +7,8 @@ up to the number of cores).
 
 Each process takes POSTS / N distinct posts of the training corpus (POSTS at most 4,799), in
 files of 500 (one ingest each, as a file import is); the whole pipeline runs, the sentence
-encoder included.
+encoder included. Every N starts from empty monitoring tables: the same posts again would all
+be near-duplicates of the last run's, and nothing would be classified.
 """
 
 import argparse
@@ -65,15 +66,33 @@ def child(worker, count, ready, go):
         actions.ingest(source, items)
 
 
+def empty_monitoring():
+    """In a child process: no sources, texts, bands, flags or suggestions left."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netra.settings")
+    django.setup()
+    from django.db import connection
+
+    from netra.monitoring.models import Flag, NewsSuggestion, Source, Text, TextBand
+
+    tables = ", ".join(m._meta.db_table for m in (Flag, NewsSuggestion, TextBand, Text, Source))
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {tables}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=4_000)
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--child", nargs=4)
     parser.add_argument("--migrate", action="store_true")
+    parser.add_argument("--empty", action="store_true")
     args = parser.parse_args()
     if args.migrate:
         return django_ready()
+    if args.empty:
+        return empty_monitoring()
     if args.child:
         worker, count, ready, go = args.child
         return child(int(worker), int(count), ready, go)
@@ -84,6 +103,7 @@ def main():
         first = None
         for processes in args.processes:
             share = args.posts // processes
+            subprocess.run([sys.executable, __file__, "--empty"], env=env, check=True)
             marks = Path(data_dir) / f"marks-{processes}"
             marks.mkdir()
             go = marks / "go"
