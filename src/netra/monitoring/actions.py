@@ -110,10 +110,12 @@ def _band_keys(fingerprint):
     return [i * 256 + value for i, value in enumerate(duplicates.bands(fingerprint))]
 
 
-def _near_duplicate(fingerprint, region):
+def _near_duplicate(fingerprint, region, batch):
     """The first original text of REGION of the last 30 days within NEAR bits. Two texts that
-    close share a band exactly, so the candidates are the band table's texts with one of the
-    eight keys: an index range each, and no cap that could hide the original.
+    close share a band exactly, so the candidates are the texts with one of the eight keys: the
+    band table's (an index range each, and no cap that could hide the original) and those of
+    BATCH, the originals of this ingest ((region id, key) -> [(text id, fingerprint)]), whose
+    band rows are written at its end.
 
     Plain queries of one table each, which no planner can turn into a scan: the candidates'
     ids from the band index, then their texts by primary key, DUPLICATE_PAGE at a time in id
@@ -122,24 +124,28 @@ def _near_duplicate(fingerprint, region):
     from the texts on a PostgreSQL without statistics, or in text order for a cursor's first
     rows once analysed.)
     """
-    candidates = sorted(
-        set(
-            TextBand.objects.filter(region=region, key__in=_band_keys(fingerprint)).values_list(
-                "text_id", flat=True
-            )
-        )
-    )
+    keys = _band_keys(fingerprint)
+    region_id = region.pk if region else None
+    mine = {pk: value for key in keys for pk, value in batch.get((region_id, key), ())}
+    stored = TextBand.objects.filter(region=region, key__in=keys).values_list("text_id", flat=True)
+    candidates = sorted({*stored, *mine})
     since = timezone.now() - DUPLICATE_WINDOW
     for start in range(0, len(candidates), DUPLICATE_PAGE):
-        page = Text.objects.filter(pk__in=candidates[start : start + DUPLICATE_PAGE]).values_list(
-            "pk", "simhash", "duplicate_of_id", "received_at"
-        )
-        for pk, stored, duplicate_of, received in sorted(page):
-            if (
-                duplicate_of is None
-                and received >= since
-                and duplicates.distance(duplicates.unsigned(stored), fingerprint) <= duplicates.NEAR
-            ):
+        page = candidates[start : start + DUPLICATE_PAGE]
+        others = [pk for pk in page if pk not in mine]
+        read = {
+            pk: (duplicates.unsigned(simhash), duplicate_of is None and received >= since)
+            for pk, simhash, duplicate_of, received in (
+                Text.objects.filter(pk__in=others).values_list(
+                    "pk", "simhash", "duplicate_of_id", "received_at"
+                )
+                if others
+                else ()
+            )
+        }
+        for pk in page:
+            value, original = (mine[pk], True) if pk in mine else read.get(pk, (0, False))
+            if original and duplicates.distance(value, fingerprint) <= duplicates.NEAR:
                 return pk
     return None
 
@@ -156,7 +162,7 @@ def ingest(source, items, *, actor=None):
         )
     )
     handles, readers = {}, {}  # per batch: known accounts; election and gazetteer per region
-    originals = []
+    originals, batch, bands = [], {}, []
     for item in items:
         if item.id in known:
             counts["known"] += 1
@@ -164,7 +170,7 @@ def ingest(source, items, *, actor=None):
         known.add(item.id)
         fingerprint = duplicates.simhash(item.text)
         region = _region_of(source, item.text)
-        original = _near_duplicate(fingerprint, region)  # copies are grouped within a region
+        original = _near_duplicate(fingerprint, region, batch)  # grouped within a region
         text = Text.objects.create(
             source=source,
             external_id=item.id,
@@ -182,12 +188,13 @@ def ingest(source, items, *, actor=None):
             counts["duplicates"] += 1
             continue
         # Only originals are candidates, so only they get band rows.
-        TextBand.objects.bulk_create(
-            [TextBand(region=region, key=key, text=text) for key in _band_keys(fingerprint)]
-        )
+        for key in _band_keys(fingerprint):
+            batch.setdefault((text.region_id, key), []).append((text.pk, fingerprint))
+            bands.append(TextBand(region=region, key=key, text=text))
         originals.append((text, region))
         if kind == Text.Kind.ARTICLE and region is not None:
             counts["suggestions"] += _suggest(text, region)
+    TextBand.objects.bulk_create(bands, batch_size=2000)
     # Every original is read for partisanship (a feed may carry posts too), all at once: the
     # models cost far less per post in one batch than one post at a time.
     counts["flags"] += _classify_all(originals, handles, readers)
