@@ -29,7 +29,7 @@ def funnel_cell(html, field):
 def map_row(html, code):
     """(text, status) of the map table's count for region CODE."""
     found = re.search(
-        rf'<tr data-region="{re.escape(code)}">.*?data-status="([a-z_]+)">([^<]*)<', html, re.S
+        rf'<tr data-region="{re.escape(code)}">.*?data-status="([a-z_]+)"[^>]*>([^<]*)<', html, re.S
     )
     assert found, code
     return unescape(found.group(2).strip()), found.group(1)

@@ -44,6 +44,8 @@ def test_the_board_narrows_to_a_region_and_ignores_one_outside_the_election(
     assert jember.content.decode().count("<tr>") == 1 + 1
     assert unknown.status_code == 200
     assert unknown.content.decode().count("<tr>") == 1 + 2
+    assert 'id="outside"' in unknown.content.decode()  # says it lists the whole election
+    assert 'id="outside"' not in jember.content.decode()
 
 
 def test_the_board_pages_through_older_entries(client, alice, walk_case, settings):
@@ -62,3 +64,13 @@ def test_the_board_pages_through_older_entries(client, alice, walk_case, setting
 
     assert first.count("<tr>") == 1 + 2 and 'rel="next"' in first
     assert second.count("<tr>") == 1 + 1 and 'rel="prev"' in second and 'rel="next"' not in second
+
+
+def test_a_page_past_the_last_is_not_found_rather_than_empty(client, alice, walk_case):
+    for case in findings(alice, "35.09", 1):
+        walk_case(case, "registered")
+    refresh.refresh_all()
+
+    past = client.get(BOARD, {"pemilihan": "pilkada-2024", "wilayah": "35.09", "halaman": "2"})
+
+    assert past.status_code == 404

@@ -434,7 +434,10 @@ def render(
             tooltip = f"{name}: {value_text}{unit}"
         elif kind == "special":
             css, value_text = "sp", raw
-            tooltip = f"{name}: {raw}{unit}"
+            # Its legend's words where given ("<5: 1 to 4 cases"): the unit may be a rate
+            # ("per 10,000"), which a count's mark is not.
+            described = special_labels.get(raw)
+            tooltip = f"{name}: {described}" if described else f"{name}: {raw}{unit}"
         else:
             css, value_text = "nd", ""
             tooltip = f"{name}: {no_data_label}"

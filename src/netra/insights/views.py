@@ -418,8 +418,9 @@ def notice_board(request):
     regions = _board_regions(table)
     known = dict(regions)
     prefix = request.GET.get("wilayah", "").strip()
-    if prefix and prefix not in known:
-        prefix = ""  # a region outside the election (or none): the whole election
+    outside = prefix if prefix and prefix not in known else ""
+    if outside:
+        prefix = ""  # a region outside the election (or none): the whole election, said so
     facts = CaseFact.objects.filter(election_id=election.pk, registered_at__isnull=False).exclude(
         number=""
     )
@@ -433,6 +434,8 @@ def notice_board(request):
             "number", "registered_at", "region_code", "kinds", "state"
         )[start : start + BOARD_PAGE_SIZE + 1]
     )
+    if number > 1 and not found:
+        raise Http404  # past the last page: not "nothing registered"
     labels = _kind_labels()
     date = format_date_en if _english() else format_date_id
     entries = []
@@ -461,6 +464,7 @@ def notice_board(request):
         regions=regions,
         prefix=prefix,
         prefix_name=known.get(prefix, ""),
+        outside=outside,
         entries=entries,
         previous_url=page_url(number - 1) if number > 1 else None,
         next_url=page_url(number + 1) if more and number < BOARD_MAX_PAGES else None,
