@@ -486,6 +486,12 @@ DICTIONARY = (
     ),
     ("name", gettext_lazy("The region's name.")),
     (
+        "in_election",
+        gettext_lazy(
+            "Whether the election is held in the region; where it is not, every count is empty."
+        ),
+    ),
+    (
         "reports",
         gettext_lazy("Reports from the public and Bawaslu's own findings that became a case."),
     ),
@@ -512,6 +518,37 @@ DICTIONARY = (
 )
 
 
+#: What the pages show beyond the fields of the files.
+ON_THE_PAGES = (
+    (
+        gettext_lazy("Days between steps"),
+        gettext_lazy(
+            "The median number of calendar days from one step to the next, over the cases "
+            "that took both steps; not given over fewer than 5 cases."
+        ),
+    ),
+    (
+        gettext_lazy("Per 10,000 civil servants"),
+        gettext_lazy(
+            "A count divided by the civil servants of the region on the roster kept in Netra, "
+            "times 10,000; given only where the count itself is shown."
+        ),
+    ),
+    (
+        gettext_lazy("Most reported conduct"),
+        gettext_lazy(
+            "The kinds of conduct of the violation catalog named by reports and cases; a case "
+            "may name several, so they do not add up to the number of cases."
+        ),
+    ),
+)
+
+
+def _board_statuses():
+    """The notice board's statuses, each once, in the order of the handling."""
+    return list(dict.fromkeys(str(status) for status in BOARD_STATUS.values()))
+
+
 def dictionary(request):
     """What each public field means, how small counts are protected, the licence and sources."""
     dataset = ReferenceDataset.objects.filter(name="regions").values_list("sources", flat=True)
@@ -521,6 +558,8 @@ def dictionary(request):
         "insights/dictionary.html",
         {
             "fields": [{"name": name, "meaning": meaning} for name, meaning in DICTIONARY],
+            "on_the_pages": ON_THE_PAGES,
+            "board_statuses": _board_statuses(),
             "as_of": as_of_text(public.as_of()),
             "sources": [s for s in sources if s],
             "licence_url": _licence_url(),
