@@ -32,6 +32,7 @@ def test_the_openapi_schema_describes_the_statistics_and_their_errors(client, re
         "sanctioned",
         "median_days_to_decree",
         "suppressed",
+        "marks",
     }
     for status in ("404", "422"):
         error = operation["responses"][status]["content"]["application/json"]["schema"]["$ref"]

@@ -19,8 +19,9 @@ FIELDS = {
     "sanctioned",
     "median_days_to_decree",
     "suppressed",
+    "marks",
 }
-COUNTS = FIELDS - {"code", "name", "in_election", "suppressed"}
+COUNTS = FIELDS - {"code", "name", "in_election", "suppressed", "marks"}
 
 
 def _statistics(client, level, election="pilkada-2020"):

@@ -52,6 +52,10 @@ class StatisticsRowOut(Schema):
         description="Median days from the recommendation to the decree (null under 5 cases)"
     )
     suppressed: list[str] = Field(description='Fields shown as "<5" or hidden ("x"); they are null')
+    marks: dict[str, Literal["<5", "x"]] = Field(
+        description='How the page writes each suppressed field: "<5" (1 to 4) or "x" (hidden '
+        "so that a small count cannot be worked out from the totals)"
+    )
 
 
 class StatisticsOut(Schema):
@@ -76,7 +80,7 @@ def statistics(
 ):
     """The public figures of an election per province or per regency and city: counts of 1
     to 4 and the counts that would give them away are null and listed in `suppressed`.
-    Licence CC BY 4.0 (cite "Netra, dari data penanganan Bawaslu")."""
+    Licence CC BY 4.0 (cite "Netra, dari data penanganan pelanggaran Bawaslu")."""
     found = election_or_none(election)
     if found is None:
         return Status(404, {"detail": f"Unknown election: {election}", "code": "unknown_election"})

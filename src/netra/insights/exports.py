@@ -61,15 +61,17 @@ def api_rows(table, level):
     if level not in LEVELS:
         raise UnknownLevel(level)
     out = []
+    names = (*FIELD_NAMES, "median_days_to_decree")
     for row in table.rows(level):
-        values = [cell.value for cell in _cells(row)]
+        cells = dict(zip(names, _cells(row), strict=True))
         out.append(
             {
                 "code": row.code,
                 "name": row.name,
                 "in_election": row.in_election,
-                **dict(zip((*FIELD_NAMES, "median_days_to_decree"), values, strict=True)),
+                **{name: cell.value for name, cell in cells.items()},
                 "suppressed": row.suppressed,
+                "marks": {name: cell.text for name, cell in cells.items() if cell.suppressed},
             }
         )
     return out

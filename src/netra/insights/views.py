@@ -515,6 +515,13 @@ DICTIONARY = (
         "suppressed",
         gettext_lazy("The fields of the row whose counts are not given: shown as “<5” or “x”."),
     ),
+    (
+        "marks",
+        gettext_lazy(
+            "For each field of “suppressed”, how the page writes it: “<5” for a count from 1 "
+            "to 4, “x” for a count hidden so that a small one cannot be worked out (API and JSON)."
+        ),
+    ),
 )
 
 
