@@ -36,3 +36,16 @@ def test_a_region_before_any_figure_says_there_are_none_yet(client, db):
     assert response.status_code == 200
     assert 'id="no-figures"' in response.content.decode()
     assert client.get("/statistik/").status_code == 200
+
+
+def test_an_election_without_any_case_says_so_rather_than_showing_zeros(client, alice):
+    findings(alice, "35.09", 6)  # pilkada-2024 has figures; pemilu-2024 none
+    refresh.refresh_all()
+
+    national = client.get("/statistik/", {"pemilihan": "pemilu-2024"}).content.decode()
+    regional = client.get("/statistik/35.09/", {"pemilihan": "pemilu-2024"}).content.decode()
+
+    for html in (national, regional):
+        assert 'id="no-figures"' in html
+        assert 'id="funnel"' not in html
+        assert 'value="pilkada-2024"' in html  # the other election, one choice away

@@ -142,19 +142,22 @@ def _elections_with_figures():
 
 
 def _chosen(request):
-    """(the elections to choose from, the chosen one or None): ?pemilihan=<code>, else the
-    most recent election with figures. An unknown code is a page that does not exist."""
+    """(the elections to choose from, the chosen one or None, whether it has figures):
+    ?pemilihan=<code>, else the most recent election with figures. An unknown code is a page
+    that does not exist. An election none of whose cases has been summed yet has no figures:
+    its pages say so rather than show zeros that would read as "no reports" (Netra knows only
+    the cases handled in it)."""
     elections = _elections_with_figures()
     code = request.GET.get("pemilihan", "").strip()
     if not code:
-        return elections, (elections[0] if elections else None)
+        return elections, (elections[0] if elections else None), bool(elections)
     chosen = next((e for e in elections if e.code == code), None)
+    if chosen is not None:
+        return elections, chosen, True
+    chosen = Election.objects.filter(code=code).first()
     if chosen is None:
-        chosen = Election.objects.filter(code=code).first()  # one without figures yet
-        if chosen is None:
-            raise Http404
-        elections = [*elections, chosen]
-    return elections, chosen
+        raise Http404
+    return [*elections, chosen], chosen, False
 
 
 def _options(request):
@@ -298,10 +301,14 @@ def _licence_url():
 
 def statistics(request):
     """The national figures of an election, with the province map."""
-    elections, election = _chosen(request)
+    elections, election, figured = _chosen(request)
     indicator, per = _options(request)
-    if election is None:
-        return render(request, "insights/statistics.html", {"elections": [], "election": None})
+    if not figured:
+        return render(
+            request,
+            "insights/statistics.html",
+            {"elections": elections, "election": election, "no_figures": election is not None},
+        )
     table = public.public_table(election)
     context = _common(request, elections, election, table, indicator, per)
     nation = table.nation
@@ -331,16 +338,17 @@ def statistics(request):
 
 def region(request, code):
     """A province's figures with its regencies' map, or a regency's figures."""
-    elections, election = _chosen(request)
-    if election is None:
-        # No figures at all yet: a real region's page says so (the region pages link here).
+    elections, election, figured = _chosen(request)
+    if not figured:
+        # No figures yet (at all, or for this election): a real region's page says so (the
+        # region pages link here).
         place = Region.objects.filter(code=code).exclude(level=Region.Level.DISTRICT).first()
         if place is None:
             raise Http404
         return render(
             request,
             "insights/region.html",
-            {"elections": [], "election": None, "row": place, "no_figures": True},
+            {"elections": elections, "election": election, "row": place, "no_figures": True},
         )
     indicator, per = _options(request)
     table = public.public_table(election)
@@ -409,7 +417,7 @@ def _page_number(request):
 def notice_board(request):
     """The registered reports and findings of an election, newest first: register number,
     date, region, conduct and Bawaslu's status; never a name."""
-    elections, election = _chosen(request)
+    elections, election, _figured = _chosen(request)
     number = _page_number(request)
     context = {"elections": elections, "election": election, "page": number}
     if election is None:
