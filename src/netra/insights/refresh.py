@@ -6,9 +6,10 @@ mark row is locked for the whole refresh, so two refreshes never interleave even
 started by hand (`netra insights refresh`). Only this module writes the insights tables.
 """
 
+import json
 from collections import defaultdict
 
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.db.models import Count
 from django.utils import timezone
 
@@ -265,7 +266,7 @@ def _full(mark, now):
     RegionFigures.objects.all().delete()
     ids = list(Case.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), CHUNK):
-        CaseFact.objects.bulk_create(facts_of(ids[start : start + CHUNK]), batch_size=CHUNK)
+        _write_facts(facts_of(ids[start : start + CHUNK]))
     offices = defaultdict(set)
     for election_id, code in CaseFact.objects.values_list("election_id", "region_code").distinct():
         offices[election_id].add(code)
@@ -277,6 +278,33 @@ def _full(mark, now):
     mark.full_at = now
     mark.save()
     return len(ids)
+
+
+def _write_facts(rows):
+    """Insert the CaseFact ROWS (unsaved). On PostgreSQL with COPY: a full refresh writes every
+    case's, and a multi-row INSERT spends three times as long preparing its parameters as COPY
+    takes to store them. Elsewhere bulk INSERTs."""
+    if connection.vendor != "postgresql":
+        CaseFact.objects.bulk_create(rows, batch_size=CHUNK)
+        return
+    fields = [f for f in CaseFact._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = connection.ops.quote_name(CaseFact._meta.db_table)
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row([_copied(f, getattr(row, f.attname)) for f in fields])
+
+
+def _copied(field, value):
+    """VALUE of FIELD as COPY takes it: the JSON text an INSERT would send for a JSON column;
+    the others as they are (the rows hold values read from the database or made here: aware
+    moments, plain strings and numbers)."""
+    if isinstance(field, models.JSONField):
+        return json.dumps(value, cls=field.encoder)
+    return value
 
 
 def _count_employees(now):
