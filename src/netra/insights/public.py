@@ -6,6 +6,7 @@ Staff read the same summaries unsuppressed (`staff_figures`), within their reach
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from django.db.models import Max
 
@@ -14,7 +15,7 @@ from netra.sanctions.rules import shipped_catalog
 
 from . import funnel
 from .models import RefreshMark, RegionFigures, RosterCount
-from .suppression import HIDDEN, HIDDEN_TOTAL, SHOWN, SMALL, is_small, ranked, suppress
+from .suppression import HIDDEN, HIDDEN_TOTAL, SHOWN, SMALL, is_small, ranked, secure, suppress
 
 #: The public counts, by the names the API gives them, and the funnel stage each reads.
 FIELDS = (
@@ -27,6 +28,7 @@ FIELDS = (
     ("sanctioned", "sanctioned"),
 )
 FIELD_NAMES = tuple(name for name, _stage in FIELDS)
+FIELD_OF_STAGE = {stage: name for name, stage in FIELDS}
 MIN_CASES_FOR_MEDIAN = 5  # a median over fewer cases tells of the cases themselves
 SMALL_TEXT, HIDDEN_TEXT = "<5", "x"
 
@@ -146,12 +148,20 @@ def _table(election_id, _stamp, refreshed_at):
             regencies.setdefault(region.code, {})
         else:
             regencies.setdefault(region.code[:2], {})[region.code] = row
-    # The values of every count, then their statuses, one series per field and kind.
+    # The values of every count, then their statuses, one series per field and kind: each
+    # series on its own, then all of them together with the funnel's order (no stage above
+    # the one before it, no conduct above the reports).
     series = [(name, stage, None) for name, stage in FIELDS]
     kinds = sorted({kind for row in figures.values() for kind in row.kinds})
     series += [(f"kind:{kind}", None, kind) for kind in kinds]
+    groups = [("N", [f"P{code}" for code in regencies], [])]
+    groups += [
+        (f"P{code}", [f"R{regency}" for regency in rows], [f"O{code}"])
+        for code, rows in regencies.items()
+    ]
+    values_of, status_of = {}, {}
     for name, stage, kind in series:
-        values, groups = {}, []
+        values = {}
 
         def value(level, code, _stage=stage, _kind=kind):
             row = figures.get((level, code))
@@ -160,19 +170,24 @@ def _table(election_id, _stamp, refreshed_at):
             return row.counts.get(_stage, 0) if _kind is None else row.kinds.get(_kind, 0)
 
         values["N"] = value("national", "")
-        province_cells = []
         for code, rows in regencies.items():
             values[f"P{code}"] = value("province", code)
-            province_cells.append(f"P{code}")
-            parts = []
             for regency in rows:
                 values[f"R{regency}"] = value("regency", regency)
-                parts.append(f"R{regency}")
-            values[f"O{code}"] = values[f"P{code}"] - sum(values[p] for p in parts)
-            groups.append((f"P{code}", parts, [f"O{code}"]))
-        groups.insert(0, ("N", province_cells, []))
-        cell = _cells(values, suppress(groups, values))
-
+            values[f"O{code}"] = values[f"P{code}"] - sum(values[f"R{r}"] for r in rows)
+        values_of[name], status_of[name] = values, suppress(groups, values)
+    orders = list(pairwise(FIELD_NAMES))
+    orders += [("reports", f"kind:{kind}") for kind in kinds]
+    # A provincial office's own recommendations and decrees are its government's row of the
+    # PPK table: outsiders may know them, or that they are under 5.
+    known = {
+        (name, f"O{code}"): SMALL if is_small(values_of[name][f"O{code}"]) else SHOWN
+        for name in COMPLIANCE_FIELDS.values()
+        for code in regencies
+    }
+    secure(groups, values_of, status_of, orders, known)
+    for name, _stage, kind in series:
+        cell = _cells(values_of[name], status_of[name])
         if kind is None:
             nation.cells[name] = cell("N")
         else:
@@ -202,7 +217,12 @@ def _table(election_id, _stamp, refreshed_at):
             stage: _median(source.days.get(stage, {}) if source else {}, row.in_election)
             for stage, _before in funnel.TIMED
         }
-    compliance = _compliance(figures.get(("national", "")), regions)
+        for stage in row.medians:
+            # A median tells whether its cases are under 5, which a hidden total must not:
+            # it is left out (as with no data; the count beside it says there is some).
+            if row.cells[FIELD_OF_STAGE[stage]].status == HIDDEN_TOTAL:
+                row.medians[stage] = Cell(None, "none")
+    compliance = _compliance(figures.get(("national", "")), regions, regencies)
     nation.median_days_to_decree = nation.medians.get("decided")
     for row in [*provinces.values(), *every_regency]:
         row.median_days_to_decree = row.medians.get("decided")
@@ -238,10 +258,17 @@ def _median(histogram, member):
     return Cell(funnel.median(histogram))
 
 
-def _compliance(nation, regions):
+#: The counts of the PPK table, by the count of the region table they are when every
+#: recommendation of a regency's cases goes to its own government (one reported person each,
+#: of that government): the usual case, so outsiders may take them for each other.
+COMPLIANCE_FIELDS = {"recommended": "recommended", "answered": "followed_up"}
+
+
+def _compliance(nation, regions, regencies):
     """Per PPK (the government its recommendations went to): recommendations, answered, and
-    the median days to the decree; each count suppressed on its own (no totals are shown of
-    these, so none can be subtracted)."""
+    the median days to the decree. A count of 1 to 4 is "<5"; a count is hidden where the
+    same count of the government's regency or city is suppressed in the region table (no
+    totals are shown of these, so none can be subtracted)."""
     if nation is None:
         return []
     names = {region.code: region.name for region in regions}
@@ -249,9 +276,16 @@ def _compliance(nation, regions):
     for code in sorted(nation.compliance):
         answers = nation.compliance[code]
         row = Row(code, names.get(code, code), "ppk")
-        for name in ("recommended", "answered"):
+        region_row = regencies.get(code[:2], {}).get(code)
+        for name, field_name in COMPLIANCE_FIELDS.items():
             count = answers[name]
-            row.cells[name] = Cell(None, SMALL) if is_small(count) else Cell(count)
+            region_cell = region_row.cells.get(field_name) if region_row else None
+            if is_small(count):
+                row.cells[name] = Cell(None, SMALL)
+            elif region_cell is not None and region_cell.suppressed:
+                row.cells[name] = Cell(None, HIDDEN)
+            else:
+                row.cells[name] = Cell(count)
         row.median_days_to_decree = _median(answers["days"], True)
         rows.append(row)
     return rows
