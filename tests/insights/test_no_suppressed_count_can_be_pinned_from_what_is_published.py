@@ -214,6 +214,8 @@ def _median_status(text):
         return NONE
     if text == gettext("<5 cases"):
         return SMALL
+    if text == "x":
+        return HIDDEN
     assert re.search(r"\d", text), text
     return SHOWN
 
@@ -417,7 +419,7 @@ def _truth(election):
 
 def _median_box(model, key, status):
     """The cases a median is taken over: none, under 5 (the page says so) or at least 5."""
-    low, high = {NONE: (0, 0), SMALL: (1, 4), SHOWN: (5, np.inf)}[status]
+    low, high = {NONE: (0, 0), SMALL: (1, 4), SHOWN: (5, np.inf), HIDDEN: (0, np.inf)}[status]
     model.add([(key, 1)], low, high)
 
 

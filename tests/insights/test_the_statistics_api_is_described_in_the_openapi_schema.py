@@ -16,7 +16,7 @@ def test_the_openapi_schema_describes_the_statistics_and_their_errors(client, re
     components = schema["components"]["schemas"]
     answer = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
     body = components[answer.rsplit("/", 1)[1]]
-    assert set(body["required"]) == {"election", "level", "as_of", "licence", "rows"}
+    assert set(body["required"]) == {"election", "level", "as_of", "has_figures", "licence", "rows"}
     assert body["properties"]["level"]["enum"] == ["province", "regency"]
     row = components[body["properties"]["rows"]["items"]["$ref"].rsplit("/", 1)[1]]
     assert set(row["properties"]) == {

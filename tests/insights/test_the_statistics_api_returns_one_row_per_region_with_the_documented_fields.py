@@ -39,7 +39,8 @@ def test_it_gives_every_province_and_every_regency_once_with_the_documented_fiel
     refresh.refresh_all()
 
     provinces = _statistics(client, "province")
-    assert set(provinces) == {"election", "level", "as_of", "licence", "rows"}
+    assert set(provinces) == {"election", "level", "as_of", "has_figures", "licence", "rows"}
+    assert provinces["has_figures"] is True
     assert provinces["election"] == "pilkada-2020" and provinces["level"] == "province"
     assert provinces["licence"] == "CC BY 4.0" and provinces["as_of"]
     assert [r["code"] for r in provinces["rows"]] == list(
@@ -57,7 +58,11 @@ def test_it_gives_every_province_and_every_regency_once_with_the_documented_fiel
     assert kota_jambi["suppressed"] == []
 
 
-def test_a_region_outside_the_election_has_every_count_null(client, reference):
+def test_a_region_outside_the_election_has_every_count_null(client, charlie):
+    election = Election.objects.get(code="pilkada-2020")
+    actions.open_finding(
+        charlie, election=election, region=Region.objects.get(code="15.71"), summary="Temuan"
+    )
     refresh.refresh_all()
     rows = {r["code"]: r for r in _statistics(client, "regency")["rows"]}
     # The reference data lists Pilkada 2020's nine provinces only, not Jawa Timur.
@@ -66,5 +71,5 @@ def test_a_region_outside_the_election_has_every_count_null(client, reference):
     for row in outside:
         assert all(row[name] is None for name in COUNTS)
         assert row["suppressed"] == []
-    inside = [r for r in rows.values() if r["in_election"]]
+    inside = [r for r in rows.values() if r["in_election"] and r["code"] != "15.71"]
     assert inside and all(r["reports"] == 0 for r in inside)

@@ -66,6 +66,10 @@ class StatisticsOut(Schema):
         description="When the figures were last brought up to date (ISO 8601, WIB offset)",
         json_schema_extra={"format": "date-time"},
     )
+    has_figures: bool = Field(
+        description="false: none of the election's cases has been handled in Netra yet, and "
+        "every count is null (not zero)"
+    )
     licence: str = Field(description="CC BY 4.0")
     rows: list[StatisticsRowOut]
 

@@ -11,6 +11,8 @@ per row. The rows carry the same fields in all of them:
   suppressed or without data; in CSV and XLSX a number, "<5" (a count of 1 to 4, or a median
   over fewer than 5 cases), "x" (hidden so that a small count cannot be worked out from the
   totals) or an empty cell (no data);
+- an election none of whose cases has been handled in Netra yet has every count empty/null,
+  not zero (``has_figures`` false in JSON, "Cakupan" in the XLSX notes);
 - in JSON, ``suppressed``: the fields shown as "<5" or "x" (the CSV and XLSX cells say it in
   place).
 
@@ -84,6 +86,7 @@ def answer(election, level, table=None):
         "election": election.code,
         "level": level,
         "as_of": _local(table.as_of),
+        "has_figures": table.has_figures,
         "licence": LICENCE,
         "rows": api_rows(table, level),
     }
@@ -127,9 +130,19 @@ def meta(election, level, table, generated_at):
             "so that a small count cannot be worked out from the totals; empty: no data (the "
             "region takes no part in the election)."
         ),
+        "coverage": _coverage(table),
         "generated_at": _local(generated_at),
         "as_of": _local(table.as_of),
     }
+
+
+def _coverage(table):
+    if table.has_figures:
+        return _("The cases handled in Netra.")
+    return _(
+        "None of this election's cases has been handled in Netra yet: the counts are empty, "
+        "not zero."
+    )
 
 
 def notes_rows(info):
@@ -142,6 +155,7 @@ def notes_rows(info):
         "source": _("Source"),
         "region_codes": _("Region codes"),
         "suppression": _("Suppressed figures"),
+        "coverage": _("Coverage"),
         "generated_at": _("File generated at"),
         "as_of": _("Figures as of"),
     }

@@ -70,8 +70,10 @@ def of_cases(facts, now):
         for answer in fact["answers"]:
             row = compliance.setdefault(answer["government"], _no_answers())
             row["recommended"] += 1
-            if answer["days"] is not None:
+            # Facts written before "answered" was kept: a dated decree was the answer.
+            if answer.get("answered", answer["days"] is not None):
                 row["answered"] += 1
+            if answer["days"] is not None:
                 key = str(max(0, answer["days"]))
                 row["days"][key] = row["days"].get(key, 0) + 1
     figures["kinds"] = dict(kinds)

@@ -62,7 +62,7 @@ class RegionFigures(models.Model):
     kinds = models.JSONField(default=dict)  # conduct kind -> cases
     overdue = models.JSONField(default=dict)  # case state -> cases past their deadline
     # PPK follow-up of the recommendations whose PPK sits here: recommended, answered,
-    # median days to the decree (over `answered` decrees).
+    # median days to the decree (over the dated decrees).
     compliance = models.JSONField(default=dict)
     agencies = models.JSONField(default=dict)  # staff only: agency -> reported employees
     positions = models.JSONField(default=dict)  # staff only
@@ -100,3 +100,17 @@ class RefreshMark(models.Model):
 
     def __str__(self):
         return f"insights read up to audit entry {self.last_entry_id}"
+
+
+class PublicTable(models.Model):
+    """The suppressed public table of one election (public.py), made by the refresh that
+    changed its figures, so that no page, API call or export pays for the suppression."""
+
+    election_id = models.BigIntegerField(unique=True)
+    # The figures it was made from: the newest `refreshed_at` of the election's RegionFigures.
+    figures_at = models.DateTimeField(null=True)
+    data = models.JSONField()
+    made_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"public table of election {self.election_id}"

@@ -4,17 +4,17 @@ and the open-data exports all read, so that no two of them can be compared to re
 Staff read the same summaries unsuppressed (`staff_figures`), within their reach.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 
 from netra.regions.models import Election, Region
 from netra.sanctions.rules import shipped_catalog
 
 from . import funnel
-from .models import RefreshMark, RegionFigures, RosterCount
+from .models import PublicTable, RefreshMark, RegionFigures, RosterCount
 from .suppression import HIDDEN, HIDDEN_TOTAL, SHOWN, SMALL, is_small, ranked, secure, suppress
 
 #: The public counts, by the names the API gives them, and the funnel stage each reads.
@@ -88,6 +88,9 @@ class Table:
     provinces: dict  # code -> Row
     regencies: dict  # province code -> {code -> Row}
     compliance: list  # [Row] per PPK government, cells "recommended", "answered"
+    # False for an election none of whose cases has been summed: its zeros are not "no
+    # reports" (Netra knows only the cases handled in it).
+    has_figures: bool = True
 
     def rows(self, level):
         if level == "national":
@@ -109,16 +112,60 @@ def as_of():
 
 
 def public_table(election):
-    """The suppressed public table of ELECTION (cached until the summaries change)."""
-    stamp = RegionFigures.objects.filter(election_id=election.pk).aggregate(
+    """The suppressed public table of ELECTION: the one its last refresh stored, else (no
+    refresh has stored one for these figures) made here; cached per process until the
+    election's figures change. `as_of` is the last refresh's, of every election: one whose
+    cases did not change is as current as the others."""
+    newest = (
+        RegionFigures.objects.filter(election_id=OuterRef("election_id"))
+        .order_by("-refreshed_at")
+        .values("refreshed_at")[:1]
+    )
+    stored = (
+        PublicTable.objects.filter(election_id=election.pk)
+        .annotate(stamp=Subquery(newest))
+        .values_list("figures_at", "made_at", "stamp")
+        .first()
+    )
+    if stored is None:
+        table = _made(election.pk, _figures_at(election.pk))
+    elif stored[0] == stored[2]:
+        table = _stored(election.pk, stored[1])
+    else:  # figures changed by other means than a refresh (none in Netra; a guard)
+        table = _made(election.pk, stored[2])
+    return replace(table, as_of=as_of())
+
+
+def publish(election_id, now):
+    """Make and store the public table of ELECTION_ID's current figures (the refresh does, for
+    each election whose figures it changed)."""
+    table = build(Election.objects.get(pk=election_id))
+    PublicTable.objects.update_or_create(
+        election_id=election_id,
+        defaults={"figures_at": _figures_at(election_id), "data": to_data(table), "made_at": now},
+    )
+
+
+def _figures_at(election_id):
+    return RegionFigures.objects.filter(election_id=election_id).aggregate(
         last=Max("refreshed_at")
     )["last"]
-    return _table(election.pk, stamp, as_of())
 
 
 @lru_cache(maxsize=16)
-def _table(election_id, _stamp, refreshed_at):
-    election = Election.objects.get(pk=election_id)
+def _stored(election_id, _made_at):
+    data = PublicTable.objects.values_list("data", flat=True).get(election_id=election_id)
+    return from_data(Election.objects.get(pk=election_id), data)
+
+
+@lru_cache(maxsize=16)
+def _made(election_id, _stamp):
+    return build(Election.objects.get(pk=election_id))
+
+
+def build(election):
+    """The suppressed public table of ELECTION's figures as they are now (`as_of` unset)."""
+    election_id = election.pk
     figures = {
         (row.level, row.code): row for row in RegionFigures.objects.filter(election_id=election_id)
     }
@@ -186,8 +233,11 @@ def _table(election_id, _stamp, refreshed_at):
         for code in regencies
     }
     secure(groups, values_of, status_of, orders, known)
+    # An election none of whose cases has been summed has no figures: its cells are empty,
+    # not zeros that would read as "no reports".
+    has_figures = bool(figures)
     for name, _stage, kind in series:
-        cell = _cells(values_of[name], status_of[name])
+        cell = _cells(values_of[name], status_of[name], has_figures)
         if kind is None:
             nation.cells[name] = cell("N")
         else:
@@ -219,21 +269,21 @@ def _table(election_id, _stamp, refreshed_at):
         }
         for stage in row.medians:
             # A median tells whether its cases are under 5, which a hidden total must not:
-            # it is left out (as with no data; the count beside it says there is some).
+            # it is hidden too ("x", as the count beside it).
             if row.cells[FIELD_OF_STAGE[stage]].status == HIDDEN_TOTAL:
-                row.medians[stage] = Cell(None, "none")
+                row.medians[stage] = Cell(None, HIDDEN)
     compliance = _compliance(figures.get(("national", "")), regions, regencies)
     nation.median_days_to_decree = nation.medians.get("decided")
     for row in [*provinces.values(), *every_regency]:
         row.median_days_to_decree = row.medians.get("decided")
-    return Table(election, refreshed_at, nation, provinces, regencies, compliance)
+    return Table(election, None, nation, provinces, regencies, compliance, has_figures=has_figures)
 
 
-def _cells(values, status):
+def _cells(values, status, has_figures):
     """A function of (cell key, whether the region takes part) to its public Cell."""
 
     def cell(key, member=True):
-        if not member:
+        if not (member and has_figures):
             return Cell(None, "none")
         shown = status[key] == SHOWN
         return Cell(values[key] if shown else None, status[key])
@@ -303,3 +353,67 @@ def _regions_in(election):
         return code in codes or (len(code) == 2 and code in provinces) or code[:2] in codes
 
     return member
+
+
+def to_data(table):
+    """TABLE as JSON data (what PublicTable stores); `from_data` reads it back."""
+    return {
+        "nation": _row_data(table.nation),
+        "provinces": [_row_data(row) for row in table.provinces.values()],
+        "regencies": [_row_data(row) for rows in table.regencies.values() for row in rows.values()],
+        "compliance": [_row_data(row) for row in table.compliance],
+        "has_figures": table.has_figures,
+    }
+
+
+def from_data(election, data):
+    provinces = {row["code"]: _row_of(row) for row in data["provinces"]}
+    regencies = {code: {} for code in provinces}
+    for item in data["regencies"]:
+        row = _row_of(item)
+        regencies.setdefault(row.code[:2], {})[row.code] = row
+    return Table(
+        election,
+        None,
+        _row_of(data["nation"]),
+        provinces,
+        regencies,
+        [_row_of(row) for row in data["compliance"]],
+        has_figures=data["has_figures"],
+    )
+
+
+def _cell_data(cell):
+    return None if cell is None else [cell.value, cell.status]
+
+
+def _cell_of(data):
+    return None if data is None else Cell(data[0], data[1])
+
+
+def _row_data(row):
+    return {
+        "code": row.code,
+        "name": row.name,
+        "level": row.level,
+        "cells": {name: _cell_data(cell) for name, cell in row.cells.items()},
+        "median_days_to_decree": _cell_data(row.median_days_to_decree),
+        "medians": {stage: _cell_data(cell) for stage, cell in row.medians.items()},
+        "kinds": [[kind, label, _cell_data(cell)] for kind, label, cell in row.kinds],
+        "employees": row.employees,
+        "in_election": row.in_election,
+    }
+
+
+def _row_of(data):
+    return Row(
+        data["code"],
+        data["name"],
+        data["level"],
+        cells={name: _cell_of(cell) for name, cell in data["cells"].items()},
+        median_days_to_decree=_cell_of(data["median_days_to_decree"]),
+        medians={stage: _cell_of(cell) for stage, cell in data["medians"].items()},
+        kinds=[(kind, label, _cell_of(cell)) for kind, label, cell in data["kinds"]],
+        employees=data["employees"],
+        in_election=data["in_election"],
+    )

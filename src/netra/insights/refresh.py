@@ -1,6 +1,9 @@
 """Keeping the summaries: the facts of the cases named by the audit entries written since the
 last refresh, then the figures of their regencies, provinces and the nation.
 
+Each refresh also stores the suppressed public table of every election whose figures it
+changed (public.publish), so that the pages, the API and the exports read it ready-made.
+
 The worker runs `refresh()` in its periodic round, after winning the job's claim; inside, the
 mark row is locked for the whole refresh, so two refreshes never interleave even when one is
 started by hand (`netra insights refresh`). Only this module writes the insights tables.
@@ -17,12 +20,13 @@ from netra.audit.models import AuditEntry
 from netra.cases import workflow as wf
 from netra.cases.models import Case, CaseEvent, Respondent
 from netra.people.models import Employee
+from netra.regions.models import Election
 from netra.reports.conduct import codes_for
 from netra.sanctions.models import Decree, Recommendation
 from netra.sanctions.rules import shipped_catalog
 
-from . import funnel
-from .models import CaseFact, RefreshMark, RegionFigures, RosterCount
+from . import funnel, public
+from .models import CaseFact, PublicTable, RefreshMark, RegionFigures, RosterCount
 
 CHUNK = 2000  # cases read at once in a full refresh
 # The state a case enters at each stage (the first time counts).
@@ -92,8 +96,14 @@ def facts_of(case_ids):
     }
     for pk, case_id, government, conduct in recommendations:
         decree = decrees.get(pk)
+        # Answered: any decree, an undated "no sanction" with its reason too; days only
+        # where the decree has its date.
         answers[case_id].append(
-            {"government": government or "", "days": decree[1] if decree else None}
+            {
+                "government": government or "",
+                "answered": decree is not None,
+                "days": decree[1] if decree else None,
+            }
         )
         kinds[case_id].update(item.get("kind", "") for item in conduct or [] if item)
         if decree:
@@ -247,6 +257,7 @@ def refresh(now=None):
         dirty[row.election_id].add(row.region_code)
     for election_id, offices in dirty.items():
         _regions_of(election_id, offices, now)
+        public.publish(election_id, now)
     if last is not None:
         mark.last_entry_id = last.pk
     mark.refreshed_at = now
@@ -273,6 +284,9 @@ def _full(mark, now):
     for election_id, codes in offices.items():
         _regions_of(election_id, codes, now)
     _count_employees(now)
+    PublicTable.objects.all().delete()
+    for election_id in Election.objects.values_list("pk", flat=True):
+        public.publish(election_id, now)
     mark.last_entry_id = last
     mark.refreshed_at = now
     mark.full_at = now

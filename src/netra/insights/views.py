@@ -113,6 +113,8 @@ def _median_text(cell):
         return _("No data")
     if cell.status == SMALL:
         return _("<5 cases")
+    if cell.suppressed:
+        return cell.text  # "x": hidden with the total beside it
     return ngettext("%(days)s day", "%(days)s days", cell.value) % {"days": _number(cell.value)}
 
 
@@ -517,6 +519,13 @@ DICTIONARY = (
         gettext_lazy(
             "The median number of days from BKN's recommendation to the PPK's decree, over the "
             "decrees made; not given over fewer than 5 cases."
+        ),
+    ),
+    (
+        "has_figures",
+        gettext_lazy(
+            "False when none of the election's cases has been handled in Netra yet: every count "
+            "is then empty (null), not zero (API and JSON)."
         ),
     ),
     (
