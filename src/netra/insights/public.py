@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
+from django.db import transaction
 from django.db.models import Max, OuterRef, Subquery
 
 from netra.regions.models import Election, Region
@@ -112,10 +113,11 @@ def as_of():
 
 
 def public_table(election):
-    """The suppressed public table of ELECTION: the one its last refresh stored, else (no
-    refresh has stored one for these figures) made here; cached per process until the
-    election's figures change. `as_of` is the last refresh's, of every election: one whose
-    cases did not change is as current as the others."""
+    """The suppressed public table of ELECTION: the one stored by the last refresh that changed
+    its figures; made here only when none has been stored yet. Cached per process until a new
+    one is stored. While a refresh is making a new one, the last one is served with its own
+    date: `as_of` is the last refresh's when the table holds the current figures (an election
+    whose cases did not change is as current as the others), else the figures' own."""
     newest = (
         RegionFigures.objects.filter(election_id=OuterRef("election_id"))
         .order_by("-refreshed_at")
@@ -128,21 +130,43 @@ def public_table(election):
         .first()
     )
     if stored is None:
-        table = _made(election.pk, _figures_at(election.pk))
-    elif stored[0] == stored[2]:
-        table = _stored(election.pk, stored[1])
-    else:  # figures changed by other means than a refresh (none in Netra; a guard)
-        table = _made(election.pk, stored[2])
-    return replace(table, as_of=as_of())
+        return replace(_made(election.pk, _figures_at(election.pk)), as_of=as_of())
+    figures_at, made_at, stamp = stored
+    current = figures_at == stamp
+    return replace(_stored(election.pk, made_at), as_of=as_of() if current else figures_at)
 
 
 def publish(election_id, now):
-    """Make and store the public table of ELECTION_ID's current figures (the refresh does, for
-    each election whose figures it changed)."""
+    """Make and store the public table of ELECTION_ID's figures, unless the stored one holds
+    them already. The refresh calls it for each election whose figures it changed, after its
+    own transaction: on sparse figures the suppression takes seconds, and neither the refresh's
+    lock nor a write transaction is held meanwhile. Two at once store the newer figures' table.
+    Returns whether it stored one."""
+    stamp = _figures_at(election_id)
+    stored = PublicTable.objects.filter(election_id=election_id)
+    if stored.filter(figures_at=stamp).exists() or (stamp is None and stored.exists()):
+        return False
     table = build(Election.objects.get(pk=election_id))
-    PublicTable.objects.update_or_create(
-        election_id=election_id,
-        defaults={"figures_at": _figures_at(election_id), "data": to_data(table), "made_at": now},
+    with transaction.atomic():
+        row = stored.select_for_update().first()
+        if row is not None and row.figures_at and stamp and row.figures_at >= stamp:
+            return False  # another worker stored these figures' table, or newer ones
+        PublicTable.objects.update_or_create(
+            election_id=election_id,
+            defaults={"figures_at": stamp, "data": to_data(table), "made_at": now},
+        )
+    return True
+
+
+def stale():
+    """The elections whose figures are newer than their stored table (or have none): those
+    the refresh just changed, and any whose table a stopped worker left unmade."""
+    stored = dict(PublicTable.objects.values_list("election_id", "figures_at"))
+    newest = RegionFigures.objects.values("election_id").annotate(stamp=Max("refreshed_at"))
+    return sorted(
+        row["election_id"]
+        for row in newest.order_by()
+        if row["election_id"] not in stored or stored[row["election_id"]] != row["stamp"]
     )
 
 

@@ -1,8 +1,9 @@
 """Keeping the summaries: the facts of the cases named by the audit entries written since the
 last refresh, then the figures of their regencies, provinces and the nation.
 
-Each refresh also stores the suppressed public table of every election whose figures it
-changed (public.publish), so that the pages, the API and the exports read it ready-made.
+Each refresh then stores the suppressed public table of every election whose figures it
+changed (public.publish), after its own transaction: the pages, the API and the exports read
+it ready-made, and serve the last one while a new one is made.
 
 The worker runs `refresh()` in its periodic round, after winning the job's claim; inside, the
 mark row is locked for the whole refresh, so two refreshes never interleave even when one is
@@ -26,7 +27,7 @@ from netra.sanctions.models import Decree, Recommendation
 from netra.sanctions.rules import shipped_catalog
 
 from . import funnel, public
-from .models import CaseFact, PublicTable, RefreshMark, RegionFigures, RosterCount
+from .models import CaseFact, RefreshMark, RegionFigures, RosterCount
 
 CHUNK = 2000  # cases read at once in a full refresh
 # The state a case enters at each stage (the first time counts).
@@ -228,11 +229,36 @@ def _mark():
     return mark
 
 
-@transaction.atomic
 def refresh(now=None):
     """Bring the summaries up to date with the audit entries written since the last refresh,
-    and with the deadlines that ran out since. Returns the number of cases re-read."""
+    and with the deadlines that ran out since, then the public tables of the elections that
+    changed. Returns the number of cases re-read."""
     now = now or timezone.now()
+    count = _summaries(now)
+    _publish(public.stale(), now)
+    return count
+
+
+def refresh_all(now=None):
+    """Rebuild every summary from the cases (and recount the roster), then every election's
+    public table."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        count = _full(_mark(), now)
+    _publish(Election.objects.values_list("pk", flat=True), now)
+    return count
+
+
+def _publish(elections, now):
+    """The public tables of ELECTIONS (their summaries committed, so that a page reading the
+    last table meanwhile is never blocked)."""
+    for election_id in elections:
+        public.publish(election_id, now)
+
+
+@transaction.atomic
+def _summaries(now):
+    """The summaries' part of refresh(); the number of cases re-read."""
     mark = _mark()
     if mark.full_at is None:
         return _full(mark, now)
@@ -257,18 +283,11 @@ def refresh(now=None):
         dirty[row.election_id].add(row.region_code)
     for election_id, offices in dirty.items():
         _regions_of(election_id, offices, now)
-        public.publish(election_id, now)
     if last is not None:
         mark.last_entry_id = last.pk
     mark.refreshed_at = now
     mark.save()
     return len(case_ids)
-
-
-@transaction.atomic
-def refresh_all(now=None):
-    """Rebuild every summary from the cases (and recount the roster)."""
-    return _full(_mark(), now or timezone.now())
 
 
 def _full(mark, now):
@@ -284,9 +303,6 @@ def _full(mark, now):
     for election_id, codes in offices.items():
         _regions_of(election_id, codes, now)
     _count_employees(now)
-    PublicTable.objects.all().delete()
-    for election_id in Election.objects.values_list("pk", flat=True):
-        public.publish(election_id, now)
     mark.last_entry_id = last
     mark.refreshed_at = now
     mark.full_at = now
