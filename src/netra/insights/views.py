@@ -26,7 +26,7 @@ from netra.sanctions.rules import shipped_catalog
 
 from . import public, tilemap
 from .exports import FORMATS
-from .models import CaseFact, RegionFigures
+from .models import CaseFact, RefreshMark, RegionFigures
 from .suppression import SHOWN, SMALL
 
 #: The funnel's counts in order, by their public field names, with their labels.
@@ -577,6 +577,12 @@ def dictionary(request):
     """What each public field means, how small counts are protected, the licence and sources."""
     dataset = ReferenceDataset.objects.filter(name="regions").values_list("sources", flat=True)
     sources = [s.get("title", "") for s in (dataset.first() or []) if isinstance(s, dict)]
+    # The election chosen on the page it was opened from, kept in its links (an unknown code
+    # is simply not kept: this page is the same for every election).
+    code = request.GET.get("pemilihan", "").strip()
+    election = Election.objects.filter(code=code).first() if code else None
+    # Each full refresh recounts the roster.
+    counted = RefreshMark.objects.filter(pk=1).values_list("full_at", flat=True).first()
     return render(
         request,
         "insights/dictionary.html",
@@ -588,5 +594,7 @@ def dictionary(request):
             "sources": [s for s in sources if s],
             "licence_url": _licence_url(),
             "min_median": public.MIN_CASES_FOR_MEDIAN,
+            "election_query": _query(election) if election else "",
+            "roster_counted": as_of_text(counted),
         },
     )
