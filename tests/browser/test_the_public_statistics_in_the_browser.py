@@ -1,6 +1,7 @@
 """A member of the public opens /statistik/ on a laptop and on a phone, reads the funnel, clicks
 from the province map into Jawa Timur and from its regencies' map into Jember, and switches
-the page to English without losing the region."""
+the page to English without losing the region. The province map's tiles stay large enough to
+tap on the phone."""
 
 import pytest
 
@@ -43,6 +44,10 @@ def test_the_map_leads_from_the_nation_to_a_province_and_a_regency(
         page.wait_for_url("**/statistik/")
         assert page.locator("#funnel [data-field=reports]").inner_text() == "9"
         assert page.evaluate("document.documentElement.scrollWidth") <= width
+        # Every province tile is large enough to tap (WCAG 2.2: 24 px), on a phone too, where
+        # the map scrolls sideways in its own box.
+        tile = page.locator('svg.netra-tilemap g[data-code="35"] rect').first.bounding_box()
+        assert tile["width"] >= 24 and tile["height"] >= 24, tile
 
         page.locator('svg.netra-tilemap a:has(g[data-code="35"])').click()
         page.wait_for_url("**/statistik/35/**")

@@ -47,6 +47,7 @@ NO_DATA_FILL, NO_DATA_HATCH, NO_DATA_INK = "#f3f3f3", "#9b9b9b", "#1b1b1b"
 SPECIAL_DOTS = "#4d7ea8"
 # Regency grids stand a cell apart from each other at the national regency level.
 GUTTER = 1
+WIDE_COLUMNS = 10  # a grid wider than this is drawn at least 36rem wide on a phone (CSS)
 
 # Tile pitch, tile size, label and value font sizes per view.
 VIEWS = {
@@ -524,8 +525,11 @@ def render(
     # A map whose tiles are links is a group of links for assistive technology: an image may
     # hold nothing focusable (axe: nested-interactive), and its links would be lost.
     role = "group" if href is not None else "img"
+    # A grid of many columns is drawn wider than a phone (the page lets it scroll sideways on
+    # its own), so that its tiles stay large enough to read and to tap.
+    wide = " wide" if width_cells > WIDE_COLUMNS else ""
     head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" id="{prefix}" class="netra-tilemap" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="{prefix}" class="netra-tilemap{wide}" '
         f'viewBox="0 0 {total_width:g} {total_height:g}" width="100%" role="{role}" '
         f'aria-labelledby="{prefix}-t {prefix}-d">'
         f'<title id="{prefix}-t">{_esc(title)}</title><desc id="{prefix}-d">'
