@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "netra.prevention",
     "netra.monitoring",
     "netra.insights",
+    "netra.risk",
     "netra.web",
     "netra.worker",
 ]
