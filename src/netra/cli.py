@@ -240,6 +240,7 @@ ALIASES = {
     ("monitor", "evaluate"): ("netra.monitoring.management.commands.monitor_evaluate", False),
     ("news", "extract"): ("netra.monitoring.management.commands.news_extract", False),
     ("insights", "refresh"): ("netra.insights.management.commands.insights_refresh", True),
+    ("insights", "import-ikp"): ("netra.risk.management.commands.insights_import_ikp", True),
 }
 #: What `netra <app> --help` lists.
 GROUPS = {
@@ -266,7 +267,10 @@ GROUPS = {
     ),
     "insights": (
         "statistics, the map and open data",
-        {"refresh": "bring the summaries up to date (--full: rebuild them)"},
+        {
+            "refresh": "bring the summaries up to date (--full: rebuild them)",
+            "import-ikp": "import Bawaslu's vulnerability index (IKP) for an election",
+        },
     ),
     "news": (
         "news articles about prevention work",
