@@ -81,6 +81,9 @@ CAPABILITIES = {
             Role.AUDITOR,
         }
     ),
+    # Early warning's data: the vulnerability index as imported (and its corrections) and the
+    # weights of the risk score. Administrators only; every change is audited.
+    "risk.manage": frozenset({Role.ADMIN}),
     # Prevention: the regional personnel agency records it; supervisors and auditors read.
     "prevention.view": frozenset(
         {

@@ -1,9 +1,15 @@
 """The early-warning pages (staff only): the regions to watch and each region's risk, the
 periodic report, the IKP import and the risk weights."""
 
-from django.urls import path  # noqa: F401  (the routes below are added by each part)
+from django.urls import path
+
+from . import data_views
 
 app_name = "risk"
 urlpatterns = [
     # The routes of each page module follow, one block per module.
+    # Administrators: the vulnerability index and the weights (data_views).
+    path("staf/ikp/", data_views.ikp, name="ikp"),
+    path("staf/ikp/<int:release_id>/", data_views.ikp_release, name="ikp_release"),
+    path("staf/risiko/bobot/", data_views.risk_weights, name="weights"),
 ]
