@@ -14,7 +14,7 @@ from netra.lib.refusals import message
 
 from . import actions, importer, weights
 from .forms import COMPONENT_LABELS, FIELD_LABELS, IkpCorrectionForm, IkpImportForm, WeightsForm
-from .models import IkpRelease, IkpScore, RiskWeights
+from .models import IkpRelease, RiskWeights
 from .refusals import REFUSALS, weight_problems_text
 
 # A body far above the file limit is refused from its stated length, before it is read.
@@ -70,7 +70,8 @@ def ikp(request):
                         form=form,
                     )
                 except importer.IkpFileError as refusal:
-                    file_error = refusal.message
+                    # Row errors are listed in their own section, headed by their number.
+                    file_error = None if refusal.errors else refusal.message
                     errors, error_count = refusal.errors, refusal.error_count
                 else:
                     if release is not None:
@@ -114,12 +115,12 @@ def ikp_release(request, release_id):
         IkpRelease.objects.select_related("election", "imported_by"), pk=release_id
     )
     scores = release.scores.select_related("region").order_by("region__code")
-    form, corrected = IkpCorrectionForm(), None
+    form = IkpCorrectionForm(scores=scores)
     if request.method == "POST":
-        corrected = get_object_or_404(IkpScore, pk=request.POST.get("score"), release=release)
-        form = IkpCorrectionForm(request.POST)
+        form = IkpCorrectionForm(request.POST, scores=scores)
         if form.is_valid():
             data = form.cleaned_data
+            corrected = data["score"]
             done = attempt(
                 request,
                 lambda: actions.correct_ikp(
@@ -147,7 +148,6 @@ def ikp_release(request, release_id):
             "release": release,
             "scores": scores,
             "form": form,
-            "corrected": corrected,
             "in_force": not IkpRelease.objects.filter(
                 election=release.election, imported_at__gt=release.imported_at
             ).exists(),

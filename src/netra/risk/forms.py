@@ -70,8 +70,18 @@ class IkpImportForm(forms.Form):
         return day
 
 
+class RegionChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.region.code} {obj.region.name}"
+
+
 class IkpCorrectionForm(forms.Form):
-    field = forms.ChoiceField(label=_("Value"), choices=list(FIELD_LABELS.items()))
+    def __init__(self, *args, scores, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["score"] = RegionChoice(queryset=scores, label=_("Region"), empty_label=None)
+        self.order_fields(["score", "field", "value", "reason"])
+
+    field = forms.ChoiceField(label=_("Value to correct"), choices=list(FIELD_LABELS.items()))
     value = forms.CharField(
         label=_("Correct value"),
         max_length=20,

@@ -116,9 +116,7 @@ class IkpFileError(Exception):
     def message(self):
         if self.code:
             return str(FILE_MESSAGES[self.code]) % self.params
-        return str(_("%(count)s rows have errors; nothing was imported.")) % {
-            "count": self.error_count
-        }
+        return str(_("Errors in the file: %(n)s. Nothing was imported.")) % {"n": self.error_count}
 
 
 @dataclass
