@@ -14,11 +14,15 @@ from netra.insights.refresh import refresh as refresh_insights
 from netra.monitoring.actions import poll_feeds
 from netra.reports.orphans import sweep_orphan_files
 from netra.reports.staging import purge_expired as purge_staged_evidence
+from netra.risk.refresh import recompute_active as recompute_risk
 from netra.sanctions.actions import mark_ppk_overdue
 from netra.web.sessions import purge_expired_sessions
 from netra.worker.periodic import Job, run_due
 
 HOUR = timedelta(hours=1)
+# The risk reads the summaries, outreach and flags; at national scale a recompute takes
+# seconds, and a region's risk moves over days, not minutes.
+RISK_EVERY = timedelta(minutes=15)
 
 
 def _checkpoint():
@@ -50,6 +54,8 @@ def jobs():
         # The statistics' summaries catch up with the audit entries written since their last
         # refresh (the refresh itself locks its mark row: two never interleave).
         Job("insights", deadlines, refresh_insights),
+        # Each region's risk, from the summaries just refreshed (one upsert per election).
+        Job("risk", RISK_EVERY, recompute_risk),
         # Evidence kept for a report form with an error, past its 30 minutes.
         Job("staged_evidence", timedelta(minutes=10), purge_staged_evidence),
     ]
