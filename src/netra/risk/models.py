@@ -97,3 +97,54 @@ class RegionRisk(models.Model):
 
     def __str__(self):
         return f"risk {self.score} of region {self.region_id}"
+
+
+class RiskDigest(models.Model):
+    """One office's weekly digest (digest.py): inserted before any mail goes out, so that the
+    unique region and week make a second worker, or a re-run in the same week, send nothing.
+    SNAPSHOT holds what the digest told (per election: the score, the components, the cases,
+    overdue steps and unanswered recommendations), which the next week's digest compares with."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    week = models.DateField()  # the Monday of the week (TIME_ZONE)
+    claimed_at = models.DateTimeField()
+    worker = models.CharField(max_length=64, blank=True)
+    sent_at = models.DateTimeField(null=True)
+    recipients = models.IntegerField(default=0)
+    snapshot = models.JSONField(default=dict)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-week", "region_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "week"], name="one_digest_per_region_week")
+        ]
+
+    def __str__(self):
+        return f"digest of region {self.region_id} for the week of {self.week}"
+
+
+class PeriodicReport(models.Model):
+    """A periodic report (report.py) the worker made for one region and month: claimed by its
+    insertion before the PDF is drawn (unique region and period), its file stored after."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    start = models.DateField()
+    end = models.DateField()  # the last day, inclusive
+    claimed_at = models.DateTimeField()
+    worker = models.CharField(max_length=64, blank=True)
+    made_at = models.DateTimeField(null=True)
+    file = models.FileField(upload_to="risk-reports/", max_length=200, blank=True)
+    size = models.IntegerField(default=0)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-start", "region_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "start", "end"], name="one_report_per_region_period"
+            )
+        ]
+
+    def __str__(self):
+        return f"report of region {self.region_id} for {self.start} to {self.end}"
