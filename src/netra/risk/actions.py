@@ -11,7 +11,7 @@ from django.utils import timezone
 from netra.audit.log import record
 from netra.lib.refusals import Refused
 
-from . import importer
+from . import importer, refresh
 from .models import IkpRelease, IkpScore, RiskWeights
 from .score import weight_problems
 
@@ -57,6 +57,7 @@ def import_ikp(actor, election, data, *, source, published_on=None, file_name=""
                 "fictional": fictional,
             },
         )
+    refresh.recompute(election)  # the new index weighs at once, not at the next round
     return release
 
 
@@ -92,6 +93,7 @@ def correct_ikp(actor, score, *, field, value, reason):
             region=locked.region,
             data={"field": field, "before": old, "after": new, "reason": reason[:500]},
         )
+    refresh.recompute(locked.release.election)
     return locked
 
 
@@ -108,4 +110,5 @@ def set_weights(actor, weights, *, note=""):
             changed_at=timezone.now(),
         )
         record(actor, "risk.weights_set", kept, data={"weights": kept.weights, "note": kept.note})
+    refresh.recompute_active()
     return kept
