@@ -18,6 +18,7 @@ from netra.reports import actions as reports
 from netra.reports.forms import SubmissionForm
 from netra.reports.uploads import body_incomplete
 from netra.reports.views import too_large
+from netra.risk.api import router as risk_router
 from netra.sanctions.api import router as sanctions_router
 from netra.web.middleware import InputRefused, refusal_response
 
@@ -313,3 +314,4 @@ api.add_router("", cases_router)
 api.add_router("", sanctions_router)
 api.add_router("", monitoring_router)
 api.add_router("", insights_router)
+api.add_router("", risk_router)

@@ -17,6 +17,7 @@ STAFF_NAVIGATION = [
     (_("Accounts"), "accounts:users", "accounts.manage"),
     (_("Letter templates"), "cases:letter_templates", "letters.edit"),
     (_("Statistics"), "insights:staff", "insights.staff"),
+    (_("Regions to watch"), "risk:watch", "insights.staff"),
     (_("Vulnerability index"), "risk:ikp", "risk.manage"),
     (_("Audit log"), "web:audit_log", "audit.view"),
 ]
