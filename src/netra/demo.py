@@ -23,6 +23,7 @@ from netra.demo_election import CODE, demo_election
 from netra.demo_insights import refresh_figures
 from netra.demo_monitoring import plan_demo_monitoring
 from netra.demo_reports import plan_demo_reports
+from netra.demo_risk import load_demo_risk
 from netra.people.demo import load_demo_people
 from netra.prevention.demo import plan_demo_prevention
 from netra.regions.models import Election
@@ -60,6 +61,8 @@ def load_demo(employees=10_000, cases_per_state=18):
         report.extend(receipts)
         # The statistics show the demo at once, not after the worker's next round.
         report.extend(refresh_figures())
+        # The regions to watch, with a fictional vulnerability index.
+        report.extend(load_demo_risk(election))
     report.append(
         f"pemilihan demo: {election.name_id}, pemungutan suara {election.voting_date:%d-%m-%Y}"
     )
