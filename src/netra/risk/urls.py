@@ -3,7 +3,7 @@ periodic report, the IKP import and the risk weights."""
 
 from django.urls import path, re_path
 
-from . import data_views, views
+from . import data_views, report_views, views
 
 app_name = "risk"
 urlpatterns = [
@@ -16,4 +16,10 @@ urlpatterns = [
     # Only a region code ("35", "35.09"), so that no other page under staf/risiko/ falls here.
     path("staf/risiko/", views.watch, name="watch"),
     re_path(r"^staf/risiko/(?P<code>\d{2}(?:\.\d{2})?)/$", views.region, name="region"),
+    # One region's periodic report as a PDF (report_views).
+    re_path(
+        r"^staf/risiko/(?P<code>\d{2}(?:\.\d{2})?)/laporan/$",
+        report_views.periodic_report,
+        name="report",
+    ),
 ]
