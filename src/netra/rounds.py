@@ -14,7 +14,9 @@ from netra.insights.refresh import refresh as refresh_insights
 from netra.monitoring.actions import poll_feeds
 from netra.reports.orphans import sweep_orphan_files
 from netra.reports.staging import purge_expired as purge_staged_evidence
+from netra.risk.digest import send_digests as send_risk_digests
 from netra.risk.refresh import recompute_active as recompute_risk
+from netra.risk.report import make_monthly_reports as make_risk_reports
 from netra.sanctions.actions import mark_ppk_overdue
 from netra.web.sessions import purge_expired_sessions
 from netra.worker.periodic import Job, run_due
@@ -56,6 +58,12 @@ def jobs():
         Job("insights", deadlines, refresh_insights),
         # Each region's risk, from the summaries just refreshed (one upsert per election).
         Job("risk", RISK_EVERY, recompute_risk),
+        # Each office's weekly digest to its officers, from Monday 07:00 (each region and week
+        # claimed first: never sent twice).
+        Job("risk_digests", HOUR, send_risk_digests),
+        # Last month's periodic report of each region with activity, a few minutes of PDFs a
+        # run until all are drawn (each region and month claimed first).
+        Job("risk_reports", timedelta(minutes=10), make_risk_reports),
         # Evidence kept for a report form with an error, past its 30 minutes.
         Job("staged_evidence", timedelta(minutes=10), purge_staged_evidence),
     ]
