@@ -17,7 +17,14 @@ from netra.common.schemas import RefusalOut
 
 from . import weights
 from .components import band
-from .read import LEVEL_NAMES, election_or_none, ikp_release_of, ranked_rows, weights_of
+from .read import (
+    LEVEL_NAMES,
+    election_facts,
+    election_or_none,
+    ikp_release_of,
+    ranked_rows,
+    weights_of,
+)
 
 router = Router(auth=django_auth, tags=["early warning"])
 
@@ -120,12 +127,13 @@ def risk(
     if level not in LEVEL_NAMES:
         return Status(422, {"detail": "The level is province or regency.", "code": "unknown_level"})
     rows = ranked_rows(request.user, found, LEVEL_NAMES[level])
+    facts = election_facts(found) if rows else None
     return {
         "election": found.code,
         "level": level,
         "computed_at": max(row.computed_at for row in rows).isoformat() if rows else None,
-        "weights": weights_of(rows) or weights.in_force().weights,
-        "ikp_release": ikp_release_of(rows),
+        "weights": weights_of(facts) or weights.in_force().weights,
+        "ikp_release": ikp_release_of(facts),
         "rows": [
             {
                 "code": row.region.code,

@@ -27,29 +27,36 @@ def risk_rows(user, election):
 
 def ranked_rows(user, election, levels, within=None):
     """The rows of the regions of LEVELS (inside the province WITHIN, if given), the highest
-    score first and those without a score last, in code order among equals."""
-    rows = risk_rows(user, election).filter(region__level__in=levels)
+    score first and those without a score last, in code order among equals; without their
+    facts (the explanation's), which a list does not show."""
+    rows = risk_rows(user, election).filter(region__level__in=levels).defer("facts")
     if within:
         rows = rows.filter(region__code__startswith=within + ".")
     return list(rows.order_by(F("score").desc(nulls_last=True), "region__code"))
 
 
-def ikp_release_of(rows):
-    """The IKP release the rows were computed from (source, date, whether fictional), or None
-    when none was imported. Every row of an election was computed from the same one."""
-    for row in rows:
-        fact = row.facts.get("ikp", {})
-        if "source" in fact:
-            return {
-                "source": fact["source"],
-                "published_on": fact.get("published_on"),
-                "fictional": bool(fact.get("fictional")),
-            }
-    return None
+def election_facts(election):
+    """The facts of one region of ELECTION: what every row of an election shares, the IKP
+    release and the weights it was computed with, is read from them. None before the first
+    computation."""
+    return RegionRisk.objects.filter(election=election).values_list("facts", flat=True).first()
 
 
-def weights_of(rows):
-    """The weights the rows were computed with (component -> weight), or None without rows."""
-    for row in rows:
-        return {name: fact.get("weight", 0) for name, fact in row.facts.items()}
-    return None
+def ikp_release_of(facts):
+    """The IKP release FACTS (a row's) were computed from (source, date, whether fictional),
+    or None when none was imported."""
+    fact = (facts or {}).get("ikp", {})
+    if "source" not in fact:
+        return None
+    return {
+        "source": fact["source"],
+        "published_on": fact.get("published_on"),
+        "fictional": bool(fact.get("fictional")),
+    }
+
+
+def weights_of(facts):
+    """The weights FACTS (a row's) were computed with (component -> weight), or None."""
+    if not facts:
+        return None
+    return {name: fact.get("weight", 0) for name, fact in facts.items()}
