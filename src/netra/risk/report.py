@@ -33,7 +33,7 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -389,7 +389,7 @@ def _trend(cohort, election, start, end):
         ident=f"tren-{election.pk}",
         number=count,
         day_label=day_text,
-        month_label=lambda day: day.strftime("%m/%Y"),
+        month_label=lambda day: formats.date_format(day, "M Y"),
     )
     return mark_safe(svg)  # noqa: S308 (charts.py escapes every text it writes)
 
