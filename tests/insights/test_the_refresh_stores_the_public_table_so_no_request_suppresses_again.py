@@ -96,3 +96,9 @@ def test_an_older_table_is_never_stored_over_a_newer_one(figures, monkeypatch):
     monkeypatch.setattr(public, "_figures_at", lambda _election_id: older)
     assert public.publish(figures.pk, stored.made_at) is False
     assert PublicTable.objects.get(election_id=figures.pk).figures_at == stored.figures_at
+
+
+def test_a_table_stored_by_an_earlier_version_is_made_again_rather_than_misread(figures):
+    PublicTable.objects.filter(election_id=figures.pk).update(data={"nation": {}})
+    public._stored.cache_clear()
+    assert public.public_table(figures).row("15.71").cells["reports"].value == 7

@@ -30,6 +30,7 @@ FIELDS = (
 )
 FIELD_NAMES = tuple(name for name, _stage in FIELDS)
 FIELD_OF_STAGE = {stage: name for name, stage in FIELDS}
+DATA_FORMAT = 2  # of a stored table (to_data); a table stored in another is not read
 MIN_CASES_FOR_MEDIAN = 5  # a median over fewer cases tells of the cases themselves
 SMALL_TEXT, HIDDEN_TEXT = "<5", "x"
 
@@ -179,7 +180,10 @@ def _figures_at(election_id):
 @lru_cache(maxsize=16)
 def _stored(election_id, _made_at):
     data = PublicTable.objects.values_list("data", flat=True).get(election_id=election_id)
-    return from_data(Election.objects.get(pk=election_id), data)
+    election = Election.objects.get(pk=election_id)
+    if data.get("format") != DATA_FORMAT:  # stored by an earlier version: made again here
+        return build(election)
+    return from_data(election, data)
 
 
 @lru_cache(maxsize=16)
@@ -196,7 +200,7 @@ def build(election):
     regions = Region.objects.filter(level__in=("province", "regency", "city")).order_by("code")
     in_election = _regions_in(election)
     employees = dict(RosterCount.objects.values_list("code", "employees"))
-    labels = {kind: entry["label_id"] for kind, entry in shipped_catalog().kinds.items()}
+    labels = _kind_labels()
 
     nation = Row(
         "",
@@ -379,6 +383,10 @@ def _regions_in(election):
     return member
 
 
+def _kind_labels():
+    return {kind: entry["label_id"] for kind, entry in shipped_catalog().kinds.items()}
+
+
 def to_data(table):
     """TABLE as JSON data (what PublicTable stores); `from_data` reads it back."""
     return {
@@ -387,22 +395,24 @@ def to_data(table):
         "regencies": [_row_data(row) for rows in table.regencies.values() for row in rows.values()],
         "compliance": [_row_data(row) for row in table.compliance],
         "has_figures": table.has_figures,
+        "format": DATA_FORMAT,
     }
 
 
 def from_data(election, data):
-    provinces = {row["code"]: _row_of(row) for row in data["provinces"]}
+    labels = _kind_labels()
+    provinces = {row["code"]: _row_of(row, labels) for row in data["provinces"]}
     regencies = {code: {} for code in provinces}
     for item in data["regencies"]:
-        row = _row_of(item)
+        row = _row_of(item, labels)
         regencies.setdefault(row.code[:2], {})[row.code] = row
     return Table(
         election,
         None,
-        _row_of(data["nation"]),
+        _row_of(data["nation"], labels),
         provinces,
         regencies,
-        [_row_of(row) for row in data["compliance"]],
+        [_row_of(row, labels) for row in data["compliance"]],
         has_figures=data["has_figures"],
     )
 
@@ -423,13 +433,14 @@ def _row_data(row):
         "cells": {name: _cell_data(cell) for name, cell in row.cells.items()},
         "median_days_to_decree": _cell_data(row.median_days_to_decree),
         "medians": {stage: _cell_data(cell) for stage, cell in row.medians.items()},
-        "kinds": [[kind, label, _cell_data(cell)] for kind, label, cell in row.kinds],
+        # The kinds' labels are the catalog's, put back on reading: a table holds thousands.
+        "kinds": [[kind, _cell_data(cell)] for kind, _label, cell in row.kinds],
         "employees": row.employees,
         "in_election": row.in_election,
     }
 
 
-def _row_of(data):
+def _row_of(data, labels):
     return Row(
         data["code"],
         data["name"],
@@ -437,7 +448,7 @@ def _row_of(data):
         cells={name: _cell_of(cell) for name, cell in data["cells"].items()},
         median_days_to_decree=_cell_of(data["median_days_to_decree"]),
         medians={stage: _cell_of(cell) for stage, cell in data["medians"].items()},
-        kinds=[(kind, label, _cell_of(cell)) for kind, label, cell in data["kinds"]],
+        kinds=[(kind, labels.get(kind, kind), _cell_of(cell)) for kind, cell in data["kinds"]],
         employees=data["employees"],
         in_election=data["in_election"],
     )
