@@ -5,6 +5,8 @@ anyone else."""
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from netra.audit.models import AuditEntry
+from netra.regions.models import Election
+from netra.risk import actions
 from netra.risk.models import IkpRelease
 
 from .ikp_files import csv_bytes
@@ -65,3 +67,14 @@ def test_the_pages_do_not_exist_for_other_roles(client_for, alice, make_user):
         client = client_for(user)
         assert client.get("/staf/ikp/").status_code == 404
         assert client.get("/staf/risiko/bobot/").status_code == 404
+
+
+def test_a_version_imported_from_the_command_line_shows_who_imported_it(client_for, admin):
+    election = Election.objects.get(code="pilkada-2020")
+    release = actions.import_ikp(
+        None, election, csv_bytes([["15", "", "61", "tinggi"]]), source="B"
+    )
+    client = client_for(admin)
+    for path in ("/staf/ikp/", f"/staf/ikp/{release.pk}/"):
+        page = client.get(path)
+        assert page.status_code == 200 and "baris perintah" in page.content.decode()

@@ -34,6 +34,12 @@ class IkpRelease(models.Model):
     def __str__(self):
         return f"IKP of election {self.election_id} ({self.source})"
 
+    @property
+    def importer_name(self):
+        """Who imported it, or "" for the command line (no account)."""
+        user = self.imported_by
+        return (user.get_full_name() or user.get_username()) if user is not None else ""
+
 
 class IkpCategory(models.TextChoices):
     LOW = "rendah", _("Low")
