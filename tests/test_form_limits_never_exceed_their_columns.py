@@ -140,6 +140,10 @@ SAVED_INTO = {
     "sanctions.forms.RecommendationForm.reason_*": Column(
         "sanctions.Recommendation.deviation_reason"
     ),
+    "risk.forms.IkpImportForm.source": Column("risk.IkpRelease.source"),
+    "risk.forms.IkpCorrectionForm.value": NotStored("read as a number or a category"),
+    "risk.forms.IkpCorrectionForm.reason": NotStored("kept in the audit entry's data (JSON)"),
+    "risk.forms.WeightsForm.note": Column("risk.RiskWeights.note"),
     # ---- API operations (schema fields, and form fields of multipart operations) ----------
     "api.ReceiptIn.receipt": LOOKED_UP,
     "api.find_employees.q": LOOKED_UP,
@@ -148,6 +152,8 @@ SAVED_INTO = {
     "cases.api.list_cases.state": LOOKED_UP,
     "insights.api.statistics.election": LOOKED_UP,
     "insights.api.statistics.level": LOOKED_UP,
+    "risk.api.risk.election": LOOKED_UP,
+    "risk.api.risk.level": LOOKED_UP,
     "cases.schemas.FindingIn.election": LOOKED_UP,
     "cases.schemas.FindingIn.region": LOOKED_UP,
     "cases.schemas.FindingIn.summary": Column("cases.Case.summary"),

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from netra.regions.models import Election
 from netra.risk import refresh
 
 from .risk_data import (
@@ -92,3 +93,13 @@ def _cell(html, attribute):
 
 def _text(html, attribute):
     return re.search(rf"{attribute}>([^<]*)<", html).group(1).strip()
+
+
+def test_the_explanation_links_to_the_regions_periodic_report(client_for, alice, reference):
+    election = Election.objects.get(code="pilkada-2024")
+    refresh.recompute(election)
+    page = client_for(alice).get("/staf/risiko/35.09/", {"pemilihan": "pilkada-2024"})
+    link = re.search(r'id="periodic-report"', page.content.decode())
+    assert link, "no link to the periodic report"
+    report = client_for(alice).get("/staf/risiko/35.09/laporan/", {"pemilihan": "pilkada-2024"})
+    assert report.status_code == 200 and report["Content-Type"] == "application/pdf"
