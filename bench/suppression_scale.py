@@ -2,11 +2,12 @@
 `suppress()` per series, then `secure()` across series with the funnel's order, on synthetic
 figures for 38 provinces and their regencies, from a sparse election to a busy one.
 
-    python bench/suppression_scale.py [--cases 300 3000 30000 200000] [--kinds 15]
+    python bench/suppression_scale.py [--cases 300 1000 3000 5000 30000 200000] [--kinds 15]
 
 Prints, per number of cases, the time of each step and the suppressed cells before and after
-`secure()`. The figures are synthetic (no database): each region's cases follow a Pareto
-spread, each stage keeps a share of the one before it, each conduct kind 15% of the reports.
+`secure()` (scipy loaded first, as a server has it after its first table). The figures are
+synthetic (no database): each region's cases follow a Pareto spread, each stage keeps a share
+of the one before it, each conduct kind 15% of the reports.
 """
 
 import argparse
@@ -80,9 +81,14 @@ def suppressed(status):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--cases", type=int, nargs="+", default=[300, 3000, 30000, 200000])
+    parser.add_argument(
+        "--cases", type=int, nargs="+", default=[300, 1000, 3000, 5000, 30000, 200000]
+    )
     parser.add_argument("--kinds", type=int, default=15)
     args = parser.parse_args()
+    import scipy.optimize  # noqa: F401  (its import is no part of the suppression's time)
+    import scipy.sparse  # noqa: F401
+
     for cases in args.cases:
         series, groups, values, known = table(cases, args.kinds)
         start = time.perf_counter()

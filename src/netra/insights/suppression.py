@@ -29,18 +29,16 @@ public table leaves out its median). A provincial office's own cases are not pub
 they are published elsewhere (its recommendations and decrees, in the PPK table).
 """
 
-from collections import Counter
 from itertools import islice
 
 SHOWN, SMALL, HIDDEN, HIDDEN_TOTAL = "shown", "small", "hidden", "hidden_total"
 UNPUBLISHED = "unpublished"  # a fixed cell of a group, in `secure()`: at least 0, no more
 SMALL_MAX = 4
 UNBOUNDED = float("inf")
-CAP = 10**9  # stands in for no upper bound in the integer program
-PATHS_TRIED = 40  # per cell and direction, nearest first, before the integer program
-CHOICES_TRIED = 60  # cells to hide tried, nearest first, for one that gives a witness
-CHOICES_SOLVED = 4  # and then with the integer program, when no path shows a witness
-HIDES_FOR_ONE = 8  # cells hidden for one cell before it is left as it is
+CAP = 10**9  # stands in for no upper bound in the linear and integer programs
+PATHS_TRIED = 40  # per cell and direction, nearest first, before the linear program
+PUSHES = 4  # solutions moving every cell still without a witness, before one at a time
+PUSHED = 8  # cells a push must show to differ to be worth another
 
 
 def is_small(value):
@@ -145,13 +143,20 @@ def secure(groups, values, status, orders, known=()):
     Most cells have a witness near them: one case moved between two cells of a series (or up
     to a hidden total), taking the same step in each series an order ties to it, every cell
     it changes suppressed and within what its status tells (1..4, at least 5, at least 1).
-    For the others an integer program finds one among the cells near it (the nation, the
-    provinces and their offices, and its own province's parts; the rest kept as they are) or
-    finds none; then a shown cell beside it is hidden, the one that gives it a witness if any
-    does, and the search goes on. Every witness found is a real one, so what is left
-    suppressed is safe; a search that misses one only hides more. A cell still without one
-    after HIDES_FOR_ONE cells were hidden for it is left as it is (a count that is what the
-    PPK table gives of an office's own cases).
+    The others are asked of one linear program over the whole table (every cell of every
+    series within its box, every sum, every order), kept between questions so that each
+    starts where the last stopped: first solutions that move all of them at once, then one
+    cell at a time, each solution the least change that moves it. A solution is a witness
+    once it is checked to be whole numbers that keep every box, sum and order (else the
+    integer program is asked); a cell is pinned when the bounds that the boxes, sums and
+    orders imply leave it one value, or the linear program has no solution that moves it
+    (then neither has the integer one). For the pinned cells one program more lets every
+    shown count be hidden (and a suppressed total be told as a hidden total) at a price and
+    moves each of them: it hides the fewest cells, the smallest counts first, that give them
+    all a witness at once, and its solution is that witness. A pinned cell that no hiding
+    lets move (a count that is what the PPK table shows of an office's own cases) is left as
+    it is: hiding more would only take figures away. Every witness found is a real one, so
+    what is left suppressed is safe.
     """
     tree = _Tree(groups)
     known = dict(known)
@@ -160,64 +165,29 @@ def secure(groups, values, status, orders, known=()):
         work[series] = dict(statuses)
         for cell in tree.unpublished:
             work[series][cell] = known.get((series, cell), UNPUBLISHED)
-    safe, hides = set(), Counter()
-    while True:
-        pending = [
-            (series, cell)
-            for series, statuses in work.items()
-            for cell, state in statuses.items()
-            if state != SHOWN and (series, cell) not in safe and cell in tree.published
-        ]
-        for key in pending:
-            if key not in safe:
-                safe.update(_witness(tree, values, work, orders, *key) or ())
-        pinned = []
-        for regions, keys in _near(tree, [key for key in pending if key not in safe]).items():
-            program = _Program(tree, values, work, orders, regions)
-            safe |= program.cover(keys)
-            for key in keys:
-                if key not in safe:
-                    moved = program.witness(key, [k for k in keys if k not in safe])
-                    if moved is None:
-                        pinned.append(key)
-                    else:
-                        safe |= moved
-        if not pinned:
-            break
-        for key in pinned:
-            moved = _witness(tree, values, work, orders, *key)
-            if moved is not None:  # given one by what was hidden for another
-                safe |= moved
-                continue
-            hides[key] += 1
-            if hides[key] > HIDES_FOR_ONE or not _hide_beside(tree, values, work, orders, *key):
-                # Nothing near it protects it (a count that is what the PPK table shows of
-                # its office): hiding more would only take figures away.
-                safe.add(key)
+    pending = [
+        (series, cell)
+        for series, statuses in work.items()
+        for cell, state in statuses.items()
+        if state != SHOWN and cell in tree.published
+    ]
+    safe = set()
+    for key in pending:
+        if key not in safe:
+            safe.update(_witness(tree, values, work, orders, *key) or ())
+    left = [key for key in pending if key not in safe]
+    if left:
+        table = _Table(tree, values, work, orders)
+        left = table.pinned(left)
+        for flip in (False, False, True, True):
+            if not left:
+                break
+            left = table.pinned(table.hide_for(left, flip))
     for series, statuses in status.items():
         for cell in statuses:
             if cell in tree.published:
                 statuses[cell] = work[series][cell]
     return status
-
-
-def _near(tree, keys):
-    """KEYS by the cells a witness for them is looked for among (the rest kept as they are):
-    the nation, the provinces and their offices, and the parts of the cell's own province
-    (for a regency's, its province's; for a province's, its own)."""
-    found, top = {}, {}
-    for series, cell in keys:
-        province = cell if cell in tree.parts else tree.total_of.get(cell)
-        root = province
-        while tree.total_of.get(root) is not None:
-            root = tree.total_of[root]
-        if root not in top:
-            provinces = tree.parts.get(root, [])
-            offices = (o for p in provinces for o in tree.parts.get(p, []))
-            top[root] = {root, *provinces, *(o for o in offices if o in tree.unpublished)}
-        regions = frozenset({*top[root], province, *tree.parts.get(province, [])})
-        found.setdefault(regions, []).append((series, cell))
-    return found
 
 
 class _Tree:
@@ -311,222 +281,406 @@ def _along(path, values, status, orders, series):
         moved |= more
 
 
-def _hide_beside(tree, values, status, orders, series, cell):
-    """Hide a shown cell near (SERIES, CELL), the first that gives it a witness: in its own
-    series or the nearest ones by the orders, its own cell, its parts, the other parts of its
-    total, then the total (as a hidden total); then the same around its total, and so on up.
-    If none does, the first of them. False if there is nothing left to hide."""
-    distance = _distances(orders, series)
-    anchors, anchor = [], cell
-    while anchor is not None:
-        anchors.append(anchor)
-        anchor = tree.total_of.get(anchor)
-    first = None
-    for anchor in anchors:
-        choices = _choices(tree, values, status, distance, series, anchor)
-        first = first or (choices[0] if choices else None)
-        for each, other, state in choices[:CHOICES_TRIED]:
-            before = status[each][other]
-            status[each][other] = state
-            if _witness(tree, values, status, orders, series, cell) is not None:
-                return True
-            status[each][other] = before
-    # No path shows one: the integer program, for the nearest few (one program, each of them
-    # in it as it is, then hidden in turn).
-    nearest = [c for a in anchors for c in _choices(tree, values, status, distance, series, a)]
-    nearest = nearest[:CHOICES_SOLVED]
-    if nearest:
-        (regions,) = _near(tree, [(series, cell)])
-        extra = [(each, other) for each, other, _state in nearest]
-        program = _Program(tree, values, status, orders, regions, extra)
-        for each, other, state in nearest:
-            before = status[each][other]
-            status[each][other] = state
-            if program.witness((series, cell)) is not None:
-                return True
-            status[each][other] = before
-    if first is None:
-        return False
-    each, other, state = first
-    status[each][other] = state
-    return True
+HIDE_PRICE = 1.0  # of hiding a shown count, a step of it (up to 10% more for a larger one)
+TOTAL_PRICE = 1.5  # of telling less of a suppressed total (a hidden total: at least 1)
+MOVE_PRICE = 0.001  # of a step of a suppressed cell: the least change first
+MISS_PRICE = 1000.0  # of a pinned cell left without a witness: far above any hiding
 
 
-def _distances(orders, series):
-    """Each series' distance from SERIES through the orders (1 for one an order ties to it)."""
-    found, frontier = {series: 0}, [series]
-    while frontier:
-        nearer = []
-        for each in frontier:
-            for larger, smaller in orders:
-                for a, b in ((larger, smaller), (smaller, larger)):
-                    if a == each and b not in found:
-                        found[b] = found[each] + 1
-                        nearer.append(b)
-        frontier = nearer
-    return found
+class _Table:
+    """What outsiders know of every cell of every series, as linear constraints: each cell
+    within its status's box, every sum of every series, every order in every cell, shown
+    counts as they are. STATUS is read anew for each program (`hide_for` changes it)."""
 
+    def __init__(self, tree, values, status, orders):
+        import numpy as np
+        from scipy.sparse import coo_array
 
-def _choices(tree, values, status, distance, series, anchor):
-    """The published cells near ANCHOR that could be hidden, the nearest series and the
-    smallest first: (series, cell, the status it would take)."""
-    total = tree.total_of.get(anchor)
-    near = [anchor, *tree.parts.get(anchor, [])]
-    if total is not None:
-        near += [other for other in tree.parts[total] if other != anchor]
-    found = sorted(
-        (far, values[each][other], each, other)
-        for each, far in distance.items()
-        for other in near
-        if other in tree.published and status[each][other] == SHOWN and values[each][other] > 0
-    )
-    choices = [(each, other, HIDDEN) for *_order, each, other in found]
-    if total is not None and values[series][total]:
-        state = status[series][total]
-        if state == SHOWN:
-            choices.append((series, total, HIDDEN))
-        elif state in (SMALL, HIDDEN):
-            choices.append((series, total, HIDDEN_TOTAL))
-    return choices
+        self.tree, self.status = tree, status
+        cells = sorted(tree.cells)
+        self.keys = [(series, cell) for series in status for cell in cells]
+        self.index = {key: at for at, key in enumerate(self.keys)}
+        self.x0 = np.array([values[series][cell] for series, cell in self.keys], float)
+        rows, columns, coefficients, low, high = [], [], [], [], []
+        for series in status:
+            for total, parts in tree.parts.items():
+                for cell, coefficient in [(total, 1), *((part, -1) for part in parts)]:
+                    rows.append(len(low))
+                    columns.append(self.index[(series, cell)])
+                    coefficients.append(coefficient)
+                low.append(0)
+                high.append(0)
+        for larger, smaller in orders:
+            for cell in cells:
+                rows += [len(low), len(low)]
+                columns += [self.index[(larger, cell)], self.index[(smaller, cell)]]
+                coefficients += [1, -1]
+                low.append(0)
+                high.append(UNBOUNDED)
+        shape = (len(low), len(self.keys))
+        self.matrix = coo_array((coefficients, (rows, columns)), shape=shape).tocsr()
+        self.low, self.high = np.array(low, float), np.array(high, float)
+
+    def _boxes(self):
+        import numpy as np
+
+        boxes = np.array(
+            [box(v, self.status[s][c]) for (s, c), v in zip(self.keys, self.x0, strict=True)]
+        )
+        return boxes[:, 0], np.minimum(boxes[:, 1], CAP)
+
+    def _program(self, value, constant, column_low, column_high, costs, rows=None):
+        """The program over columns whose cell values are CONSTANT + VALUE @ columns (VALUE:
+        cells x columns, sparse), with ROWS ((matrix over the columns, low, high)) besides
+        the table's own."""
+        import numpy as np
+        from scipy.sparse import vstack
+
+        matrix = (self.matrix @ value).tocsr()
+        shift = self.matrix @ constant
+        used = np.flatnonzero(np.diff(matrix.indptr))  # the rows without a column hold as they are
+        matrix, low, high = (
+            matrix[used],
+            self.low[used] - shift[used],
+            self.high[used] - shift[used],
+        )
+        if rows is not None:
+            matrix = vstack([matrix, rows[0]]).tocsr()
+            low, high = np.concatenate([low, rows[1]]), np.concatenate([high, rows[2]])
+        return _Program(matrix, low, high, column_low, column_high, costs)
+
+    def _moves(self, low, high, further=()):
+        """The columns of a step up and a step down of each free cell (a witness is the least
+        change that lets a cell differ), then the FURTHER ones ((cell, sign) each): the
+        change of every cell from the columns (sparse), their bounds, and the free cells."""
+        import numpy as np
+        from scipy.sparse import coo_array
+
+        free = np.flatnonzero(low < high)
+        n = len(free)
+        cells = np.r_[free, free, [cell for cell, _sign in further]].astype(int)
+        signs = np.r_[np.ones(n), -np.ones(n), [sign for _cell, sign in further]]
+        change = coo_array(
+            (signs, (cells, np.arange(len(cells)))), shape=(len(self.keys), len(cells))
+        ).tocsc()
+        change.eliminate_zeros()  # a further column of no cell (a key's miss)
+        return (
+            change,
+            np.zeros(2 * n),
+            np.r_[high[free] - self.x0[free], self.x0[free] - low[free]],
+            free,
+        )
+
+    def pinned(self, keys):
+        """The KEYS that no solution lets differ; the others are shown to differ in one."""
+        import numpy as np
+
+        low, high = self._boxes()
+        # What the boxes, sums and orders imply of each cell's bounds, bounds no solution in
+        # whole numbers passes: a key they leave one value is pinned, and a way they close
+        # need not be asked.
+        least, most = _implied(self.matrix, self.low, self.high, low, high)
+        rooms = {}
+        pinned = []
+        for key in keys:
+            i = self.index[key]
+            ways = [
+                step
+                for step, room in ((0, most[i] > self.x0[i]), (1, least[i] < self.x0[i]))
+                if room
+            ]
+            if ways:
+                rooms[key] = ways
+            else:
+                pinned.append(key)
+        value, column_low, column_high, free = self._moves(low, high)
+        n = len(free)
+        program = self._program(value, self.x0, column_low, column_high, np.ones(2 * n))
+        at = {int(cell): column for column, cell in enumerate(free)}
+        differ = np.zeros(len(self.keys), bool)
+
+        def seen(found):
+            differ[free] |= found[:n] != found[n:]
+
+        # First solutions rewarding a step of every key not yet seen to differ (up where it
+        # may go up, then the other way), while they show enough; then one key at a time.
+        # Each solution shows whatever else differs in it.
+        for round_ in range(PUSHES):
+            push, bounds = np.ones(2 * n), {}
+            for key, ways in rooms.items():
+                if not differ[self.index[key]]:
+                    column, way = at[self.index[key]], ways[round_ % len(ways)]
+                    push[column + way * n] = -2 * len(self.tree.cells)
+                    bounds[column + way * n] = (0, 1)
+                    bounds[column + (1 - way) * n] = (0, 0)
+            if len(bounds) < 2 * PUSHED:
+                break
+            program.costs(push)
+            before = differ.sum()
+            found = program.solve(bounds)
+            if found is not None:
+                seen(found)
+            if differ.sum() - before < PUSHED:
+                break
+        program.costs(np.ones(2 * n))
+        for key, ways in rooms.items():
+            i = self.index[key]
+            if differ[i]:
+                continue
+            for way in ways:
+                step, other = at[i] + way * n, at[i] + (1 - way) * n
+                found = program.solve({step: (1, CAP), other: (0, 0)})
+                if found is not None:
+                    seen(found)
+                    break
+            else:
+                pinned.append(key)
+        return pinned
+
+    def hide_for(self, keys, flip):
+        """Hide the shown cells (or tell less of suppressed totals) that give KEYS a witness
+        all at once, the fewest and smallest, each key moved up where it may (down if FLIP),
+        or left at a price far above any hiding if nothing lets it move. Returns the KEYS
+        still pinned after it."""
+        import numpy as np
+        from scipy.sparse import coo_array
+
+        low, high = self._boxes()
+        # The program's columns: the steps of each free cell; for a shown count (5 or more: a
+        # smaller one is "<5") a step up and one down to no less than 5, either of which
+        # hides it; for a suppressed total, a step beyond its box that makes it a hidden
+        # total; then a miss for each key.
+        steps = []  # (cell, sign, most, price, state)
+        for i, (series, cell) in enumerate(self.keys):
+            if cell not in self.tree.published:
+                continue
+            state, count = self.status[series][cell], self.x0[i]
+            if state == SHOWN and count > SMALL_MAX:
+                price = HIDE_PRICE * (1 + min(count, 10**4) / 10**5)
+                steps.append((i, 1, CAP - count, price, HIDDEN))
+                steps.append((i, -1, count - SMALL_MAX - 1, price, HIDDEN))
+            elif cell in self.tree.parts and state == SMALL:
+                steps.append((i, 1, CAP, TOTAL_PRICE, HIDDEN_TOTAL))
+            elif cell in self.tree.parts and state == HIDDEN:
+                steps.append((i, -1, SMALL_MAX, TOTAL_PRICE, HIDDEN_TOTAL))
+        further = [(i, sign) for i, sign, *_rest in steps] + [(self.index[key], 0) for key in keys]
+        value, column_low, column_high, free = self._moves(low, high, further)
+        first = 2 * len(free)
+        # Each key's own row: its value a step from what it is, or a miss.
+        signs = [1 if not flip else -1] * len(keys)
+        for n, key in enumerate(keys):
+            i = self.index[key]
+            if (signs[n] > 0 and self.x0[i] >= high[i]) or (signs[n] < 0 and self.x0[i] <= low[i]):
+                signs[n] = -signs[n]
+        rows = [self.index[key] for key in keys]
+        misses = coo_array(
+            (signs, (range(len(keys)), range(first + len(steps), value.shape[1]))),
+            shape=(len(keys), value.shape[1]),
+        )
+        own = (value.tocsr()[rows] + misses).tocsr()
+        positive = np.array(signs) > 0
+        own_low = np.where(positive, 1, -UNBOUNDED)
+        own_high = np.where(positive, UNBOUNDED, -1)
+        column_low = np.r_[column_low, np.zeros(len(steps) + len(keys))]
+        column_high = np.r_[
+            column_high, [most for _i, _s, most, *_rest in steps], np.full(len(keys), CAP)
+        ]
+        costs = np.r_[
+            np.full(first, MOVE_PRICE),
+            [price for *_rest, price, _state in steps],
+            np.full(len(keys), MISS_PRICE),
+        ]
+        program = self._program(
+            value, self.x0, column_low, column_high, costs, (own, own_low, own_high)
+        )
+        found = program.solve()
+        if found is None:
+            return keys
+        moved = self.x0 + value @ found
+        for i, _sign, _most, _price, state in steps:
+            series, cell = self.keys[i]
+            low_i, high_i = box(self.x0[i], self.status[series][cell])
+            if not low_i <= moved[i] <= high_i:
+                self.status[series][cell] = state
+        return [key for key in keys if moved[self.index[key]] == self.x0[self.index[key]]]
 
 
 class _Program:
-    """What outsiders know of the suppressed and unpublished cells, as integer constraints:
-    each cell within its status's box, every sum of every series, every order in every cell,
-    shown counts as they are. Solved one connected part at a time (scipy's HiGHS)."""
+    """A linear program: LOW <= MATRIX @ x <= HIGH, COLUMN_LOW <= x <= COLUMN_HIGH, least
+    COSTS @ x; solved with HiGHS, kept between solves so that each starts from the last
+    (with `scipy.optimize.milp` anew each time where scipy has no binding of HiGHS to keep)."""
 
-    def __init__(self, tree, values, status, orders, regions, extra=()):
-        """REGIONS: the cells that may differ (in every series) if not shown; EXTRA: (series,
-        cell) pairs to take as variables whatever their status (as it is when solved)."""
-        self.values, self.status = values, status
-        self.keys = [
-            (series, cell)
-            for series, statuses in status.items()
-            for cell in regions
-            if statuses[cell] != SHOWN
-        ]
-        have = set(self.keys)
-        self.keys += [key for key in extra if key not in have]
-        self.index = {key: at for at, key in enumerate(self.keys)}
-        self.rows = []  # (terms [(variable, coefficient)], low, high)
-        seen = set()
-        for series, cell in self.keys:
-            for total in {cell if cell in tree.parts else None, tree.total_of.get(cell)} - {None}:
-                if (series, total) not in seen:
-                    seen.add((series, total))
-                    terms = [(total, 1), *((part, -1) for part in tree.parts[total])]
-                    self._add(series, terms, 0, 0)
-            for larger, smaller in orders:
-                if series in (larger, smaller) and (cell, larger, smaller) not in seen:
-                    seen.add((cell, larger, smaller))
-                    self._add(None, [((larger, cell), 1), ((smaller, cell), -1)], 0, UNBOUNDED)
-        self._components = {}
-        self.part = list(range(len(self.keys)))  # union-find: the connected parts
-        for terms, _low, _high in self.rows:
-            for at, _coefficient in terms[1:]:
-                self.part[self._find(at)] = self._find(terms[0][0])
+    def __init__(self, matrix, low, high, column_low, column_high, costs):
+        self.matrix, self.low, self.high = matrix, low, high
+        self.column_low, self.column_high = column_low.copy(), column_high.copy()
+        self._costs = costs.copy()
+        self.highs = _highs(matrix, low, high, column_low, column_high, costs)
 
-    def _add(self, series, terms, low, high):
-        found, constant = [], 0
-        for key, coefficient in terms:
-            key = (series, key) if series is not None else key
-            at = self.index.get(key)
-            if at is None:
-                constant += coefficient * self.values[key[0]][key[1]]
-            else:
-                found.append((at, coefficient))
-        if found:
-            self.rows.append((found, low - constant, high - constant))
+    def costs(self, costs):
+        import numpy as np
 
-    def _find(self, at):
-        while self.part[at] != at:
-            self.part[at] = self.part[self.part[at]]
-            at = self.part[at]
-        return at
+        self._costs = costs.copy()
+        if self.highs is not None:
+            n = len(costs)
+            self.highs.changeColsCost(n, np.arange(n, dtype=np.int32), costs)
 
-    def _component(self, at):
-        """The variables of AT's connected part, and its constraint matrix and bounds."""
-        root = self._find(at)
-        if root not in self._components:
-            members = [i for i in range(len(self.keys)) if self._find(i) == root]
-            local = {i: n for n, i in enumerate(members)}
-            entries, low, high = [], [], []
-            for terms, row_low, row_high in self.rows:
-                if self._find(terms[0][0]) == root:
-                    entries += [(len(low), local[i], c) for i, c in terms]
-                    low.append(row_low)
-                    high.append(row_high)
-            self._components[root] = (members, local, entries, low, high)
-        return self._components[root]
+    def solve(self, bounds=None):
+        """A solution in whole numbers, with the columns of BOUNDS ({column: (low, high)})
+        kept to them; None if there is none. The linear program first: its solution, if
+        whole and checked, is one; if it has none, neither has the integer program."""
+        import numpy as np
 
-    def _solve(self, at, objective, bound=None):
-        """A solution of AT's part (cell key -> value) minimising OBJECTIVE ({key: weight}),
-        with AT's own value kept to BOUND ((low, high)) if given; None if there is none."""
+        bounds = bounds or {}
+        low, high = self.column_low.copy(), self.column_high.copy()
+        for column, (lo, hi) in bounds.items():
+            low[column], high[column] = max(low[column], lo), min(high[column], hi)
+        if any(low[c] > high[c] for c in bounds):
+            return None
+        found = self._linear(bounds, low, high)
+        if found is _NONE:
+            return None
+        if found is not None:
+            whole_found = np.round(found)
+            if self._holds(whole_found, low, high):
+                return whole_found
+        return self._integer(low, high)
+
+    def _linear(self, bounds, low, high):
         import numpy as np
         from scipy.optimize import Bounds, LinearConstraint, milp
-        from scipy.sparse import coo_array
 
-        members, local, entries, low, high = self._component(at)
-        cells = [self.keys[i] for i in members]
-        boxes = np.array([box(self.values[s][c], self.status[s][c]) for s, c in cells], float)
-        lows, highs = boxes[:, 0], boxes[:, 1]
-        if bound is not None:
-            lows[local[at]] = max(lows[local[at]], bound[0])
-            highs[local[at]] = min(highs[local[at]], bound[1])
-            if lows[local[at]] > highs[local[at]]:
+        if self.highs is None:
+            result = milp(
+                self._costs,
+                constraints=LinearConstraint(self.matrix, self.low, self.high),
+                bounds=Bounds(low, high),
+            )
+            if result.status == 2:
+                return _NONE
+            return result.x if result.status == 0 else None
+        highs = self.highs
+        columns = np.array(list(bounds), dtype=np.int32)
+        if len(columns):
+            highs.changeColsBounds(len(columns), columns, low[columns], high[columns])
+        try:
+            highs.run()
+            status = highs.getModelStatus()
+            if status == _core().HighsModelStatus.kInfeasible:
+                return _NONE
+            if status != _core().HighsModelStatus.kOptimal:
                 return None
-        weights = np.zeros(len(members))
-        for key, weight in objective.items():
-            weights[local[self.index[key]]] = weight
-        constraints = ()
-        if entries:
-            rows, columns, coefficients = zip(*entries, strict=True)
-            matrix = coo_array((coefficients, (rows, columns)), shape=(len(low), len(members)))
-            constraints = LinearConstraint(matrix.tocsr(), low, high)
-        # A cap far above any count stands in for no upper bound: HiGHS tells an unbounded
-        # program from an infeasible one badly.
+            return np.array(highs.getSolution().col_value)
+        finally:
+            if len(columns):
+                highs.changeColsBounds(
+                    len(columns), columns, self.column_low[columns], self.column_high[columns]
+                )
+
+    def _integer(self, low, high):
+        import numpy as np
+        from scipy.optimize import Bounds, LinearConstraint, milp
+
         result = milp(
-            weights,
-            constraints=constraints,
-            bounds=Bounds(lows, np.minimum(highs, CAP)),
-            integrality=np.ones(len(members)),
+            self._costs,
+            constraints=LinearConstraint(self.matrix, self.low, self.high),
+            bounds=Bounds(low, high),
+            integrality=np.ones(len(low)),
             options={"time_limit": 10},
         )
-        if result.status != 0:
+        if result.x is None:
             return None
-        return {cell: round(value) for cell, value in zip(cells, result.x, strict=True)}
+        found = np.round(result.x)
+        return found if self._holds(found, low, high) else None
 
-    def _moved(self, solution):
-        return {key for key, value in solution.items() if value != self.values[key[0]][key[1]]}
+    def _holds(self, x, low, high):
+        import numpy as np
 
-    def cover(self, keys):
-        """The KEYS shown to differ in some solution, found with solutions of each part that
-        push the ones not yet shown away from their values, up then down, while that finds
-        more."""
-        covered, roots = set(), {}
-        for key in keys:
-            roots.setdefault(self._find(self.index[key]), []).append(key)
-        for members in roots.values():
-            for sign in (-1, 1, -1, 1):
-                left = [key for key in members if key not in covered]
-                if not left:
-                    break
-                solution = self._solve(self.index[left[0]], dict.fromkeys(left, sign))
-                found = self._moved(solution) if solution is not None else set()
-                if not found & set(left):
-                    break
-                covered |= found
-        return covered
+        activity = self.matrix @ x
+        return bool(
+            np.all(low <= x)
+            and np.all(x <= high)
+            and np.all(self.low <= activity)
+            and np.all(activity <= self.high)
+        )
 
-    def witness(self, key, push=()):
-        """The cells that differ in a solution where KEY differs, or None if there is none;
-        the cells of PUSH pushed away from their values on the way, so that the solution
-        shows more of them."""
-        value = self.values[key[0]][key[1]]
-        root = self._find(self.index[key])
-        for bound, sign in (((value + 1, UNBOUNDED), -1), ((-UNBOUNDED, value - 1), 1)):
-            objective = {k: sign for k in push if self._find(self.index[k]) == root}
-            solution = self._solve(self.index[key], objective, bound)
-            if solution is not None:
-                return self._moved(solution)
+
+_NONE = object()  # the linear program has no solution: nor has the integer one
+
+
+def _core():
+    from scipy.optimize._highspy import _core
+
+    return _core
+
+
+def _highs(matrix, low, high, column_low, column_high, costs):
+    """HiGHS with the program passed in, kept to be solved again from where it stopped
+    (scipy's own binding of it, not a public one); None where scipy has none that takes it
+    so, to solve with `milp` each time."""
+    import numpy as np
+
+    try:
+        highs = _core()._Highs()
+        highs.setOptionValue("output_flag", False)
+        highs.addVars(len(column_low), column_low, column_high)
+        if matrix.shape[0]:
+            highs.addRows(
+                matrix.shape[0],
+                low,
+                high,
+                matrix.nnz,
+                matrix.indptr[:-1].astype(np.int32),
+                matrix.indices.astype(np.int32),
+                matrix.data.astype(float),
+            )
+        n = len(costs)
+        highs.changeColsCost(n, np.arange(n, dtype=np.int32), costs)
+    except (ImportError, AttributeError, TypeError):
         return None
+    return highs
+
+
+def _implied(matrix, row_low, row_high, low, high, rounds=20):
+    """Bounds of every cell implied by its box and the rows (ROW_LOW <= MATRIX @ x <=
+    ROW_HIGH), as whole numbers: each row bounds each of its cells by the others' bounds,
+    again while that tightens some (at most ROUNDS times). A bound CAP stands for none."""
+    import numpy as np
+
+    entries = matrix.tocoo()
+    rows, cells, signs = entries.row, entries.col, entries.data
+    count = matrix.shape[0]
+    low = low.astype(float)
+    high = np.where(high >= CAP, np.inf, high).astype(float)
+    for _round in range(rounds):
+        # Each entry's least and greatest share of its row, and the row's sums without it.
+        least = np.where(signs > 0, signs * low[cells], signs * high[cells])
+        greatest = np.where(signs > 0, signs * high[cells], signs * low[cells])
+        rest_least = _without(rows, least, count, -np.inf)
+        rest_greatest = _without(rows, greatest, count, np.inf)
+        with np.errstate(invalid="ignore"):
+            upper = (row_high[rows] - rest_least) / signs  # sign * x <= row_high - rest
+            lower = (row_low[rows] - rest_greatest) / signs
+        upper, lower = np.where(signs > 0, upper, lower), np.where(signs > 0, lower, upper)
+        new_high = np.full(len(high), np.inf)
+        np.minimum.at(new_high, cells, np.nan_to_num(upper, nan=np.inf))
+        new_low = np.full(len(low), -np.inf)
+        np.maximum.at(new_low, cells, np.nan_to_num(lower, nan=-np.inf))
+        new_high = np.minimum(high, np.floor(new_high + 1e-9))
+        new_low = np.maximum(low, np.ceil(new_low - 1e-9))
+        if np.array_equal(new_high, high) and np.array_equal(new_low, low):
+            break
+        low, high = new_low, new_high
+    return low, high
+
+
+def _without(rows, shares, count, infinite):
+    """Each entry's row sum of SHARES without its own share (INFINITE where another share
+    is infinite)."""
+    import numpy as np
+
+    endless = np.isinf(shares)
+    endless_in_row = np.bincount(rows, endless, count)
+    total = np.bincount(rows, np.where(endless, 0, shares), count)
+    others_endless = endless_in_row[rows] - endless > 0
+    rest = total[rows] - np.where(endless, 0, shares)
+    return np.where(others_endless, infinite, rest)
