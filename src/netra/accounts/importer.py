@@ -22,6 +22,7 @@ from django.db.models.functions import Lower
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from netra.common.table_files import READ_PROBLEMS
 from netra.lib import tables
 from netra.regions.models import Region
 
@@ -46,14 +47,7 @@ FILE_MESSAGES = {
         "The file is %(size_mb)s MB; the limit is %(limit_mb)s MB. Split it into smaller files."
     ),
     "too_many_rows": _("The file has more than %(limit)s accounts. Split it into smaller files."),
-    "encoding": _(
-        'The file is not readable text in UTF-8 or UTF-16. Save it again as "CSV UTF-8" or as XLSX.'
-    ),
-    "old_excel": _("Old Excel files (.xls) cannot be read. Save the file as XLSX or CSV UTF-8."),
-    "not_a_table": _("This is not a CSV or XLSX file."),
-    "unreadable_xlsx": _("The XLSX file is damaged or protected and cannot be read."),
-    "missing_columns": _("Required columns are missing: %(missing)s. Columns found: %(found)s."),
-    "duplicate_columns": _("The column %(column)s appears more than once."),
+    **READ_PROBLEMS,
 }
 
 ROW_MESSAGES = {

@@ -13,9 +13,24 @@ import re
 import zipfile
 from io import BytesIO
 
+from django.utils.translation import gettext_lazy as _
+
 from netra.lib import tables
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+#: The words for the problems of reading any table file, the same in every import.
+READ_PROBLEMS = {
+    "encoding": _(
+        'The file is not readable text in UTF-8 or UTF-16. Save it again as "CSV UTF-8" or as XLSX.'
+    ),
+    "old_excel": _("Old Excel files (.xls) cannot be read. Save the file as XLSX or CSV UTF-8."),
+    "not_a_table": _("This is not a CSV or XLSX file."),
+    "unreadable_xlsx": _("The XLSX file is damaged or protected and cannot be read."),
+    "missing_columns": _("Required columns are missing: %(missing)s. Columns found: %(found)s."),
+    "duplicate_columns": _("The column %(column)s appears more than once."),
+}
 
 
 class FileProblem(Exception):

@@ -18,7 +18,14 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext_lazy as _
 
-from netra.common.table_files import FileProblem, compact, map_header, numbered_rows, open_checked
+from netra.common.table_files import (
+    READ_PROBLEMS,
+    FileProblem,
+    compact,
+    map_header,
+    numbered_rows,
+    open_checked,
+)
 from netra.regions.models import Region
 
 from .models import IkpCategory
@@ -76,14 +83,7 @@ FILE_MESSAGES = {
         "The file is %(size_mb)s MB; the limit is %(limit_mb)s MB. Keep only the index's columns."
     ),
     "too_many_rows": _("The file has more than %(limit)s rows: one row per region is expected."),
-    "encoding": _(
-        'The file is not readable text in UTF-8 or UTF-16. Save it again as "CSV UTF-8" or as XLSX.'
-    ),
-    "old_excel": _("Old Excel files (.xls) cannot be read. Save the file as XLSX or CSV UTF-8."),
-    "not_a_table": _("This is not a CSV or XLSX file."),
-    "unreadable_xlsx": _("The XLSX file is damaged or protected and cannot be read."),
-    "missing_columns": _("Required columns are missing: %(missing)s. Columns found: %(found)s."),
-    "duplicate_columns": _("The column %(column)s appears more than once."),
+    **READ_PROBLEMS,
 }
 ROW_MESSAGES = {
     "too_long": _("The value is longer than %(limit)s characters."),
