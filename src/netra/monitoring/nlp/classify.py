@@ -20,6 +20,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, compress
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,7 @@ from netra.sanctions.rules import shipped_catalog
 from . import encoder, features
 from .features import rule_names
 from .model import Model
-from .normalise import tokens
+from .normalise import words_and_spans
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LABELS = ("partisan_support", "neutrality_related", "unrelated")
@@ -195,15 +196,19 @@ class Gazetteer:
     word_info: dict = field(default_factory=dict)
     # The election's own candidates, slogans and hashtags, as an administrator listed them.
     own: frozenset = frozenset()
+    # per ballot pattern, its finder (_finder), or None
+    finders: list = field(default_factory=list)
 
     @classmethod
     def from_data(cls, data):
+        patterns = data.get("ballot_patterns", [])
         gazetteer = cls(
             candidates=data.get("candidates", []),
-            ballot=[re.compile(rf"\b{p}\b") for p in data.get("ballot_patterns", [])],
+            ballot=[re.compile(rf"\b{p}\b") for p in patterns],
             slogans=data.get("slogans", []),
             hashtags={h.lower() for h in data.get("hashtags", [])},
             gestures=data.get("gestures", []),
+            finders=[_finder(p) for p in patterns],
         )
         for rule, phrases in (
             ("gesture", gazetteer.gestures),
@@ -229,6 +234,35 @@ class Gazetteer:
             for w in words
         }
         return gazetteer
+
+
+def _finder(pattern):
+    """PATTERN without the ballot regex's leading \\b: it matches wherever the regex does
+    (and more), and, beginning as most patterns do with a literal ("nomor urut"), it is
+    searched for at the speed of a substring, where the regex's leading \\b makes re try
+    every position of the post."""
+    try:
+        return re.compile(rf"{pattern}\b")
+    except re.error:
+        return None
+
+
+def _ballot_matches(pattern, finder, text):
+    """pattern.finditer(TEXT) as a list, found by FINDER (_finder): each place it matches is
+    tried with PATTERN itself, from the left, as finditer would."""
+    if finder is None:
+        return list(pattern.finditer(text))
+    found, position = [], 0
+    while (candidate := finder.search(text, position)) is not None:
+        match = pattern.match(text, candidate.start())
+        if match is None:
+            position = candidate.start() + 1
+        elif match.end() == match.start():
+            return list(pattern.finditer(text))  # finditer's own rules for empty matches
+        else:
+            found.append(match)
+            position = match.end()
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -296,20 +330,22 @@ CONDUCT_PHRASES = [
 ]
 
 
+_BALLOT_WORDS = frozenset(("nomor", "paslon"))  # with a number, where a ballot pattern may be
+
+
 def analyse(text, gazetteer=None):
     gazetteer = gazetteer or default_gazetteer()
-    found = tokens(text)
-    words = [w for w, _s, _e in found]
-    spans = [(s, e) for _w, s, e in found]
+    words, spans = words_and_spans(text)
     analysis = Analysis(words, spans)
     hits = analysis.hits
-    info_of, negations = gazetteer.word_info.get, NEGATION
+    negations = NEGATION
     side = False
-    for index, word in enumerate(words):
-        info = info_of(word)
-        if info is None:
-            continue
-        entries, is_hashtag, is_support, rules = info
+    # Most words trigger nothing: they cost one lookup each, made at C speed, and the loop
+    # visits only the words that do.
+    infos = list(map(gazetteer.word_info.get, words))
+    for index in compress(range(len(words)), infos):
+        word = words[index]
+        entries, is_hashtag, is_support, rules = infos[index]
         if entries:
             for phrase, rule in entries:
                 if tuple(words[index : index + len(phrase)]) == phrase:
@@ -333,10 +369,11 @@ def analyse(text, gazetteer=None):
             hits.setdefault(rule, []).append(spans[index])
         for rule in rules:
             hits.setdefault(rule, []).append(spans[index])
-    if any(w.isdigit() or w in ("nomor", "paslon") for w in words):
+    if not _BALLOT_WORDS.isdisjoint(words) or any(map(str.isdigit, words)):
         joined = " ".join(words)
-        for pattern in gazetteer.ballot:
-            for match in pattern.finditer(joined):
+        finders = gazetteer.finders or [None] * len(gazetteer.ballot)
+        for pattern, finder in zip(gazetteer.ballot, finders, strict=True):
+            for match in _ballot_matches(pattern, finder, joined):
                 first = joined[: match.start()].count(" ")
                 last = first + match.group().count(" ")
                 analysis.hit("ballot", spans[first][0], spans[min(last, len(spans) - 1)][1])
@@ -435,24 +472,28 @@ def classify_many(texts, model=None, gazetteer=None, before_determination=False)
     families = dict(zip(partisan_rows, model.family_of(matrix[partisan_rows]), strict=True))
     if isinstance(before_determination, bool):
         before_determination = [before_determination] * len(texts)
+    # The weight of each word n-gram of each post for the post's label, in one gather for the
+    # batch (the evidence's strongest n-grams are chosen by them).
+    lengths = [len(grams) for grams in ngrams]
+    weights = model.word_weights(
+        np.repeat(best, lengths),
+        np.fromiter(chain.from_iterable(ngrams), dtype=np.int64, count=sum(lengths)),
+    )
+    ends = np.cumsum(lengths).tolist()
     results = []
-    for row, analysis in enumerate(analyses):
-        label = LABELS[best[row]]
+    # As Python floats once for the batch (the same values float() gives one by one).
+    for row, (analysis, index, values) in enumerate(
+        zip(analyses, best.tolist(), probabilities.tolist(), strict=True)
+    ):
+        label = LABELS[index]
         codes = ()
         if row in families:
             kind = _KINDS[families[row]]
             codes = (kind["before"] if before_determination[row] else kind["after"],)
-        evidence = _evidence(analysis, ngrams[row], label, model, families.get(row))
-        results.append(
-            Result(
-                label,
-                float(probabilities[row, best[row]]),
-                codes,
-                evidence,
-                tuple(float(value) for value in probabilities[row]),
-                row in asked,
-            )
+        evidence = _evidence(
+            analysis, weights[ends[row] - lengths[row] : ends[row]], label, families.get(row)
         )
+        results.append(Result(label, values[index], codes, evidence, tuple(values), row in asked))
     return results
 
 
@@ -469,9 +510,9 @@ def _calls_for_a_listed_side(analysis):
     return "own_side" in analysis.hits and "support" in analysis.hits
 
 
-def _evidence(analysis, ngrams, label, model, family):
-    """The rules' hits for LABEL and the words that weighed most for it (NGRAMS: the post's
-    features.word_ngrams())."""
+def _evidence(analysis, weights, label, family):
+    """The rules' hits for LABEL and the words that weighed most for it (WEIGHTS: the label
+    model's weights for LABEL of the post's features.word_ngrams(), in their order)."""
     if label == "unrelated":
         return ()
     spans = []
@@ -485,8 +526,7 @@ def _evidence(analysis, ngrams, label, model, family):
     if family:
         code = _KINDS[family]["after"]
         spans += analysis.hits.get(f"conduct:{code}", [])
-    if ngrams:
-        weights = model.word_weights(LABELS.index(label), ngrams)
+    if len(weights):
         count = len(analysis.words)
         strongest = np.argsort(-weights, kind="stable")[:STRONGEST_NGRAMS]
         for position in strongest:

@@ -6,7 +6,7 @@ Hashing keeps no vocabulary: the same text gives the same columns in every proce
 is its weights alone, and a new word in a post costs nothing to keep.
 """
 
-from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sparse
@@ -54,41 +54,92 @@ def matrix(analyses, names, ngrams=None):
     word_ngrams(), when the caller has them already."""
     if ngrams is None:
         ngrams = [word_ngrams(analysis.words) for analysis in analyses]
-    # One CSR of the three blocks side by side (words, characters from HASHED on, rules from
-    # 2 * HASHED on), counted once and normalised block by block: cheaper than three
-    # matrices stacked.
-    columns, row_starts = [], [0]
-    for analysis, hashed_words in zip(analyses, ngrams, strict=True):
-        columns += hashed_words
-        for word in analysis.words:
-            columns += _char_columns(word)
-        columns += [2 * HASHED + rule for rule in rule_row(analysis.hits, names)]
-        row_starts.append(len(columns))
-    counts = sparse.csr_matrix(
-        (
-            np.ones(len(columns), dtype=np.float64),
-            np.asarray(columns, dtype=np.int32),
-            np.asarray(row_starts, dtype=np.int64),
-        ),
-        shape=(len(analyses), 2 * HASHED + len(names)),
+    rows = len(analyses)
+    width = 2 * HASHED + len(names)
+    # The three blocks side by side (words, characters from HASHED on, rules from 2 * HASHED
+    # on), the batch's columns in one array; a post's character columns are its words' own,
+    # kept as int32 bytes, joined at C speed.
+    characters = [b"".join(map(_CHAR_COLUMNS.__getitem__, a.words)) for a in analyses]
+    rules = [rule_row(analysis.hits, names) for analysis in analyses]
+    lengths = np.array(
+        [len(grams) for grams in ngrams]
+        + [len(columns) >> 2 for columns in characters]
+        + [len(found) for found in rules],
+        dtype=np.int64,
     )
-    counts.sum_duplicates()
+    columns = np.concatenate(
+        [
+            np.fromiter(
+                chain.from_iterable(ngrams), dtype=np.int32, count=int(lengths[:rows].sum())
+            ),
+            np.frombuffer(b"".join(characters), dtype=np.int32),
+            np.fromiter(
+                chain.from_iterable(rules), dtype=np.int32, count=int(lengths[2 * rows :].sum())
+            )
+            + 2 * HASHED,
+        ]
+    )
+    # Counted by sorting (row, column) keys once for the batch: the cells come out in the
+    # order of a canonical CSR (rows, then columns ascending), the order its products sum in.
+    kind = np.int32 if (rows + 1) * width < 1 << 31 else np.int64
+    keys = np.repeat(np.tile(np.arange(rows, dtype=kind) * width, 3), lengths) + columns
+    keys.sort()
+    firsts = np.flatnonzero(np.diff(keys, prepend=-1))
+    counts = np.diff(firsts, append=len(keys)).astype(np.float64)
+    keys = keys[firsts]
+    row_of, column = np.divmod(keys, kind(width))
+    indptr = np.searchsorted(keys, np.arange(rows + 1, dtype=kind) * width)
     # The L2 norm of each row's word block and character block, as HashingVectorizer(norm="l2")
     # gives them; the counts are whole numbers, so the sums of squares are exact in any order.
-    blocks = np.minimum(counts.indices // HASHED, 2)
-    cells = np.repeat(np.arange(len(analyses)), np.diff(counts.indptr)) * 3 + blocks
-    norms = np.sqrt(np.bincount(cells, weights=counts.data**2, minlength=3 * len(analyses)))
+    blocks = np.minimum(column // HASHED, 2)
+    cells = row_of * 3 + blocks
+    norms = np.sqrt(np.bincount(cells, weights=counts**2, minlength=3 * rows))
     normalised = blocks < 2
-    counts.data[normalised] /= norms[cells[normalised]]
-    return counts.astype(np.float32)
+    counts[normalised] /= norms[cells[normalised]]
+    return sparse.csr_matrix(
+        (counts.astype(np.float32), column.astype(np.int32), indptr), shape=(rows, width)
+    )
 
 
-@lru_cache(maxsize=1 << 17)
-def _word_column(word):
-    return _column(word)
+class _Columns(dict):
+    """Word -> the hashed column of the word, filled on first sight, up to 2**17 words (a
+    dict's own lookup: cheaper than hashing the word again, or than lru_cache's wrapper)."""
+
+    def __missing__(self, word):
+        column = _column(word)
+        if len(self) < 1 << 17:
+            self[word] = column
+        return column
 
 
-@lru_cache(maxsize=1 << 17)
+class _PairColumns(dict):
+    """(word, next word) -> the hashed column of the bigram, as _Columns, up to 2**18 pairs:
+    the key is the pair as zip() makes it, whose hash is made of the words' own, so no bigram
+    string is made for a pair seen before."""
+
+    def __missing__(self, pair):
+        column = _column(" ".join(pair))
+        if len(self) < 1 << 18:
+            self[pair] = column
+        return column
+
+
+class _CharColumns(dict):
+    """Word -> the columns of its character n-grams (_char_columns) as int32 bytes, filled on
+    first sight, up to 2**17 words."""
+
+    def __missing__(self, word):
+        columns = np.array(_char_columns(word), dtype=np.int32).tobytes()
+        if len(self) < 1 << 17:
+            self[word] = columns
+        return columns
+
+
+_COLUMNS = _Columns()
+_PAIR_COLUMNS = _PairColumns()
+_CHAR_COLUMNS = _CharColumns()
+
+
 def _char_columns(word):
     """The columns of the hashed character 3-5-grams of one word, padded with a space on each
     side (the char_wb analyser's n-grams, short words counted once per the analyser's own
@@ -108,8 +159,9 @@ def word_ngrams(words):
     """The hashed columns of the word unigrams of WORDS (normalised words, none holding a
     space), then of their bigrams: position i < len(WORDS) is word i, position len(WORDS) + i
     the pair of words i and i + 1 (which columns stand for which words, for the evidence)."""
-    return [_word_column(word) for word in words] + [
-        _column(f"{first} {second}") for first, second in zip(words, words[1:], strict=False)
+    return [
+        *map(_COLUMNS.__getitem__, words),
+        *map(_PAIR_COLUMNS.__getitem__, zip(words, words[1:], strict=False)),
     ]
 
 

@@ -12,6 +12,7 @@ wrote.
 
 import re
 import unicodedata
+from itertools import compress
 
 SLANG = {
     "yg": "yang",
@@ -149,10 +150,15 @@ EMOJI_WORDS = {
     "🗳": "pemilu",
     "🇮🇩": "indonesia",
 }
-_EMOJI_CHARS = frozenset(EMOJI_WORDS)
 LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t", "9": "g"})
 
-TOKEN = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+|[\w'-]+|[^\w\s]", re.UNICODE)
+# The emoji that carry words and are one character (a flag is two: it is never read).
+_EMOJI_CLASS = "[" + "".join(re.escape(char) for char in EMOJI_WORDS if len(char) == 1) + "]"
+# Tokens: URLs, mentions, hashtags, words, and those emoji. Other punctuation and emoji are
+# dropped, so the pattern does not match them at all: a match thrown away costs as much as one
+# kept. (A punctuation character matched on its own would consume only itself, so leaving it
+# out moves no other token.)
+TOKEN = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+|[\w'-]+|" + _EMOJI_CLASS, re.UNICODE)
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 _LEET_INSIDE = re.compile(r"[a-z][013457 9]|[013457 9][a-z]".replace(" ", ""))
 _TRAILING_NUMBER = re.compile(r"\d{2,}$")  # "pilkada2024", "paslon02": a number, not leet
@@ -183,44 +189,55 @@ def _word(token):
     return SLANG.get(lower, lower)
 
 
-_WORDS = {}  # raw token -> standard form (a plain dict: cheaper than lru_cache's wrapper)
+class _Standard(dict):
+    """Raw token -> its standard form ("" to drop it), filled on first sight (a dict's own
+    lookup: cheaper than lru_cache's wrapper), up to 2**17 tokens. A form that is not one word
+    ("" or several) is also kept in _NOT_ONE_WORD, whether cached or not."""
+
+    def __missing__(self, raw):
+        if len(raw) == 1 and not raw.isalnum():
+            # a lone apostrophe, hyphen or underscore is dropped; an emoji says its words
+            word = EMOJI_WORDS.get(raw, "")
+        else:
+            word = _word(raw)
+        if not word or " " in word:
+            # few: the lexicon's and the emoji's phrases, their reduplications, and ""
+            _NOT_ONE_WORD.add(word)
+        if len(self) < 1 << 17:
+            self[raw] = word
+        return word
+
+
+_STANDARD = _Standard()
+_NOT_ONE_WORD = set()
+
+
+def words_and_spans(text):
+    """The normalised words of TEXT and the (start, end) in TEXT of each (tokens() as two
+    lists, the way the classifier reads them)."""
+    # One standard form per token, made at C speed (no Python code runs for a token seen
+    # before), then the few forms that are not one word are split or dropped in place.
+    matches = list(TOKEN.finditer(text))
+    words = list(map(_STANDARD.__getitem__, map(re.Match.group, matches)))
+    spans = list(map(re.Match.span, matches))
+    if not _NOT_ONE_WORD.isdisjoint(words):
+        for index in reversed(
+            list(compress(range(len(words)), map(_NOT_ONE_WORD.__contains__, words)))
+        ):
+            parts = words[index].split()
+            words[index : index + 1] = parts
+            spans[index : index + 1] = [spans[index]] * len(parts)
+    # An emoji that carries words is a token of its own, or inside a URL: never between
+    # tokens, so no second pass over the text looks for one.
+    return words, spans
 
 
 def tokens(text):
     """[(word, start, end)] of TEXT, normalised, with offsets into TEXT; punctuation dropped."""
-    result = []
-    append = result.append
-    for match in TOKEN.finditer(text):
-        raw = match.group()
-        if len(raw) == 1 and not raw.isalnum():
-            meaning = EMOJI_WORDS.get(raw)
-            if meaning:
-                start, end = match.span()
-                for word in meaning.split():
-                    append((word, start, end))
-            continue
-        word = _WORDS.get(raw)
-        if word is None:
-            word = _word(raw)
-            if len(_WORDS) < 1 << 17:
-                _WORDS[raw] = word
-        if " " in word:
-            start, end = match.span()
-            for part in word.split():
-                append((part, start, end))
-        elif word:
-            start, end = match.span()
-            append((word, start, end))
-    # Emoji glued to words or to each other are not matched by TOKEN as separate tokens.
-    if not _EMOJI_CHARS.isdisjoint(text):
-        for index, char in enumerate(text):
-            if char in EMOJI_WORDS and not any(s <= index < e for _w, s, e in result):
-                for word in EMOJI_WORDS[char].split():
-                    result.append((word, index, index + 1))
-        result.sort(key=lambda item: item[1])
-    return result
+    words, spans = words_and_spans(text)
+    return [(word, start, end) for word, (start, end) in zip(words, spans, strict=True)]
 
 
 def normalise(text):
     """TEXT as normalised words joined by single spaces."""
-    return " ".join(word for word, _s, _e in tokens(text))
+    return " ".join(words_and_spans(text)[0])
