@@ -50,7 +50,7 @@ def may_see(user):
     return can(user, "insights.staff")
 
 
-def _chosen_region(request):
+def chosen_region(request):
     """The region the page is about (None: the nation): ?wilayah= within reach, else the
     user's first province, regency or city (the nation for national roles)."""
     code = request.GET.get("wilayah", "").strip()
@@ -335,7 +335,7 @@ def _region_choices(user, region):
 def staff_statistics(request):
     if not may_see(request.user):
         raise Http404  # a page a role cannot use does not exist for it
-    region = _chosen_region(request)
+    region = chosen_region(request)
     level, code = _level_and_code(region)
     elections = list(Election.objects.order_by("-voting_date"))
     election = _chosen_election(request, elections, level, code)

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from netra.accounts.access import can, is_national, region_in_scope, require
 from netra.insights import tilemap
+from netra.insights.staff import chosen_region
 from netra.insights.views import as_of_text
 from netra.regions.models import Election, Region
 
@@ -81,23 +82,6 @@ def _chosen_election(request, elections):
         raise Http404
     computed = set(RegionRisk.objects.values_list("election_id", flat=True).distinct())
     return next((e for e in elections if e.pk in computed), elections[0] if elections else None)
-
-
-def _chosen_region(request):
-    """The region the list is about (None: the nation): ?wilayah= within reach, else the
-    user's first province, regency or city (the nation for national roles)."""
-    code = request.GET.get("wilayah", "").strip()
-    if code:
-        region = Region.objects.filter(code=code, level__in=LEVELS).first()
-        if region is None or not region_in_scope(request.user, region):
-            raise Http404
-        return region
-    if is_national(request.user):
-        return None
-    own = request.user.regions.filter(level__in=LEVELS).order_by("code").first()
-    if own is None:
-        raise Http404  # an account without regions reaches nothing
-    return own
 
 
 def _region_choices(user, region):
@@ -263,7 +247,7 @@ def watch(request):
     """The regions to watch: the regions of the chosen view (the nation's regencies and cities
     or provinces, a province's regencies and cities, one's own regency), ranked by score."""
     require(request.user, "insights.staff")
-    region = _chosen_region(request)
+    region = chosen_region(request)
     elections = list(Election.objects.order_by("-voting_date"))
     election = _chosen_election(request, elections)
     level = request.GET.get("tingkat", "regency")
