@@ -68,7 +68,22 @@ def _flushes_the_database(item):
     return bool(marker and marker.kwargs.get("transaction")) or "live_server" in item.fixturenames
 
 
-def pytest_collection_modifyitems(items):
+# Long suites that CI runs as steps of their own: left out of `pytest` and `pytest -m "not
+# browser"` unless the -m expression names their marker.
+ONLY_WHEN_NAMED = ("schema", "matrix", "proxy")
+
+
+def pytest_collection_modifyitems(config, items):
+    expression = config.option.markexpr or ""
+    dropped = [
+        item
+        for item in items
+        if any(item.get_closest_marker(m) and m not in expression for m in ONLY_WHEN_NAMED)
+    ]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        gone = set(map(id, dropped))
+        items[:] = [item for item in items if id(item) not in gone]
     # Tests that commit end by emptying the database, reference data included; running them
     # last keeps the once-loaded reference data for everything else.
     items.sort(key=_flushes_the_database)
