@@ -325,6 +325,7 @@ def render(
     breaks=None,
     number_format=format_number,
     id_prefix=None,
+    nonce=None,
 ):
     """The map as an SVG string.
 
@@ -337,7 +338,9 @@ def render(
     LEGEND_TITLE heads the legend; NO_DATA_LABEL names missing data; RANGE_LABEL formats a
     class ({low}, {high}); SPECIAL_LABELS maps a string value to its legend text. BREAKS, the
     lower bounds of the classes, replaces the computed ones. ID_PREFIX keeps ids (and the
-    style, which is scoped by the root's id) apart when one page holds several maps.
+    style, which is scoped by the root's id) apart when one page holds several maps. NONCE,
+    the response's Content-Security-Policy nonce (request.csp_nonce), lets a browser apply the
+    map's <style>; a PDF has no policy and needs none.
 
     The root has role="img": assistive technology announces one image named by TITLE and
     DESCRIPTION, not 514 tiles; the links stay reachable by keyboard, and a page should give
@@ -528,11 +531,14 @@ def render(
     # A grid of many columns is drawn wider than a phone (the page lets it scroll sideways on
     # its own), so that its tiles stay large enough to read and to tap.
     wide = " wide" if width_cells > WIDE_COLUMNS else ""
+    # The sizes in the style are computed per map, so it cannot live in the static CSS.
+    # "is not None": request.csp_nonce is lazy, and false until it is first read.
+    nonce_attribute = f' nonce="{_esc(nonce)}"' if nonce is not None else ""
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{prefix}" class="netra-tilemap{wide}" '
         f'viewBox="0 0 {total_width:g} {total_height:g}" width="100%" role="{role}" '
         f'aria-labelledby="{prefix}-t {prefix}-d">'
         f'<title id="{prefix}-t">{_esc(title)}</title><desc id="{prefix}-d">'
-        f"{_esc(description)}</desc>{defs}<style>{style}</style>"
+        f"{_esc(description)}</desc>{defs}<style{nonce_attribute}>{style}</style>"
     )
     return head + "".join(out) + "".join(legend) + "</svg>"

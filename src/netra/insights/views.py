@@ -228,7 +228,7 @@ def _map_value(row, indicator, per):
     return cell.value
 
 
-def _map(rows, level, indicator, per, query, *, province=None, place):
+def _map(rows, level, indicator, per, query, *, province=None, place, nonce):
     """The tile map (SVG, escaped by tilemap) and its rows as a table, the same numbers."""
     values = {row.code: _map_value(row, indicator, per) for row in rows}
     label = FUNNEL_LABELS[indicator]
@@ -255,6 +255,7 @@ def _map(rows, level, indicator, per, query, *, province=None, place):
         },
         number_format=_number,
         id_prefix=f"peta-{level}-{province or 'id'}",
+        nonce=nonce,
     )
     table = []
     for row in rows:
@@ -315,7 +316,15 @@ def statistics(request):
     context = _common(request, elections, election, table, indicator, per)
     nation = table.nation
     provinces = sorted(table.provinces.values(), key=lambda row: row.code)
-    svg, rows = _map(provinces, "province", indicator, per, context["query"], place=_("Indonesia"))
+    svg, rows = _map(
+        provinces,
+        "province",
+        indicator,
+        per,
+        context["query"],
+        place=_("Indonesia"),
+        nonce=request.csp_nonce,
+    )
     context.update(
         row=nation,
         funnel=_funnel(nation),
@@ -379,6 +388,7 @@ def region(request, code):
                 context["query"],
                 province=code,
                 place=row.name,
+                nonce=request.csp_nonce,
             )
             context.update(map_svg=svg, map_rows=rows, map_rows_left_out=len(regencies) - len(rows))
     compliance = next((entry for entry in table.compliance if entry.code == code), None)

@@ -179,7 +179,7 @@ def _summary(row, election):
     }
 
 
-def _map(rows, election, level, province, place):
+def _map(rows, election, level, province, place, nonce):
     values = {row.region.code: row.score for row in rows}
     prefix, query = reverse("risk:watch"), urlencode({"pemilihan": election.code})
     what = _("provinces") if level == "province" else _("regencies and cities")
@@ -200,6 +200,7 @@ def _map(rows, election, level, province, place):
         breaks=MAP_BREAKS,
         number_format=_number,
         id_prefix=f"risiko-{level}-{province or 'id'}",
+        nonce=nonce,
     )
     return mark_safe(svg)  # noqa: S308  (tilemap escapes every name, text and link)
 
@@ -281,7 +282,9 @@ def watch(request):
             "rows_html": _table_rows(rows, election),
             "has_rows": bool(rows),
             "summary": _summary(summary, election),
-            "map_svg": _map(rows, election, map_level, province, context["place"])
+            "map_svg": _map(
+                rows, election, map_level, province, context["place"], request.csp_nonce
+            )
             if map_level and len(rows) > 1
             else None,
             "as_of": as_of_text(max(computed)) if computed else "",
