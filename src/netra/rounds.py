@@ -12,6 +12,7 @@ from netra.audit.log import checkpoint_if_due
 from netra.cases.actions import send_reminders
 from netra.insights.refresh import refresh as refresh_insights
 from netra.monitoring.actions import poll_feeds
+from netra.privacy.actions import apply_retention
 from netra.reports.orphans import sweep_orphan_files
 from netra.reports.staging import purge_expired as purge_staged_evidence
 from netra.risk.digest import send_digests as send_risk_digests
@@ -25,6 +26,9 @@ HOUR = timedelta(hours=1)
 # The risk reads the summaries, outreach and flags; at national scale a recompute takes
 # seconds, and a region's risk moves over days, not minutes.
 RISK_EVERY = timedelta(minutes=15)
+# Periods count in days: four runs a day keep erasure within hours of its date, and each run's
+# audit entries stay few.
+RETENTION_EVERY = timedelta(hours=6)
 
 
 def _checkpoint():
@@ -64,6 +68,9 @@ def jobs():
         # Last month's periodic report of each region with activity, a few minutes of PDFs a
         # run until all are drawn (each region and month claimed first).
         Job("risk_reports", timedelta(minutes=10), make_risk_reports),
+        # Personal data past its retention period (docs/privacy.md) is erased, blanked or
+        # deleted, never under a legal hold; each thing claimed first (privacy/actions.py).
+        Job("retention", RETENTION_EVERY, apply_retention),
         # Evidence kept for a report form with an error, past its 30 minutes.
         Job("staged_evidence", timedelta(minutes=10), purge_staged_evidence),
     ]

@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from csp import constants as csp
 
+from netra.privacy import periods as retention_periods  # Django-free: read before setup
+
 BASE_DIR = Path(__file__).resolve().parent
 
 
@@ -98,6 +100,7 @@ INSTALLED_APPS = [
     "netra.monitoring",
     "netra.insights",
     "netra.risk",
+    "netra.privacy",
     "netra.web",
     "netra.worker",
 ]
@@ -295,6 +298,17 @@ NETRA_RECEIPT_MAX_FAILURES = envint("NETRA_RECEIPT_MAX_FAILURES", 10)
 # Name suggestions on the public form per address in 10 minutes: enough to type a few names,
 # too few to page through a roster.
 NETRA_SUGGESTIONS_PER_ADDRESS = envint("NETRA_SUGGESTIONS_PER_ADDRESS", 40)
+
+# Retention of personal data (UU 27/2022): NETRA_RETENTION_<KIND>_DAYS for identity,
+# evidence, cases, texts, sessions and requests; docs/privacy.md gives each default's basis.
+try:
+    NETRA_RETENTION = retention_periods.from_environment(os.environ)
+except retention_periods.BadPeriod as error:
+    raise SystemExit(f"netra: {error}.") from None
+# Data-subject requests: hours to answer (UU 27/2022 Pasal 32 ayat 2: 3 x 24 hours), and
+# requests per address and hour.
+NETRA_PRIVACY_REQUEST_HOURS = envint("NETRA_PRIVACY_REQUEST_HOURS", 72)
+NETRA_PRIVACY_REQUESTS_PER_HOUR = envint("NETRA_PRIVACY_REQUESTS_PER_HOUR", 10)
 
 # Register number of a case (nomor registrasi); fields: seq, level, region, month (roman), year.
 NETRA_REGISTER_NUMBER_FORMAT = env(

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("netra.monitoring.urls")),
     path("", include("netra.insights.urls")),
     path("", include("netra.risk.urls")),
+    path("", include("netra.privacy.urls")),
     path("akun/", include("netra.accounts.urls")),
     # An employee's whole record gathers cases, sanctions and prevention, which the roster app
     # may not import: served from the web layer at the address people:employee reverses to.

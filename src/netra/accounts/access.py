@@ -106,6 +106,15 @@ CAPABILITIES = {
     "catalog.edit": frozenset({Role.ADMIN}),
     # The district supervisor hands a studied report to the regency or city office.
     "reports.hand_over": frozenset({Role.PANWASCAM}),
+    # Personal data (UU 27/2022): the Bawaslu offices that hold the reports answer the
+    # requests of reporters and reported persons, and put cases under a legal hold that
+    # retention must not touch; administrators too, for the installation.
+    "privacy.requests": frozenset(
+        {Role.ADMIN, Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}
+    ),
+    "privacy.hold": frozenset(
+        {Role.ADMIN, Role.BAWASLU_RI, Role.BAWASLU_PROVINCE, Role.BAWASLU_REGENCY}
+    ),
 }
 
 
@@ -432,3 +441,18 @@ def users_reaching_every(regions, roles=None):
         on_accounts.setdefault(user_id, set()).add(code)
     fit = [uid for uid, have in on_accounts.items() if all(have & need for need in needs)]
     return users.filter(Q(role__in=NATIONAL_ROLES) | Q(pk__in=fit))
+
+
+def restrict_data_requests(queryset, user):
+    """Data-subject requests USER handles: with privacy.requests, those about a regency or
+    city within reach, as restrict says (the office holding the data answers for it)."""
+    if not can(user, "privacy.requests"):
+        return queryset.none()
+    return restrict(queryset, user, "region", districts=False)
+
+
+def data_request_or_404(queryset, user, **lookup):
+    try:
+        return restrict_data_requests(queryset, user).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
