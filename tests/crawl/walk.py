@@ -258,3 +258,30 @@ def _submit_empty(client, result, page, target, form):
     if status == 200 and "text/html" in response.get("Content-Type", ""):
         if not _has_message(response.content.decode()):
             result.problem(page, f"{where} answers without any message")
+
+
+# Recorded in every document before its own scripts run: each Content-Security-Policy violation
+# the browser reports on the page (the policy's own event, fired for scripts, styles, images,
+# frames and forms alike).
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__cspViolations.push(
+    event.effectiveDirective + " refused " + (event.blockedURI || "inline") +
+    (event.sourceFile ? " (" + event.sourceFile + ":" + event.lineNumber + ")" : "") +
+    (event.sample ? ": " + event.sample : "")
+  );
+});
+"""
+
+
+def browser_page(chromium, live_server, username, **options):
+    """A Chromium page signed in as USERNAME (None: the public) on the live server."""
+    context = chromium.new_context(locale="id-ID", **options)
+    if username:
+        client = _client(username)
+        cookie = client.cookies["sessionid"]
+        context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
