@@ -1,0 +1,365 @@
+"""The objects the matrix opens: one of each kind, all in region A (Kabupaten Jember, 35.09).
+
+Most come from the demo; what the demo does not make (evidence, a hearing, an attachment, a
+roster import, a news suggestion, an audit verification) is made once by add_missing, in
+region A, through the real actions where they are cheap.
+
+Each kind's getter returns a Target: the URL arguments, the row whose values a refused POST
+must leave as they were, and a marker (a text only a reader of the object sees on a list).
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+REGION_A = "35.09"
+DISTRICT_A = "35.09.27"  # Kalisat, wulan's district
+
+
+def _small_png():
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (8, 8), "white").save(out, "PNG")
+    return out.getvalue()
+
+
+SMALL_PNG = _small_png()
+SMALL_PDF = b"%PDF-1.4\n% matriks\n%%EOF\n"
+
+
+@dataclass
+class Target:
+    kwargs: dict
+    row: object = None  # a model instance, compared before and after a refused POST
+    marker: str = ""  # shown on a list page to those who reach the object, to no one else
+    api_marker: tuple = ()  # (field, value) of the object's item in an API list
+    extra: dict = field(default_factory=dict)  # what a request body needs (version, ...)
+
+
+def _case():
+    """Forwarded, recommended by BKN, its reported person employed by Jember: every case role
+    of region A reaches it (Bawaslu, BKN, the PPK of Jember and its BKPSDM, the auditor)."""
+    from netra.cases.models import Case
+
+    return (
+        Case.objects.filter(region__code=REGION_A, state="recommended", forwarded=True)
+        .order_by("pk")
+        .first()
+    )
+
+
+def _report():
+    """A public report about Kalisat, not yet handed over: wulan studies it, alice's office
+    and everyone above it read it."""
+    from netra.reports.models import Submission
+
+    return (
+        Submission.objects.filter(
+            region__code=REGION_A, district__code=DISTRICT_A, handed_over_at=None, case=None
+        )
+        .exclude(evidence__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+
+
+def case():
+    c = _case()
+    return Target(
+        {"case_id": c.pk},
+        c,
+        c.number,
+        ("number", c.number),
+        {"version": c.version, "other": _other_case().pk},
+    )
+
+
+def _other_case():
+    """Another case of region A, to merge into."""
+    from netra.cases.models import Case
+
+    return Case.objects.filter(region__code=REGION_A, state="clarification").order_by("pk").first()
+
+
+def case_in_study():
+    """A case of region A not forwarded: Bawaslu's and the auditor's only."""
+    c = _other_case()
+    return Target({"case_id": c.pk}, c, c.number, ("number", c.number), {"version": c.version})
+
+
+def respondent():
+    c = _case()
+    r = c.respondents.order_by("pk").first()
+    return Target({"case_id": c.pk, "respondent_id": r.pk}, r, extra={"version": c.version})
+
+
+def hearing():
+    from netra.cases.models import Hearing
+
+    h = Hearing.objects.filter(case=_case()).order_by("pk").first()
+    return Target({"hearing_id": h.pk}, h)
+
+
+def case_hearing():
+    target = hearing()
+    target.kwargs["case_id"] = target.row.case_id
+    return target
+
+
+def document():
+    d = _case().documents.order_by("pk").first()
+    return Target({"document_id": d.pk}, d)
+
+
+def attachment():
+    a = _case().attachments.order_by("pk").first()
+    return Target({"attachment_id": a.pk}, a)
+
+
+def report():
+    s = _report()
+    return Target({"submission_id": s.pk}, s, f"/laporan/{s.pk}/")
+
+
+def evidence():
+    from netra.reports.models import Evidence
+
+    e = Evidence.objects.filter(submission__region__code=REGION_A).order_by("pk").first()
+    return Target({"evidence_id": e.pk}, e)
+
+
+def case_evidence():
+    e = evidence().row
+    return Target({"case_id": e.submission.case.pk, "evidence_id": e.pk}, e)
+
+
+def recommendation():
+    r = _case().recommendations.order_by("pk").first()
+    return Target(
+        {"recommendation_id": r.pk}, r, api_marker=("id", r.pk), extra={"version": _case().version}
+    )
+
+
+def decided_recommendation():
+    from netra.sanctions.models import Recommendation
+
+    r = (
+        Recommendation.objects.filter(case__region__code=REGION_A, decree__isnull=False)
+        .exclude(decree__file="")
+        .order_by("pk")
+        .first()
+    )
+    return Target({"recommendation_id": r.pk}, r)
+
+
+def step():
+    from netra.sanctions.models import FollowUpStep
+
+    s = FollowUpStep.objects.filter(case__region__code=REGION_A, taken_at=None).first()
+    return Target({"step_id": s.pk}, s)
+
+
+def event():
+    from netra.prevention.models import Event
+
+    e = Event.objects.filter(region__code=REGION_A).order_by("pk").first()
+    return Target({"event_id": e.pk}, e, f"/pencegahan/kegiatan/{e.pk}/")
+
+
+def flag():
+    from netra.monitoring.models import Flag
+
+    f = Flag.objects.filter(region__code=REGION_A, status="open").order_by("pk").first()
+    return Target({"flag_id": f.pk}, f, f'id="flag-{f.pk}"', ("id", f.pk))
+
+
+def suggestion():
+    from netra.monitoring.models import NewsSuggestion
+
+    s = NewsSuggestion.objects.filter(region__code=REGION_A).order_by("pk").first()
+    return Target({"suggestion_id": s.pk}, s)
+
+
+def account():
+    """bob, a Bawaslu officer of Jember: accounts are the administrator's alone."""
+    from netra.accounts.models import User
+
+    u = User.objects.get(username="bob")
+    return Target({"user_id": u.pk}, u)
+
+
+def account_reset():
+    target = account()
+    target.kwargs["what"] = "password"
+    return target
+
+
+def ikp_release():
+    from netra.risk.models import IkpRelease
+
+    r = IkpRelease.objects.order_by("pk").first()
+    return Target({"release_id": r.pk}, r)
+
+
+def employee():
+    from netra.people.models import Employee
+
+    e = (
+        Employee.objects.filter(region__code=REGION_A, nip__isnull=False)
+        .exclude(nip="")
+        .order_by("pk")
+        .first()
+    )
+    # The list's search box repeats the NIP asked for: the marker is the link to the record.
+    return Target({"employee_id": e.pk}, e, f"/pegawai/{e.pk}/", ("nip", e.nip), {"nip": e.nip})
+
+
+def circular():
+    from netra.prevention.models import Circular
+
+    c = Circular.objects.filter(region__code=REGION_A).exclude(file="").order_by("pk").first()
+    return Target({"circular_id": c.pk}, c)
+
+
+def import_job():
+    from netra.people.models import RosterImport
+
+    j = RosterImport.objects.filter(region__code=REGION_A).order_by("pk").first()
+    return Target({"job_id": j.pk}, j)
+
+
+def verification():
+    from netra.audit.models import AuditVerification
+
+    v = AuditVerification.objects.order_by("pk").first()
+    return Target({"verification_id": v.pk}, v)
+
+
+def letter_kind():
+    return Target({"kind": "invitation"})
+
+
+def catalog_code():
+    from netra.sanctions.catalog import active_catalog
+
+    return Target({"code": sorted(active_catalog().codes)[0]})
+
+
+def election():
+    from netra.demo_election import CODE
+
+    return Target({"code": CODE})
+
+
+def region_a():
+    return Target({"code": REGION_A})
+
+
+def csv():
+    return Target({"fmt": "csv"})
+
+
+GETTERS = {
+    "case": case,
+    "case_in_study": case_in_study,
+    "respondent": respondent,
+    "hearing": hearing,
+    "case_hearing": case_hearing,
+    "document": document,
+    "attachment": attachment,
+    "report": report,
+    "evidence": evidence,
+    "case_evidence": case_evidence,
+    "recommendation": recommendation,
+    "decided_recommendation": decided_recommendation,
+    "step": step,
+    "event": event,
+    "flag": flag,
+    "suggestion": suggestion,
+    "account": account,
+    "account_reset": account_reset,
+    "ikp_release": ikp_release,
+    "employee": employee,
+    "circular": circular,
+    "import_job": import_job,
+    "verification": verification,
+    "letter_kind": letter_kind,
+    "catalog_code": catalog_code,
+    "election": election,
+    "region_a": region_a,
+    "csv": csv,
+}
+
+
+def add_missing():
+    """Make, in region A, what the demo leaves out; each only once."""
+    from netra.accounts.models import User
+    from netra.audit.models import AuditVerification
+    from netra.cases import actions as cases
+    from netra.cases.models import Hearing
+    from netra.monitoring.models import NewsSuggestion, Text
+    from netra.people.models import RosterImport
+    from netra.prevention.models import Circular
+    from netra.regions.models import Region
+    from netra.reports.models import Evidence, Submission
+    from netra.sanctions.models import Decree
+
+    alice = User.objects.get(username="alice")
+    admin = User.objects.filter(role="admin").order_by("pk").first()
+    fajar = User.objects.get(username="fajar")
+    jember = Region.objects.get(code=REGION_A)
+    the_case = _case()
+
+    if not Evidence.objects.filter(submission__region__code=REGION_A).exists():
+        # On a second Kalisat report, opened as a case: the case's evidence page and the
+        # report's both point at it, and _report() stays a report in the district's hands.
+        submission = (
+            Submission.objects.filter(region=jember, district__code=DISTRICT_A, case=None)
+            .order_by("-pk")
+            .first()
+        )
+        item = Evidence(
+            submission=submission,
+            content_type="image/png",
+            size=len(SMALL_PNG),
+            sha256_original=hashlib.sha256(SMALL_PNG).hexdigest(),
+            metadata_removed=True,
+        )
+        item.file.save("bukti.png", ContentFile(SMALL_PNG), save=True)
+        cases.open_case_from_submission(alice, submission)
+    if not Hearing.objects.filter(case=the_case).exists():
+        Hearing.objects.create(
+            case=the_case,
+            party=Hearing.Party.REPORTED,
+            name="Terlapor",
+            scheduled_at=timezone.now() + timedelta(days=2),
+            place="Kantor Bawaslu Jember",
+            created_by=alice,
+        )
+    if not the_case.attachments.exists():
+        cases.attach(alice, the_case, title="Tangkapan layar", data=SMALL_PNG)
+    if not RosterImport.objects.filter(region=jember).exists():
+        RosterImport.objects.create(
+            region=jember,
+            uploaded_by=fajar,
+            original_name="pegawai.csv",
+            status=RosterImport.Status.DONE,
+        )
+    if not NewsSuggestion.objects.filter(region=jember).exists():
+        text = Text.objects.filter(region=jember).order_by("pk").first()
+        NewsSuggestion.objects.create(text=text, region=jember, extracted={})
+    # The demo's decrees and circulars carry no file; the download routes need one.
+    decree = Decree.objects.filter(recommendation__case__region=jember).order_by("pk").first()
+    if not decree.file:
+        decree.file.save("keputusan.pdf", ContentFile(SMALL_PDF), save=True)
+    circular = Circular.objects.filter(region=jember).order_by("pk").first()
+    if not circular.file:
+        circular.file.save("surat-edaran.pdf", ContentFile(SMALL_PDF), save=True)
+    if not AuditVerification.objects.exists():
+        AuditVerification.objects.create(requested_by=admin)
