@@ -48,6 +48,15 @@ def audit_checkpoint_dir(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def fresh_reference_cache():
+    """The reference data a submission reads is kept per process (reports/references.py): a
+    test's rolled-back changes send no signal, so each test starts without it."""
+    from netra.reports import references
+
+    references.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path_factory):
     """Uploaded files go to a fresh directory per test, never into the working tree."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")

@@ -64,10 +64,11 @@ def test_it_opens_the_evidence_of_its_districts_reports_only(client_for, wulan, 
 
 
 def test_a_look_alike_report_of_another_district_is_named_but_not_linked(
-    client_for, wulan, alice, client
+    client_for, wulan, alice, client, django_capture_on_commit_callbacks
 ):
     file_report(client, district="35.09.01")
-    file_report(client, district="35.09.27")  # the same person and story: a possible duplicate
+    with django_capture_on_commit_callbacks(execute=True):  # the worker's screening
+        file_report(client, district="35.09.27")  # the same person and story: a duplicate?
     first, second = Submission.objects.order_by("pk")
     assert second.duplicate_of == first
     page = client_for(wulan).get(f"/laporan/{second.pk}/").content.decode()

@@ -30,11 +30,11 @@ def crash_after_writing_the_photo(client, monkeypatch):
     class Killed(BaseException):
         pass
 
-    def killed(submission):
+    def killed(*args, **kwargs):
         raise Killed
 
     monkeypatch.setattr(actions, "_delete_files", lambda names: None)  # no clean-up: kill -9
-    monkeypatch.setattr(actions, "_flag_possible_duplicate", killed)
+    monkeypatch.setattr(actions, "record", killed)  # the last step before the commit
     with pytest.raises(Killed):
         file_report(client, files=[photo_with_gps()])
     monkeypatch.undo()

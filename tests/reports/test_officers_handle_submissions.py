@@ -77,21 +77,31 @@ def test_officers_of_the_region_are_told_by_email_without_details(
 
 
 def test_a_similar_second_report_is_flagged_and_the_officer_decides(
-    client_for, alice, client, submission
+    client_for, alice, client, submission, django_capture_on_commit_callbacks
 ):
-    file_report(client, description="Kepala Dinas unggah foto dengan calon, pose dua jari di FB.")
+    # The flag is the worker's, a moment after the commit: its task runs here.
+    with django_capture_on_commit_callbacks(execute=True):
+        file_report(
+            client, description="Kepala Dinas unggah foto dengan calon, pose dua jari di FB."
+        )
     second = Submission.objects.latest("submitted_at")
     assert (second.duplicate_of, second.duplicate) == (submission, "suspected")
+    flagged = AuditEntry.objects.get(action="report.duplicate_suspected")
+    assert (flagged.target_id, flagged.data) == (str(second.pk), {"of": submission.pk})
     client_for(alice).post(f"/laporan/{second.pk}/duplikat/", {"confirmed": "1"})
     second.refresh_from_db()
     assert second.duplicate == "confirmed"
 
 
-def test_a_report_about_someone_else_is_not_a_duplicate(client, submission):
-    file_report(
-        client,
-        person_name="Bambang Susilo",
-        person_nip="",
-        description="Camat membagikan sembako atas nama calon nomor urut 1.",
-    )
+def test_a_report_about_someone_else_is_not_a_duplicate(
+    client, submission, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        file_report(
+            client,
+            person_name="Bambang Susilo",
+            person_nip="",
+            description="Camat membagikan sembako atas nama calon nomor urut 1.",
+        )
+    assert queued  # the worker's screening ran, and found nothing
     assert Submission.objects.latest("submitted_at").duplicate_of is None

@@ -141,10 +141,11 @@ def test_one_address_cannot_flood_the_form(client, settings):
 def test_files_already_stored_are_removed_when_saving_fails(client, media_root, monkeypatch):
     from netra.reports import actions
 
-    def broken(submission):
+    def broken(*args, **kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(actions, "_flag_possible_duplicate", broken)
+    # The audit entry, the transaction's last step, after the files were written.
+    monkeypatch.setattr(actions, "record", broken)
     with pytest.raises(RuntimeError):
         file_report(client, files=[photo_with_gps(), photo_with_gps("b.jpg")])
     assert not Submission.objects.exists()

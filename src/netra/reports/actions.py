@@ -18,9 +18,8 @@ from netra.audit.log import record
 from netra.lib import clock
 from netra.lib.names import name_key, name_similarity
 from netra.people.models import Employee
-from netra.regions.clocks import clock_rules, holiday_dates
 
-from . import identity, receipts
+from . import identity, receipts, references
 from .models import (
     Evidence,
     EvidenceLink,
@@ -30,7 +29,8 @@ from .models import (
     Submission,
     evidence_path,
 )
-from .tasks import notify_hand_over, notify_officers, notify_reporter
+from .notifications import notify_officers_of_new_submission
+from .tasks import notify_hand_over, notify_reporter, screen_submission
 
 SUBMIT_WINDOW = 3600
 DUPLICATE_LOOKBACK_DAYS = 90
@@ -43,10 +43,11 @@ class Throttled(Exception):
 
 
 def report_deadline(election, known_date):
-    """The last day to report conduct known on KNOWN_DATE, under the election's clock rule."""
-    rules = clock_rules(election.kind)
+    """The last day to report conduct known on KNOWN_DATE, under the election's clock rule
+    (both kept per process: references.py)."""
+    rules = references.clock_rules(election.kind)
     return clock.report_deadline(
-        rules, known_date, holidays=holiday_dates() if rules.working else frozenset()
+        rules, known_date, holidays=references.holiday_dates() if rules.working else frozenset()
     )
 
 
@@ -137,7 +138,7 @@ def submit(form, *, client_ip, counted=False):
                 [EvidenceLink(submission=submission, url=url) for url in d["links"]]
             )
             _store_evidence(submission, d["evidence"], stored)
-            _flag_possible_duplicate(submission)
+            # Last: the audit chain's head stays locked until the commit.
             record(
                 None,
                 "report.submitted",
@@ -149,7 +150,9 @@ def submit(form, *, client_ip, counted=False):
                     "possibly_expired": submission.possibly_expired,
                 },
             )
-            transaction.on_commit(lambda: _queue_notification(submission.pk))
+            # The duplicate search and the officers' e-mail are nothing the reporter waits
+            # for: the worker does both a moment after the commit (screen_new_submission).
+            transaction.on_commit(lambda: _queue_screening(submission.pk))
     except BaseException:
         _delete_files(stored)
         throttle.release(key)  # nothing was filed
@@ -157,17 +160,34 @@ def submit(form, *, client_ip, counted=False):
     return submission, code
 
 
-def _queue_notification(submission_id):
-    notify_officers.enqueue(submission_id)
+def _queue_screening(submission_id):
+    screen_submission.enqueue(submission_id)
 
 
-def _flag_possible_duplicate(submission):
-    """Link SUBMISSION to an earlier one about the same person, dates and conduct.
+def screen_new_submission(submission_id):
+    """In the worker, after the submission's commit: flag it when it looks like an earlier
+    one, then tell the officers who reach it (the flag is on the report by the time they
+    open it). Run again after a lost worker, it flags nothing twice."""
+    submission = Submission.objects.select_related("region").filter(pk=submission_id).first()
+    if submission is None:
+        return None
+    if not submission.duplicate:
+        flag_possible_duplicate(submission)
+    notify_officers_of_new_submission(submission_id)
+    return submission.duplicate_of_id
+
+
+@transaction.atomic
+def flag_possible_duplicate(submission):
+    """Link SUBMISSION to an earlier one about the same person, dates and conduct; return the
+    earlier one's id, or None.
 
     The database narrows the field (same region, recent, incident within two weeks); names,
     agencies and texts are then compared for the few dozen most recent candidates.
     """
     person = submission.persons.first()
+    if person is None:
+        return None
     window = timedelta(days=DUPLICATE_WINDOW_DAYS)
     candidates = (
         ReportedPerson.objects.filter(
@@ -178,7 +198,9 @@ def _flag_possible_duplicate(submission):
                 submission.incident_date + window,
             ),
         )
-        .exclude(submission=submission)
+        # Earlier submissions only: screened after the commit, a report may meet a later
+        # one about the same thing, which is that one's duplicate, not its original.
+        .filter(submission_id__lt=submission.pk)
         .order_by("-submission__submitted_at")
         .values_list(
             "name",
@@ -198,7 +220,14 @@ def _flag_possible_duplicate(submission):
             submission.duplicate_of_id = other_original or other_id
             submission.duplicate = Submission.Duplicate.SUSPECTED
             submission.save(update_fields=["duplicate_of", "duplicate"])
-            return submission.duplicate_of
+            record(
+                None,
+                "report.duplicate_suspected",
+                submission,
+                region=submission.region,
+                data={"of": submission.duplicate_of_id},
+            )
+            return submission.duplicate_of_id
     return None
 
 

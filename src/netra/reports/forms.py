@@ -17,7 +17,7 @@ from netra.people.models import Employee
 from netra.regions.labels import RegionChoiceField, region_choices
 from netra.regions.models import Election, Region
 
-from . import conduct, evidence, uploads
+from . import conduct, evidence, references, uploads
 from .models import EvidenceLink, Submission
 
 EVIDENCE_MESSAGES = {
@@ -70,9 +70,50 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
+class _KeptChoice:
+    """A choice field whose value is looked up among the reference data kept per process
+    (references.py) rather than read from the database on every submission; the choices
+    offered on the page still come from the queryset."""
+
+    def kept(self, code):
+        raise NotImplementedError
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        found = self.kept(str(value)) if isinstance(value, (str, int)) else None
+        if found is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return found
+
+
+class ElectionField(_KeptChoice, forms.ModelChoiceField):
+    def kept(self, code):
+        return references.election(code)
+
+
+class PlaceOfReportField(_KeptChoice, RegionChoiceField):
+    """A regency or city (a province is no place a report is handled: each regency or city
+    has its office)."""
+
+    def kept(self, code):
+        found = references.region(code)
+        return found if found and found.level in (Region.Level.REGENCY, Region.Level.CITY) else None
+
+
 class RegionField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name
+
+
+class DistrictField(_KeptChoice, RegionField):
+    def kept(self, code):
+        found = references.region(code)
+        return found if found and found.level == Region.Level.DISTRICT else None
 
 
 def valid_nik(value):
@@ -82,7 +123,7 @@ def valid_nik(value):
     from lokal.nik import parse_nik
 
     info = parse_nik(value)
-    return info.valid and Region.objects.filter(code=info.district_code).exists()
+    return info.valid and references.region(info.district_code) is not None
 
 
 class SubmissionForm(forms.Form):
@@ -102,11 +143,11 @@ class SubmissionForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     # Codes, not database ids: the same values as /api/v1/regions and /api/v1/elections.
-    election = forms.ModelChoiceField(
+    election = ElectionField(
         label=_("Election"), queryset=Election.objects.all(), empty_label=None, to_field_name="code"
     )
     # Labelled with the province ("Kabupaten Jember — Jawa Timur (35.09)"), as a type-ahead.
-    region = RegionChoiceField(
+    region = PlaceOfReportField(
         label=_("Regency or city where it happened"),
         to_field_name="code",
         # A province is not a place a report can be handled: each regency or city has its office.
@@ -117,7 +158,7 @@ class SubmissionForm(forms.Form):
             "invalid_choice": _("Choose a regency or city from the list (not a province).")
         },
     )
-    district = RegionField(
+    district = DistrictField(
         label=_("District (kecamatan)"),
         required=False,
         to_field_name="code",
@@ -159,7 +200,7 @@ class SubmissionForm(forms.Form):
         # which count against the limit with the new ones.
         self.staged_count = staged_count
         super().__init__(*args, **kwargs)
-        latest = Election.objects.order_by("-voting_date").first()
+        latest = references.latest_election()
         if latest is not None:
             self.fields["election"].initial = latest.code
 
@@ -244,14 +285,12 @@ class SubmissionForm(forms.Form):
         region, district, election = data.get("region"), data.get("district"), data.get("election")
         if region and district and not district.is_within(region):
             self.add_error("district", _("This district is not in the chosen regency or city."))
-        if region and election and not election.national and election.regions_complete:
-            province = region.code.split(".")[0]
-            if not election.regions.filter(Q(code=region.code) | Q(code=province)).exists():
-                self.add_error(
-                    "region",
-                    _("%(region)s does not take part in %(election)s.")
-                    % {"region": region.name, "election": election.name},
-                )
+        if region and election and not references.takes_part(election, region):
+            self.add_error(
+                "region",
+                _("%(region)s does not take part in %(election)s.")
+                % {"region": region.name, "election": election.name},
+            )
         if not data.get("anonymous"):
             required = {
                 "reporter_name": _("Your name is needed for a formal report."),

@@ -9,6 +9,8 @@ from .notifications import (
 
 @task()
 def notify_officers(submission_id):
+    # No longer queued (screen_submission mails the officers): kept for the rows queued
+    # before.
     notify_officers_of_new_submission(submission_id)
 
 
@@ -20,3 +22,11 @@ def notify_reporter(submission_id):
 @task()
 def notify_hand_over(submission_id):
     notify_officers_of_hand_over(submission_id)
+
+
+@task()
+def screen_submission(submission_id):
+    """A new public submission: the duplicate search, then the officers' e-mail."""
+    from .actions import screen_new_submission
+
+    return screen_new_submission(submission_id)
