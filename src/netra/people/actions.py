@@ -13,6 +13,7 @@ from netra.accounts.access import scope_region_ids
 from netra.audit.log import record
 from netra.regions.models import Region
 
+from . import staged
 from .importer import RosterFileError, RowError, check_file, compact, errors_as_csv
 from .models import RosterImport
 from .writer import RosterWriter, nips_outside
@@ -71,14 +72,17 @@ def import_roster_file(path, *, region, actor, skip_invalid=False, progress=None
 
     By default one invalid row rejects the whole file; with SKIP_INVALID the valid rows go in.
     An ACTOR with a limited reach cannot take over an employee registered elsewhere.
-    On PostgreSQL, checked chunks are written while later ones are still being checked, all in
-    one transaction that is rolled back if the file turns out to be rejected; SQLite, with a
-    single writer, checks the whole file before it takes the write lock.
+    On PostgreSQL the file is staged with COPY, checked in SQL and merged in one statement, all
+    in one transaction that is rolled back if the file is rejected (people/staged.py); SQLite,
+    with a single writer, checks the whole file in Python before it takes the write lock.
     """
     limit = settings.NETRA_ROSTER_MAX_BYTES if limit_bytes is None else limit_bytes
     lookup, district_ids = district_maps(region)
     allowed = scope_region_ids(actor) if actor is not None else None
-    pipelined = connection.vendor == "postgresql"
+    if connection.vendor == "postgresql":
+        return _import_staged(
+            path, region, actor, skip_invalid, progress, limit, allowed, lookup, district_ids
+        )
     foreign = []  # (row, nip) of employees registered outside the actor's reach
     outcome = {"imported": 0, "created": 0, "updated": 0}
 
@@ -94,18 +98,10 @@ def import_roster_file(path, *, region, actor, skip_invalid=False, progress=None
         writer.add(rows, agencies)
         outcome["imported"] += len(rows)
 
-    def check(on_chunk=None):
-        return check_file(
-            path, district_codes=lookup, limit_bytes=limit, progress=progress, on_chunk=on_chunk
-        )
-
-    checked = None if pipelined else check()
+    checked = check_file(path, district_codes=lookup, limit_bytes=limit, progress=progress)
     with transaction.atomic():
         with RosterWriter(region, district_ids) as writer:
-            if pipelined:
-                checked = check(lambda *chunk: accept(writer, *chunk))
-            else:
-                accept(writer, checked.rows, checked.agencies, checked.error_count)
+            accept(writer, checked.rows, checked.agencies, checked.error_count)
             error_count = checked.error_count + len(foreign)
             rejected = bool(error_count) and not skip_invalid
             if rejected:
@@ -141,6 +137,54 @@ def import_roster_file(path, *, region, actor, skip_invalid=False, progress=None
             outcome["imported"],
             outcome["created"],
             outcome["updated"],
+        )
+    return result
+
+
+def _import_staged(
+    path, region, actor, skip_invalid, progress, limit, allowed, lookup, district_ids
+):
+    """PostgreSQL: COPY into a staging table, checks in SQL, one merge (people/staged.py)."""
+    with transaction.atomic():
+        outcome = staged.import_file(
+            path,
+            region=region,
+            district_codes=lookup,
+            district_ids=district_ids,
+            allowed=allowed,
+            skip_invalid=skip_invalid,
+            progress=progress,
+            limit_bytes=limit,
+        )
+        result = ImportResult(
+            total_rows=outcome["total_rows"],
+            invalid=outcome["error_count"],
+            errors=outcome["errors"],
+            rejected=outcome["rejected"],
+        )
+        if result.rejected:
+            transaction.set_rollback(True)
+        else:
+            result.imported = outcome["imported"]
+            result.created, result.updated = outcome["created"], outcome["updated"]
+            record(
+                actor,
+                "roster.imported",
+                region=region,
+                data={
+                    "rows": result.total_rows,
+                    "invalid": result.invalid,
+                    "imported": result.imported,
+                    "created": result.created,
+                    "updated": result.updated,
+                },
+            )
+    if result.rejected:
+        record(
+            actor,
+            "roster.import_rejected",
+            region=region,
+            data={"rows": result.total_rows, "invalid": result.invalid},
         )
     return result
 

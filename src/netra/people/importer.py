@@ -301,62 +301,34 @@ def map_header(header):
 # ---- checking --------------------------------------------------------------------------------
 
 
-def check_file(
-    path,
-    *,
-    district_codes,
-    limit_bytes=0,
-    progress=None,
-    today=None,
-    on_chunk=None,
-    chunk_size=50_000,
-):
-    """Read and check every row of PATH; nothing is written here.
+def row_checker(district_codes, label, fail, *, today=None):
+    """The checks of one row, as ``check(row_number, nip, name, employment_type, position,
+    position_class, agency, agency_code, district, email, active, seen_nips, agency_keys)``
+    over the row's raw cells ("" for a column the file lacks). Returns the CleanRow and the
+    agency's (name, code), or None after calling ``fail(row, field, code, value, **params)``
+    for each error. SEEN_NIPS (NIP -> first row) and AGENCY_KEYS (raw text -> (name, key))
+    are the caller's, shared by the rows of one file.
 
-    DISTRICT_CODES maps a district's normalised name and its code to its code, for the region
-    being imported. With ON_CHUNK, clean rows are handed over every CHUNK_SIZE rows as
-    ``on_chunk(rows, agencies, error_count)`` (agencies and error count so far) instead of being
-    collected, so that a writer can work while the rest of the file is checked.
-    """
-    check_size(path, limit_bytes)
-    header, rows, estimate = open_table(path)
-    mapping, labels = map_header(header)
-    get = {f: mapping.get(f) for f in HEADER_ALIASES}
-    i_nip, i_name, i_agency = get["nip"], get["name"], get["agency"]
-    i_type, i_pos, i_class = get["employment_type"], get["position"], get["position_class"]
-    i_code, i_district, i_email, i_active = (
-        get["agency_code"],
-        get["district"],
-        get["email"],
-        get["active"],
-    )
-    width = max(mapping.values()) + 1
-    label = {f: labels.get(f, f) for f in HEADER_ALIASES}
+    Used for every row on SQLite, and on PostgreSQL for the rows SQL could not pass as
+    certainly valid (people/staged.py), so that both report the same errors."""
 
-    clean, errors, error_count = [], [], 0
-    seen_nips, agencies = {}, {}
-    agency_keys = {}  # raw agency text -> key: a file names the same few agencies many times
-
-    def fail(row, f, code, value="", **params):
-        nonlocal error_count
-        error_count += 1
-        if len(errors) < MAX_LISTED_ERRORS:
-            errors.append(RowError(row, label[f], code, value, params))
-
-    row_number = 1
-    data_rows = 0
-    for values in rows:
-        row_number += 1
-        if len(values) < width:
-            values = values + [""] * (width - len(values))
-        if not any(v.strip() for v in values):
-            continue
-        data_rows += 1
-        if progress and data_rows % 20_000 == 0:
-            progress(data_rows, max(estimate, data_rows))
+    def check(
+        row_number,
+        raw_nip,
+        raw_name,
+        raw_type,
+        raw_position,
+        raw_class,
+        raw_agency,
+        raw_code,
+        raw_district,
+        raw_email,
+        raw_active,
+        seen_nips,
+        agency_keys,
+    ):
         ok = True
-
-        name = " ".join(values[i_name].split())
+        name = " ".join(raw_name.split())
         if not name:
             fail(row_number, "name", "name_required")
             ok = False
@@ -364,8 +336,8 @@ def check_file(
             fail(row_number, "name", "name_too_long")
             ok = False
 
-        raw_type = values[i_type].strip() if i_type is not None else ""
-        nip = normalize_nip(values[i_nip]) if values[i_nip].strip() else None
+        raw_type = raw_type.strip()
+        nip = normalize_nip(raw_nip) if raw_nip.strip() else None
         info = None
         if nip and tables.is_cut_number(nip):
             fail(row_number, "nip", "nip_excel_number", nip[1:])
@@ -374,7 +346,7 @@ def check_file(
             try:
                 info = parse_nip(nip, today=today)
             except NipError as exc:
-                fail(row_number, "nip", f"nip_{exc.code}", values[i_nip].strip())
+                fail(row_number, "nip", f"nip_{exc.code}", raw_nip.strip())
                 ok = False
         if raw_type:
             employment_type = EMPLOYMENT_TYPES.get(compact(raw_type))
@@ -403,7 +375,6 @@ def check_file(
             else:
                 seen_nips[nip] = row_number
 
-        raw_agency = values[i_agency]
         agency_name, agency_key = agency_keys.get(raw_agency, (None, None))
         if agency_key is None:
             agency_name = " ".join(raw_agency.split())
@@ -416,68 +387,150 @@ def check_file(
             fail(row_number, "agency", "too_long")
             ok = False
 
-        position = " ".join(values[i_pos].split()) if i_pos is not None else ""
+        position = " ".join(raw_position.split())
         if len(position) > 255:
             fail(row_number, "position", "too_long")
             ok = False
         position_class = ""
-        if i_class is not None and values[i_class].strip():
-            position_class = POSITION_CLASSES.get(compact(values[i_class]))
+        if raw_class.strip():
+            position_class = POSITION_CLASSES.get(compact(raw_class))
             if position_class is None:
-                fail(row_number, "position_class", "position_class", values[i_class].strip())
+                fail(row_number, "position_class", "position_class", raw_class.strip())
                 ok = False
 
         district_code = None
-        if i_district is not None and values[i_district].strip():
-            raw = values[i_district].strip()
+        if raw_district.strip():
+            raw = raw_district.strip()
             district_code = district_codes.get(raw) or district_codes.get(compact(raw))
             if district_code is None:
                 fail(row_number, "district", "district", raw)
                 ok = False
 
-        email = values[i_email].strip() if i_email is not None else ""
+        email = raw_email.strip()
         if email and (len(email) > 254 or not _EMAIL.match(email)):
             fail(row_number, "email", "email", email)
             ok = False
 
-        active = True
-        if i_active is not None:
-            active = ACTIVE_VALUES.get(compact(values[i_active]))
-            if active is None:
-                fail(row_number, "active", "active", values[i_active].strip())
-                ok = False
+        active = ACTIVE_VALUES.get(compact(raw_active))
+        if active is None:
+            fail(row_number, "active", "active", raw_active.strip())
+            ok = False
 
-        if ok:
-            if agency_key not in agencies:
-                code = values[i_code].strip()[:40] if i_code is not None else ""
-                agencies[agency_key] = (agency_name, code)
-            clean.append(
-                CleanRow(
-                    row_number,
-                    nip,
-                    name,
-                    name_key(name),
-                    phonetic_index(name),
-                    employment_type,
-                    position,
-                    position_class,
-                    agency_key,
-                    district_code,
-                    email,
-                    active,
-                )
-            )
+        if not ok:
+            return None
+        return (
+            CleanRow(
+                row_number,
+                nip,
+                name,
+                name_key(name),
+                phonetic_index(name),
+                employment_type,
+                position,
+                position_class,
+                agency_key,
+                district_code,
+                email,
+                active,
+            ),
+            (agency_name, raw_code.strip()[:40]),
+        )
+
+    return check
+
+
+class ErrorList:
+    """Row errors in file order: the first MAX_LISTED_ERRORS kept, all of them counted."""
+
+    def __init__(self, labels):
+        self.errors, self.count = [], 0
+        self.label = {f: labels.get(f, f) for f in HEADER_ALIASES}
+
+    def fail(self, row, f, code, value="", **params):
+        self.count += 1
+        if len(self.errors) < MAX_LISTED_ERRORS:
+            self.errors.append(RowError(row, self.label[f], code, value, params))
+
+
+def read_header(path, limit_bytes):
+    """(rows iterator, estimated row count, field -> column index, field -> label): the file
+    opened and its header understood, or RosterFileError."""
+    check_size(path, limit_bytes)
+    header, rows, estimate = open_table(path)
+    mapping, labels = map_header(header)
+    return rows, estimate, mapping, labels
+
+
+def check_file(
+    path,
+    *,
+    district_codes,
+    limit_bytes=0,
+    progress=None,
+    today=None,
+    on_chunk=None,
+    chunk_size=50_000,
+):
+    """Read and check every row of PATH; nothing is written here.
+
+    DISTRICT_CODES maps a district's normalised name and its code to its code, for the region
+    being imported. With ON_CHUNK, clean rows are handed over every CHUNK_SIZE rows as
+    ``on_chunk(rows, agencies, error_count)`` (agencies and error count so far) instead of being
+    collected, so that a writer can work while the rest of the file is checked.
+    """
+    rows, estimate, mapping, labels = read_header(path, limit_bytes)
+    fields = [
+        "nip",
+        "name",
+        "employment_type",
+        "position",
+        "position_class",
+        "agency",
+        "agency_code",
+        "district",
+        "email",
+        "active",
+    ]
+    # A column the file lacks reads as an empty cell: the checks treat both alike.
+    width = max(mapping.values()) + 2
+    columns = [mapping.get(f, width - 1) for f in fields]
+    errors = ErrorList(labels)
+    check = row_checker(district_codes, errors.label, errors.fail, today=today)
+
+    clean = []
+    seen_nips, agencies = {}, {}
+    agency_keys = {}  # raw agency text -> key: a file names the same few agencies many times
+
+    row_number = 1
+    data_rows = 0
+    for values in rows:
+        row_number += 1
+        if not "".join(values).strip():
+            continue
+        if len(values) < width:
+            values = values + [""] * (width - len(values))
+        else:
+            values[width - 1] = ""  # the empty cell of the columns the file lacks
+        data_rows += 1
+        if progress and data_rows % 20_000 == 0:
+            progress(data_rows, max(estimate, data_rows))
+        checked = check(row_number, *[values[i] for i in columns], seen_nips, agency_keys)
+        if checked is not None:
+            row, agency = checked
+            if row.agency_key not in agencies:
+                agencies[row.agency_key] = agency
+            clean.append(row)
             if on_chunk is not None and len(clean) >= chunk_size:
-                on_chunk(clean, agencies, error_count)
+                on_chunk(clean, agencies, errors.count)
                 clean = []
     if data_rows == 0:
         raise RosterFileError("no_rows")
     if on_chunk is not None and clean:
-        on_chunk(clean, agencies, error_count)
+        on_chunk(clean, agencies, errors.count)
         clean = []
     if progress:
         progress(data_rows, data_rows)
-    return CheckedFile(clean, errors, error_count, data_rows, agencies, labels)
+    return CheckedFile(clean, errors.errors, errors.count, data_rows, agencies, labels)
 
 
 def errors_as_csv(errors):

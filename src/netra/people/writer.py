@@ -185,7 +185,7 @@ class RosterWriter:
     def finish(self):
         """Write what is left; return (created, updated) for the whole import."""
         self.wait()
-        created, updated = _write_rows_without_nip(
+        created, updated = write_rows_without_nip(
             self.without_nip, self.region, self.agency_ids, self.district_ids, self.now
         )
         with connection.cursor() as cursor:
@@ -198,7 +198,9 @@ class RosterWriter:
         return self.created + created, self.updated + updated
 
 
-def _write_rows_without_nip(rows, region, agency_ids, district_ids, now):
+def write_rows_without_nip(rows, region, agency_ids, district_ids, now=None):
+    """Upsert rows without a NIP, matched on agency and normalised name; (created, updated)."""
+    now = now or timezone.now()
     existing = {
         (v[FIELDS.index("agency_id")], v[FIELDS.index("name_key")]): (pk, v)
         for pk, *v in Employee.objects.filter(region=region, nip=None).values_list("id", *FIELDS)

@@ -1,0 +1,616 @@
+"""The roster import on PostgreSQL, set-based: the file is streamed into a staging table with
+COPY, checked there in one pass, and merged with one INSERT ... ON CONFLICT.
+
+Python still reads the file (CSV or XLSX, netra/lib/tables.py) and tidies what only it can
+(spaces in names, the agency's name key), but checks no row itself on the way in. SQL passes a
+row as *certainly valid* only when every check of ``importer.row_checker`` would pass it, and
+is stricter where it cannot be sure (a cell outside printable ASCII, a NIP seen twice): every
+other row goes through ``row_checker`` itself, in file order, so that the error report (codes,
+columns, line numbers, messages) is the one the SQLite path gives. Those rows are the invalid
+ones and a few oddities, not the file.
+
+Names get their search keys (name_key, name_phonetic) in Python, once per distinct name, and
+only for rows that are new or whose name changed: an unchanged row keeps the keys it has.
+
+When the rows to write are most of the table (a first load, a national re-load), the secondary
+indexes and the foreign keys are dropped, the rows written, the indexes built again, and the
+keys added back NOT VALID and validated in one set-based pass each. Their values were already
+checked by the staging query's joins. All of it is inside the caller's transaction, so a
+refused or failed file leaves the table, its indexes and its keys as they were. A re-import that
+changes few rows writes only those, through the indexes as they are.
+"""
+
+import time
+from contextlib import contextmanager
+from datetime import date
+from operator import itemgetter
+
+from django.db import connection
+
+from netra.lib.names import PAIR_JOIN, name_key, phonetic_index
+from netra.lib.nip import _SEPARATORS as NIP_SEPARATORS
+
+from .importer import (
+    ACTIVE_VALUES,
+    EMPLOYMENT_TYPES,
+    POSITION_CLASSES,
+    CleanRow,
+    ErrorList,
+    RosterFileError,
+    RowError,
+    compact,
+    read_header,
+    row_checker,
+)
+from .models import Agency, Employee, NameCode
+from .writer import CHANGING, ensure_agencies, write_rows_without_nip
+
+TABLE = Employee._meta.db_table
+AGENCY_TABLE = Agency._meta.db_table
+CODES_TABLE = NameCode._meta.db_table
+
+# Below this many rows to write, the indexes are maintained as rows go in: dropping them takes
+# the table's strongest lock and rebuilding costs a pass over every row.
+BULK_MIN_ROWS = 50_000
+
+RAW_FIELDS = [
+    "nip",
+    "name",
+    "employment_type",
+    "position",
+    "position_class",
+    "agency",
+    "agency_code",
+    "district",
+    "email",
+    "active",
+]
+VALUE_COLUMNS = {
+    "type": "employment_type",
+    "class": "position_class",
+    "district": "district",
+    "active": "active",
+}
+STAGE_COLUMNS = (
+    "line, nip, name, employment_type, position, position_class, agency_name, agency_key, "
+    "agency_code, district, email, active, forced"
+)
+TEMP_TABLES = ["roster_raw", "roster_values", "roster_checked"]
+TEMP_TABLES += ["roster_fixed", "roster_merge", "roster_keys"]
+
+ASN = "('pns', 'cpns', 'pppk')"
+
+# One pass over the staged rows. Each level is fenced with OFFSET 0 so that what it computes is
+# computed once a row, not again at each use above it. The coded columns (type, position class,
+# district, active) are looked up by their raw text in roster_values, which Python fills from
+# the file's distinct values with the importer's own rules (_value_rows).
+CHECK_SQL = f"""
+CREATE TEMP TABLE roster_checked ON COMMIT DROP AS
+SELECT line, nip, name, employment_type, position, position_class, agency_name, agency_key,
+       agency_code, district_id, email, active,
+       certain AND (nip IS NULL OR count(*) OVER (PARTITION BY same_nip) = 1) AS ok
+FROM (
+  SELECT q.line, q.name, q.position, q.agency_name, q.agency_key, q.agency_code, q.same_nip,
+         q.nip, q.employment_type, q.position_class, q.district_id, q.email, q.active,
+         NOT q.forced
+         AND q.type_ok AND q.class_ok AND q.district_ok AND q.active_ok AND q.code_plain
+         AND length(q.name) BETWEEN 1 AND 255
+         AND length(q.position) <= 255
+         AND q.agency_key <> '' AND length(q.agency_name) <= 255
+         AND q.nip_plain
+         AND (q.nip IS NULL OR (
+               q.digits18
+               AND q.by >= 1940
+               AND q.bm BETWEEN 1 AND 12
+               AND q.bd BETWEEN 1 AND CASE
+                 WHEN q.bm = 2 THEN
+                   CASE WHEN (q.by %% 4 = 0 AND q.by %% 100 <> 0) OR q.by %% 400 = 0
+                   THEN 29 ELSE 28 END
+                 WHEN q.bm IN (4, 6, 9, 11) THEN 30 ELSE 31 END
+               AND CASE
+                 WHEN q.am = 21 THEN q.ay - q.by >= 18 AND q.ay <= %(last_year)s
+                 WHEN q.am BETWEEN 1 AND 12 THEN
+                   q.ay * 12 + q.am >= (q.by + 18) * 12 + q.bm
+                   AND q.ay * 12 + q.am <= %(last_month)s
+                 ELSE false END
+               AND substr(q.nip, 15, 1) IN ('1', '2')
+               AND right(q.nip, 3) <> '000'))
+         AND NOT (coalesce(q.am = 21, false) AND q.employment_type IN ('pns', 'cpns'))
+         AND NOT (q.employment_type IN {ASN} AND q.nip IS NULL)
+         AND (q.email = ''
+              OR (q.email_plain AND length(q.email) <= 254
+                  AND q.email ~ '^[^@ ]+@[^@ ]+\\.[^@ ]+$')) AS certain
+  FROM (
+    SELECT p.*,
+           CASE WHEN p.type_value = '' THEN CASE WHEN p.am = 21 THEN 'pppk' ELSE 'pns' END
+                ELSE p.type_value END AS employment_type
+    FROM (
+      SELECT n.*,
+             CASE WHEN n.digits18 THEN substr(n.nip, 1, 4)::int END AS by,
+             CASE WHEN n.digits18 THEN substr(n.nip, 5, 2)::int END AS bm,
+             CASE WHEN n.digits18 THEN substr(n.nip, 7, 2)::int END AS bd,
+             CASE WHEN n.digits18 THEN substr(n.nip, 9, 4)::int END AS ay,
+             CASE WHEN n.digits18 THEN substr(n.nip, 13, 2)::int END AS am
+      FROM (
+        SELECT m.*,
+               -- digits, spaces, dots and dashes only, and not separators alone
+               m.rest = '' AND (m.blank OR m.nip <> '') AS nip_plain,
+               m.rest = '' AND length(m.nip) = 18 AS digits18
+        FROM (
+          SELECT r.line, r.forced, r.name, r.position, r.agency_name, r.agency_key,
+                 left(btrim(r.agency_code, ' '), 40) AS agency_code,
+                 r.agency_code = '' OR r.agency_code ~ '^[ -~]*$' AS code_plain,
+                 -- NIPs as the rules of lib/nip.py normalise them, to find those seen twice;
+                 -- the common case, digits only, spared the slower functions
+                 CASE WHEN x.digits THEN nullif(r.nip, '')
+                      ELSE nullif(translate(r.nip, %(separators)s, ''), '') END AS same_nip,
+                 r.nip = '' OR btrim(r.nip, ' ') = '' AS blank,
+                 CASE WHEN x.digits THEN nullif(r.nip, '')
+                      WHEN btrim(r.nip, ' ') <> '' THEN translate(r.nip, ' .-', '') END AS nip,
+                 CASE WHEN x.digits THEN '' ELSE translate(r.nip, '0123456789 .-', '') END
+                   AS rest,
+                 t.value AS type_value, t.value IS NOT NULL AS type_ok,
+                 c.value AS position_class, c.value IS NOT NULL AS class_ok,
+                 nullif(d.value, '')::bigint AS district_id, d.value IS NOT NULL AS district_ok,
+                 a.value::boolean AS active, a.value IS NOT NULL AS active_ok,
+                 btrim(r.email, ' ') AS email, r.email = '' OR r.email ~ '^[ -~]*$' AS email_plain
+          FROM roster_raw r
+          CROSS JOIN LATERAL (SELECT ltrim(r.nip, '0123456789') = '' AS digits) x
+          LEFT JOIN roster_values t ON t.kind = 'type' AND t.raw = r.employment_type
+          LEFT JOIN roster_values c ON c.kind = 'class' AND c.raw = r.position_class
+          LEFT JOIN roster_values d ON d.kind = 'district' AND d.raw = r.district
+          LEFT JOIN roster_values a ON a.kind = 'active' AND a.raw = r.active
+          OFFSET 0
+        ) m
+        OFFSET 0
+      ) n
+      OFFSET 0
+    ) p
+    OFFSET 0
+  ) q
+) checked
+"""
+
+
+def _value_rows(kind, raws, district_codes, district_ids):
+    """(kind, raw text, value) for each distinct raw text of a coded column, by the rules of
+    importer.row_checker: "" for the type's default (set from the NIP) and for no class or
+    district; no row for a text the checks refuse."""
+    for raw in raws:
+        text = raw.strip()
+        if kind == "type":
+            value = EMPLOYMENT_TYPES.get(compact(text)) if text else ""
+        elif kind == "class":
+            value = POSITION_CLASSES.get(compact(raw)) if text else ""
+        elif kind == "district":
+            code = (district_codes.get(text) or district_codes.get(compact(text))) if text else ""
+            value = "" if not text else (str(district_ids[code]) if code else None)
+        else:
+            value = ACTIVE_VALUES.get(compact(raw))
+            value = None if value is None else str(value).lower()
+        if value is not None:
+            yield kind, raw, str(value)
+
+
+def _stream(cursor, path, limit_bytes, progress):
+    """COPY the file's rows into roster_raw; return (data rows, labels, rows COPY could not
+    carry as they are: row -> raw cells)."""
+    rows, estimate, mapping, labels = read_header(path, limit_bytes)
+    # A column the file lacks reads as the empty cell past the last known one.
+    width = max(mapping.values()) + 2
+    pick = itemgetter(*[mapping.get(f, width - 1) for f in RAW_FIELDS])
+    agency_keys = {}  # raw agency text -> (name, key): a file names the same few many times
+    forced = {}
+    row_number, data_rows = 1, 0
+    with cursor.copy(f"COPY roster_raw ({STAGE_COLUMNS}) FROM STDIN") as copy:
+        write = copy.write_row
+        for values in rows:
+            row_number += 1
+            joined = "".join(values)
+            if not joined.strip():
+                continue
+            if len(values) < width:
+                values = values + [""] * (width - len(values))
+            else:
+                values[width - 1] = ""
+            data_rows += 1
+            if progress and data_rows % 20_000 == 0:
+                progress(data_rows, max(estimate, data_rows))
+            nip, name, kind, position, position_class, agency, code, district, email, active = pick(
+                values
+            )
+            known = agency_keys.get(agency)
+            if known is None:
+                tidy = " ".join(agency.split())
+                known = agency_keys[agency] = (tidy, name_key(tidy) if tidy else "")
+            cells = (
+                row_number,
+                nip,
+                " ".join(name.split()),
+                kind,
+                " ".join(position.split()),
+                position_class,
+                *known,
+                code,
+                district,
+                email,
+                active,
+            )
+            if "\x00" in joined:  # text columns cannot hold NUL: Python checks the row
+                forced[row_number] = list(pick(values))
+                write([c.replace("\x00", "") if isinstance(c, str) else c for c in cells] + [True])
+            else:
+                write((*cells, False))
+    if data_rows == 0:
+        raise RosterFileError("no_rows")
+    if progress:
+        progress(data_rows, data_rows)
+    return data_rows, labels, forced
+
+
+class StagedImport:
+    """One file's import into REGION's roster, inside the caller's transaction."""
+
+    def __init__(self, region, district_codes, district_ids, allowed):
+        self.region, self.allowed = region, allowed
+        self.district_codes, self.district_ids = district_codes, district_ids
+        connection.ensure_connection()
+        self.raw = connection.connection
+        self.cursor = self.raw.cursor()
+        self.codes = set()
+        self.timings = {}
+
+    def run(self, path, *, limit_bytes, progress, skip_invalid):
+        """Check PATH; write it unless it is refused. Returns a dict for actions.py."""
+        cur, phase = self.cursor, self._phase
+        self._create_tables()
+        with phase("stream"):
+            total, labels, forced = _stream(cur, path, limit_bytes, progress)
+        with phase("check"):
+            cur.execute("ANALYZE roster_raw")
+            self._values()
+            today = date.today()
+            cur.execute(
+                CHECK_SQL,
+                {
+                    "separators": "".join(map(chr, NIP_SEPARATORS)),
+                    "last_year": today.year + 1,
+                    "last_month": (today.year + 1) * 12 + today.month,
+                },
+            )
+        errors = ErrorList(labels)
+        with phase("recheck"):
+            agencies = self._recheck(errors, forced)
+            foreign = self._foreign()
+        error_count = errors.count + len(foreign)
+        outcome = {
+            "total_rows": total,
+            "errors": errors.errors,
+            "error_count": error_count,
+            "foreign": foreign,
+            "labels": labels,
+            "rejected": bool(error_count) and not skip_invalid,
+        }
+        if outcome["rejected"]:
+            return outcome
+        agency_ids = ensure_agencies(self.region, agencies)
+        outcome.update(self._write(agency_ids))
+        self._drop_tables()
+        return outcome
+
+    @contextmanager
+    def _phase(self, name):
+        """Where the time goes (bench/roster_import.py reads it)."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0) + time.perf_counter() - start
+
+    # ---- checking ----------------------------------------------------------------------------
+
+    def _create_tables(self):
+        cur = self.cursor
+        cur.execute("SET LOCAL work_mem = '256MB'")
+        cur.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        cur.execute(
+            "CREATE TEMP TABLE roster_raw (line int, nip text, name text, employment_type text, "
+            "position text, position_class text, agency_name text, agency_key text, "
+            "agency_code text, district text, email text, active text, forced boolean) "
+            "ON COMMIT DROP"
+        )
+        cur.execute("SET LOCAL jit = off")  # compiling the check costs more than it saves
+
+    def _values(self):
+        """roster_values: what each distinct text of the coded columns stands for."""
+        cur = self.cursor
+        cur.execute(
+            "CREATE TEMP TABLE roster_values (kind text, raw text, value text) ON COMMIT DROP"
+        )
+        found = {}
+        for kind, column in VALUE_COLUMNS.items():
+            cur.execute(f"SELECT DISTINCT {column} FROM roster_raw")
+            found[kind] = [raw for (raw,) in cur.fetchall()]
+        with cur.copy("COPY roster_values FROM STDIN") as copy:
+            for kind, raws in found.items():
+                for row in _value_rows(kind, raws, self.district_codes, self.district_ids):
+                    copy.write_row(row)
+        cur.execute("ANALYZE roster_values")
+
+    def _recheck(self, errors, forced):
+        """Run row_checker over the rows SQL did not pass, in file order; mark the valid ones
+        ok with their values. Returns the agencies of the valid rows: key -> (name, code)."""
+        cur = self.cursor
+        check = row_checker(self.district_codes, errors.label, errors.fail)
+        seen_nips, agency_keys = {}, {}
+        cur.execute(
+            "SELECT r.line, r.nip, r.name, r.employment_type, r.position, r.position_class, "
+            "r.agency_name, r.agency_code, r.district, r.email, r.active "
+            "FROM roster_raw r WHERE r.line IN (SELECT line FROM roster_checked WHERE NOT ok) "
+            "ORDER BY r.line"
+        )
+        fixed, agencies = [], {}
+        for row, *cells in cur.fetchall():
+            checked = check(row, *forced.get(row, cells), seen_nips, agency_keys)
+            if checked is not None:
+                clean, agency = checked
+                fixed.append(clean)
+                agencies.setdefault(clean.agency_key, (row, agency))
+        cur.execute(
+            "SELECT DISTINCT ON (agency_key) agency_key, line, agency_name, agency_code "
+            "FROM roster_checked WHERE ok ORDER BY agency_key, line"
+        )
+        for key, row, name, code in cur.fetchall():
+            if key not in agencies or agencies[key][0] > row:
+                agencies[key] = (row, (name, code))
+        if fixed:
+            cur.execute(
+                "CREATE TEMP TABLE roster_fixed (line int, nip text, employment_type text, "
+                "position_class text, district_id bigint, email text, active boolean) "
+                "ON COMMIT DROP"
+            )
+            with cur.copy("COPY roster_fixed FROM STDIN") as copy:
+                for r in fixed:
+                    district = self.district_ids[r.district_code] if r.district_code else None
+                    copy.write_row(
+                        (r.row, r.nip, r.employment_type, r.position_class, district, r.email)
+                        + (r.active,)
+                    )
+            cur.execute(
+                "UPDATE roster_checked c SET ok = true, nip = f.nip, "
+                "employment_type = f.employment_type, position_class = f.position_class, "
+                "district_id = f.district_id, email = f.email, active = f.active "
+                "FROM roster_fixed f WHERE f.line = c.line"
+            )
+        return {key: agency for key, (_row, agency) in agencies.items()}
+
+    def _foreign(self):
+        """(row, NIP) of the valid rows whose NIP belongs to a region outside the actor's
+        reach; those rows are no longer ok."""
+        if self.allowed is None:
+            return []
+        cur = self.cursor
+        cur.execute(
+            f"UPDATE roster_checked c SET ok = false FROM {TABLE} e "
+            "WHERE c.ok AND e.nip = c.nip AND NOT (e.region_id = ANY(%s)) RETURNING c.line, c.nip",
+            [list(self.allowed)],
+        )
+        return sorted(cur.fetchall())
+
+    # ---- writing -----------------------------------------------------------------------------
+
+    def _write(self, agency_ids):
+        cur, region_id, phase = self.cursor, self.region.pk, self._phase
+        differs = " OR ".join(
+            f"e.{c} IS DISTINCT FROM m.{c}"
+            for c in CHANGING
+            if c not in ("name_key", "name_phonetic")
+        )
+        with phase("compare"):
+            cur.execute(
+                "CREATE TEMP TABLE roster_merge ON COMMIT DROP AS "
+                "SELECT m.*, e.id IS NULL OR e.name IS DISTINCT FROM m.name AS new_name, "
+                "e.name_key AS old_key, e.name_phonetic AS old_phonetic "
+                "FROM (SELECT c.nip, c.name, c.employment_type, c.position, c.position_class, "
+                "a.id AS agency_id, %(region)s::bigint AS region_id, c.district_id, c.email, "
+                "c.active "
+                f"FROM roster_checked c JOIN {AGENCY_TABLE} a "
+                "ON a.region_id = %(region)s AND a.name_key = c.agency_key "
+                "WHERE c.ok AND c.nip <> '') m "
+                f"LEFT JOIN {TABLE} e ON e.nip = m.nip WHERE e.id IS NULL OR {differs}",
+                {"region": region_id},
+            )
+            to_write = cur.rowcount
+            cur.execute("SELECT count(*) FROM roster_checked WHERE ok AND nip <> ''")
+            with_nip = cur.fetchone()[0]
+        with phase("name_keys"):
+            self._name_keys()
+        with phase("drop_indexes"):
+            bulk = self._bulk(to_write)
+        created = updated = 0
+        if to_write:
+            with phase("merge"):
+                created, updated = self._merge()
+        if bulk is not None:
+            with phase("rebuild"):
+                self._rebuild(*bulk)
+        with phase("without_nip"):
+            without = self._rows_without_nip(agency_ids)
+        if self.codes:
+            cur.execute(
+                f"INSERT INTO {CODES_TABLE} (code) SELECT unnest(%s::text[]) "
+                "ON CONFLICT DO NOTHING",
+                [sorted(self.codes)],
+            )
+        return {
+            "imported": with_nip + without[0],
+            "created": created + without[1],
+            "updated": updated + without[2],
+            "bulk": bulk is not None,
+            "timings": self.timings,
+        }
+
+    def _name_keys(self):
+        """Search keys for each distinct name that is new or changed, made once."""
+        cur = self.cursor
+        cur.execute(
+            "CREATE TEMP TABLE roster_keys (name text, key text, phonetic text) ON COMMIT DROP"
+        )
+        cur.execute("SELECT DISTINCT name FROM roster_merge WHERE new_name")
+        names = cur.fetchall()
+        codes = set()
+        with cur.copy("COPY roster_keys FROM STDIN") as keys:
+            write = keys.write_row
+            for (name,) in names:
+                phonetic = phonetic_index(name)
+                codes.update(phonetic.split())
+                write((name, name_key(name), phonetic))
+        self.codes.update(c for c in codes if PAIR_JOIN not in c)
+
+    def _merge(self):
+        cols = "nip, name, name_key, name_phonetic, " + ", ".join(
+            c for c in CHANGING if c not in ("name", "name_key", "name_phonetic")
+        )
+        picked = ", ".join(
+            f"m.{c}" for c in CHANGING if c not in ("name", "name_key", "name_phonetic")
+        )
+        sets = ", ".join(f"{c} = excluded.{c}" for c in CHANGING + ["updated_at"])
+        same = " AND ".join(f"{TABLE}.{c} IS NOT DISTINCT FROM excluded.{c}" for c in CHANGING)
+        # Ordered by NIP so that concurrent imports lock rows in the same order.
+        self.cursor.execute(
+            f"WITH up AS (INSERT INTO {TABLE} ({cols}, updated_at) "
+            "SELECT m.nip, m.name, CASE WHEN m.new_name THEN k.key ELSE m.old_key END, "
+            f"CASE WHEN m.new_name THEN k.phonetic ELSE m.old_phonetic END, {picked}, now() "
+            "FROM roster_merge m LEFT JOIN roster_keys k ON m.new_name AND k.name = m.name "
+            f"ORDER BY m.nip ON CONFLICT (nip) DO UPDATE SET {sets} WHERE NOT ({same}) "
+            "RETURNING (xmax = 0) AS inserted) "
+            "SELECT count(*) FILTER (WHERE inserted), count(*) FROM up"
+        )
+        created, written = self.cursor.fetchone()
+        return created, written - created
+
+    def _bulk(self, to_write):
+        """When the rows to write are most of the table, drop its secondary indexes and its
+        foreign keys; return what to build again, or None."""
+        cur = self.cursor
+        if to_write < BULK_MIN_ROWS:
+            return None
+        cur.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [TABLE])
+        estimate = cur.fetchone()[0]
+        if estimate > 0 and to_write < estimate / 2:
+            return None
+        cur.execute(
+            "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x "
+            "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = %s::regclass "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid "
+            "AND c.conrelid = x.indrelid) ORDER BY i.relname",
+            [TABLE],
+        )
+        indexes = cur.fetchall()
+        cur.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype = 'f' ORDER BY conname",
+            [TABLE],
+        )
+        keys = cur.fetchall()
+        # Checks this transaction still owes the table must run before its keys go.
+        cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for name, _definition in indexes:
+            cur.execute(f'DROP INDEX "{name}"')
+        if keys:
+            cur.execute(
+                f"ALTER TABLE {TABLE} " + ", ".join(f'DROP CONSTRAINT "{n}"' for n, _d in keys)
+            )
+        cur.execute("SET CONSTRAINTS ALL DEFERRED")
+        return indexes, keys
+
+    def _rebuild(self, indexes, keys):
+        cur, phase = self.cursor, self._phase
+        for name, definition in indexes:
+            with phase(f"index {name}"):
+                cur.execute(definition)
+        if keys:
+            with phase("foreign keys"):
+                cur.execute(
+                    f"ALTER TABLE {TABLE} "
+                    + ", ".join(f'ADD CONSTRAINT "{n}" {d} NOT VALID' for n, d in keys)
+                )
+                for name, _definition in keys:
+                    cur.execute(f'ALTER TABLE {TABLE} VALIDATE CONSTRAINT "{name}"')
+        with phase("analyze"):
+            cur.execute(f"ANALYZE {TABLE}")
+
+    def _rows_without_nip(self, agency_ids):
+        """Rows without a NIP are matched on agency and name, in Python (writer.py): they are
+        the non-ASN staff and village officials, a small part of a roster."""
+        cur = self.cursor
+        cur.execute(
+            "SELECT line, nip, name, employment_type, position, position_class, agency_key, "
+            "district_id, email, active FROM roster_checked "
+            "WHERE ok AND (nip IS NULL OR nip = '') ORDER BY line"
+        )
+        rows = []
+        for (
+            row,
+            nip,
+            name,
+            kind,
+            position,
+            position_class,
+            agency,
+            district,
+            email,
+            active,
+        ) in cur.fetchall():
+            phonetic = phonetic_index(name)
+            self.codes.update(c for c in phonetic.split() if PAIR_JOIN not in c)
+            rows.append(
+                CleanRow(
+                    row,
+                    nip,
+                    name,
+                    name_key(name),
+                    phonetic,
+                    kind,
+                    position,
+                    position_class,
+                    agency,
+                    district,
+                    email,
+                    active,
+                )
+            )
+        if not rows:
+            return 0, 0, 0
+        ids = {r.district_code: r.district_code for r in rows if r.district_code}
+        created, updated = write_rows_without_nip(rows, self.region, agency_ids, ids)
+        return len(rows), created, updated
+
+    def _drop_tables(self):
+        # ON COMMIT DROP is not enough: a test, or a caller, may import twice in one
+        # transaction.
+        self.cursor.execute("DROP TABLE IF EXISTS " + ", ".join(TEMP_TABLES))
+
+
+def import_file(
+    path, *, region, district_codes, district_ids, allowed, skip_invalid, progress, limit_bytes
+):
+    """Import PATH into REGION's roster (PostgreSQL). Returns the outcome dict of
+    StagedImport.run, with the errors as RowError objects sorted by row."""
+    job = StagedImport(region, district_codes, district_ids, allowed)
+    try:
+        outcome = job.run(
+            path, limit_bytes=limit_bytes, progress=progress, skip_invalid=skip_invalid
+        )
+    finally:
+        job.cursor.close()
+    if outcome["foreign"]:
+        nip_label = outcome["labels"].get("nip", "NIP")
+        outcome["errors"] = sorted(
+            outcome["errors"]
+            + [
+                RowError(row, nip_label, "nip_other_region", nip) for row, nip in outcome["foreign"]
+            ],
+            key=lambda e: e.row,
+        )
+    return outcome
