@@ -135,8 +135,9 @@ def _marker_shown(response, target, is_api):
 def _query(entry, target):
     from netra.demo_election import CODE
 
-    nip = target.extra.get("nip", "") if target is not None else ""
-    return entry.query.format(election=CODE, nip=nip)
+    extra = target.extra if target is not None else {}
+    query = entry.query or extra.get("query", "")
+    return query.format(election=CODE, nip=extra.get("nip", ""))
 
 
 def run_public(key, entry, sessions):
@@ -153,15 +154,26 @@ def run_public(key, entry, sessions):
 
 
 def run_staff(key, entry, sessions):
-    """Every cell of one staff route; returns the problems found, each a line."""
+    """Every cell of one staff route, on its object and on its variants (other objects,
+    other reaches); returns the problems found, each a line. The positive control is asked
+    of the route's own object: a variant may be one that no one reaches."""
+    problems, reached = run_object(key, entry, entry.kind, entry.reach, sessions)
+    if not reached:
+        problems.append(f"{key}: no persona succeeded (positive control)")
+    for kind, reach in entry.variants:
+        problems += run_object(key, entry, kind, frozenset(reach), sessions)[0]
+    return problems
+
+
+def run_object(key, entry, kind, reach, sessions):
     is_api = key.startswith(("GET ", "POST "))
-    target = GETTERS[entry.kind]() if entry.kind else None
+    target = GETTERS[kind]() if kind else None
     # A list shows the object among others: its address takes no argument of the object's.
     url = url_of(key, None if entry.sees is not None else target) + _query(entry, target)
     problems = []
     reached = False
     # Strangers and the anonymous visitor first: then the owners' POSTs cannot hide a change.
-    order = [p for p in PERSONAS if p not in entry.reach] + [ANONYMOUS] + sorted(entry.reach)
+    order = [p for p in PERSONAS if p not in reach] + [ANONYMOUS] + sorted(reach)
     for method in entry.methods:
         for persona in order:
             client = client_for(persona, sessions)
@@ -185,7 +197,7 @@ def run_staff(key, entry, sessions):
                     TALLY.leaks.append(cell)
                     problems.append(f"LEAK {cell}: anonymous changed {_changes(before, after)}")
                 continue
-            if persona not in entry.reach:
+            if persona not in reach:
                 if method == "POST" and _changes(before, after):
                     TALLY.leaks.append(cell)
                     problems.append(f"LEAK {cell}: a stranger changed {_changes(before, after)}")
@@ -218,9 +230,7 @@ def run_staff(key, entry, sessions):
                     problems.append(f"{cell}: in reach but the object is not on the list")
                     continue
             reached = True
-    if not reached:
-        problems.append(f"{key}: no persona succeeded (positive control)")
-    return problems
+    return problems, reached
 
 
 def run(key, entry, sessions):

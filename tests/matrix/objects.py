@@ -93,6 +93,83 @@ def case_in_study():
     return Target({"case_id": c.pk}, c, c.number, ("number", c.number), {"version": c.version})
 
 
+def case_at_bkn():
+    """Forwarded, BKN verifying it: BKN reaches it, the PPK not yet."""
+    from netra.cases.models import Case
+
+    c = Case.objects.filter(region__code=REGION_A, state="forwarded").order_by("pk").first()
+    return Target({"case_id": c.pk}, c, c.number, ("number", c.number), {"version": c.version})
+
+
+def _foreign_case():
+    """A case of Kota Jambi (15.71): an outsider's own, to pair with region A's things."""
+    from netra.cases.models import Case
+
+    return Case.objects.filter(region__code="15.71", state="recommended").order_by("pk").first()
+
+
+def respondent_under_foreign_case():
+    """Region A's reported person at the address of a Kota Jambi case: no one's."""
+    target = respondent()
+    c = _foreign_case()
+    return Target(
+        {"case_id": c.pk, "respondent_id": target.row.pk}, target.row, extra={"version": c.version}
+    )
+
+
+def evidence_under_foreign_case():
+    target = evidence()
+    return Target({"case_id": _foreign_case().pk, "evidence_id": target.row.pk}, target.row)
+
+
+def hearing_under_foreign_case():
+    target = hearing()
+    return Target({"case_id": _foreign_case().pk, "hearing_id": target.row.pk}, target.row)
+
+
+def report_elsewhere_in_a():
+    """A report about Jember with no district named: not the district supervisor's."""
+    from netra.reports.models import Submission
+
+    s = (
+        Submission.objects.filter(region__code=REGION_A, district=None, case=None)
+        .order_by("pk")
+        .first()
+    )
+    return Target({"submission_id": s.pk}, s, f"/laporan/{s.pk}/")
+
+
+def handed_over_report():
+    """A Kalisat report handed to the regency office: wulan reads it, no longer acts on it."""
+    from netra.reports.models import Submission
+
+    s = (
+        Submission.objects.filter(region__code=REGION_A, handed_over_at__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    return Target({"submission_id": s.pk}, s, f"/laporan/{s.pk}/")
+
+
+def region_a_name():
+    """Region-wide pages (figures, follow-up, suggestions) name Jember to its readers only."""
+    return Target({}, marker="Jember")
+
+
+def region_a_chosen():
+    """Region A asked for by name (?wilayah=35.09) on a page that shows one region."""
+    return Target({}, marker="Jember", extra={"query": "?wilayah=35.09"})
+
+
+def csv_of_region_a():
+    return Target({"fmt": "csv"}, extra={"query": "?wilayah=35.09"})
+
+
+def region_a_code():
+    """The audit log shows each entry's region code."""
+    return Target({}, marker="35.09")
+
+
 def respondent():
     c = _case()
     r = c.respondents.order_by("pk").first()
@@ -269,6 +346,16 @@ GETTERS = {
     "case": case,
     "case_in_study": case_in_study,
     "respondent": respondent,
+    "case_at_bkn": case_at_bkn,
+    "respondent_under_foreign_case": respondent_under_foreign_case,
+    "evidence_under_foreign_case": evidence_under_foreign_case,
+    "hearing_under_foreign_case": hearing_under_foreign_case,
+    "report_elsewhere_in_a": report_elsewhere_in_a,
+    "handed_over_report": handed_over_report,
+    "region_a_name": region_a_name,
+    "region_a_code": region_a_code,
+    "region_a_chosen": region_a_chosen,
+    "csv_of_region_a": csv_of_region_a,
     "hearing": hearing,
     "case_hearing": case_hearing,
     "document": document,

@@ -64,6 +64,14 @@ PREVENTION_A = BAWASLU_A | {"admin", "indah", "hadi", "fajar"}
 MONITORING_A = BAWASLU_A | {"admin", "indah"}
 ADMIN = frozenset({"admin"})
 
+#: the case at BKN, not yet recommended: not the PPK's
+CASE_AT_BKN = CASE_A_BAWASLU | {"gita"}
+#: a report of Jember naming no district: not the district supervisor's
+REPORT_A_REGENCY = REPORT_A - {"wulan"}
+NO_ONE = frozenset()
+ON_CASES = (("case_in_study", CASE_A_BAWASLU), ("case_at_bkn", CASE_AT_BKN))
+REGION_A_READERS = CASE_A  # who reaches region A's figures and follow-up
+
 # Who holds a capability at all (pages without an object).
 CASE_VIEW = but("panwascam")
 CASE_OPEN = holders("bawaslu_ri", "bawaslu_province", "bawaslu_regency")
@@ -77,6 +85,8 @@ INSIGHTS_STAFF = holders(
 PREVENTION_VIEW = but("panwascam", "bkn")
 MONITORING_VIEW = holders("admin", "auditor", "bawaslu_ri", "bawaslu_province", "bawaslu_regency")
 MONITORING_TRIAGE = CASE_OPEN
+#: region A's staff figures: those of INSIGHTS_STAFF who reach it
+INSIGHTS_A = INSIGHTS_STAFF & (CASE_A | {"eko"})
 
 
 @dataclass(frozen=True)
@@ -108,6 +118,7 @@ class Staff:
     query: str = ""  # added to the URL (a list's search for the object)
     body: object = None  # API: callable(target) -> JSON body or ("multipart", dict)
     refused: tuple = (404,)  # what those outside REACH get
+    variants: tuple = ()  # (kind, reach) pairs: other objects tried the same way
     category = "staff"
 
     def __post_init__(self):
@@ -123,7 +134,7 @@ ROUTES = {
     "web:home": Public(ok=(200, 302)),
     "web:dashboard": Staff("", GET, STAFF_PERSONAS),
     "web:healthz": Public(),
-    "web:audit_log": Staff("", GET, AUDIT_VIEW),
+    "web:audit_log": Staff("region_a_code", GET, AUDIT_VIEW, sees=frozenset({"admin", "indah"})),
     "web:audit_verify": Staff("", POST, AUDIT_VIEW),
     "web:audit_verification": Staff("verification", GET, AUDIT_VIEW),
     "set_language": Public(ok=None),
@@ -137,31 +148,51 @@ ROUTES = {
     "reports:suggestions": Public(ok=(200,)),
     # --- reports (staff)
     "reports:queue": Staff("report", GET, REPORTS_VIEW, sees=REPORT_A),
-    "reports:detail": Staff("report", GET, REPORT_A),
-    "reports:reveal_identity": Staff("report", POST, HANDLE_REPORT_A),
-    "reports:ask": Staff("report", POST, HANDLE_REPORT_A),
+    "reports:detail": Staff(
+        "report",
+        GET,
+        REPORT_A,
+        variants=(("report_elsewhere_in_a", REPORT_A_REGENCY), ("handed_over_report", REPORT_A)),
+    ),
+    "reports:reveal_identity": Staff(
+        "report", POST, HANDLE_REPORT_A, variants=(("report_elsewhere_in_a", BAWASLU_A),)
+    ),
+    "reports:ask": Staff(
+        "report", POST, HANDLE_REPORT_A, variants=(("report_elsewhere_in_a", BAWASLU_A),)
+    ),
     "reports:duplicate": Staff("report", POST, HANDLE_REPORT_A),
     "reports:study": Staff("report", POST, frozenset({"wulan"})),
     "reports:hand_over": Staff("report", POST, frozenset({"wulan"})),
-    "reports:take": Staff("report", POST, BAWASLU_A),
+    "reports:take": Staff("report", POST, BAWASLU_A, variants=(("handed_over_report", BAWASLU_A),)),
     "reports:evidence": Staff("evidence", GET, REPORT_A),
     # --- cases
     "cases:list": Staff("case", GET, CASE_VIEW, sees=CASE_A),
     "cases:new_finding": Staff("", GET, CASE_OPEN),
-    "cases:detail": Staff("case", GET, CASE_A),
-    "cases:transition": Staff("case", POST, CASE_A),
+    "cases:detail": Staff("case", GET, CASE_A, variants=ON_CASES),
+    "cases:transition": Staff("case", POST, CASE_A, variants=ON_CASES),
     "cases:extend": Staff("case", POST, CASE_A),
     "cases:document": Staff("case", POST, BAWASLU_A),
     "cases:hearing": Staff("case", POST, BAWASLU_A),
     "cases:minutes": Staff("hearing", POST, BAWASLU_A),
     "cases:respondent": Staff("case", POST, BAWASLU_A),
-    "cases:respondent_edit": Staff("respondent", POST, BAWASLU_A),
-    "cases:respondent_remove": Staff("respondent", POST, BAWASLU_A),
+    "cases:respondent_edit": Staff(
+        "respondent", POST, BAWASLU_A, variants=(("respondent_under_foreign_case", NO_ONE),)
+    ),
+    "cases:respondent_remove": Staff(
+        "respondent", POST, BAWASLU_A, variants=(("respondent_under_foreign_case", NO_ONE),)
+    ),
     "cases:assign": Staff("case", POST, BAWASLU_A),
-    "cases:note": Staff("case", POST, ANNOTATE_A),
+    "cases:note": Staff(
+        "case",
+        POST,
+        ANNOTATE_A,
+        variants=(("case_in_study", BAWASLU_A), ("case_at_bkn", BAWASLU_A | {"gita"})),
+    ),
     "cases:attach": Staff("case", POST, ANNOTATE_A),
     "cases:merge": Staff("case", POST, BAWASLU_A),
-    "cases:evidence_file": Staff("case_evidence", GET, CASE_A_BAWASLU),
+    "cases:evidence_file": Staff(
+        "case_evidence", GET, CASE_A_BAWASLU, variants=(("evidence_under_foreign_case", NO_ONE),)
+    ),
     "cases:attachment_file": Staff("attachment", GET, CASE_A),
     "cases:letter_templates": Staff("", GET, ADMIN),
     "cases:letter_template": Staff("letter_kind", GET + POST, ADMIN),
@@ -173,13 +204,19 @@ ROUTES = {
     "sanctions:decree": Staff("recommendation", POST, frozenset({"hadi", "fajar"})),
     "sanctions:decree_file": Staff("decided_recommendation", GET, CASE_A),
     "sanctions:take_step": Staff("step", POST, frozenset({"gita"})),
-    "sanctions:compliance": Staff("", GET, CASE_VIEW),
+    "sanctions:compliance": Staff("region_a_name", GET, CASE_VIEW, sees=REGION_A_READERS),
     "sanctions:consistency": Staff("", GET, CASE_VIEW),
     "sanctions:history": Staff("", GET, CASE_VIEW),
     "sanctions:catalog": Staff("", GET, CASE_VIEW),
     "sanctions:catalog_code": Staff("catalog_code", GET, ADMIN),
     # --- prevention
-    "prevention:home": Staff("event", GET, PREVENTION_VIEW, sees=PREVENTION_A),
+    "prevention:home": Staff(
+        "event",
+        GET,
+        PREVENTION_VIEW,
+        sees=PREVENTION_A,
+        variants=(("region_a_chosen", PREVENTION_A),),
+    ),
     "prevention:new_circular": Staff("", GET, holders("bkpsdm")),
     "prevention:new_event": Staff("", GET, holders("bkpsdm")),
     "prevention:event": Staff("event", GET, PREVENTION_A),
@@ -187,7 +224,9 @@ ROUTES = {
     "prevention:review": Staff("event", GET, PREVENTION_A),
     "prevention:collective_pledge": Staff("event", POST, frozenset({"fajar"})),
     "prevention:signed_pledges": Staff("", POST, holders("bkpsdm")),
-    "prevention:export": Staff("csv", GET, PREVENTION_VIEW),
+    "prevention:export": Staff(
+        "csv", GET, PREVENTION_VIEW, variants=(("csv_of_region_a", PREVENTION_A),)
+    ),
     "prevention:public_region": Public(kind="region_a"),
     "prevention:public_circular": Public(kind="circular"),
     "prevention:guide": Public(),
@@ -200,7 +239,7 @@ ROUTES = {
     "monitoring:upload": Staff("", POST, MONITORING_TRIAGE),
     "monitoring:add_feed": Staff("", POST, MONITORING_TRIAGE),
     "monitoring:add_handle": Staff("", POST, MONITORING_TRIAGE),
-    "monitoring:suggestions": Staff("", GET, PREVENTION_VIEW),
+    "monitoring:suggestions": Staff("region_a_name", GET, PREVENTION_VIEW, sees=PREVENTION_A),
     "monitoring:decide_suggestion": Staff("suggestion", POST, frozenset({"fajar"})),
     "monitoring:gazetteer": Staff("election", GET, ADMIN),
     # --- insights
@@ -209,7 +248,13 @@ ROUTES = {
     "insights:dictionary": Public(),
     "insights:open_data": Public(kind="csv", query="?pemilihan={election}"),
     "insights:region": Public(kind="region_a"),
-    "insights:staff": Staff("", GET, INSIGHTS_STAFF),
+    "insights:staff": Staff(
+        "region_a_name",
+        GET,
+        INSIGHTS_STAFF,
+        sees=INSIGHTS_A,
+        variants=(("region_a_chosen", INSIGHTS_A),),
+    ),
     # --- risk
     "risk:ikp": Staff("", GET, ADMIN),
     "risk:ikp_release": Staff("ikp_release", GET, ADMIN),
@@ -294,14 +339,16 @@ OPERATIONS = {
         refused=(400, 404),
         body=lambda t: {"election": _election(), "region": "35.09", "summary": "Temuan"},
     ),
-    "GET /api/v1/cases/{case_id}": Staff("case", GET, CASE_A),
+    "GET /api/v1/cases/{case_id}": Staff("case", GET, CASE_A, variants=ON_CASES),
     "POST /api/v1/cases/{case_id}/transitions": Staff(
         "case", POST, CASE_A, body=lambda t: {"target": "closed", "version": t.extra["version"]}
     ),
     "POST /api/v1/cases/{case_id}/extension": Staff(
         "case", POST, BAWASLU_A, body=lambda t: {"version": t.extra["version"], "reason": "Alasan"}
     ),
-    "POST /api/v1/reports/{submission_id}/case": Staff("report", POST, BAWASLU_A),
+    "POST /api/v1/reports/{submission_id}/case": Staff(
+        "report", POST, BAWASLU_A, variants=(("report_elsewhere_in_a", BAWASLU_A),)
+    ),
     "POST /api/v1/cases/{case_id}/respondents": Staff(
         "case", POST, BAWASLU_A, body=lambda t: {"version": t.extra["version"], "name": "Budi"}
     ),
@@ -335,7 +382,11 @@ OPERATIONS = {
         },
     ),
     "POST /api/v1/cases/{case_id}/hearings/{hearing_id}/minutes": Staff(
-        "case_hearing", POST, BAWASLU_A, body=lambda t: {"minutes": "Berita acara"}
+        "case_hearing",
+        POST,
+        BAWASLU_A,
+        body=lambda t: {"minutes": "Berita acara"},
+        variants=(("hearing_under_foreign_case", NO_ONE),),
     ),
     "POST /api/v1/cases/{case_id}/documents": Staff(
         "case", POST, BAWASLU_A, body=lambda t: {"kind": "invitation"}
