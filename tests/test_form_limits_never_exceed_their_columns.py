@@ -144,6 +144,13 @@ SAVED_INTO = {
     "risk.forms.IkpCorrectionForm.value": NotStored("read as a number or a category"),
     "risk.forms.IkpCorrectionForm.reason": NotStored("kept in the audit entry's data (JSON)"),
     "risk.forms.WeightsForm.note": Column("risk.RiskWeights.note"),
+    "privacy.forms.HoldForm.reason": Column("privacy.LegalHold.reason"),
+    "privacy.forms.RequestForm.receipt": LOOKED_UP,
+    "privacy.forms.RequestForm.name": Column("privacy.DataRequest.requester_sealed"),
+    "privacy.forms.RequestForm.contact": Column("privacy.DataRequest.requester_sealed"),
+    "privacy.forms.RequestForm.text": Column("privacy.DataRequest.text"),
+    "privacy.forms.RequestForm.website": NotStored("a trap for bots: must stay empty"),
+    "privacy.forms.HandleForm.note": Column("privacy.DataRequest.outcome"),
     # ---- API operations (schema fields, and form fields of multipart operations) ----------
     "api.ReceiptIn.receipt": LOOKED_UP,
     "api.find_employees.q": LOOKED_UP,

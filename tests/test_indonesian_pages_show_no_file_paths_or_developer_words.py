@@ -6,7 +6,16 @@ import re
 
 import pytest
 
-PUBLIC = ["/", "/lapor/", "/lapor/status/", "/boleh-atau-tidak/", "/wilayah/35.09/", "/ikrar/"]
+PUBLIC = [
+    "/",
+    "/lapor/",
+    "/lapor/status/",
+    "/boleh-atau-tidak/",
+    "/wilayah/35.09/",
+    "/ikrar/",
+    "/privasi/",
+    "/privasi/permintaan/",
+]
 STAFF = [
     "/dasbor/",
     "/laporan/",
@@ -16,6 +25,8 @@ STAFF = [
     "/sanksi/kepatuhan/",
     "/pemantauan/",
     "/pegawai/",
+    "/staf/privasi/permintaan/",
+    "/staf/privasi/penahanan/",
 ]
 FILE_PATHS = re.compile(r"\.json\b|\.md\b|\bsrc/|\bdocs/")
 # Developer words and English left in Indonesian text, as they were found on these pages.

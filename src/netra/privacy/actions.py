@@ -20,11 +20,13 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
+from netra.accounts import throttle
 from netra.audit.log import record
 from netra.cases import workflow as wf
 from netra.cases.models import Attachment, Case, CaseDocument, CaseEvent, Hearing, Respondent
-from netra.lib.refusals import Refused
+from netra.lib.refusals import Conflict, Refused
 from netra.monitoring.models import Flag, Text
+from netra.reports import identity, receipts, vault
 from netra.reports.models import (
     Evidence,
     EvidenceLink,
@@ -34,7 +36,7 @@ from netra.reports.models import (
     Submission,
 )
 
-from .models import Erasure, LegalHold
+from .models import DataRequest, Erasure, LegalHold
 
 #: Items per transaction: each batch holds its locks briefly and writes one audit entry.
 BATCH = 200
@@ -194,6 +196,24 @@ def expired_cases(now):
     return [(pk, pk, sid) for pk, sid in rows.values_list("pk", "submission_id")]
 
 
+def expired_requests(now):
+    """Handled data requests whose answer lies past their period and whose requester is still
+    sealed; a request about a held case's report is skipped by the batch like the report."""
+    cutoff = now - timedelta(days=settings.NETRA_RETENTION.requests)
+    rows = (
+        DataRequest.objects.exclude(status=DataRequest.Status.OPEN)
+        .filter(handled_at__lt=cutoff)
+        .exclude(requester_sealed="")
+        .order_by("pk")
+    )
+    cases = dict(
+        Case.objects.filter(submission__in=rows.values("submission_id")).values_list(
+            "submission_id", "pk"
+        )
+    )
+    return [(pk, cases.get(sid), sid) for pk, sid in rows.values_list("pk", "submission_id")]
+
+
 # ---- erasing one thing ---------------------------------------------------------------------
 
 
@@ -293,6 +313,17 @@ def _erase_case(case_id, _case_id, now):
     return True
 
 
+def _erase_requester(request_id, _case_id, now):
+    """The requester's sealed name and contact, and the request's and answer's texts, go; its
+    number, kind, dates and outcome stay."""
+    if not _claim(Erasure.Kind.REQUEST, request_id, None, now):
+        return False
+    DataRequest.objects.filter(pk=request_id).update(
+        requester_sealed="", text=ERASED, outcome=ERASED, version=F("version") + 1
+    )
+    return True
+
+
 # ---- the job -------------------------------------------------------------------------------
 
 
@@ -323,12 +354,14 @@ def _batches(items):
 
 
 def erase_expired(kind, now=None):
-    """Erase what of KIND (identity, evidence, cases) has expired at NOW; how many."""
+    """Erase what of KIND (identity, evidence, cases, requests) has expired at NOW; how
+    many."""
     now = now or timezone.now()
     find, erase_one = {
         "identity": (expired_identities, _erase_identity),
         "evidence": (expired_evidence, _erase_evidence),
         "cases": (expired_cases, _erase_case),
+        "requests": (expired_requests, _erase_requester),
     }[kind]
     return sum(_erase_batch(kind, batch, erase_one, now) for batch in _batches(find(now)))
 
@@ -397,6 +430,123 @@ def apply_retention(now=None):
     # Cases first: a case past its period takes its report's identity and evidence with it.
     for kind in ("cases", "identity", "evidence"):
         done[kind] = erase_expired(kind, now)
+    done["requests"] = erase_expired("requests", now)
     done["texts"] = blank_expired_texts(now)
     done["sessions"] = delete_expired_sessions(now)
     return dict(done)
+
+
+# ---- data-subject requests -----------------------------------------------------------------
+
+REQUEST_WINDOW = 3600
+
+
+class Throttled(Exception):
+    """Too many requests from one address; try again later."""
+
+
+def count_request(client_ip):
+    """Count a request from CLIENT_IP before its work (the receipt code's slow hash, the
+    vault): past the hour's limit, raise Throttled."""
+    if not throttle.attempt(
+        f"privacy-request:{client_ip}", settings.NETRA_PRIVACY_REQUESTS_PER_HOUR, REQUEST_WINDOW
+    ):
+        raise Throttled
+
+
+def give_back_request(client_ip):
+    """A form refused for a typo cost nothing."""
+    throttle.release(f"privacy-request:{client_ip}")
+
+
+def _matching_report(code):
+    """The report a receipt code belongs to, or None. The hash is computed whatever the code,
+    so that the time taken says nothing either."""
+    digest = identity.receipt_hash(code or "0")
+    if not receipts.is_well_formed(code):
+        return None
+    return Submission.objects.filter(receipt_hash=digest).first()
+
+
+def register_request(*, kind, relation, region, name, contact, text, receipt="", now=None):
+    """Register a data-subject request; the request with its number and deadline. A receipt
+    code that matches a report links the request to it (and to its office); one that matches
+    nothing is registered all the same, and the requester is told the same either way."""
+    now = now or timezone.now()
+    report = _matching_report(receipt) if receipt else None
+    with transaction.atomic():
+        request = DataRequest.objects.create(
+            kind=kind,
+            relation=relation,
+            region=report.region if report is not None else region,
+            submission=report,
+            receipt_given=bool(receipt),
+            text=text,
+            received_at=now,
+            due_at=now + timedelta(hours=settings.NETRA_PRIVACY_REQUEST_HOURS),
+        )
+        request.number = f"PDP-{timezone.localtime(now).year}-{request.pk:06d}"
+        request.requester_sealed = vault.seal(
+            identity.keys(), {"name": name, "contact": contact}, request.vault_context
+        )
+        request.save(update_fields=["number", "requester_sealed"])
+        record(
+            None,
+            "privacy.request_received",
+            request,
+            region=request.region,
+            data={
+                "kind": kind,
+                "relation": relation,
+                "receipt_given": bool(receipt),
+                "receipt_matched": report is not None,
+            },
+        )
+    return request
+
+
+@transaction.atomic
+def open_requester(user, request):
+    """The requester's name and contact for staff handling the request; always audited. None
+    once retention erased them."""
+    record(user, "privacy.requester_opened", request, region=request.region)
+    if not request.requester_sealed:
+        return None
+    return vault.open_sealed(identity.keys(), request.requester_sealed, request.vault_context)
+
+
+def handle_request(user, request, *, outcome, note, version):
+    """Close REQUEST as answered, corrected or refused (a refusal with its reason), once: a
+    request handled meanwhile by someone else is refused, a stale version is a conflict."""
+    note = note.strip()
+    if outcome not in (
+        DataRequest.Status.ANSWERED,
+        DataRequest.Status.CORRECTED,
+        DataRequest.Status.REFUSED,
+    ):
+        raise Refused("handled")
+    if outcome == DataRequest.Status.REFUSED and not note:
+        raise Refused("refusal_needs_reason")
+    with transaction.atomic():
+        if request.status != DataRequest.Status.OPEN:
+            raise Refused("handled")
+        updated = DataRequest.objects.filter(
+            pk=request.pk, version=version, status=DataRequest.Status.OPEN
+        ).update(
+            status=outcome,
+            outcome=note,
+            handled_by=user,
+            handled_at=timezone.now(),
+            version=F("version") + 1,
+        )
+        if not updated:
+            raise Conflict
+        request.refresh_from_db()
+        record(
+            user,
+            "privacy.request_handled",
+            request,
+            region=request.region,
+            data={"outcome": outcome, "late": request.handled_at > request.due_at},
+        )
+    return request

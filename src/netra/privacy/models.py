@@ -66,3 +66,58 @@ class Erasure(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.target_id} erased"
+
+
+class DataRequest(models.Model):
+    """A reporter's or a reported person's request to see or correct their data (UU 27/2022
+    Pasal 30 and 32), registered with a number and a deadline. The requester's name and
+    contact are sealed by the vault like a reporter's identity; the receipt code a reporter
+    gives is never stored: only the report it matched, if any."""
+
+    class Kind(models.TextChoices):
+        ACCESS = "access", _("See the data Netra holds about me")
+        CORRECTION = "correction", _("Correct data about me")
+
+    class Relation(models.TextChoices):
+        REPORTER = "reporter", _("I sent a report (I have its receipt code)")
+        REPORTED = "reported", _("I was reported")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for an answer")
+        ANSWERED = "answered", _("Answered")
+        CORRECTED = "corrected", _("Corrected")
+        REFUSED = "refused", _("Refused")
+
+    number = models.CharField(max_length=30, unique=True, null=True, blank=True)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    relation = models.CharField(max_length=10, choices=Relation.choices)
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    submission = models.ForeignKey(
+        "reports.Submission", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    receipt_given = models.BooleanField(default=False)
+    requester_sealed = models.TextField(blank=True)
+    text = models.TextField()
+    received_at = models.DateTimeField(db_index=True)
+    due_at = models.DateTimeField(db_index=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    # The staff's answer or the reason of a refusal.
+    outcome = models.TextField(blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    handled_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["due_at", "id"]
+
+    def __str__(self):
+        return self.number or f"#{self.pk}"
+
+    @property
+    def vault_context(self):
+        return f"data-request:{self.pk}"
+
+    def overdue_at(self, now):
+        return self.status == self.Status.OPEN and self.due_at < now
