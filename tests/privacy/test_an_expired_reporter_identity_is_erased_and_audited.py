@@ -4,9 +4,12 @@ when, and the audit log says how many identities, never whose."""
 
 import json
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils import formats, timezone, translation
 
 from netra.audit.models import AuditEntry
+from netra.cases.models import CaseDocument, Hearing
 from netra.privacy import actions
 from netra.privacy.models import Erasure
 from netra.reports.models import Submission
@@ -61,3 +64,35 @@ def test_a_report_still_being_handled_keeps_its_identity_whatever_its_age(client
     file_report(client)
     assert actions.apply_retention(days_later(10_000))["identity"] == 0
     assert Submission.objects.get().identity_sealed
+
+
+def test_the_reporters_hearing_and_the_letters_naming_the_reporter_go_too(
+    client, alice, settings, django_capture_on_commit_callbacks
+):
+    case = ended_case(client, alice)
+    heard = Hearing.objects.create(
+        case=case,
+        party=Hearing.Party.REPORTER,
+        name=REPORTER_NAME,
+        scheduled_at=timezone.now(),
+        place="Kantor Bawaslu",
+        minutes="Pelapor menerangkan kejadian.",
+        created_by=alice,
+    )
+    letters = {
+        kind: CaseDocument.objects.create(
+            case=case,
+            kind=kind,
+            file=default_storage.save(f"case-documents/{kind}.pdf", ContentFile(b"%PDF-1.4")),
+            sha256="0" * 64,
+            created_by=alice,
+        )
+        for kind in ("registration_notice", "forwarding_letter")
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.apply_retention(days_later(settings.NETRA_RETENTION.identity + 1))
+    heard.refresh_from_db()
+    assert (heard.name, heard.minutes) == ("—", "")
+    assert list(CaseDocument.objects.values_list("kind", flat=True)) == ["forwarding_letter"]
+    assert not default_storage.exists(letters["registration_notice"].file.name)
+    assert default_storage.exists(letters["forwarding_letter"].file.name)

@@ -240,13 +240,22 @@ def _delete_after_commit(names):
 
 
 def _erase_identity(submission_id, case_id, now):
-    """The vault's ciphertext and the searchable hash of the NIK go; the reporter's hearings
-    lose the name. The case keeps "identity erased on <date>"."""
+    """The vault's ciphertext and the searchable hash of the NIK go; so do the reporter's
+    hearings' name and minutes, and the case's letters that may name the reporter (those
+    BKN and the PPK never see, as accounts/access.py draws the line). The case keeps
+    "identity erased on <date>"."""
     if not _claim(Erasure.Kind.IDENTITY, submission_id, submission_id, now):
         return False
     Submission.objects.filter(pk=submission_id).update(identity_sealed="", reporter_nik_hash="")
     if case_id:
-        Hearing.objects.filter(case_id=case_id, party=Hearing.Party.REPORTER).update(name=ERASED)
+        Hearing.objects.filter(case_id=case_id, party=Hearing.Party.REPORTER).update(
+            name=ERASED, minutes=""
+        )
+        letters = CaseDocument.objects.filter(case_id=case_id).exclude(
+            kind__in=CaseDocument.LETTERS_FOR_OTHERS
+        )
+        _delete_after_commit(list(letters.values_list("file", flat=True)))
+        letters.delete()
         _case_event(
             case_id,
             "retention",
