@@ -157,15 +157,16 @@ def run_staff(key, entry, sessions):
     """Every cell of one staff route, on its object and on its variants (other objects,
     other reaches); returns the problems found, each a line. The positive control is asked
     of the route's own object: a variant may be one that no one reaches."""
-    problems, reached = run_object(key, entry, entry.kind, entry.reach, sessions)
+    problems, reached = run_object(key, entry, entry.kind, entry.reach, entry.shows, sessions)
     if not reached:
         problems.append(f"{key}: no persona succeeded (positive control)")
-    for kind, reach in entry.variants:
-        problems += run_object(key, entry, kind, frozenset(reach), sessions)[0]
+    for kind, reach, *shows in entry.variants:
+        shows = shows[0] if shows else ()
+        problems += run_object(key, entry, kind, frozenset(reach), shows, sessions)[0]
     return problems
 
 
-def run_object(key, entry, kind, reach, sessions):
+def run_object(key, entry, kind, reach, shows, sessions):
     is_api = key.startswith(("GET ", "POST "))
     target = GETTERS[kind]() if kind else None
     # A list shows the object among others: its address takes no argument of the object's.
@@ -229,6 +230,15 @@ def run_object(key, entry, kind, reach, sessions):
                     TALLY.controls.append(cell)
                     problems.append(f"{cell}: in reach but the object is not on the list")
                     continue
+            for marker_kind, who in shows:
+                shown = _marker_shown(response, GETTERS[marker_kind](), is_api)
+                if shown and persona not in who:
+                    TALLY.leaks.append(cell)
+                    problems.append(f"LEAK {cell}: shows {marker_kind} to a persona without it")
+                    continue
+                if not shown and persona in who:
+                    TALLY.controls.append(cell)
+                    problems.append(f"{cell}: {marker_kind} is not shown")
             reached = True
     return problems, reached
 

@@ -30,6 +30,9 @@ def _small_png():
 
 
 SMALL_PNG = _small_png()
+#: The reporter's name on a clarification of objects.case: BKN, the PPK and its BKPSDM reach
+#: the case but never learn who reported (cases.see_reporter).
+REPORTER = "Pelapor Matriks Rahasia"
 SMALL_PDF = b"%PDF-1.4\n% matriks\n%%EOF\n"
 
 
@@ -179,7 +182,7 @@ def respondent():
 def hearing():
     from netra.cases.models import Hearing
 
-    h = Hearing.objects.filter(case=_case()).order_by("pk").first()
+    h = Hearing.objects.filter(case=_case(), party="reported").order_by("pk").first()
     return Target({"hearing_id": h.pk}, h)
 
 
@@ -190,8 +193,25 @@ def case_hearing():
 
 
 def document():
-    d = _case().documents.order_by("pk").first()
+    d = _case().documents.filter(kind="recommendation_letter").order_by("pk").first()
     return Target({"document_id": d.pk}, d)
+
+
+def reporter_letter():
+    """The notice to the reporter, which names them: not for BKN, the PPK or its BKPSDM."""
+    d = _case().documents.filter(kind="registration_notice").order_by("pk").first()
+    return Target({"document_id": d.pk}, d)
+
+
+def reporter_name():
+    return Target({}, marker=REPORTER, api_marker=("name", REPORTER))
+
+
+def employee_of_case_in_study():
+    """A Jember employee reported in a case still with Bawaslu: the record page lists the
+    case to Bawaslu and the auditor, not to BKN, the PPK or its BKPSDM."""
+    r = _other_case().respondents.exclude(employee=None).order_by("pk").first()
+    return Target({"employee_id": r.employee_id}, r.employee)
 
 
 def attachment():
@@ -354,6 +374,9 @@ GETTERS = {
     "handed_over_report": handed_over_report,
     "region_a_name": region_a_name,
     "region_a_code": region_a_code,
+    "reporter_letter": reporter_letter,
+    "reporter_name": reporter_name,
+    "employee_of_case_in_study": employee_of_case_in_study,
     "region_a_chosen": region_a_chosen,
     "csv_of_region_a": csv_of_region_a,
     "hearing": hearing,
@@ -389,7 +412,7 @@ def add_missing():
     from netra.accounts.models import User
     from netra.audit.models import AuditVerification
     from netra.cases import actions as cases
-    from netra.cases.models import Hearing
+    from netra.cases.models import CaseDocument, Hearing
     from netra.monitoring.models import NewsSuggestion, Text
     from netra.people.models import RosterImport
     from netra.prevention.models import Circular
@@ -421,14 +444,26 @@ def add_missing():
         item.file.save("bukti.png", ContentFile(SMALL_PNG), save=True)
         cases.open_case_from_submission(alice, submission)
     if not Hearing.objects.filter(case=the_case).exists():
-        Hearing.objects.create(
+        for party, name in (
+            (Hearing.Party.REPORTED, "Terlapor"),
+            (Hearing.Party.REPORTER, REPORTER),
+        ):
+            Hearing.objects.create(
+                case=the_case,
+                party=party,
+                name=name,
+                scheduled_at=timezone.now() + timedelta(days=2),
+                place="Kantor Bawaslu Jember",
+                created_by=alice,
+            )
+    if not the_case.documents.filter(kind=CaseDocument.Kind.REGISTRATION_NOTICE).exists():
+        letter = CaseDocument(
             case=the_case,
-            party=Hearing.Party.REPORTED,
-            name="Terlapor",
-            scheduled_at=timezone.now() + timedelta(days=2),
-            place="Kantor Bawaslu Jember",
+            kind=CaseDocument.Kind.REGISTRATION_NOTICE,
+            sha256=hashlib.sha256(SMALL_PDF).hexdigest(),
             created_by=alice,
         )
+        letter.file.save("pemberitahuan.pdf", ContentFile(SMALL_PDF), save=True)
     if not the_case.attachments.exists():
         cases.attach(alice, the_case, title="Tangkapan layar", data=SMALL_PNG)
     if not RosterImport.objects.filter(region=jember).exists():

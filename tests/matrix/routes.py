@@ -70,7 +70,9 @@ CASE_AT_BKN = CASE_A_BAWASLU | {"gita"}
 REPORT_A_REGENCY = REPORT_A - {"wulan"}
 NO_ONE = frozenset()
 ON_CASES = (("case_in_study", CASE_A_BAWASLU), ("case_at_bkn", CASE_AT_BKN))
-REGION_A_READERS = CASE_A  # who reaches region A's figures and follow-up
+REGION_A_READERS = CASE_A
+#: who may learn who reported (cases.see_reporter) among those who reach objects.case
+SEE_REPORTER_A = CASE_A - {"gita", "hadi", "fajar"}  # who reaches region A's figures and follow-up
 
 # Who holds a capability at all (pages without an object).
 CASE_VIEW = but("panwascam")
@@ -118,7 +120,8 @@ class Staff:
     query: str = ""  # added to the URL (a list's search for the object)
     body: object = None  # API: callable(target) -> JSON body or ("multipart", dict)
     refused: tuple = (404,)  # what those outside REACH get
-    variants: tuple = ()  # (kind, reach) pairs: other objects tried the same way
+    variants: tuple = ()  # (kind, reach[, shows]): other objects tried the same way
+    shows: tuple = ()  # (marker kind, who): on the page, that marker is shown to WHO only
     category = "staff"
 
     def __post_init__(self):
@@ -168,7 +171,9 @@ ROUTES = {
     # --- cases
     "cases:list": Staff("case", GET, CASE_VIEW, sees=CASE_A),
     "cases:new_finding": Staff("", GET, CASE_OPEN),
-    "cases:detail": Staff("case", GET, CASE_A, variants=ON_CASES),
+    "cases:detail": Staff(
+        "case", GET, CASE_A, variants=ON_CASES, shows=(("reporter_name", SEE_REPORTER_A),)
+    ),
     "cases:transition": Staff("case", POST, CASE_A, variants=ON_CASES),
     "cases:extend": Staff("case", POST, CASE_A),
     "cases:document": Staff("case", POST, BAWASLU_A),
@@ -197,7 +202,9 @@ ROUTES = {
     "cases:letter_templates": Staff("", GET, ADMIN),
     "cases:letter_template": Staff("letter_kind", GET + POST, ADMIN),
     "cases:transfer": Staff("account", GET + POST, ADMIN),
-    "cases:document_file": Staff("document", GET, CASE_A),
+    "cases:document_file": Staff(
+        "document", GET, CASE_A, variants=(("reporter_letter", SEE_REPORTER_A),)
+    ),
     "cases:open_from_submission": Staff("report", POST, BAWASLU_A),
     # --- sanctions
     "sanctions:recommend": Staff("case", POST, frozenset({"gita"})),
@@ -277,7 +284,12 @@ ROUTES = {
     "accounts:user_edit": Staff("account", GET + POST, ADMIN),
     "accounts:user_reset": Staff("account_reset", POST, ADMIN),
     # --- people (the record, served by the web layer, answers people:employee's address)
-    "pegawai/<int:employee_id>/": Staff("employee", GET, ROSTER_A),
+    "pegawai/<int:employee_id>/": Staff(
+        "employee",
+        GET,
+        ROSTER_A,
+        variants=(("employee_of_case_in_study", ROSTER_A, (("case_in_study", CASE_A_BAWASLU),)),),
+    ),
     "people:employee": Staff("employee", GET, ROSTER_A),
     "people:roster": Staff(
         "employee",
@@ -339,7 +351,9 @@ OPERATIONS = {
         refused=(400, 404),
         body=lambda t: {"election": _election(), "region": "35.09", "summary": "Temuan"},
     ),
-    "GET /api/v1/cases/{case_id}": Staff("case", GET, CASE_A, variants=ON_CASES),
+    "GET /api/v1/cases/{case_id}": Staff(
+        "case", GET, CASE_A, variants=ON_CASES, shows=(("reporter_name", SEE_REPORTER_A),)
+    ),
     "POST /api/v1/cases/{case_id}/transitions": Staff(
         "case", POST, CASE_A, body=lambda t: {"target": "closed", "version": t.extra["version"]}
     ),
