@@ -7,8 +7,8 @@ pass silently.
 """
 
 import os
+import secrets
 import sys
-import urllib.request
 
 import pytest
 
@@ -44,15 +44,32 @@ def pytest_runtest_makereport(item, call):
 
 
 class App:
-    """A running `netra serve` with its own data directory and access log."""
+    """A running `netra serve` set up for production behind a proxy, as README.md says (on
+    SQLite, for one office), with its own data directory, keys and access log: so the tests
+    also show that Netra takes HTTPS from the proxy's X-Forwarded-Proto."""
 
     def __init__(self, directory):
+        from netra.audit.chain import create_key_file as create_audit_key
+        from netra.reports.vault import create_key_file as create_vault_key
+
         self.directory = directory
         self.data_dir = directory / "data"
         self.static_parent = directory / "www"
         self.access_log = directory / "access.log"
+        keys = directory / "keys"
+        keys.mkdir(mode=0o700)
+        secret_key = keys / "secret_key"
+        secret_key.write_text(secrets.token_urlsafe(50))
+        secret_key.chmod(0o600)
         self.env = netra_env(
             self.data_dir,
+            NETRA_ENV="production",
+            NETRA_BEHIND_PROXY="1",
+            NETRA_SQLITE_SINGLE_OFFICE="1",
+            NETRA_SECRET_KEY_FILE=str(secret_key),
+            NETRA_VAULT_KEY_FILE=str(create_vault_key(keys / "vault.key")),
+            NETRA_AUDIT_KEY_FILE=str(create_audit_key(keys / "audit.key")),
+            NETRA_BASE_URL=f"https://127.0.0.1:{HTTPS_PORT}",
             NETRA_ACCESS_LOG=str(self.access_log),
             NETRA_STATIC_ROOT=str(self.static_parent / "static"),
         )
@@ -97,11 +114,13 @@ def netra_app(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def nginx(netra_app, tmp_path_factory):
+def nginx(request, tmp_path_factory):
     """nginx on HTTP_PORT and HTTPS_PORT in front of netra_app, in the foreground, with its
     prefix, pid, logs and temporary files in a directory of its own."""
     if not NGINX.exists():
         pytest.skip(f"nginx not found at {NGINX}: apt-get install nginx-light")
+    # Only now: without nginx there is no need to wait for the app.
+    netra_app = request.getfixturevalue("netra_app")
     prefix = tmp_path_factory.mktemp("proxy-nginx")
     cert, key = self_signed_certificate(prefix)
     site = render_shipped_config(
@@ -120,8 +139,3 @@ def nginx(netra_app, tmp_path_factory):
         yield process
     finally:
         stop(process)
-
-
-def get(url, context=None):
-    with urllib.request.urlopen(url, timeout=10, context=context) as response:
-        return response.status, response.headers, response.read()

@@ -85,7 +85,7 @@ print(json.dumps({{"sha256": digest, "status": job.status}}))
 """
 
 
-def test_a_25_mb_roster_file_arrives_whole(netra_app, nginx):
+def test_a_25_mb_roster_file_arrives_whole(nginx, netra_app):
     content, rows = roster_file(SIZE)
     signed_in = json.loads(netra_app.shell(SIGN_IN))
     # Sign-in needs a TOTP code; the session is made directly, and the CSRF cookie and header

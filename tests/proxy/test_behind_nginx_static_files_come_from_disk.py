@@ -17,7 +17,7 @@ def fetch(path):
         return response.status, response.headers, response.read()
 
 
-def test_collected_static_files_are_served_by_nginx_and_pages_by_the_app(netra_app, nginx):
+def test_collected_static_files_are_served_by_nginx_and_pages_by_the_app(nginx, netra_app):
     collected = netra_app.static_parent / "static" / "netra" / "netra.css"
     logged_before = len(netra_app.requests_logged())
 
@@ -33,7 +33,7 @@ def test_collected_static_files_are_served_by_nginx_and_pages_by_the_app(netra_a
     assert any('"GET / ' in line for line in reached_app), reached_app
 
 
-def test_a_static_file_not_collected_is_served_by_the_app(netra_app, nginx):
+def test_a_static_file_not_collected_is_served_by_the_app(nginx, netra_app):
     collected = netra_app.static_parent / "static" / "netra" / "receipt.js"
     content = collected.read_bytes()
     collected.unlink()

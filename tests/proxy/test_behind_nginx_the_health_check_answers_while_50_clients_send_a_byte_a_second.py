@@ -12,7 +12,7 @@ SLOW_CLIENTS = 50
 SECONDS = 25
 
 
-def test_every_health_check_is_answered_while_50_clients_send_a_byte_a_second(netra_app, nginx):
+def test_every_health_check_is_answered_while_50_clients_send_a_byte_a_second(nginx, netra_app):
     logged_before = len(netra_app.requests_logged())
     with SlowClients(HTTPS_PORT, SLOW_CLIENTS, tls=True) as clients:
         checks = poll_health(HTTPS_PORT, SECONDS, tls=True)
