@@ -45,3 +45,14 @@ def test_a_stranger_and_a_role_without_holds_get_404(client, alice, charlie, git
     assert client_for(charlie).post(url, {"reason": "x"}).status_code == 404
     assert client_for(gita).get(url).status_code == 404
     assert not LegalHold.objects.exists()
+
+
+def test_a_case_is_found_for_a_hold_by_its_number_within_reach_only(
+    client, alice, charlie, client_for
+):
+    case = ended_case(client, alice)
+    found = client_for(alice).get("/staf/privasi/penahanan/", {"kasus": f"#{case.pk}"})
+    assert found.status_code == 302 and found.url == f"/staf/privasi/penahanan/kasus/{case.pk}/"
+    for wanted in (f"#{case.pk}", "x" * 500, "#99999999999999999999999", "\u00b2"):
+        page = client_for(charlie).get("/staf/privasi/penahanan/", {"kasus": wanted})
+        assert page.status_code == 200 and 'role="alert"' in page.content.decode()

@@ -96,3 +96,19 @@ def test_the_reporters_hearing_and_the_letters_naming_the_reporter_go_too(
     assert list(CaseDocument.objects.values_list("kind", flat=True)) == ["forwarding_letter"]
     assert not default_storage.exists(letters["registration_notice"].file.name)
     assert default_storage.exists(letters["forwarding_letter"].file.name)
+
+
+def test_every_run_says_in_the_audit_log_what_it_did(db):
+    actions.apply_retention()
+    entry = AuditEntry.objects.get(action="privacy.retention_run")
+    assert entry.data == {
+        "counts": {
+            "cases": 0,
+            "identity": 0,
+            "evidence": 0,
+            "requests": 0,
+            "texts": 0,
+            "sessions": 0,
+        },
+        "held_cases": 0,
+    }

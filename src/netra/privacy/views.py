@@ -3,6 +3,7 @@ and the staff's queue)."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -17,6 +18,7 @@ from netra.accounts.access import (
 )
 from netra.accounts.throttle import client_ip
 from netra.cases.models import Case
+from netra.common.forms import positive_id
 from netra.lib.refusals import Conflict, Refused
 from netra.reports.models import Submission
 
@@ -58,12 +60,26 @@ def holds(request):
     """The cases within reach that are under a legal hold now."""
     require(request.user, "privacy.hold")
     cases = restrict_cases(Case.objects.all(), request.user)
+    # A case to hold, by its register number or its number in Netra (#12): found only
+    # within reach, so a case elsewhere is "not found" like one that does not exist.
+    wanted = request.GET.get("kasus", "").strip()[:80]
+    not_found = False
+    if wanted:
+        pk = positive_id(wanted.lstrip("#"))
+        found = cases.filter(Q(number=wanted) | Q(pk=pk or 0)).order_by("pk").first()
+        if found is not None:
+            return redirect("privacy:hold", case_id=found.pk)
+        not_found = True
     active = (
         LegalHold.objects.filter(lifted_at__isnull=True, case__in=cases.values("pk"))
         .select_related("case", "set_by")
         .order_by("-set_at")[:500]
     )
-    return render(request, "privacy/holds.html", {"holds": active})
+    return render(
+        request,
+        "privacy/holds.html",
+        {"holds": active, "wanted": wanted, "not_found": not_found},
+    )
 
 
 # ---- the public: the privacy notice and the request form -----------------------------------
