@@ -358,6 +358,13 @@ def region_a():
     return Target({"code": REGION_A})
 
 
+def data_request():
+    from netra.privacy.models import DataRequest
+
+    r = DataRequest.objects.filter(region__code=REGION_A).order_by("pk").first()
+    return Target({"request_id": r.pk}, r, f"/staf/privasi/permintaan/{r.pk}/")
+
+
 def csv():
     return Target({"fmt": "csv"})
 
@@ -404,6 +411,7 @@ GETTERS = {
     "election": election,
     "region_a": region_a,
     "csv": csv,
+    "data_request": data_request,
 }
 
 
@@ -416,6 +424,8 @@ def add_missing():
     from netra.monitoring.models import NewsSuggestion, Text
     from netra.people.models import RosterImport
     from netra.prevention.models import Circular
+    from netra.privacy import actions as privacy
+    from netra.privacy.models import DataRequest
     from netra.regions.models import Region
     from netra.reports.models import Evidence, Submission
     from netra.sanctions.models import Decree
@@ -483,5 +493,14 @@ def add_missing():
     circular = Circular.objects.filter(region=jember).order_by("pk").first()
     if not circular.file:
         circular.file.save("surat-edaran.pdf", ContentFile(SMALL_PDF), save=True)
+    if not DataRequest.objects.filter(region=jember).exists():
+        privacy.register_request(
+            kind=DataRequest.Kind.ACCESS,
+            relation=DataRequest.Relation.REPORTED,
+            region=jember,
+            name="Pegawai Jember",
+            contact="pegawai@jember.demo.test",
+            text="Data apa yang disimpan tentang saya?",
+        )
     if not AuditVerification.objects.exists():
         AuditVerification.objects.create(requested_by=admin)

@@ -87,6 +87,9 @@ INSIGHTS_STAFF = holders(
 PREVENTION_VIEW = but("panwascam", "bkn")
 MONITORING_VIEW = holders("admin", "auditor", "bawaslu_ri", "bawaslu_province", "bawaslu_regency")
 MONITORING_TRIAGE = CASE_OPEN
+#: data-subject requests and legal holds: the Bawaslu offices holding the data, administrators
+PRIVACY = holders("admin", "bawaslu_ri", "bawaslu_province", "bawaslu_regency")
+PRIVACY_A = BAWASLU_A | {"admin"}
 #: region A's staff figures: those of INSIGHTS_STAFF who reach it
 INSIGHTS_A = INSIGHTS_STAFF & (CASE_A | {"eko"})
 
@@ -269,6 +272,14 @@ ROUTES = {
     "risk:watch": Staff("", GET, INSIGHTS_STAFF),
     "risk:region": Staff("region_a", GET, BAWASLU_A | {"admin", "indah", "gita"}),
     "risk:report": Staff("region_a", GET, BAWASLU_A | {"admin", "indah", "gita"}),
+    # --- personal data (UU 27/2022): the public's requests, staff queue, legal holds
+    "privacy:notice": Public(),
+    "privacy:request": Public(),
+    "privacy:request_received": Public(ok=(200, 302)),
+    "privacy:queue": Staff("data_request", GET, PRIVACY, sees=PRIVACY_A),
+    "privacy:request_detail": Staff("data_request", GET + POST, PRIVACY_A),
+    "privacy:holds": Staff("", GET, PRIVACY),
+    "privacy:hold": Staff("case", GET + POST, PRIVACY_A, variants=(("case_in_study", PRIVACY_A),)),
     # --- accounts
     "accounts:login": SignIn(),
     "accounts:second_factor": SignIn(ok=(200, 302)),
