@@ -20,7 +20,9 @@ refused or failed file leaves the table, its indexes and its keys as they were. 
 changes few rows writes only those, through the indexes as they are.
 """
 
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date
 from operator import itemgetter
@@ -192,7 +194,17 @@ def _value_rows(kind, raws, district_codes, district_ids):
             yield kind, raw, str(value)
 
 
-def _stream(cursor, path, limit_bytes, progress):
+def _keys_of(names, stop):
+    """name -> (name key, phonetic index) for NAMES, unless STOP is set on the way."""
+    keys = {}
+    for count, name in enumerate(names):
+        if count % 10_000 == 0 and stop.is_set():
+            return keys
+        keys[name] = (name_key(name), phonetic_index(name))
+    return keys
+
+
+def _stream(cursor, path, limit_bytes, progress, names=None):
     """COPY the file's rows into roster_raw; return (data rows, labels, rows COPY could not
     carry as they are: row -> raw cells)."""
     rows, estimate, mapping, labels = read_header(path, limit_bytes)
@@ -223,10 +235,13 @@ def _stream(cursor, path, limit_bytes, progress):
             if known is None:
                 tidy = " ".join(agency.split())
                 known = agency_keys[agency] = (tidy, name_key(tidy) if tidy else "")
+            name = " ".join(name.split())
+            if names is not None:
+                names.add(name)
             cells = (
                 row_number,
                 nip,
-                " ".join(name.split()),
+                name,
                 kind,
                 " ".join(position.split()),
                 position_class,
@@ -259,15 +274,28 @@ class StagedImport:
         self.cursor = self.raw.cursor()
         self.codes = set()
         self.timings = {}
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.stop = threading.Event()
+        self.keys_ahead = None
+
+    def close(self):
+        self.stop.set()
+        self.pool.shutdown(wait=True)
+        self.cursor.close()
 
     def run(self, path, *, limit_bytes, progress, skip_invalid):
         """Check PATH; write it unless it is refused. Returns a dict for actions.py."""
         cur, phase = self.cursor, self._phase
         self._create_tables()
+        cur.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE} WHERE region_id = %s)", [self.region.pk])
+        names = None if cur.fetchone()[0] else set()
         with phase("stream"):
-            total, labels, forced = _stream(cur, path, limit_bytes, progress)
+            total, labels, forced = _stream(cur, path, limit_bytes, progress, names)
+        if names:
+            # A first load: every name needs its keys. A thread makes them while the server
+            # checks the rows (the connection waits without holding the GIL).
+            self.keys_ahead = self.pool.submit(_keys_of, names, self.stop)
         with phase("check"):
-            cur.execute("ANALYZE roster_raw")
             self._values()
             today = date.today()
             cur.execute(
@@ -327,10 +355,18 @@ class StagedImport:
         cur.execute(
             "CREATE TEMP TABLE roster_values (kind text, raw text, value text) ON COMMIT DROP"
         )
-        found = {}
-        for kind, column in VALUE_COLUMNS.items():
-            cur.execute(f"SELECT DISTINCT {column} FROM roster_raw")
-            found[kind] = [raw for (raw,) in cur.fetchall()]
+        # One scan for the four columns; GROUPING tells which set each value comes from.
+        columns = list(VALUE_COLUMNS.values())
+        cur.execute(
+            f"SELECT {', '.join(columns)}, GROUPING({', '.join(columns)}) FROM roster_raw "
+            f"GROUP BY GROUPING SETS ({', '.join(f'({c})' for c in columns)})"
+        )
+        found = {kind: [] for kind in VALUE_COLUMNS}
+        kinds = list(VALUE_COLUMNS)
+        for *values, grouping in cur.fetchall():
+            # the set's own column is the one bit left clear, from the left
+            index = next(i for i in range(len(kinds)) if not grouping & (1 << (len(kinds) - 1 - i)))
+            found[kinds[index]].append(values[index])
         with cur.copy("COPY roster_values FROM STDIN") as copy:
             for kind, raws in found.items():
                 for row in _value_rows(kind, raws, self.district_codes, self.district_ids):
@@ -458,13 +494,14 @@ class StagedImport:
         )
         cur.execute("SELECT DISTINCT name FROM roster_merge WHERE new_name")
         names = cur.fetchall()
+        ahead = self.keys_ahead.result() if self.keys_ahead is not None else {}
         codes = set()
         with cur.copy("COPY roster_keys FROM STDIN") as keys:
             write = keys.write_row
             for (name,) in names:
-                phonetic = phonetic_index(name)
+                key, phonetic = ahead.get(name) or (name_key(name), phonetic_index(name))
                 codes.update(phonetic.split())
-                write((name, name_key(name), phonetic))
+                write((name, key, phonetic))
         self.codes.update(c for c in codes if PAIR_JOIN not in c)
 
     def _merge(self):
@@ -603,7 +640,7 @@ def import_file(
             path, limit_bytes=limit_bytes, progress=progress, skip_invalid=skip_invalid
         )
     finally:
-        job.cursor.close()
+        job.close()
     if outcome["foreign"]:
         nip_label = outcome["labels"].get("nip", "NIP")
         outcome["errors"] = sorted(
