@@ -7,6 +7,14 @@ For SQLite (embedded default) and PostgreSQL (database `netra_bench_reports`), i
 this (separate) process posts for a fixed time: text only, then text plus one 2 MB photo.
 It prints submissions/s and p50/p99 latency.
 
+What one submission costs, beside the rate: the CPU time of the server's processes (the web
+workers and their decoders, from /proc) and of PostgreSQL's backends for the database, each
+divided by the submissions of the run; and, in a process of its own, the queries of one
+text-only submission through the same API (Django's test client; its task row included).
+With --with-worker, `netra worker` runs beside the server, as in production, so that the work
+queued after each submission (duplicate search, e-mail) competes for the same cores; its CPU
+time is counted apart.
+
 Crash safety (PostgreSQL and SQLite): while photo submissions stream in, the server's whole
 process group is killed with SIGKILL. Every receipt a client received must afterwards belong
 to a stored submission with its evidence: the script counts the lost ones. Then the orphan-file
@@ -79,8 +87,81 @@ FIELDS = {
 }
 
 
+def cpu_seconds(pids):
+    """{pid: user + system CPU seconds} of PIDS still alive (from /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        found[pid] = (int(fields[11]) + int(fields[12])) / tick
+    return found
+
+
+def group_pids(pgid):
+    """Every live process of process group PGID."""
+    pids = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        if int(fields[2]) == pgid:
+            pids.append(int(name))
+    return pids
+
+
+def backend_pids(database_url):
+    """PostgreSQL's backend processes serving DATABASE_URL's database (None for SQLite)."""
+    if not database_url:
+        return []
+    name = database_url.rsplit("/", 1)[1]
+    done = subprocess.run(
+        [
+            "psql",
+            database_url,
+            "-Atc",
+            f"SELECT pid FROM pg_stat_activity WHERE datname = '{name}' "
+            "AND pid <> pg_backend_pid()",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [int(line) for line in done.stdout.split()]
+
+
+class CpuMeter:
+    """CPU seconds the server (web and decoders), the worker and PostgreSQL spend in a run."""
+
+    def __init__(self, server):
+        self.server = server
+
+    def read(self):
+        server = self.server
+        return {
+            "web": cpu_seconds(group_pids(server.process.pid)),
+            "worker": cpu_seconds(group_pids(server.worker.pid)) if server.worker else {},
+            "db": cpu_seconds(backend_pids(server.database_url)),
+        }
+
+    @staticmethod
+    def spent(before, after):
+        return {
+            part: sum(t - before[part].get(pid, 0.0) for pid, t in after[part].items())
+            for part in after
+        }
+
+
 class Server:
-    def __init__(self, data_dir, database_url, workers):
+    def __init__(self, data_dir, database_url, workers, with_worker=False):
+        self.database_url = database_url
         self.port = free_port()
         self.env = netra_env(data_dir, database_url, NETRA_SUBMISSIONS_PER_HOUR="10000000")
         netra = [sys.executable, "-m", "netra.cli"]
@@ -98,6 +179,15 @@ class Server:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
+        self.worker = None
+        if with_worker:
+            self.worker = subprocess.Popen(
+                netra + ["worker", "--interval", "0.2"],
+                env=self.env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         wait_healthy(self.port, self.process)
 
     def kill(self, sig=signal.SIGKILL):
@@ -106,6 +196,14 @@ class Server:
         except ProcessLookupError:
             pass
         self.process.wait(timeout=30)
+
+    def stop_worker(self):
+        if self.worker is not None:
+            try:
+                os.killpg(self.worker.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            self.worker.wait(timeout=60)
 
 
 def load(port, body, content_type, seconds, clients, receipts=None, stop=None):
@@ -156,13 +254,61 @@ def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else 0
 
 
-def report_line(label, latencies, errors, elapsed):
+def report_line(label, latencies, errors, elapsed, spent=None):
     rate = len(latencies) / elapsed
     print(
         f"  {label:24s} {rate:7.1f} submissions/s  p50 {pct(latencies, 50) * 1000:6.1f} ms  "
         f"p99 {pct(latencies, 99) * 1000:7.1f} ms  ({len(latencies)} ok, {len(errors)} errors"
-        f"{', e.g. ' + str(errors[0]) if errors else ''})"
+        f"{', e.g. ' + str(errors[0]) if errors else ''}; load {os.getloadavg()[0]:.2f})"
     )
+    if spent and latencies:
+        per = {part: seconds * 1000 / len(latencies) for part, seconds in spent.items()}
+        print(
+            f"  {'':24s} CPU per submission: web {per['web']:.1f} ms, "
+            f"PostgreSQL {per['db']:.1f} ms, worker {per['worker']:.1f} ms"
+        )
+
+
+def measured_load(server, body, args):
+    meter = CpuMeter(server)
+    before = meter.read()
+    latencies, errors, elapsed = load(server.port, *body, args.seconds, args.clients)
+    if server.worker is not None:
+        time.sleep(2)  # the worker finishes what the run queued
+    return latencies, errors, elapsed, meter.spent(before, meter.read())
+
+
+def queries_per_submission(env, body, count=50):
+    """In a fresh process against the same database: the queries and in-process CPU time of
+    COUNT text-only submissions through the API (Django's test client, tasks queued as in
+    production), per submission."""
+    script = (
+        "import json, sys, time, django; django.setup()\n"
+        "from django.db import connection\n"
+        "from django.test import Client\n"
+        "from django.test.utils import CaptureQueriesContext\n"
+        "body, content_type, count = json.load(sys.stdin)\n"
+        "client = Client(REMOTE_ADDR='10.9.9.9', HTTP_HOST='127.0.0.1')\n"
+        "post = lambda: client.post('/api/v1/reports', body.encode('latin-1'),"
+        " content_type=content_type)\n"
+        "assert post().status_code == 201\n"
+        "cpu = time.process_time()\n"
+        "with CaptureQueriesContext(connection) as queries:\n"
+        "    for _ in range(count): assert post().status_code == 201\n"
+        "cpu = time.process_time() - cpu\n"
+        "print(len(queries) / count, cpu * 1000 / count)\n"
+    )
+    env = env | {"DJANGO_SETTINGS_MODULE": "netra.settings"}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input=json.dumps([body[0].decode("latin-1"), body[1], count]),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    queries, cpu_ms = map(float, done.stdout.split())
+    return queries, cpu_ms
 
 
 def count_lost(env, receipts, with_evidence):
@@ -198,15 +344,19 @@ def run(db, args, photo):
     print(f"{db}:")
     with tempfile.TemporaryDirectory() as data_dir:
         url = fresh_postgres(PG_DB) if db == "postgresql" else None
-        server = Server(data_dir, url, args.workers)
+        server = Server(data_dir, url, args.workers, with_worker=args.with_worker)
         try:
             text_body = multipart(FIELDS, [])
             photo_body = multipart(FIELDS, [("evidence", "bukti.jpg", photo)])
             load(server.port, *text_body, 3, args.clients)  # warm-up
-            report_line("text only", *load(server.port, *text_body, args.seconds, args.clients))
-            report_line(
-                "text + 2 MB photo", *load(server.port, *photo_body, args.seconds, args.clients)
+            report_line("text only", *measured_load(server, text_body, args))
+            report_line("text + 2 MB photo", *measured_load(server, photo_body, args))
+            queries, cpu_ms = queries_per_submission(server.env, text_body)
+            print(
+                f"  {'one text-only submission':24s} {queries:.1f} queries, "
+                f"{cpu_ms:.1f} ms CPU in process (test client included)"
             )
+            server.stop_worker()
             receipts, stop = [], threading.Event()
             killer = threading.Timer(args.seconds / 2, lambda: (stop.set(), server.kill()))
             killer.start()
@@ -214,6 +364,7 @@ def run(db, args, photo):
             killer.join()
         finally:
             server.kill()
+            server.stop_worker()
         lost, stored, swept, left = count_lost(server.env, receipts, with_evidence=True)
         print(
             f"  kill -9 during photo load: {len(receipts)} receipts received, "
@@ -228,6 +379,7 @@ def main():
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    parser.add_argument("--with-worker", action="store_true", help="run `netra worker` beside")
     args = parser.parse_args()
     photo = photo_bytes()
     print(
