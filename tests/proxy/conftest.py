@@ -9,6 +9,7 @@ pass silently.
 import os
 import secrets
 import sys
+import time
 
 import pytest
 
@@ -18,6 +19,7 @@ from .servers import (
     HTTPS_PORT,
     NGINX,
     answered,
+    assert_free,
     netra,
     netra_env,
     poll_health,
@@ -85,9 +87,20 @@ class App:
     def requests_logged(self):
         return self.access_log.read_text().splitlines() if self.access_log.exists() else []
 
+    def logged_since(self, count, until, seconds=10):
+        """The access log's lines after the first COUNT, once UNTIL(lines) holds: gunicorn
+        writes a line after sending the answer, so a client may read it first."""
+        deadline = time.monotonic() + seconds
+        while True:
+            lines = self.requests_logged()[count:]
+            if until(lines) or time.monotonic() > deadline:
+                return lines
+            time.sleep(0.1)
+
 
 @pytest.fixture(scope="session")
 def netra_app(tmp_path_factory):
+    assert_free(APP_PORT)
     app = App(tmp_path_factory.mktemp("proxy-netra"))
     app.manage("migrate", "--verbosity", "0")
     app.manage("load_reference_data")
@@ -121,6 +134,7 @@ def nginx(request, tmp_path_factory):
         pytest.skip(f"nginx not found at {NGINX}: apt-get install nginx-light")
     # Only now: without nginx there is no need to wait for the app.
     netra_app = request.getfixturevalue("netra_app")
+    assert_free(HTTP_PORT, HTTPS_PORT)
     prefix = tmp_path_factory.mktemp("proxy-nginx")
     cert, key = self_signed_certificate(prefix)
     site = render_shipped_config(

@@ -62,6 +62,18 @@ def stop(process):
             process.wait()
 
 
+def assert_free(*ports):
+    """Something already on a port would answer in place of the process under test."""
+    for port in ports:
+        with socket.socket() as probe:
+            # As the servers do: connections of an earlier run waiting out TIME_WAIT are fine.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                raise AssertionError(f"port {port} is taken; stop what listens there") from None
+
+
 def wait_for_port(port, process, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
