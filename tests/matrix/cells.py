@@ -129,7 +129,11 @@ def _found(data, field, value):
 def _marker_shown(response, target, is_api):
     if is_api:
         return _found(response.json(), *target.api_marker)
-    return target.marker.encode() in response.content
+    if response.streaming:
+        content = b"".join(response.streaming_content)
+    else:
+        content = response.content
+    return target.marker.encode() in content
 
 
 def _query(entry, target):

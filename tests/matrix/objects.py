@@ -168,6 +168,26 @@ def csv_of_region_a():
     return Target({"fmt": "csv"}, extra={"query": "?wilayah=35.09"})
 
 
+def case_as_csv():
+    """The case list exported (?format=csv): the same scope as the page."""
+    c = _case()
+    return Target({}, c, c.number, extra={"query": "?format=csv"})
+
+
+def case_searched():
+    """The case list searched for the case's register number."""
+    from urllib.parse import quote
+
+    c = _case()
+    # The search box repeats the number asked for: the marker is the link to the case.
+    return Target({}, c, f"/kasus/{c.pk}/", extra={"query": f"?q={quote(c.number)}"})
+
+
+def reports_as_csv():
+    """The report queue exported: each row names its regency or city."""
+    return Target({}, marker="Jember", extra={"query": "?format=csv"})
+
+
 def region_a_code():
     """The audit log shows each entry's region code."""
     return Target({}, marker="35.09")
@@ -381,6 +401,9 @@ GETTERS = {
     "handed_over_report": handed_over_report,
     "region_a_name": region_a_name,
     "region_a_code": region_a_code,
+    "case_as_csv": case_as_csv,
+    "case_searched": case_searched,
+    "reports_as_csv": reports_as_csv,
     "reporter_letter": reporter_letter,
     "reporter_name": reporter_name,
     "employee_of_case_in_study": employee_of_case_in_study,

@@ -153,7 +153,9 @@ ROUTES = {
     "reports:districts": Public(query="?region=35.09", ok=(200,)),
     "reports:suggestions": Public(ok=(200,)),
     # --- reports (staff)
-    "reports:queue": Staff("report", GET, REPORTS_VIEW, sees=REPORT_A),
+    "reports:queue": Staff(
+        "report", GET, REPORTS_VIEW, sees=REPORT_A, variants=(("reports_as_csv", REPORTS_VIEW),)
+    ),
     "reports:detail": Staff(
         "report",
         GET,
@@ -172,7 +174,13 @@ ROUTES = {
     "reports:take": Staff("report", POST, BAWASLU_A, variants=(("handed_over_report", BAWASLU_A),)),
     "reports:evidence": Staff("evidence", GET, REPORT_A),
     # --- cases
-    "cases:list": Staff("case", GET, CASE_VIEW, sees=CASE_A),
+    "cases:list": Staff(
+        "case",
+        GET,
+        CASE_VIEW,
+        sees=CASE_A,
+        variants=(("case_as_csv", CASE_VIEW), ("case_searched", CASE_VIEW)),
+    ),
     "cases:new_finding": Staff("", GET, CASE_OPEN),
     "cases:detail": Staff(
         "case", GET, CASE_A, variants=ON_CASES, shows=(("reporter_name", SEE_REPORTER_A),)
