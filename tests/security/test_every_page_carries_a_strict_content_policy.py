@@ -103,3 +103,10 @@ def test_a_tile_map_style_is_allowed_by_its_own_nonce_and_a_page_without_one_all
     assert any(v.startswith("'nonce-") for v in with_map["style-src"])
     assert _policy(client.get("/statistik/"))["style-src"] != with_map["style-src"]
     assert _policy(client.get("/lapor/"))["style-src"] == {"'self'"}
+
+
+@pytest.mark.django_db
+def test_only_the_api_documentation_may_load_images_from_data_urls(client):
+    # Swagger UI's stylesheet draws its select arrows as data: images.
+    assert _policy(client.get("/api/v1/docs"))["img-src"] == {"'self'", "data:"}
+    assert _policy(client.get("/"))["img-src"] == {"'self'"}
