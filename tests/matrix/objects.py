@@ -183,6 +183,13 @@ def case_searched():
     return Target({}, c, f"/kasus/{c.pk}/", extra={"query": f"?q={quote(c.number)}"})
 
 
+def history_by_nip():
+    """The sanctions history asked for the NIP of objects.case's reported person."""
+    c = _case()
+    nip = c.respondents.exclude(nip="").order_by("pk").first().nip
+    return Target({}, c, c.number, extra={"query": f"?nip={nip}"})
+
+
 def reports_as_csv():
     """The report queue exported: each row names its regency or city."""
     return Target({}, marker="Jember", extra={"query": "?format=csv"})
@@ -401,6 +408,7 @@ GETTERS = {
     "handed_over_report": handed_over_report,
     "region_a_name": region_a_name,
     "region_a_code": region_a_code,
+    "history_by_nip": history_by_nip,
     "case_as_csv": case_as_csv,
     "case_searched": case_searched,
     "reports_as_csv": reports_as_csv,

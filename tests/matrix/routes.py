@@ -224,7 +224,7 @@ ROUTES = {
     "sanctions:take_step": Staff("step", POST, frozenset({"gita"})),
     "sanctions:compliance": Staff("region_a_name", GET, CASE_VIEW, sees=REGION_A_READERS),
     "sanctions:consistency": Staff("", GET, CASE_VIEW),
-    "sanctions:history": Staff("", GET, CASE_VIEW),
+    "sanctions:history": Staff("history_by_nip", GET, CASE_VIEW, sees=CASE_A),
     "sanctions:catalog": Staff("", GET, CASE_VIEW),
     "sanctions:catalog_code": Staff("catalog_code", GET, ADMIN),
     # --- prevention
