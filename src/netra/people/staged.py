@@ -89,8 +89,7 @@ ASN = "('pns', 'cpns', 'pppk')"
 CHECK_SQL = f"""
 CREATE TEMP TABLE roster_checked ON COMMIT DROP AS
 SELECT line, nip, name, employment_type, position, position_class, agency_name, agency_key,
-       agency_code, district_id, email, active,
-       certain AND (nip IS NULL OR count(*) OVER (PARTITION BY same_nip) = 1) AS ok
+       agency_code, district_id, email, active, same_nip, certain AS ok
 FROM (
   SELECT q.line, q.name, q.position, q.agency_name, q.agency_key, q.agency_code, q.same_nip,
          q.nip, q.employment_type, q.position_class, q.district_id, q.email, q.active,
@@ -306,6 +305,13 @@ class StagedImport:
                     "last_month": (today.year + 1) * 12 + today.month,
                 },
             )
+            # A NIP seen twice (as lib/nip.py normalises it): Python tells which row is first
+            # valid. A hashed count of a narrow column, not a sort of the whole rows.
+            cur.execute(
+                "UPDATE roster_checked SET ok = false WHERE ok AND same_nip IN ("
+                "SELECT same_nip FROM roster_checked WHERE same_nip IS NOT NULL "
+                "GROUP BY same_nip HAVING count(*) > 1)"
+            )
         errors = ErrorList(labels)
         with phase("recheck"):
             agencies = self._recheck(errors, forced)
@@ -392,9 +398,12 @@ class StagedImport:
                 clean, agency = checked
                 fixed.append(clean)
                 agencies.setdefault(clean.agency_key, (row, agency))
+        # Each agency as its first valid row names it: the first rows found by a hashed
+        # aggregate, then read, rather than a sort of the whole file.
         cur.execute(
-            "SELECT DISTINCT ON (agency_key) agency_key, line, agency_name, agency_code "
-            "FROM roster_checked WHERE ok ORDER BY agency_key, line"
+            "SELECT c.agency_key, c.line, c.agency_name, c.agency_code FROM roster_checked c "
+            "WHERE c.line = ANY(ARRAY(SELECT min(line) FROM roster_checked WHERE ok "
+            "GROUP BY agency_key))"
         )
         for key, row, name, code in cur.fetchall():
             if key not in agencies or agencies[key][0] > row:
