@@ -96,6 +96,8 @@ def _body(entry, target):
     if entry.body is None:
         return {}, None
     body = entry.body(target)
+    if isinstance(body, tuple) and body[0] == "form":
+        return body[1], None
     if isinstance(body, tuple) and body[0] == "multipart":
         data = {
             k: SimpleUploadedFile(v[0], v[1]) if isinstance(v, tuple) else v
@@ -178,8 +180,12 @@ def run_object(key, entry, kind, reach, shows, sessions):
     problems = []
     reached = False
     # Strangers and the anonymous visitor first: then the owners' POSTs cannot hide a change.
-    order = [p for p in PERSONAS if p not in reach] + [ANONYMOUS] + sorted(reach)
+    everyone = reach
     for method in entry.methods:
+        reach = everyone
+        if method == "POST" and entry.post_reach is not None and kind == entry.kind:
+            reach = entry.post_reach
+        order = [p for p in PERSONAS if p not in reach] + [ANONYMOUS] + sorted(reach)
         for persona in order:
             client = client_for(persona, sessions)
             TALLY.cells += 1

@@ -292,8 +292,9 @@ def step():
 def event():
     from netra.prevention.models import Event
 
-    e = Event.objects.filter(region__code=REGION_A).order_by("pk").first()
-    return Target({"event_id": e.pk}, e, f"/pencegahan/kegiatan/{e.pk}/")
+    e = Event.objects.filter(region__code=REGION_A, attendance__isnull=False).order_by("pk").first()
+    row = e.attendance.order_by("pk").first()
+    return Target({"event_id": e.pk}, e, f"/pencegahan/kegiatan/{e.pk}/", extra={"row": row.pk})
 
 
 def flag():

@@ -121,9 +121,10 @@ class Staff:
     sees: frozenset | None = None  # lists: who finds the object's marker
     ok: tuple = (200,)  # GET success codes of the route
     query: str = ""  # added to the URL (a list's search for the object)
-    body: object = None  # API: callable(target) -> JSON body or ("multipart", dict)
+    body: object = None  # callable(target) -> a JSON body, ("form", dict) or ("multipart", dict)
     refused: tuple = (404,)  # what those outside REACH get
     variants: tuple = ()  # (kind, reach[, shows]): other objects tried the same way
+    post_reach: frozenset | None = None  # who may POST, when fewer than may GET
     shows: tuple = ()  # (marker kind, who): on the page, that marker is shown to WHO only
     category = "staff"
 
@@ -181,7 +182,7 @@ ROUTES = {
         sees=CASE_A,
         variants=(("case_as_csv", CASE_VIEW), ("case_searched", CASE_VIEW)),
     ),
-    "cases:new_finding": Staff("", GET, CASE_OPEN),
+    "cases:new_finding": Staff("", GET + POST, CASE_OPEN),
     "cases:detail": Staff(
         "case", GET, CASE_A, variants=ON_CASES, shows=(("reporter_name", SEE_REPORTER_A),)
     ),
@@ -226,7 +227,7 @@ ROUTES = {
     "sanctions:consistency": Staff("", GET, CASE_VIEW),
     "sanctions:history": Staff("history_by_nip", GET, CASE_VIEW, sees=CASE_A),
     "sanctions:catalog": Staff("", GET, CASE_VIEW),
-    "sanctions:catalog_code": Staff("catalog_code", GET, ADMIN),
+    "sanctions:catalog_code": Staff("catalog_code", GET + POST, ADMIN),
     # --- prevention
     "prevention:home": Staff(
         "event",
@@ -235,11 +236,17 @@ ROUTES = {
         sees=PREVENTION_A,
         variants=(("region_a_chosen", PREVENTION_A),),
     ),
-    "prevention:new_circular": Staff("", GET, holders("bkpsdm")),
-    "prevention:new_event": Staff("", GET, holders("bkpsdm")),
+    "prevention:new_circular": Staff("", GET + POST, holders("bkpsdm")),
+    "prevention:new_event": Staff("", GET + POST, holders("bkpsdm")),
     "prevention:event": Staff("event", GET, PREVENTION_A),
     "prevention:upload": Staff("event", POST, frozenset({"fajar"})),
-    "prevention:review": Staff("event", GET, PREVENTION_A),
+    "prevention:review": Staff(
+        "event",
+        GET + POST,
+        PREVENTION_A,
+        post_reach=frozenset({"fajar"}),
+        body=lambda t: ("form", {"row": t.extra["row"]}),
+    ),
     "prevention:collective_pledge": Staff("event", POST, frozenset({"fajar"})),
     "prevention:signed_pledges": Staff("", POST, holders("bkpsdm")),
     "prevention:export": Staff(
@@ -259,7 +266,7 @@ ROUTES = {
     "monitoring:add_handle": Staff("", POST, MONITORING_TRIAGE),
     "monitoring:suggestions": Staff("region_a_name", GET, PREVENTION_VIEW, sees=PREVENTION_A),
     "monitoring:decide_suggestion": Staff("suggestion", POST, frozenset({"fajar"})),
-    "monitoring:gazetteer": Staff("election", GET, ADMIN),
+    "monitoring:gazetteer": Staff("election", GET + POST, ADMIN),
     # --- insights
     "insights:statistics": Public(),
     "insights:notice_board": Public(),
@@ -274,9 +281,9 @@ ROUTES = {
         variants=(("region_a_chosen", INSIGHTS_A),),
     ),
     # --- risk
-    "risk:ikp": Staff("", GET, ADMIN),
+    "risk:ikp": Staff("", GET + POST, ADMIN),
     "risk:ikp_release": Staff("ikp_release", GET, ADMIN),
-    "risk:weights": Staff("", GET, ADMIN),
+    "risk:weights": Staff("", GET + POST, ADMIN),
     "risk:watch": Staff("", GET, INSIGHTS_STAFF),
     "risk:region": Staff("region_a", GET, BAWASLU_A | {"admin", "indah", "gita"}),
     "risk:report": Staff("region_a", GET, BAWASLU_A | {"admin", "indah", "gita"}),
@@ -295,8 +302,8 @@ ROUTES = {
     "accounts:logout": SignIn(ok=None),
     "accounts:password_change": Staff("", GET, STAFF_PERSONAS),
     "accounts:users": Staff("", GET, ADMIN),
-    "accounts:user_new": Staff("", GET, ADMIN),
-    "accounts:user_import": Staff("", GET, ADMIN),
+    "accounts:user_new": Staff("", GET + POST, ADMIN),
+    "accounts:user_import": Staff("", GET + POST, ADMIN),
     "accounts:enrol": SignIn(ok=None),
     "accounts:user_reactivate": Staff("account", POST, ADMIN),
     "accounts:user_send_link": Staff("account", POST, ADMIN),
@@ -317,7 +324,7 @@ ROUTES = {
         sees=ROSTER_A,
         query="?q={nip}",
     ),
-    "people:import": Staff("", GET, holders("admin", "bkpsdm")),
+    "people:import": Staff("", GET + POST, holders("admin", "bkpsdm")),
     "people:import_job": Staff("import_job", GET, frozenset({"admin", "fajar"})),
     "people:import_job_errors": Staff("import_job", GET, frozenset({"admin", "fajar"})),
     # --- the API's own pages (its operations are in OPERATIONS)
