@@ -3,7 +3,11 @@ worker that lost its claim mid-run, or `apply_retention` called beside it, must 
 each thing is claimed by its Erasure row or by a conditional update, so it is erased and
 counted once, and the audit counts add up to what was erased."""
 
+import threading
 from unittest import mock
+
+import pytest
+from django.db import connection
 
 from netra import rounds
 from netra.audit.models import AuditEntry
@@ -72,3 +76,41 @@ def test_the_round_runs_retention_in_one_worker_only(db):
     first, second = rounds.tick("worker-1"), rounds.tick("worker-2")
     assert "retention" in first and "retention" not in second
     assert AuditEntry.objects.filter(action="privacy.retention").count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_three_threads_running_retention_at_once_erase_each_thing_once(
+    client, alice, region, settings
+):
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
+        "file:memorydb"
+    ):
+        pytest.skip("in-memory SQLite shares one connection's locks between threads")
+    for _ in range(3):
+        ended_case(client, alice)
+    source = Source.objects.create(name="Impor", kind="file", region=region("35.09"))
+    for n in range(5):
+        Text.objects.create(source=source, external_id=f"p{n}", kind="post", text="Dukung!")
+    now = days_later(max(settings.NETRA_RETENTION.identity, settings.NETRA_RETENTION.texts) + 1)
+    start, totals, errors = threading.Barrier(3), [], []
+
+    def worker():
+        try:
+            start.wait(5)
+            done = actions.apply_retention(now)
+            totals.append((done["identity"], done["texts"]))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    assert sum(identity for identity, _ in totals) == 3
+    assert sum(texts for _, texts in totals) == 5
+    assert Erasure.objects.filter(kind="identity").count() == 3
+    assert audited("identity") == 3 and audited("texts") == 5
