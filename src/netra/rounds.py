@@ -13,6 +13,7 @@ from netra.cases.actions import send_reminders
 from netra.insights.refresh import refresh as refresh_insights
 from netra.monitoring.actions import poll_feeds
 from netra.privacy.actions import apply_retention
+from netra.reports.actions import screen_left_over
 from netra.reports.orphans import sweep_orphan_files
 from netra.reports.staging import purge_expired as purge_staged_evidence
 from netra.risk.digest import send_digests as send_risk_digests
@@ -73,6 +74,9 @@ def jobs():
         Job("retention", RETENTION_EVERY, apply_retention),
         # Evidence kept for a report form with an error, past its 30 minutes.
         Job("staged_evidence", timedelta(minutes=10), purge_staged_evidence),
+        # Public submissions whose screening task was lost (a process killed right after
+        # the commit): the duplicate search and the officers' e-mail (each claimed first).
+        Job("unscreened_submissions", timedelta(minutes=1), screen_left_over),
     ]
 
 

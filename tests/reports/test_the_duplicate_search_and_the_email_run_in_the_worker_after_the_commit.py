@@ -1,6 +1,6 @@
 """The reporter waits for neither the duplicate search nor the officers' e-mail: the request
 queues one task after its commit, and the worker flags the look-alike and mails the officers
-a moment later. A task run again (its worker was lost) flags nothing twice."""
+a moment later. A task run again (its worker was lost) flags and mails nothing twice."""
 
 import pytest
 from django.core import mail
@@ -49,6 +49,7 @@ def test_a_screening_run_again_flags_once(client, officer):
     for _ in range(2):
         screen_submission.call(second.pk)
     assert AuditEntry.objects.filter(action="report.duplicate_suspected").count() == 1
+    assert len(mail.outbox) == 1  # the officers are told once
     second.refresh_from_db()
     assert second.duplicate == "suspected"
 

@@ -167,17 +167,39 @@ def _queue_screening(submission_id):
 def screen_new_submission(submission_id):
     """In the worker, after the submission's commit: flag it when it looks like an earlier
     one, then tell the officers who reach it (the flag is on the report by the time they
-    open it). Run again after a lost worker, it flags nothing twice."""
-    submission = Submission.objects.select_related("region").filter(pk=submission_id).first()
-    if submission is None:
-        return None
-    if not submission.duplicate:
+    open it). Once per submission, whoever runs it (its task, run again after a lost worker,
+    or the round): the submission is claimed, searched and marked in one transaction, and
+    only its claimant mails. Returns whether this call screened it."""
+    with transaction.atomic():
+        submission = (
+            Submission.objects.select_related("region")
+            .select_for_update(of=("self",))
+            .filter(pk=submission_id, screened_at__isnull=True)
+            .first()
+        )
+        if submission is None:
+            return False  # gone, or screened already
         flag_possible_duplicate(submission)
+        submission.screened_at = timezone.now()
+        submission.save(update_fields=["screened_at"])
     notify_officers_of_new_submission(submission_id)
-    return submission.duplicate_of_id
+    return True
 
 
-@transaction.atomic
+#: A submission not screened this long after it was filed lost its task (its process was
+#: killed between the commit and the queueing): the worker's round screens it.
+SCREENING_GRACE = timedelta(minutes=2)
+SCREENING_BATCH = 200
+
+
+def screen_left_over(now=None):
+    """Screen the submissions whose task never came (SCREENING_GRACE); return how many."""
+    cutoff = (now or timezone.now()) - SCREENING_GRACE
+    waiting = Submission.objects.filter(screened_at__isnull=True, submitted_at__lt=cutoff)
+    ids = list(waiting.order_by("submitted_at").values_list("pk", flat=True)[:SCREENING_BATCH])
+    return sum(screen_new_submission(pk) for pk in ids)
+
+
 def flag_possible_duplicate(submission):
     """Link SUBMISSION to an earlier one about the same person, dates and conduct; return the
     earlier one's id, or None.

@@ -73,9 +73,20 @@ class Submission(models.Model):
     # The district supervisor's initial study, for the regency office that takes it over: an
     # internal note, never shown to the reporter.
     study_note = models.TextField(blank=True)
+    # When the worker searched it for an earlier look-alike and mailed the officers, after the
+    # commit; empty until then. A submission whose task was never queued (its process killed
+    # right after the commit) is screened by the worker's round.
+    screened_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]
+        indexes = [
+            models.Index(
+                fields=["submitted_at"],
+                condition=models.Q(screened_at__isnull=True),
+                name="reports_unscreened",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} #{self.pk}"
