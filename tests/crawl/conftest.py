@@ -56,21 +56,35 @@ def media_root(settings, demo_media):
     return demo_media
 
 
-@pytest.fixture(scope="session")
-def demo(django_db_setup, django_db_blocker, demo_media):
-    """The demo, small, loaded once; the personas' accounts ready to use without a first
-    password change. Every persona of issue 13 plus an administrator, and the public."""
+def _load_demo_unless_loaded(demo_media):
     from django.conf import settings
     from django.utils import timezone
 
     from netra.accounts.models import User
     from netra.demo import load_demo
+    from netra.regions.reference import load_reference_data
 
     settings.MEDIA_ROOT = demo_media
+    if not User.objects.filter(username="alice").exists():
+        load_reference_data()  # gone too when a live-server test has emptied the database
+        load_demo(employees=300, cases_per_state=2)
+    if not User.objects.filter(username="root").exists():
+        User.objects.create_user("root", password="kata-sandi-uji-panjang", role="admin")
+    User.objects.update(must_change_password=False, totp_confirmed_at=timezone.now())
+
+
+@pytest.fixture(scope="session")
+def demo(django_db_setup, django_db_blocker, demo_media):
+    """The demo, small, loaded once; the personas' accounts ready to use without a first
+    password change. Every persona of issue 13 plus an administrator, and the public."""
     with django_db_blocker.unblock():
-        if not User.objects.filter(username="alice").exists():
-            load_demo(employees=300, cases_per_state=2)
-        if not User.objects.filter(username="root").exists():
-            User.objects.create_user("root", password="kata-sandi-uji-panjang", role="admin")
-        User.objects.update(must_change_password=False, totp_confirmed_at=timezone.now())
+        _load_demo_unless_loaded(demo_media)
+    return True
+
+
+@pytest.fixture
+def live_demo(demo, demo_media):
+    """The demo for a test that drives the live server: such a test ends by emptying the
+    database (tests/conftest.py runs it last), so the next one loads the demo again."""
+    _load_demo_unless_loaded(demo_media)
     return True

@@ -99,7 +99,7 @@ def axe():
     return path
 
 
-def test_axe_finds_no_serious_or_critical_violation(axe, demo, chromium, live_server):
+def test_axe_finds_no_serious_or_critical_violation(axe, live_demo, chromium, live_server):
     from netra.accounts.models import User
 
     visits = [(None, url) for url in PUBLIC] + _staff_pages()

@@ -19,16 +19,23 @@ EXTRA = {None: ["/api/v1/docs", "/tidak-ada-halaman-ini/"], "alice": ["/api/v1/d
 
 def _visit(page, url, live_server):
     console = []
-    listener = lambda message: CONSOLE.search(message.text) and console.append(message.text)  # noqa: E731
+
+    def listener(message):
+        if CONSOLE.search(message.text):
+            console.append(message.text)
+
     page.on("console", listener)
     response = page.goto(live_server.url + url)
     if url.startswith("/api/v1/docs"):
-        # Swagger UI draws the operations only after it has read the schema.
-        page.locator(".swagger-ui .opblock").first.wait_for()
+        # Swagger UI draws the operations only after it has read the schema; an operation
+        # opened shows its parameters and its media type chooser (a select with its own arrow).
+        page.locator(".swagger-ui .opblock-summary").first.click()
+        page.locator(".swagger-ui .opblock-body select").first.wait_for()
     page.wait_for_load_state("load")
     found = page.evaluate("window.__cspViolations") or []
     page.remove_listener("console", listener)
-    return response, found + [m for m in console if not any(m in f for f in found)]
+    # Chromium tells of a refusal both ways: the console counts only where no event came.
+    return response, found or console
 
 
 def _the_recorder_hears_a_refused_inline_script(page, live_server):
@@ -39,7 +46,7 @@ def _the_recorder_hears_a_refused_inline_script(page, live_server):
     page.evaluate("window.__cspViolations = []")
 
 
-def test_no_page_of_any_persona_breaks_the_content_policy(demo, chromium, live_server):
+def test_no_page_of_any_persona_breaks_the_content_policy(live_demo, chromium, live_server):
     visited, violating, problems = 0, set(), []
     control = browser_page(chromium, live_server, None)
     control.add_init_script(RECORD_VIOLATIONS)
@@ -48,7 +55,7 @@ def test_no_page_of_any_persona_breaks_the_content_policy(demo, chromium, live_s
     for persona, username in PERSONAS.items():
         page = browser_page(chromium, live_server, username)
         page.add_init_script(RECORD_VIOLATIONS)
-        urls = list(walk(persona, forms=False).pages) + EXTRA.get(username, [])
+        urls = dict.fromkeys([*walk(persona, forms=False).pages, *EXTRA.get(username, [])])
         for url in urls:
             response, found = _visit(page, url, live_server)
             visited += 1

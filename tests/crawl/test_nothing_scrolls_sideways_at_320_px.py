@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.crawl, pytest.mark.django_db(transaction=True)]
 WIDTH = 320
 
 
-def test_no_page_of_any_persona_is_wider_than_320_px(demo, chromium, live_server):
+def test_no_page_of_any_persona_is_wider_than_320_px(live_demo, chromium, live_server):
     from netra.accounts.models import User
 
     problems, checked = [], set()
