@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 from types import NoneType, SimpleNamespace, UnionType
-from typing import Union, get_args, get_origin
+from typing import Annotated, Union, get_args, get_origin
 
 import annotated_types
 import pytest
@@ -206,7 +206,7 @@ SAVED_INTO = {
     "monitoring.api.TextIn.text": Column("monitoring.Text.text"),
     "monitoring.api.DismissIn.reason": Column("monitoring.Flag.reason"),
     "monitoring.api.DismissIn.label": Column("monitoring.Flag.training_label"),
-    "monitoring.api.FindingIn.election": LOOKED_UP,
+    "monitoring.api.FlagFindingIn.election": LOOKED_UP,
 }
 
 #: Forms whose fields are made when they are built; built here with one stand-in respondent.
@@ -249,6 +249,8 @@ def form_text_fields():
 
 
 def _is_text(annotation):
+    if get_origin(annotation) is Annotated:  # a code with its pattern or enum (regions/schemas)
+        return _is_text(get_args(annotation)[0])
     if get_origin(annotation) in (Union, UnionType):
         return any(_is_text(a) for a in get_args(annotation) if a is not NoneType)
     return annotation is str or (

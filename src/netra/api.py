@@ -3,18 +3,27 @@
 from typing import Literal
 
 from csp.decorators import csp_update
+from django import forms
 from django.http import Http404
 from ninja import NinjaAPI, Schema, Status
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import django_auth
 
 from netra.accounts.access import can
 from netra.accounts.throttle import client_ip
 from netra.cases.api import router as cases_router
-from netra.common.schemas import ErrorOut
+from netra.common.schemas import ErrorOut, RefusalOut, document_shared_answers
 from netra.insights.api import router as insights_router
 from netra.monitoring.api import router as monitoring_router
 from netra.people.search import search_employees
 from netra.regions.models import Election, Region
+from netra.regions.schemas import (
+    DISTRICT_CODE,
+    ELECTION_CODES,
+    REGENCY_CODE,
+    REGION_HELP,
+    RegionCode,
+)
 from netra.reports import actions as reports
 from netra.reports.forms import SubmissionForm
 from netra.reports.uploads import body_incomplete
@@ -23,10 +32,25 @@ from netra.risk.api import router as risk_router
 from netra.sanctions.api import router as sanctions_router
 from netra.web.middleware import InputRefused, refusal_response
 
-api = NinjaAPI(
+
+class NetraAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        # The refusals any operation can answer with, documented on every one (common/schemas).
+        doc = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return document_shared_answers(doc)
+
+
+api = NetraAPI(
     title="Netra API",
     version="1",
     urls_namespace="api",
+    description=(
+        "Every refusal is JSON with a `detail` and a `code`: 400 a refused request or change "
+        "(the code says why), 401 not signed in (not_signed_in), 403 a change without the "
+        "CSRF token (csrf_failed), 404 what does not exist or is outside the caller's reach, "
+        "409 a change based on an old version, 422 input that does not match this schema "
+        "(invalid_input, the issues in `errors`)."
+    ),
     # Swagger UI's stylesheet draws its select arrows as data: images: its pages alone may
     # load images from data: URLs, every other page keeps img-src 'self'.
     docs_decorator=csp_update({"img-src": ["data:"]}),
@@ -34,11 +58,11 @@ api = NinjaAPI(
 
 
 class RegionOut(Schema):
-    code: str
+    code: RegionCode
     name: str
-    level: str
-    parent_code: str | None
-    timezone: str
+    level: Literal["province", "regency", "city", "district"]
+    parent_code: RegionCode | None
+    timezone: Literal["WIB", "WITA", "WIT"]
 
 
 class StageOut(Schema):
@@ -67,7 +91,7 @@ class EmployeeOut(Schema):
     position: str
     position_class: str
     agency: str | None
-    region_code: str
+    region_code: RegionCode
 
 
 def _region_out(region):
@@ -85,6 +109,34 @@ def not_found(request, exc):
     return api.create_response(request, {"detail": "Not found"}, status=404)
 
 
+@api.exception_handler(ValidationError)
+def invalid_input(request, exc):
+    """ninja's own check of the parameters and body: 422 with a code like every refusal."""
+    issues = [
+        {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": str(e.get("type"))}
+        for e in exc.errors
+    ]
+    body = {"detail": "The input does not match the schema", "code": "invalid_input"}
+    return api.create_response(request, {**body, "errors": issues}, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def not_signed_in(request, exc):
+    return api.create_response(
+        request, {"detail": "Sign in first", "code": "not_signed_in"}, status=401
+    )
+
+
+#: ninja's own refusals: a body that is not JSON (400) and the CSRF check of a signed-in change.
+HTTP_ERROR_CODES = {400: "unreadable_body", 403: "csrf_failed", 429: "throttled"}
+
+
+@api.exception_handler(HttpError)
+def refused(request, exc):
+    code = HTTP_ERROR_CODES.get(exc.status_code, "refused")
+    return api.create_response(request, {"detail": str(exc), "code": code}, status=exc.status_code)
+
+
 # A NUL in a multipart field is found when ninja parses the form, inside its own error handling.
 api.add_exception_handler(InputRefused, lambda request, exc: refusal_response(request, exc))
 
@@ -93,7 +145,7 @@ api.add_exception_handler(InputRefused, lambda request, exc: refusal_response(re
 def list_regions(
     request,
     level: Literal["province", "regency", "city", "district"] | None = None,
-    parent: str | None = None,
+    parent: RegionCode | None = None,
 ):
     """Kemendagri regions; filter by level and by the parent's code (e.g. parent=35)."""
     regions = Region.objects.all()
@@ -110,7 +162,7 @@ def list_regions(
 
 
 @api.get("/regions/{code}", response={200: RegionOut, 404: ErrorOut}, tags=["reference"])
-def get_region(request, code: str):
+def get_region(request, code: RegionCode):
     region = Region.objects.filter(code=code).first()
     if region is None:
         return Status(404, {"detail": f"Unknown region code: {code}"})
@@ -191,69 +243,60 @@ class ReportStatusOut(Schema):
     questions: list[str]
 
 
-class FormErrorOut(Schema):
-    detail: str
-    errors: dict[str, list[str]]
+# A refused report: `errors` gives each field's messages (code invalid_submission, or
+# too_large with the evidence's); a request refused whole (a NUL character, a body cut short)
+# has no `errors`.
+class FormErrorOut(RefusalOut):
+    errors: dict[str, list[str]] = {}
 
 
-REPORT_FIELDS = {
-    "description": "string",
-    "incident_date": "string",
-    "known_date": "string",
-    "election": "string",
-    "region": "string",
-    "district": "string",
-    "place": "string",
-    "person_name": "string",
-    "person_nip": "string",
-    "person_agency": "string",
-    "person_position": "string",
-    "conduct": "array",
-    "links": "string",
-    "anonymous": "boolean",
-    "reporter_name": "string",
-    "reporter_address": "string",
-    "reporter_nik": "string",
-    "reporter_phone": "string",
-    "reporter_email": "string",
-    "evidence": "array",
-}
+def _form_field_schema(name, field):
+    """The multipart schema of one field of the public report form, from its own rules."""
+    if name == "evidence":
+        return {"type": "array", "items": {"type": "string", "format": "binary"}}
+    if name == "election":
+        return {"type": "string", "enum": ELECTION_CODES}
+    if name == "region":
+        return {"type": "string", "pattern": REGENCY_CODE, "description": REGION_HELP}
+    if name == "district":
+        return {"type": "string", "pattern": DISTRICT_CODE, "description": REGION_HELP}
+    if isinstance(field, forms.BooleanField):
+        return {"type": "boolean"}
+    if isinstance(field, forms.DateField):
+        return {"type": "string", "format": "date"}
+    if isinstance(field, forms.MultipleChoiceField):
+        return {"type": "array", "items": {"type": "string", "enum": [c for c, _ in field.choices]}}
+    out = {"type": "string"}
+    if isinstance(field, forms.EmailField):
+        out["format"] = "email"
+    if getattr(field, "max_length", None):
+        out["maxLength"] = field.max_length
+    return out
 
 
 def _report_body_schema():
-    props = {}
-    for name, kind in REPORT_FIELDS.items():
-        if name == "evidence":
-            props[name] = {"type": "array", "items": {"type": "string", "format": "binary"}}
-        elif name == "conduct":
-            props[name] = {"type": "array", "items": {"type": "string"}}
-        else:
-            props[name] = {"type": kind}
+    # The honeypot (`website`) is left out: a person never fills it in, and a tool must not.
+    fields = {n: f for n, f in SubmissionForm.base_fields.items() if n != "website"}
     return {
         "requestBody": {
             "content": {
                 "multipart/form-data": {
                     "schema": {
                         "type": "object",
-                        "properties": props,
-                        "required": [
-                            "description",
-                            "incident_date",
-                            "known_date",
-                            "election",
-                            "region",
-                            "person_name",
-                        ],
-                    }
+                        "properties": {n: _form_field_schema(n, f) for n, f in fields.items()},
+                        "required": [n for n, f in fields.items() if f.required],
+                    },
+                    "encoding": {"evidence": {"contentType": "image/*, video/*, application/pdf"}},
                 }
-            }
+            },
+            "required": True,
         }
     }
 
 
 @api.post(
     "/reports",
-    response={201: ReceiptOut, 400: FormErrorOut, 413: FormErrorOut, 429: ErrorOut},
+    response={201: ReceiptOut, 400: FormErrorOut, 413: FormErrorOut, 429: RefusalOut},
     tags=["public reports"],
     openapi_extra=_report_body_schema(),
 )
@@ -267,18 +310,19 @@ def file_report(request):
             413,
             {
                 "detail": "The request is too large",
+                "code": "too_large",
                 "errors": {"evidence": ["The files together exceed the limit."]},
             },
         )
     if body_incomplete(request):
-        return Status(
-            400, {"detail": "The request did not arrive whole; nothing was saved.", "errors": {}}
-        )
+        detail = "The request did not arrive whole; nothing was saved."
+        return Status(400, {"detail": detail, "code": "incomplete_body", "errors": {}})
     address = client_ip(request)
     try:
         reports.count_attempt(address)  # before validation opens the files
     except reports.Throttled:
-        return Status(429, {"detail": "Too many submissions from this address; try later."})
+        detail = "Too many submissions from this address; try later."
+        return Status(429, {"detail": detail, "code": "throttled"})
     form = SubmissionForm(request.POST, request.FILES)
     if not form.is_valid():
         if not form.opened_evidence:
@@ -288,6 +332,7 @@ def file_report(request):
             status,
             {
                 "detail": "Invalid submission",
+                "code": "too_large" if form.too_large else "invalid_submission",
                 "errors": {k: [str(m) for m in v] for k, v in form.errors.items()},
             },
         )
@@ -297,7 +342,7 @@ def file_report(request):
 
 @api.post(
     "/reports/status",
-    response={200: ReportStatusOut, 404: ErrorOut, 429: ErrorOut},
+    response={200: ReportStatusOut, 404: ErrorOut, 429: RefusalOut},
     tags=["public reports"],
 )
 def report_status(request, body: ReceiptIn):
@@ -305,7 +350,7 @@ def report_status(request, body: ReceiptIn):
     try:
         submission = reports.find_by_receipt(body.receipt, client_ip=client_ip(request))
     except reports.Throttled:
-        return Status(429, {"detail": "Too many attempts; try later."})
+        return Status(429, {"detail": "Too many attempts; try later.", "code": "throttled"})
     if submission is None:
         return Status(404, {"detail": "Unknown receipt code"})
     questions = [m.body for m in submission.messages.filter(officer__isnull=False)]

@@ -23,7 +23,7 @@ from netra.accounts.access import (
 )
 from netra.accounts.models import User
 from netra.common.refusals import attempt, form_errors, refusal_status
-from netra.common.schemas import ErrorOut
+from netra.common.schemas import ErrorOut, RefusalOut
 from netra.regions.models import Election, Region
 from netra.reports.evidence import EvidenceError
 from netra.reports.models import Submission
@@ -136,7 +136,7 @@ def run(request, case, change, message_for=message_for):
     )
 
 
-@router.get("/cases", response=list[CaseOut])
+@router.get("/cases", response={200: list[CaseOut], 404: ErrorOut})
 def list_cases(
     request, overdue: bool = False, state: str | None = None, limit: int = 100, offset: int = 0
 ):
@@ -190,18 +190,18 @@ def extend_case(request, case_id: int, body: ExtensionIn):
     )
 
 
-@router.post("/cases", response={201: CaseDetailOut, 400: ErrorOut})
+@router.post("/cases", response={201: CaseDetailOut, 400: RefusalOut, 404: ErrorOut})
 def open_finding(request, body: FindingIn):
     """Open a case from the officer's own finding (temuan) in a region they reach."""
     require(request.user, "cases.open")
     region = Region.objects.filter(code=body.region).exclude(level=Region.Level.DISTRICT).first()
     election = Election.objects.filter(code=body.election).first()
     if region is None or not region_in_scope(request.user, region):
-        return Status(400, {"detail": _("Unknown region, or one outside your reach.")})
+        return refusal_status("unknown_region", _("Unknown region, or one outside your reach."))
     if election is None:
-        return Status(400, {"detail": _("Unknown election.")})
+        return refusal_status("unknown_election", _("Unknown election."))
     if not body.summary.strip():
-        return Status(400, {"detail": _("Describe what was found.")})
+        return refusal_status("summary_required", _("Describe what was found."))
     case = actions.open_finding(
         request.user, election=election, region=region, summary=body.summary.strip()[:10_000]
     )

@@ -5,6 +5,7 @@ from datetime import datetime
 from ninja import Field, Schema
 
 from netra.common.schemas import ErrorOut, RefusalOut
+from netra.regions.schemas import ElectionCode, OfficeRegionCode, RegionCode
 
 from .models import CaseDocument, Hearing, SubjectType
 
@@ -15,7 +16,7 @@ class CaseOut(Schema):
     source: str
     state: str
     version: int
-    region_code: str
+    region_code: RegionCode
     election: str
     received_at: str
     due_at: str | None
@@ -41,7 +42,7 @@ class RespondentOut(Schema):
     subject_type: str
     agency: str
     position: str
-    government_code: str | None
+    government_code: RegionCode | None
 
 
 class HearingOut(Schema):
@@ -90,8 +91,8 @@ class ExtensionIn(Schema):
 
 
 class FindingIn(Schema):
-    election: str
-    region: str
+    election: ElectionCode
+    region: OfficeRegionCode
     summary: str
 
 

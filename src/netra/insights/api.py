@@ -10,7 +10,8 @@ from typing import Annotated, Literal
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import WithJsonSchema
 
-from netra.common.schemas import RefusalOut
+from netra.common.schemas import RefusalOut, ValidationErrorOut
+from netra.regions.schemas import ELECTION_CODES, OFFICE_REGION_CODE
 
 from .exports import LEVELS, answer, election_or_none
 
@@ -25,6 +26,9 @@ LEVEL_HELP = "province: one row per province; regency: one row per regency and c
 # The level is read as text and checked here rather than by the schema, so that a wrong one
 # answers 422 with a `code` like every refusal of the API; the OpenAPI document still lists
 # its two values.
+# The election too is read as text (an unknown one answers 404 with its code); the document
+# lists the reference data's codes.
+ElectionParam = Annotated[str, WithJsonSchema({"type": "string", "enum": ELECTION_CODES})]
 LevelParam = Annotated[
     str, WithJsonSchema({"type": "string", "enum": list(LEVELS), "default": "province"})
 ]
@@ -38,7 +42,7 @@ LEVEL_QUERY = Query("province", description=LEVEL_HELP)
 # `suppressed`: "<5" or hidden on the page) or when the region takes no part in the election
 # (`in_election` false, every count null). (A comment, not a docstring: see RefusalOut.)
 class StatisticsRowOut(Schema):
-    code: str = Field(description="Kemendagri region code")
+    code: str = Field(description="Kemendagri region code", pattern=OFFICE_REGION_CODE)
     name: str
     in_election: bool
     reports: int | None = Field(description="Cases received (reports and findings)")
@@ -75,11 +79,14 @@ class StatisticsOut(Schema):
 
 
 @router.get(
-    "/statistics", response={200: StatisticsOut, 404: RefusalOut, 422: RefusalOut}, auth=None
+    "/statistics",
+    response={200: StatisticsOut, 404: RefusalOut, 422: ValidationErrorOut},
+    auth=None,
+    exclude_unset=True,  # a refused level has no `errors` (ninja's own 422 has them)
 )
 def statistics(
     request,
-    election: Annotated[str, Query(description=ELECTION_HELP)],
+    election: Annotated[ElectionParam, Query(description=ELECTION_HELP)],
     level: LevelParam = LEVEL_QUERY,
 ):
     """The public figures of an election per province or per regency and city: counts of 1

@@ -3,13 +3,15 @@
 from datetime import datetime
 
 from django.http import Http404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Schema
 from ninja.security import django_auth
 
 from netra.accounts.access import acting_region, get_or_404, require, restrict
 from netra.common.forms import date_in_range
-from netra.common.refusals import attempt
+from netra.common.refusals import attempt, refusal_status
+from netra.common.schemas import ErrorOut, RefusalOut
 from netra.regions.models import Election
+from netra.regions.schemas import ElectionCode, OfficeRegionCode, RegionCode
 
 from . import actions, inputs
 from .models import Flag, Source
@@ -30,7 +32,7 @@ class PushIn(Schema):
     source: str = Field(max_length=200)
     # Code of the region the texts belong to, within the caller's reach; needed when the
     # caller's account has several regions (or none: a national role).
-    region: str | None = None
+    region: OfficeRegionCode | None = None
     texts: list[TextIn]
 
 
@@ -42,28 +44,24 @@ class PushOut(Schema):
     suggestions: int
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
-@router.post("/monitoring/texts", response={200: PushOut, 400: ErrorOut, 404: ErrorOut})
+@router.post("/monitoring/texts", response={200: PushOut, 400: RefusalOut, 404: ErrorOut})
 def push_texts(request, body: PushIn):
     """Posts from another tool (at most 5,000 per call) into a source of the caller's region;
     they are classified at once."""
     require(request.user, "monitoring.triage")
     if not body.source.strip() or not 0 < len(body.texts) <= 5_000:
-        return Status(400, {"detail": "Give a source name and 1 to 5,000 texts."})
+        return refusal_status("texts_required", "Give a source name and 1 to 5,000 texts.")
     if any(not t.id.strip() or not t.text.strip() for t in body.texts):
-        return Status(400, {"detail": "Every text needs an id and a text."})
+        return refusal_status("text_incomplete", "Every text needs an id and a text.")
     if any(t.published and not date_in_range(t.published) for t in body.texts):
         # The year 1 or 9999 cannot even be turned into UTC (an OverflowError, a 500).
-        return Status(400, {"detail": "Every published time must fall in 2000-2100."})
+        return refusal_status("date_range", "Every published time must fall in 2000-2100.")
     code = (body.region or "").strip()
     region = acting_region(request.user, code)
     if region is None:
         if code:
             raise Http404  # a region outside the caller's reach does not exist for them
-        return Status(400, {"detail": message_for(actions.Refused("choose_region"))})
+        return refusal_status("choose_region", message_for(actions.Refused("choose_region")))
     source = actions.source_for(request.user, region=region, name=body.source, kind=Source.Kind.API)
     items = [
         inputs.Item(
@@ -84,14 +82,14 @@ class FlagOut(Schema):
     text: str
     url: str
     author: str
-    region_code: str | None
+    region_code: RegionCode | None
     score: float
     codes: list[str]
     evidence: list[list[int]]
     employee_nip: str | None
 
 
-@router.get("/monitoring/flags", response=list[FlagOut])
+@router.get("/monitoring/flags", response={200: list[FlagOut], 404: ErrorOut})
 def list_flags(request, limit: int = 100):
     """Open flags in the caller's reach, highest score first."""
     require(request.user, "monitoring.view")
@@ -138,7 +136,8 @@ def _decision(flag):
 
 
 @router.post(
-    "/monitoring/flags/{flag_id}/dismiss", response={200: DecisionOut, 400: ErrorOut, 404: ErrorOut}
+    "/monitoring/flags/{flag_id}/dismiss",
+    response={200: DecisionOut, 400: RefusalOut, 404: ErrorOut},
 )
 def dismiss_flag(request, flag_id: int, body: DismissIn):
     """Not a violation: the reason, and the label the post deserves (kept for retraining)."""
@@ -152,14 +151,15 @@ def dismiss_flag(request, flag_id: int, body: DismissIn):
     )
 
 
-class FindingIn(Schema):
-    election: str | None = None
+class FlagFindingIn(Schema):
+    election: ElectionCode | None = None
 
 
 @router.post(
-    "/monitoring/flags/{flag_id}/finding", response={200: DecisionOut, 400: ErrorOut, 404: ErrorOut}
+    "/monitoring/flags/{flag_id}/finding",
+    response={200: DecisionOut, 400: RefusalOut, 404: ErrorOut},
 )
-def flag_to_finding(request, flag_id: int, body: FindingIn):
+def flag_to_finding(request, flag_id: int, body: FlagFindingIn):
     """Open a finding (temuan) case from the flag, with the post as evidence."""
     flag = _flag_for(request, flag_id)
     election = Election.objects.filter(code=body.election).first() if body.election else None

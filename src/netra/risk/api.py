@@ -13,7 +13,8 @@ from ninja.security import django_auth
 from pydantic import WithJsonSchema
 
 from netra.accounts.access import can
-from netra.common.schemas import RefusalOut
+from netra.common.schemas import RefusalOut, ValidationErrorOut
+from netra.regions.schemas import ELECTION_CODES, OFFICE_REGION_CODE
 
 from . import weights
 from .components import band
@@ -39,6 +40,9 @@ LEVEL_HELP = (
 COMPONENT_HELP = "0 (least risk) to 100 (most); null: no data (never counted as 0)"
 # The level is read as text and checked here, so that a wrong one answers 422 with a `code`
 # like every refusal of the API; the OpenAPI document still lists its two values.
+# The election too is read as text (an unknown one answers 404 with its code); the document
+# lists the reference data's codes.
+ElectionParam = Annotated[str, WithJsonSchema({"type": "string", "enum": ELECTION_CODES})]
 LevelParam = Annotated[
     str, WithJsonSchema({"type": "string", "enum": list(LEVEL_NAMES), "default": "regency"})
 ]
@@ -71,7 +75,7 @@ class ComponentsOut(Schema):
 
 # One region's risk. (A comment, not a docstring: see RefusalOut.)
 class RiskRowOut(Schema):
-    code: str = Field(description="Kemendagri region code")
+    code: str = Field(description="Kemendagri region code", pattern=OFFICE_REGION_CODE)
     name: str
     level: Literal["province", "regency", "city"]
     score: float | None = Field(
@@ -110,10 +114,14 @@ class RiskOut(Schema):
     )
 
 
-@router.get("/risk", response={200: RiskOut, 404: RefusalOut, 422: RefusalOut})
+@router.get(
+    "/risk",
+    response={200: RiskOut, 404: RefusalOut, 422: ValidationErrorOut},
+    exclude_unset=True,  # a refused level has no `errors` (ninja's own 422 has them)
+)
 def risk(
     request,
-    election: Annotated[str, Query(description=ELECTION_HELP)],
+    election: Annotated[ElectionParam, Query(description=ELECTION_HELP)],
     level: LevelParam = LEVEL_QUERY,
 ):
     """Each region's risk score in an election and its components, for staff who follow the

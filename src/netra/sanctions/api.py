@@ -15,6 +15,7 @@ from netra.cases.models import Case
 from netra.cases.schemas import CHANGE
 from netra.common.forms import date_in_range
 from netra.common.refusals import refusal_status
+from netra.common.schemas import ErrorOut
 
 from . import actions, rules
 from .catalog import active_catalog, determination_dates
@@ -79,7 +80,7 @@ def recommend(request, case_id: int, body: RecommendationIn):
     )
 
 
-@router.get("/recommendations", response=list[RecommendationOut])
+@router.get("/recommendations", response={200: list[RecommendationOut], 404: ErrorOut})
 def list_recommendations(request, open_only: bool = False):
     """Recommendations on the cases in the caller's reach; `open_only` for those unanswered."""
     require(request.user, "cases.view")

@@ -2,6 +2,8 @@
 
 from ninja import Field, Schema
 
+from netra.regions.schemas import ElectionCode
+
 
 class ConductIn(Schema):
     kind: str
@@ -9,7 +11,7 @@ class ConductIn(Schema):
 
 
 class ProposeIn(Schema):
-    election: str
+    election: ElectionCode
     subject: dict
     conduct: list[ConductIn]
 
