@@ -25,7 +25,7 @@ def members(path):
 
 def write(path, items, fmt=tarfile.USTAR_FORMAT):
     """A gzip tar of ITEMS [(TarInfo, bytes)], headers as given."""
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb") as gz:
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=1) as gz:
         with tarfile.open(fileobj=gz, mode="w|", format=fmt) as tar:
             for info, data in items:
                 info.size = len(data) if info.isreg() else 0

@@ -57,5 +57,20 @@ def test_the_command_says_so_in_indonesian_and_exits_1(sample_archive, empty_tar
     assert done.returncode == 1
     assert "tidak kosong" in done.stderr and "Traceback" not in done.stderr
     assert kept.read_bytes() == b"x"
-    english = empty_target.netra("restore", str(sample_archive), "--lang", "en")
-    assert "is not empty" in english.stderr
+
+
+def test_the_message_is_in_english_when_asked(sample_archive, empty_target, monkeypatch):
+    from django.utils import translation
+
+    from netra.cli import cli_language
+
+    kept = empty_target.media_root / "old.jpg"
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(b"x")
+    monkeypatch.setenv("LANGUAGE", "en_GB:en")
+    assert cli_language() == "en" and cli_language("id") == "id"
+    with translation.override(cli_language()), pytest.raises(backups.BackupError) as caught:
+        backups.restore(
+            sample_archive, database=empty_target.database, media_root=empty_target.media_root
+        )
+    assert "is not empty" in str(caught.value)
