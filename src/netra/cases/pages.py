@@ -49,6 +49,8 @@ def render_case(request, case, extra=None):
             "hearing_form": HearingForm(),
             "can_write": can(request.user, "cases.open"),
             "can_annotate": can(request.user, "cases.annotate"),
+            # The legal hold lives in the privacy app, which reads cases; only its link is here.
+            "can_hold": can(request.user, "privacy.hold"),
             "respondents": respondents_of(request, case, (extra or {}).get("respondent_forms")),
             "attachments": case.attachments.all(),
             "evidence": evidence_of(case, request.user),

@@ -19,6 +19,8 @@ STAFF_NAVIGATION = [
     (_("Statistics"), "insights:staff", "insights.staff"),
     (_("Regions to watch"), "risk:watch", "insights.staff"),
     (_("Vulnerability index"), "risk:ikp", "risk.manage"),
+    (_("Data requests"), "privacy:queue", "privacy.requests"),
+    (_("Legal holds"), "privacy:holds", "privacy.hold"),
     (_("Audit log"), "web:audit_log", "audit.view"),
 ]
 
