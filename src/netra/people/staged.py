@@ -475,7 +475,7 @@ class StagedImport:
         created = updated = 0
         if to_write:
             with phase("merge"):
-                created, updated = self._merge()
+                created, updated = self._merge(ordered=bulk is None)
         if bulk is not None:
             with phase("rebuild"):
                 self._rebuild(*bulk)
@@ -513,7 +513,7 @@ class StagedImport:
                 write((name, key, phonetic))
         self.codes.update(c for c in codes if PAIR_JOIN not in c)
 
-    def _merge(self):
+    def _merge(self, ordered=True):
         cols = "nip, name, name_key, name_phonetic, " + ", ".join(
             c for c in CHANGING if c not in ("name", "name_key", "name_phonetic")
         )
@@ -522,13 +522,15 @@ class StagedImport:
         )
         sets = ", ".join(f"{c} = excluded.{c}" for c in CHANGING + ["updated_at"])
         same = " AND ".join(f"{TABLE}.{c} IS NOT DISTINCT FROM excluded.{c}" for c in CHANGING)
-        # Ordered by NIP so that concurrent imports lock rows in the same order.
+        # Ordered by NIP so that concurrent imports lock rows in the same order; a bulk load
+        # holds the table's exclusive lock (its indexes were dropped) and is spared the sort.
+        order = "ORDER BY m.nip " if ordered else ""
         self.cursor.execute(
             f"WITH up AS (INSERT INTO {TABLE} ({cols}, updated_at) "
             "SELECT m.nip, m.name, CASE WHEN m.new_name THEN k.key ELSE m.old_key END, "
             f"CASE WHEN m.new_name THEN k.phonetic ELSE m.old_phonetic END, {picked}, now() "
             "FROM roster_merge m LEFT JOIN roster_keys k ON m.new_name AND k.name = m.name "
-            f"ORDER BY m.nip ON CONFLICT (nip) DO UPDATE SET {sets} WHERE NOT ({same}) "
+            f"{order}ON CONFLICT (nip) DO UPDATE SET {sets} WHERE NOT ({same}) "
             "RETURNING (xmax = 0) AS inserted) "
             "SELECT count(*) FILTER (WHERE inserted), count(*) FROM up"
         )
