@@ -771,10 +771,18 @@ def _check_media_empty(media_root):
         raise _not_empty(_("The media folder %(path)s") % {"path": media_root})
 
 
-def _known_migrations():
+def _unknown_migrations(applied):
+    """Migrations the archive's database has applied that this code does not have: those of
+    a newer Netra. Rows of apps without migrations here, and of migrations a squash replaced,
+    are not counted (django_migrations keeps them after an upgrade)."""
     from django.db.migrations.loader import MigrationLoader
 
-    return set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
+    on_disk = MigrationLoader(None, ignore_no_migrations=True).disk_migrations
+    known = set(on_disk)
+    for migration in on_disk.values():
+        known.update(migration.replaces)
+    apps = {app for app, _ in on_disk}
+    return [m for m in applied if m[0] in apps and tuple(m) not in known]
 
 
 def _check_fits(manifest, vendor, directories):
@@ -787,8 +795,7 @@ def _check_fits(manifest, vendor, directories):
             )
             % {"archived": manifest["database_vendor"], "configured": vendor},
         )
-    unknown = [m for m in manifest["migrations"] if tuple(m) not in _known_migrations()]
-    if unknown:
+    if _unknown_migrations(manifest["migrations"]):
         raise BackupError(
             "newer_version",
             _(

@@ -67,3 +67,19 @@ def test_only_the_audit_keys_holder_can_sign_a_changed_archive(sample_archive, a
     items, manifest = altered_media(members(sample_archive))
     resigned = write(tmp_path / "resigned", signed(items, manifest, audit_key))
     assert backups.read_archive(resigned, audit_key)["parts"] == manifest["parts"]
+
+
+def test_an_archive_from_a_newer_netra_is_refused_before_a_part_is_read(
+    sample_archive, audit_key, tmp_path, empty_target
+):
+    """Authentic, but its database has a migration this code lacks: restoring it would leave
+    a database the installed Netra cannot run."""
+    items = members(sample_archive)
+    manifest = manifest_of(items)
+    manifest["migrations"].append(["cases", "9999_from_the_future"])
+    manifest["netra_version"] = "9.0.0"
+    newer = write(tmp_path / "newer", signed(items, manifest, audit_key))
+    with pytest.raises(backups.BackupError) as caught:
+        backups.restore(newer, database=empty_target.database, media_root=empty_target.media_root)
+    assert caught.value.code == "newer_version" and "9.0.0" in str(caught.value)
+    assert empty_target.counts() == {} and not empty_target.media_root.exists()
