@@ -54,6 +54,11 @@ SHARED = {
 UNSAFE = {"post", "put", "patch", "delete"}
 
 
+#: The server itself (gunicorn, before Netra reads the request) refuses a request line longer
+#: than 4,094 bytes, without a JSON body (found by schemathesis: a long query string).
+URI_TOO_LONG = "The request line (path and query) is over 4,094 bytes: refused by the server"
+
+
 def _components(doc):
     schemas = doc.setdefault("components", {}).setdefault("schemas", {})
     for name, model, _text in SHARED.values():
@@ -80,7 +85,8 @@ def _answer(doc, responses, status):
 
 def document_shared_answers(doc):
     """Add to every operation of DOC (an OpenAPI document) the refusals it can answer with
-    whatever its handler does: 400 always (a NUL character, refused before any handler), 401
+    whatever its handler does: 400 always (a NUL character, refused before any handler), 414
+    always (a request line the server will not read), 401
     when it needs a signed-in session, 403 when it also changes something (the CSRF check),
     422 when it takes parameters or a body."""
     _components(doc)
@@ -90,6 +96,7 @@ def document_shared_answers(doc):
                 continue
             responses = operation["responses"]
             _answer(doc, responses, 400)
+            responses.setdefault(414, {"description": URI_TOO_LONG})
             if operation.get("security"):
                 _answer(doc, responses, 401)
                 if method in UNSAFE:
