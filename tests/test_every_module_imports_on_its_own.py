@@ -1,6 +1,7 @@
 """Each module of the package imports alone: a fresh interpreter sets Django up once, then forks
-one child per module, which imports only that module. An import that works only because another
-module happened to be imported first (a hidden cycle) fails here."""
+one child per module (as many at once as there are cores), which imports only that module. An
+import that works only because another module happened to be imported first (a hidden cycle)
+fails here."""
 
 import os
 import subprocess
@@ -17,18 +18,26 @@ from netra.cli import prepare_data_dir, setup_django
 prepare_data_dir()
 setup_django()
 failed = 0
+running = 0
 for name in sys.stdin.read().split():
+    if running == os.cpu_count():
+        _pid, status = os.wait()
+        running -= 1
+        failed += status != 0
     pid = os.fork()
     if pid == 0:
         try:
             importlib.import_module(name)
         except BaseException:
-            print(f"--- {name}", flush=True)
-            traceback.print_exc(file=sys.stdout)
+            # One write, so that two failing children's reports never interleave.
+            sys.stdout.write(f"--- {name}\n" + traceback.format_exc())
             sys.stdout.flush()
             os._exit(1)
         os._exit(0)
-    _pid, status = os.waitpid(pid, 0)
+    running += 1
+while running:
+    _pid, status = os.wait()
+    running -= 1
     failed += status != 0
 print(f"{failed} failed")
 """
