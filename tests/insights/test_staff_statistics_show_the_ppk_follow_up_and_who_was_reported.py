@@ -1,7 +1,7 @@
 """Staff only: the agencies and positions of the reported employees, and the PPK's follow-up
 of BKN's recommendations per government (recommended, answered, median days to the decree)."""
 
-from datetime import date
+from django.utils import timezone
 
 from netra.insights import refresh
 from tests.sanctions_helpers import impose
@@ -23,7 +23,7 @@ def test_it_shows_who_was_reported_and_how_the_ppk_followed_up(
         None,
     )
 
-    impose(hadi, case, decided_on=date.today())
+    impose(hadi, case, decided_on=timezone.localdate())
     refresh.refresh_all()
     response = client_for(alice).get(PATH, {"pemilihan": "pilkada-2024"})
 
