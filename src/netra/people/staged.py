@@ -13,8 +13,9 @@ Names get their search keys (name_key, name_phonetic) in Python, once per distin
 only for rows that are new or whose name changed: an unchanged row keeps the keys it has.
 
 When the rows to write are most of the table (a first load, a national re-load), the secondary
-indexes and the foreign keys are dropped, the rows written, the indexes built again, and the
-keys added back NOT VALID and validated in one set-based pass each. Their values were already
+indexes, the NIP's unique constraint and the foreign keys are dropped, the new rows inserted
+without ON CONFLICT and the changed ones updated by id, the indexes and the unique constraint
+built again, and the keys added back NOT VALID and validated in one set-based pass each. Their values were already
 checked by the staging query's joins. All of it is inside the caller's transaction, so a
 refused or failed file leaves the table, its indexes and its keys as they were. A re-import that
 changes few rows writes only those, through the indexes as they are.
@@ -454,7 +455,8 @@ class StagedImport:
         with phase("compare"):
             cur.execute(
                 "CREATE TEMP TABLE roster_merge ON COMMIT DROP AS "
-                "SELECT m.*, e.id IS NULL OR e.name IS DISTINCT FROM m.name AS new_name, "
+                "SELECT m.*, e.id AS old_id, "
+                "e.id IS NULL OR e.name IS DISTINCT FROM m.name AS new_name, "
                 "e.name_key AS old_key, e.name_phonetic AS old_phonetic "
                 "FROM (SELECT c.nip, c.name, c.employment_type, c.position, c.position_class, "
                 "a.id AS agency_id, %(region)s::bigint AS region_id, c.district_id, c.email, "
@@ -475,7 +477,10 @@ class StagedImport:
         created = updated = 0
         if to_write:
             with phase("merge"):
-                created, updated = self._merge(ordered=bulk is None)
+                if bulk is None:
+                    created, updated = self._merge()
+                else:
+                    created, updated = self._bulk_merge()
         if bulk is not None:
             with phase("rebuild"):
                 self._rebuild(*bulk)
@@ -513,7 +518,7 @@ class StagedImport:
                 write((name, key, phonetic))
         self.codes.update(c for c in codes if PAIR_JOIN not in c)
 
-    def _merge(self, ordered=True):
+    def _merge(self):
         cols = "nip, name, name_key, name_phonetic, " + ", ".join(
             c for c in CHANGING if c not in ("name", "name_key", "name_phonetic")
         )
@@ -522,9 +527,8 @@ class StagedImport:
         )
         sets = ", ".join(f"{c} = excluded.{c}" for c in CHANGING + ["updated_at"])
         same = " AND ".join(f"{TABLE}.{c} IS NOT DISTINCT FROM excluded.{c}" for c in CHANGING)
-        # Ordered by NIP so that concurrent imports lock rows in the same order; a bulk load
-        # holds the table's exclusive lock (its indexes were dropped) and is spared the sort.
-        order = "ORDER BY m.nip " if ordered else ""
+        # Ordered by NIP so that concurrent imports lock rows in the same order.
+        order = "ORDER BY m.nip "
         self.cursor.execute(
             f"WITH up AS (INSERT INTO {TABLE} ({cols}, updated_at) "
             "SELECT m.nip, m.name, CASE WHEN m.new_name THEN k.key ELSE m.old_key END, "
@@ -536,6 +540,30 @@ class StagedImport:
         )
         created, written = self.cursor.fetchone()
         return created, written - created
+
+    def _bulk_merge(self):
+        """The merge of a bulk load: the table's exclusive lock is held (its indexes were
+        dropped) and roster_merge holds only rows that differ, so the new rows are inserted
+        as they are, without ON CONFLICT, and the others updated by id."""
+        cur = self.cursor
+        changing = [c for c in CHANGING if c not in ("name", "name_key", "name_phonetic")]
+        keys = (
+            "CASE WHEN m.new_name THEN k.key ELSE m.old_key END, "
+            "CASE WHEN m.new_name THEN k.phonetic ELSE m.old_phonetic END"
+        )
+        joined = "roster_merge m LEFT JOIN roster_keys k ON m.new_name AND k.name = m.name"
+        cur.execute(
+            f"UPDATE {TABLE} e SET (name, name_key, name_phonetic, {', '.join(changing)}, "
+            f"updated_at) = ROW(m.name, {keys}, {', '.join(f'm.{c}' for c in changing)}, "
+            f"now()) FROM {joined} WHERE m.old_id IS NOT NULL AND e.id = m.old_id"
+        )
+        updated = cur.rowcount
+        cur.execute(
+            f"INSERT INTO {TABLE} (nip, name, name_key, name_phonetic, {', '.join(changing)}, "
+            f"updated_at) SELECT m.nip, m.name, {keys}, {', '.join(f'm.{c}' for c in changing)}, "
+            f"now() FROM {joined} WHERE m.old_id IS NULL"
+        )
+        return cur.rowcount, updated
 
     def _bulk(self, to_write):
         """When the rows to write are most of the table, drop its secondary indexes and its
@@ -561,14 +589,29 @@ class StagedImport:
             [TABLE],
         )
         keys = cur.fetchall()
+        # The NIP's unique constraint too: building it once, sorted, costs far less than a
+        # million inserts into it at random places. The merge no longer needs it (it inserts
+        # only rows the compare found no NIP for), and adding it back checks the NIPs again.
+        cur.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype = 'u' AND NOT condeferrable "
+            "ORDER BY conname",
+            [TABLE],
+        )
+        unique = cur.fetchall()
         # Checks this transaction still owes the table must run before its keys go.
         cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for name, _definition in indexes:
             cur.execute(f'DROP INDEX "{name}"')
-        if keys:
+        if keys or unique:
             cur.execute(
-                f"ALTER TABLE {TABLE} " + ", ".join(f'DROP CONSTRAINT "{n}"' for n, _d in keys)
+                f"ALTER TABLE {TABLE} "
+                + ", ".join(f'DROP CONSTRAINT "{n}"' for n, _d in keys + unique)
             )
+        indexes = [
+            (name, f'ALTER TABLE {TABLE} ADD CONSTRAINT "{name}" {definition}')
+            for name, definition in unique
+        ] + indexes
         cur.execute("SET CONSTRAINTS ALL DEFERRED")
         return indexes, keys
 
