@@ -310,6 +310,10 @@ except retention_periods.BadPeriod as error:
 NETRA_PRIVACY_REQUEST_HOURS = envint("NETRA_PRIVACY_REQUEST_HOURS", 72)
 NETRA_PRIVACY_REQUESTS_PER_HOUR = envint("NETRA_PRIVACY_REQUESTS_PER_HOUR", 10)
 
+# The work lists (report queue, case list): up to this many rows a list's total is counted
+# exactly; above it PostgreSQL's planner estimate is shown, marked as one (SQLite: always exact).
+NETRA_EXACT_COUNT_LIMIT = envint("NETRA_EXACT_COUNT_LIMIT", 10_000)
+
 # Register number of a case (nomor registrasi); fields: seq, level, region, month (roman), year.
 NETRA_REGISTER_NUMBER_FORMAT = env(
     "NETRA_REGISTER_NUMBER_FORMAT", "{seq:03d}/Reg/LP/PB/{level}/{region}/{month}/{year}"

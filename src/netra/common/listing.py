@@ -8,9 +8,12 @@
 - ``JsonListHasAny``: a JSON list column holding any of some values (conduct keys).
 - ``Sorting``: the whitelist of sortable columns (``urut=key`` / ``urut=-key``) and the column
   headers as links that keep the other filters, with their ``aria-sort``.
-- ``count_total`` and ``paginate``: the total stated exactly up to ``EXACT_COUNT_LIMIT`` rows
-  (a count that stops there); above it PostgreSQL's planner estimate, marked as such, or on
-  SQLite "more than" the limit. Fixed pages of ``PAGE_SIZE``; a page past the end shows the last.
+- ``count_total`` and ``page_and_total``: the total stated exactly up to the
+  ``NETRA_EXACT_COUNT_LIMIT`` setting (a count that stops there); above it, on PostgreSQL, the
+  planner's estimate, marked as such (SQLite, which holds one office's data, is counted
+  exactly). Fixed pages of ``PAGE_SIZE``; a page past the end shows the last. Under an
+  estimate a page offers the next while rows remain after it (one row is read ahead), and a
+  page past the real end is counted exactly and shows the last page with a message.
 - ``export_response``: exactly the listed rows as streamed CSV or as XLSX written row by row
   to a temporary file (memory stays flat), formula-safe through netra.lib.tables, never cached.
 
@@ -24,6 +27,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import BooleanField, Expression, F
@@ -36,8 +40,6 @@ from netra.lib.tables import XLSX_CONTENT_TYPE, csv_lines, xlsx_file
 from .forms import validate_date_range
 
 PAGE_SIZE = 50
-#: Up to this many rows the total is counted exactly; the count stops one row further.
-EXACT_COUNT_LIMIT = 10_000
 #: An export holds at most this many rows; a larger one is refused with a message.
 EXPORT_LIMIT = 100_000
 #: Rows an export reads from the database at a time.
@@ -290,7 +292,7 @@ class Sorting:
 @dataclass(frozen=True)
 class Total:
     count: int
-    kind: str  # "exact", "about" (the planner's estimate) or "more" (more than count)
+    kind: str  # "exact", or "about" (the planner's estimate)
 
     @property
     def exact(self):
@@ -321,16 +323,22 @@ def planner_estimate(queryset):
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
+def exact_count_limit():
+    """Up to this many rows a list is counted exactly (NETRA_EXACT_COUNT_LIMIT)."""
+    return settings.NETRA_EXACT_COUNT_LIMIT
+
+
 def count_total(queryset, limit=None):
-    """The number of rows of QUERYSET as a Total: exact up to LIMIT (EXACT_COUNT_LIMIT), else
-    estimated (PostgreSQL) or "more than LIMIT" (SQLite). Never counts past LIMIT + 1 rows."""
-    limit = EXACT_COUNT_LIMIT if limit is None else limit
+    """The number of rows of QUERYSET as a Total: exact up to LIMIT (exact_count_limit()),
+    above it PostgreSQL's planner estimate (never below LIMIT + 1), counting no further than
+    LIMIT + 1 rows. SQLite, which holds one office's data, is counted exactly."""
+    if connections[queryset.db].vendor != "postgresql":
+        return Total(queryset.order_by().count(), "exact")
+    limit = exact_count_limit() if limit is None else limit
     counted = queryset.order_by().values("pk")[: limit + 1].count()
     if counted <= limit:
         return Total(counted, "exact")
-    if connections[queryset.db].vendor == "postgresql":
-        return Total(max(_rounded(planner_estimate(queryset)), limit + 1), "about")
-    return Total(limit, "more")
+    return Total(max(_rounded(planner_estimate(queryset)), limit + 1), "about")
 
 
 class _CountedPaginator(Paginator):
@@ -343,6 +351,28 @@ class _CountedPaginator(Paginator):
         return self._total.count
 
 
+class EstimatedPage(Page):
+    """A page of a list whose total is an estimate: it has a next page when a row was read
+    after it, whatever the estimate says, and at least as many pages as it has seen."""
+
+    def __init__(self, rows, number, paginator):
+        self.more = len(rows) > paginator.per_page
+        super().__init__(rows[: paginator.per_page], number, paginator)
+        seen = (number - 1) * paginator.per_page + len(self.object_list) + self.more
+        if seen > paginator.count:
+            paginator._total = Total(seen, paginator._total.kind)
+            paginator.__dict__.pop("num_pages", None)
+
+    def has_next(self):
+        return self.more
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def end_index(self):
+        return (self.number - 1) * self.paginator.per_page + len(self.object_list)
+
+
 def paginate(queryset, page, total):
     """Page PAGE (any text; a bad or too high number gives the first or the last page) of
     QUERYSET, PAGE_SIZE rows, with TOTAL (from count_total) as its size."""
@@ -352,21 +382,37 @@ def paginate(queryset, page, total):
 def page_and_total(queryset, page, limit=None):
     """(page, total) of QUERYSET for the page number PAGE (any text). The first page is read
     first: when it holds fewer than PAGE_SIZE rows (a search, say) they are the total, and
-    the list is not counted at all; otherwise as count_total and paginate say."""
+    the list is not counted at all; otherwise as count_total says. Under an estimate the
+    page is read with one row more (is there a next page?); a page past the real end (the
+    estimate was too high) is counted exactly and gives the last page, with page.past_end
+    holding the number asked for."""
     number = page if isinstance(page, int) else None
     if number is None:
         text = (page or "").strip()
         number = int(text) if text.isascii() and text.isdigit() and len(text) < 10 else 1
-    if number <= 1:
-        rows = list(queryset[:PAGE_SIZE])
-        if len(rows) < PAGE_SIZE:
+    number = max(number, 1)
+    if number == 1:
+        rows = list(queryset[: PAGE_SIZE + 1])
+        if len(rows) <= PAGE_SIZE:
             total = Total(len(rows), "exact")
-        else:
-            total = count_total(queryset, limit)
+            return Page(rows, 1, _CountedPaginator(queryset, PAGE_SIZE, total)), total
+        total = count_total(queryset, limit)
+        if total.exact:
+            return Page(rows[:PAGE_SIZE], 1, _CountedPaginator(queryset, PAGE_SIZE, total)), total
         paginator = _CountedPaginator(queryset, PAGE_SIZE, total)
-        return Page(rows, 1, paginator), total
+        return EstimatedPage(rows, 1, paginator), paginator._total
     total = count_total(queryset, limit)
-    return paginate(queryset, number, total), total
+    if total.exact:
+        return paginate(queryset, number, total), total
+    start = (number - 1) * PAGE_SIZE
+    rows = list(queryset[start : start + PAGE_SIZE + 1])
+    if not rows:  # the estimate was too high: the real end, counted, and its last page
+        total = Total(queryset.order_by().count(), "exact")
+        shown = paginate(queryset, number, total)
+        shown.past_end = number
+        return shown, total
+    paginator = _CountedPaginator(queryset, PAGE_SIZE, total)
+    return EstimatedPage(rows, number, paginator), paginator._total
 
 
 def page_query(query):
