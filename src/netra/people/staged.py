@@ -15,12 +15,15 @@ only for rows that are new or whose name changed: an unchanged row keeps the key
 When the rows to write are most of the table (a first load, a national re-load), the secondary
 indexes, the NIP's unique constraint and the foreign keys are dropped, the new rows inserted
 without ON CONFLICT and the changed ones updated by id, the indexes and the unique constraint
-built again, and the keys added back NOT VALID and validated in one set-based pass each. Their values were already
-checked by the staging query's joins. All of it is inside the caller's transaction, so a
-refused or failed file leaves the table, its indexes and its keys as they were. A re-import that
-changes few rows writes only those, through the indexes as they are.
+built again, and the keys added back NOT VALID and validated in one set-based pass each. Their
+values were already checked by the staging query's joins. All of it is inside the caller's
+transaction, so a refused or failed file leaves the table, its indexes and its keys as they
+were. A re-import that changes few rows writes only those, through the indexes as they are.
 """
 
+import codecs
+import csv
+import re
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -28,10 +31,12 @@ from contextlib import contextmanager
 from datetime import date
 from operator import itemgetter
 
+import psycopg
 from django.db import connection
 
 from netra.lib.names import PAIR_JOIN, name_key, phonetic_index
 from netra.lib.nip import _SEPARATORS as NIP_SEPARATORS
+from netra.lib.tables import SNIFF_BYTES, encoding_of, kind_of, sniff_delimiter
 
 from .importer import (
     ACTIVE_VALUES,
@@ -78,8 +83,9 @@ STAGE_COLUMNS = (
     "line, nip, name, employment_type, position, position_class, agency_name, agency_key, "
     "agency_code, district, email, active, forced"
 )
-TEMP_TABLES = ["roster_raw", "roster_values", "roster_checked"]
-TEMP_TABLES += ["roster_fixed", "roster_merge", "roster_keys"]
+TEMP_TABLES = ["roster_values", "roster_checked", "roster_fixed", "roster_merge", "roster_keys"]
+TEMP_TABLES += ["roster_file", "roster_agencies", "roster_tidy"]
+RAW_NAMES = {f: "agency_name" if f == "agency" else f for f in RAW_FIELDS}
 
 ASN = "('pns', 'cpns', 'pppk')"
 
@@ -208,6 +214,12 @@ def _stream(cursor, path, limit_bytes, progress, names=None):
     """COPY the file's rows into roster_raw; return (data rows, labels, rows COPY could not
     carry as they are: row -> raw cells)."""
     rows, estimate, mapping, labels = read_header(path, limit_bytes)
+    cursor.execute(
+        "CREATE TEMP TABLE roster_raw (line int, nip text, name text, employment_type text, "
+        "position text, position_class text, agency_name text, agency_key text, "
+        "agency_code text, district text, email text, active text, forced boolean) "
+        "ON COMMIT DROP"
+    )
     # A column the file lacks reads as the empty cell past the last known one.
     width = max(mapping.values()) + 2
     pick = itemgetter(*[mapping.get(f, width - 1) for f in RAW_FIELDS])
@@ -263,6 +275,163 @@ def _stream(cursor, path, limit_bytes, progress, names=None):
     return data_rows, labels, forced
 
 
+# A quoted cell as Python's csv module and PostgreSQL's COPY both read it: opened right after a
+# delimiter or at a line's start, inner quotes doubled, closed right before a delimiter or the
+# line's end, no line break inside. A file whose every quote is in such a cell, with no bare
+# carriage return, blank line, end-of-data marker or over-long line, reads the same in both.
+QUOTED = r'"(?<![^{d}\n]")[^"\r\n]*(?:""[^"\r\n]*)*"(?=[{d}]|\r?\n|\Z)'
+PRINTABLE_OR_NEWLINE = bytes(range(32, 127)) + b"\r\n"
+
+
+def _tidy_sql(column):
+    """SQL for " ".join(column.split()) on a printable ASCII value (spaces its only blanks)."""
+    return (
+        f"CASE WHEN strpos({column}, '  ') > 0 "
+        f"THEN regexp_replace(btrim({column}, ' '), ' {{2,}}', ' ', 'g') "
+        f"ELSE btrim({column}, ' ') END"
+    )
+
+
+def _plain_csv(path):
+    """(file's bytes without a byte-order mark, delimiter, all printable ASCII) when COPY can
+    read PATH as Python's csv module does; else None."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    if kind_of(data[:8]) != "csv" or encoding_of(data[:8]) != "utf-8-sig":
+        return None
+    data = data.removeprefix(codecs.BOM_UTF8)
+    sample = data[: 4 * SNIFF_BYTES].decode("utf-8", "ignore")[:SNIFF_BYTES]
+    delimiter = sniff_delimiter(sample.splitlines()).encode()
+    d = re.escape(delimiter)
+    lines = data.count(b"\n")
+    returns = data.count(b"\r")
+    if returns and not (returns == data.count(b"\r\n") == lines):
+        return None
+    last = data[data.rfind(b"\n") + 1 :]
+    blank = re.compile(rb'[ "' + d + rb"]*\r?")
+    if (
+        re.search(rb'\n[ "' + d + rb"]*\r?\n", data)
+        or (last and blank.fullmatch(last))
+        or re.search(rb"(?:^|\n)\\\.\r?(?:\n|$)", data)
+        or max(map(len, data.split(b"\n"))) >= csv.field_size_limit()
+    ):
+        return None
+    if b'"' in data and b'"' in re.sub(QUOTED.format(d=d).encode(), b"", data):
+        return None
+    return data, delimiter.decode(), not data.translate(None, PRINTABLE_OR_NEWLINE)
+
+
+def _stream_plain(cur, path, limit_bytes, progress, names=None):
+    """_stream's work done by COPY itself, for a plain CSV file (_plain_csv): the file's bytes
+    go to roster_file as they are, and the view roster_raw tidies them as _stream does (spaces
+    in SQL for printable ASCII values, in Python for the rest, agencies' keys in Python once per
+    distinct text). Returns what _stream does, or None (nothing left behind) when the file is
+    not plain or COPY reads it otherwise than Python would."""
+    _rows, _estimate, mapping, labels = read_header(path, limit_bytes)
+    plain = _plain_csv(path)
+    if plain is None:
+        return None
+    data, delimiter, printable = plain
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        header = next(csv.reader(fh, delimiter=delimiter), [])
+    if len(header) < 2:
+        return None
+    by_index = {index: field for field, index in mapping.items()}
+    columns = [RAW_NAMES.get(by_index.get(i), f"extra_{i}") for i in range(len(header))]
+    missing = [RAW_NAMES[f] for f in RAW_FIELDS if f not in mapping]
+    cur.execute("SAVEPOINT roster_plain")
+    try:
+        cur.execute(
+            "CREATE TEMP TABLE roster_file (line int GENERATED ALWAYS AS IDENTITY "
+            "(START WITH 2 CACHE 10000), "
+            + ", ".join(f"{c} text" for c in columns)
+            + "".join(f", {c} text NOT NULL DEFAULT ''" for c in missing)
+            + ", forced boolean NOT NULL DEFAULT false) ON COMMIT DROP"
+        )
+        listed = ", ".join(columns)
+        total, step = max(data.count(b"\n"), 1), 1 << 20
+        with cur.copy(
+            f"COPY roster_file ({listed}) FROM STDIN WITH (FORMAT csv, HEADER true, "
+            f"DELIMITER '{delimiter}', FORCE_NOT_NULL ({listed}))"
+        ) as copy:
+            view = memoryview(data)
+            for start in range(0, len(data), step):
+                copy.write(view[start : start + step])
+                if progress:
+                    progress(data.count(b"\n", 0, start + step), total)
+        cur.execute("SELECT count(*) FROM roster_file")
+        data_rows = cur.fetchone()[0]
+        records = data.count(b"\n") + (0 if data.endswith(b"\n") else 1) - 1
+        if data_rows != records:
+            raise _NotPlain
+        tidy = {}
+        if not printable:
+            cur.execute(
+                f"SELECT line, {listed} FROM roster_file WHERE concat({listed}) !~ '^[ -~]*$'"
+            )
+            for line, *cells in cur.fetchall():
+                if not "".join(cells).strip():
+                    raise _NotPlain  # a blank row the bytes did not show: Python skips it
+                tidy[line] = cells
+        _plain_view(cur, mapping, tidy)
+    except (_NotPlain, psycopg.errors.DataError):
+        cur.execute("ROLLBACK TO SAVEPOINT roster_plain")
+        return None
+    cur.execute("RELEASE SAVEPOINT roster_plain")
+    if data_rows == 0:
+        raise RosterFileError("no_rows")
+    if names is not None:
+        cur.execute("SELECT DISTINCT name FROM roster_file")
+        names.update(" ".join(name.split()) for (name,) in cur.fetchall())
+    if progress:
+        progress(data_rows, data_rows)
+    return data_rows, labels, {}
+
+
+class _NotPlain(Exception):
+    """COPY did not read the file as Python's csv module would."""
+
+
+def _plain_view(cur, mapping, odd):
+    """roster_raw as a view of roster_file: names and positions tidied (in Python for the ODD
+    rows, line -> cells), agencies tidied and keyed in Python once per distinct text."""
+    cur.execute("SELECT DISTINCT agency_name FROM roster_file")
+    agencies = [raw for (raw,) in cur.fetchall()]
+    cur.execute(
+        "CREATE TEMP TABLE roster_agencies (raw text PRIMARY KEY, name text, key text) "
+        "ON COMMIT DROP"
+    )
+    with cur.copy("COPY roster_agencies FROM STDIN") as copy:
+        for raw in agencies:
+            tidy = " ".join(raw.split())
+            copy.write_row((raw, tidy, name_key(tidy) if tidy else ""))
+    name = _tidy_sql("f.name")
+    position = _tidy_sql("f.position")
+    joins = ""
+    if odd:
+        cur.execute(
+            "CREATE TEMP TABLE roster_tidy (line int PRIMARY KEY, name text, position text) "
+            "ON COMMIT DROP"
+        )
+        name_at = mapping["name"]
+        position_at = mapping.get("position")
+        with cur.copy("COPY roster_tidy FROM STDIN") as copy:
+            for line, cells in odd.items():
+                position_cell = cells[position_at] if position_at is not None else ""
+                copy.write_row(
+                    (line, " ".join(cells[name_at].split()), " ".join(position_cell.split()))
+                )
+        name, position = f"coalesce(t.name, {name})", f"coalesce(t.position, {position})"
+        joins = " LEFT JOIN roster_tidy t ON t.line = f.line"
+    cur.execute(
+        "CREATE TEMP VIEW roster_raw AS SELECT f.line, f.nip, "
+        f"{name} AS name, f.employment_type, {position} AS position, f.position_class, "
+        "a.name AS agency_name, a.key AS agency_key, f.agency_code, f.district, f.email, "
+        "f.active, f.forced "
+        f"FROM roster_file f JOIN roster_agencies a ON a.raw = f.agency_name{joins}"
+    )
+
+
 class StagedImport:
     """One file's import into REGION's roster, inside the caller's transaction."""
 
@@ -277,6 +446,7 @@ class StagedImport:
         self.pool = ThreadPoolExecutor(max_workers=1)
         self.stop = threading.Event()
         self.keys_ahead = None
+        self.plain = False
 
     def close(self):
         self.stop.set()
@@ -290,7 +460,13 @@ class StagedImport:
         cur.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE} WHERE region_id = %s)", [self.region.pk])
         names = None if cur.fetchone()[0] else set()
         with phase("stream"):
-            total, labels, forced = _stream(cur, path, limit_bytes, progress, names)
+            streamed = _stream_plain(cur, path, limit_bytes, progress, names)
+            self.plain = streamed is not None
+            # the file's own cells: roster_raw, a view on a plain file, tidies them
+            self.source = "roster_file" if self.plain else "roster_raw"
+            if streamed is None:
+                streamed = _stream(cur, path, limit_bytes, progress, names)
+            total, labels, forced = streamed
         if names:
             # A first load: every name needs its keys. A thread makes them while the server
             # checks the rows (the connection waits without holding the GIL).
@@ -348,12 +524,6 @@ class StagedImport:
         cur = self.cursor
         cur.execute("SET LOCAL work_mem = '256MB'")
         cur.execute("SET LOCAL maintenance_work_mem = '512MB'")
-        cur.execute(
-            "CREATE TEMP TABLE roster_raw (line int, nip text, name text, employment_type text, "
-            "position text, position_class text, agency_name text, agency_key text, "
-            "agency_code text, district text, email text, active text, forced boolean) "
-            "ON COMMIT DROP"
-        )
         cur.execute("SET LOCAL jit = off")  # compiling the check costs more than it saves
 
     def _values(self):
@@ -365,7 +535,7 @@ class StagedImport:
         # One scan for the four columns; GROUPING tells which set each value comes from.
         columns = list(VALUE_COLUMNS.values())
         cur.execute(
-            f"SELECT {', '.join(columns)}, GROUPING({', '.join(columns)}) FROM roster_raw "
+            f"SELECT {', '.join(columns)}, GROUPING({', '.join(columns)}) FROM {self.source} "
             f"GROUP BY GROUPING SETS ({', '.join(f'({c})' for c in columns)})"
         )
         found = {kind: [] for kind in VALUE_COLUMNS}
@@ -389,7 +559,7 @@ class StagedImport:
         cur.execute(
             "SELECT r.line, r.nip, r.name, r.employment_type, r.position, r.position_class, "
             "r.agency_name, r.agency_code, r.district, r.email, r.active "
-            "FROM roster_raw r WHERE r.line IN (SELECT line FROM roster_checked WHERE NOT ok) "
+            f"FROM {self.source} r WHERE r.line IN (SELECT line FROM roster_checked WHERE NOT ok) "
             "ORDER BY r.line"
         )
         fixed, agencies = [], {}
@@ -680,7 +850,11 @@ class StagedImport:
     def _drop_tables(self):
         # ON COMMIT DROP is not enough: a test, or a caller, may import twice in one
         # transaction.
-        self.cursor.execute("DROP TABLE IF EXISTS " + ", ".join(TEMP_TABLES))
+        cur = self.cursor
+        if self.plain:
+            cur.execute("DROP VIEW roster_raw")
+        tables = TEMP_TABLES if self.plain else ["roster_raw", *TEMP_TABLES]
+        cur.execute("DROP TABLE IF EXISTS " + ", ".join(tables))
 
 
 def import_file(
