@@ -94,7 +94,9 @@ def pytest_collection_modifyitems(config, items):
         gone = set(map(id, dropped))
         items[:] = [item for item in items if id(item) not in gone]
     # Tests that commit end by emptying the database, reference data included; running them
-    # last keeps the once-loaded reference data for everything else.
+    # last keeps the once-loaded reference data for everything else. Under pytest-xdist each
+    # worker has a database of its own and is handed tests from the front of this order, so
+    # in every worker the flushing tests still come after all the others.
     items.sort(key=_flushes_the_database)
 
 
