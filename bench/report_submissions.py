@@ -4,12 +4,14 @@
 
 For SQLite (embedded default) and PostgreSQL (database `netra_bench_reports`), it starts
 `netra serve` in its own process group with a fresh data directory, then a load generator in
-this (separate) process posts for a fixed time: text only, then text plus one 2 MB photo.
+this (separate) process posts for a fixed time: text only, then text plus one 2 MB photo
+(one thread and a selector over CLIENTS keep-alive connections, the requests built once).
 It prints submissions/s and p50/p99 latency.
 
 What one submission costs, beside the rate: the CPU time of the server's processes (the web
-workers and their decoders, from /proc) and of PostgreSQL's backends for the database, each
-divided by the submissions of the run; and, in a process of its own, the queries of one
+workers and their decoders, from /proc), of PostgreSQL's backends for the database and of the
+load generator (this process, which shares the cores), each divided by the submissions of the
+run; and, in a process of its own, the queries of one
 text-only submission through the same API (Django's test client; its task row included).
 With --with-worker, `netra worker` runs beside the server, as in production, so that the work
 queued after each submission (duplicate search, e-mail) competes for the same cores; its CPU
@@ -22,12 +24,14 @@ sweeper runs (with no grace period) and the script counts the files it removed a
 """
 
 import argparse
-import http.client
 import io
 import json
 import os
 import random
+import resource
+import selectors
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -138,7 +142,8 @@ def backend_pids(database_url):
 
 
 class CpuMeter:
-    """CPU seconds the server (web and decoders), the worker and PostgreSQL spend in a run."""
+    """CPU seconds the server (web and decoders), the worker, PostgreSQL and the load generator
+    (this process) spend in a run."""
 
     def __init__(self, server):
         self.server = server
@@ -149,6 +154,7 @@ class CpuMeter:
             "web": cpu_seconds(group_pids(server.process.pid)),
             "worker": cpu_seconds(group_pids(server.worker.pid)) if server.worker else {},
             "db": cpu_seconds(backend_pids(server.database_url)),
+            "client": {0: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])},
         }
 
     @staticmethod
@@ -206,46 +212,129 @@ class Server:
             self.worker.wait(timeout=60)
 
 
-def load(port, body, content_type, seconds, clients, receipts=None, stop=None):
-    latencies, errors = [], []
-    lock = threading.Lock()
-    deadline = time.monotonic() + seconds
+class _Connection:
+    """One keep-alive client connection of the load generator, driven by its selector."""
 
-    def client():
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    def __init__(self, port, request):
+        self.port, self.request = port, request
+        self.sock = None
+
+    def open(self):
+        self.close()
+        self.sock = socket.create_connection(("127.0.0.1", self.port), timeout=30)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.sock.setblocking(False)
+
+    def close(self):
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
+
+    def start(self):
+        self.out = memoryview(self.request)
+        self.sent = 0
+        self.got = bytearray()
+        self.head = None  # (status, content length, keep-alive) once the headers arrived
+        self.started = time.perf_counter()
+
+    def send(self):
+        """Send what the socket takes; return whether the whole request is out."""
+        self.sent += self.sock.send(self.out[self.sent :])
+        return self.sent == len(self.out)
+
+    def receive(self):
+        """Read what arrived; return (status, body, keep-alive) once the answer is whole, or
+        None. Raise ConnectionError when the server closed the connection first."""
+        chunk = self.sock.recv(1 << 16)
+        if not chunk:
+            raise ConnectionError("closed by the server")
+        self.got += chunk
+        if self.head is None:
+            end = self.got.find(b"\r\n\r\n")
+            if end < 0:
+                return None
+            lines = bytes(self.got[:end]).decode("latin-1").split("\r\n")
+            headers = dict(
+                (k.strip().lower(), v.strip()) for k, _, v in (h.partition(":") for h in lines[1:])
+            )
+            self.head = (
+                int(lines[0].split()[1]),
+                int(headers.get("content-length", 0)),
+                headers.get("connection", "").lower() != "close",
+            )
+            del self.got[: end + 4]
+        status, length, keep_alive = self.head
+        if len(self.got) < length:
+            return None
+        return status, bytes(self.got[:length]), keep_alive
+
+
+def load(port, body, content_type, seconds, clients, receipts=None, stop=None):
+    """CLIENTS connections posting BODY back to back for SECONDS, from one thread.
+
+    One thread and a selector rather than a thread per client, the requests built once, the
+    connections kept alive: the generator shares the cores with the server, so each request
+    costs it as little as it can (its CPU is measured and printed beside the server's). Each
+    latency runs from the request's first byte sent to its answer's last byte read."""
+    request = (
+        f"POST /api/v1/reports HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+        f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+    latencies, errors = [], []
+    deadline = time.monotonic() + seconds
+    selector = selectors.DefaultSelector()
+
+    def begin(conn, reconnect=False):
         while time.monotonic() < deadline and not (stop and stop.is_set()):
-            start = time.perf_counter()
             try:
-                conn.request(
-                    "POST", "/api/v1/reports", body=body, headers={"Content-Type": content_type}
-                )
-                response = conn.getresponse()
-                payload = response.read()
-            except (OSError, http.client.HTTPException) as exc:
-                with lock:
-                    errors.append(type(exc).__name__)
+                if reconnect or conn.sock is None:
+                    conn.open()
+                conn.start()
+                selector.register(conn.sock, selectors.EVENT_WRITE, conn)
+                return
+            except OSError as exc:
+                errors.append(type(exc).__name__)
                 conn.close()
-                if stop and stop.is_set():
-                    return
+                reconnect = True
                 time.sleep(0.05)
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                continue
-            elapsed = time.perf_counter() - start
-            with lock:
-                if response.status == 201:
-                    latencies.append(elapsed)
-                    if receipts is not None:
-                        receipts.append(json.loads(payload)["receipt"])
-                else:
-                    errors.append(response.status)
         conn.close()
 
-    threads = [threading.Thread(target=client) for _ in range(clients)]
+    def fail(conn, exc):
+        errors.append(type(exc).__name__)
+        selector.unregister(conn.sock)
+        conn.close()
+        begin(conn, reconnect=True)
+
     started = time.monotonic()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    for _ in range(clients):
+        begin(_Connection(port, request))
+    while selector.get_map():  # every answer received is counted, after a stop too
+        for key, events in selector.select(timeout=1):
+            conn = key.data
+            try:
+                if events & selectors.EVENT_WRITE:
+                    if conn.send():
+                        selector.modify(conn.sock, selectors.EVENT_READ, conn)
+                    continue
+                answer = conn.receive()
+            except OSError as exc:
+                fail(conn, exc)
+                continue
+            if answer is None:
+                continue
+            elapsed = time.perf_counter() - conn.started
+            status, payload, keep_alive = answer
+            if status == 201:
+                latencies.append(elapsed)
+                if receipts is not None:
+                    receipts.append(json.loads(payload)["receipt"])
+            else:
+                errors.append(status)
+            selector.unregister(conn.sock)
+            begin(conn, reconnect=not keep_alive)
+    for key in list(selector.get_map().values()):
+        key.data.close()
+    selector.close()
     return latencies, errors, time.monotonic() - started
 
 
@@ -265,7 +354,8 @@ def report_line(label, latencies, errors, elapsed, spent=None):
         per = {part: seconds * 1000 / len(latencies) for part, seconds in spent.items()}
         print(
             f"  {'':24s} CPU per submission: web {per['web']:.1f} ms, "
-            f"PostgreSQL {per['db']:.1f} ms, worker {per['worker']:.1f} ms"
+            f"PostgreSQL {per['db']:.1f} ms, worker {per['worker']:.1f} ms; "
+            f"load generator {per['client']:.1f} ms"
         )
 
 
@@ -350,6 +440,9 @@ def run(db, args, photo):
             photo_body = multipart(FIELDS, [("evidence", "bukti.jpg", photo)])
             load(server.port, *text_body, 3, args.clients)  # warm-up
             report_line("text only", *measured_load(server, text_body, args))
+            # Each web process starts its decoder children at its first photo (a fresh
+            # interpreter each, Pillow loaded and warmed up): a one-off, kept out of the costs.
+            load(server.port, *photo_body, 3, args.clients)
             report_line("text + 2 MB photo", *measured_load(server, photo_body, args))
             queries, cpu_ms = queries_per_submission(server.env, text_body)
             print(
