@@ -88,11 +88,14 @@ TEMP_TABLES += ["roster_file", "roster_agencies", "roster_tidy"]
 RAW_NAMES = {f: "agency_name" if f == "agency" else f for f in RAW_FIELDS}
 
 ASN = "('pns', 'cpns', 'pppk')"
+DIGITS = "digits boolean GENERATED ALWAYS AS (nip ~ '^[0-9]*$') STORED"
 
 # One pass over the staged rows. Each level is fenced with OFFSET 0 so that what it computes is
-# computed once a row, not again at each use above it. The coded columns (type, position class,
-# district, active) are looked up by their raw text in roster_values, which Python fills from
-# the file's distinct values with the importer's own rules (_value_rows).
+# computed once a row, not again at each use above it; whether the NIP is digits only is a
+# column of the staged row, computed as COPY writes it. The coded columns (type, position
+# class, district, active) are looked up together, in one join, by their raw texts in
+# roster_values, which Python fills from the file's distinct combinations of them with the
+# importer's own rules (_value_rows).
 CHECK_SQL = f"""
 CREATE TEMP TABLE roster_checked ON COMMIT DROP AS
 SELECT line, nip, name, employment_type, position, position_class, agency_name, agency_key,
@@ -150,24 +153,23 @@ FROM (
                  r.agency_code = '' OR r.agency_code ~ '^[ -~]*$' AS code_plain,
                  -- NIPs as the rules of lib/nip.py normalise them, to find those seen twice;
                  -- the common case, digits only, spared the slower functions
-                 CASE WHEN x.digits THEN nullif(r.nip, '')
+                 CASE WHEN r.digits THEN nullif(r.nip, '')
                       ELSE nullif(translate(r.nip, %(separators)s, ''), '') END AS same_nip,
                  r.nip = '' OR btrim(r.nip, ' ') = '' AS blank,
-                 CASE WHEN x.digits THEN nullif(r.nip, '')
+                 CASE WHEN r.digits THEN nullif(r.nip, '')
                       WHEN btrim(r.nip, ' ') <> '' THEN translate(r.nip, ' .-', '') END AS nip,
-                 CASE WHEN x.digits THEN '' ELSE translate(r.nip, '0123456789 .-', '') END
+                 CASE WHEN r.digits THEN '' ELSE translate(r.nip, '0123456789 .-', '') END
                    AS rest,
-                 t.value AS type_value, t.value IS NOT NULL AS type_ok,
-                 c.value AS position_class, c.value IS NOT NULL AS class_ok,
-                 nullif(d.value, '')::bigint AS district_id, d.value IS NOT NULL AS district_ok,
-                 a.value::boolean AS active, a.value IS NOT NULL AS active_ok,
+                 v.type_value, v.type_value IS NOT NULL AS type_ok,
+                 v.class_value AS position_class, v.class_value IS NOT NULL AS class_ok,
+                 nullif(v.district_value, '')::bigint AS district_id,
+                 v.district_value IS NOT NULL AS district_ok,
+                 v.active_value::boolean AS active, v.active_value IS NOT NULL AS active_ok,
                  btrim(r.email, ' ') AS email, r.email = '' OR r.email ~ '^[ -~]*$' AS email_plain
           FROM roster_raw r
-          CROSS JOIN LATERAL (SELECT ltrim(r.nip, '0123456789') = '' AS digits) x
-          LEFT JOIN roster_values t ON t.kind = 'type' AND t.raw = r.employment_type
-          LEFT JOIN roster_values c ON c.kind = 'class' AND c.raw = r.position_class
-          LEFT JOIN roster_values d ON d.kind = 'district' AND d.raw = r.district
-          LEFT JOIN roster_values a ON a.kind = 'active' AND a.raw = r.active
+          LEFT JOIN roster_values v ON v.type_raw = r.employment_type
+            AND v.class_raw = r.position_class AND v.district_raw = r.district
+            AND v.active_raw = r.active
           OFFSET 0
         ) m
         OFFSET 0
@@ -217,7 +219,7 @@ def _stream(cursor, path, limit_bytes, progress, names=None):
     cursor.execute(
         "CREATE TEMP TABLE roster_raw (line int, nip text, name text, employment_type text, "
         "position text, position_class text, agency_name text, agency_key text, "
-        "agency_code text, district text, email text, active text, forced boolean) "
+        f"agency_code text, district text, email text, active text, forced boolean, {DIGITS}) "
         "ON COMMIT DROP"
     )
     # A column the file lacks reads as the empty cell past the last known one.
@@ -346,7 +348,7 @@ def _stream_plain(cur, path, limit_bytes, progress, names=None):
             "(START WITH 2 CACHE 10000), "
             + ", ".join(f"{c} text" for c in columns)
             + "".join(f", {c} text NOT NULL DEFAULT ''" for c in missing)
-            + ", forced boolean NOT NULL DEFAULT false) ON COMMIT DROP"
+            + f", forced boolean NOT NULL DEFAULT false, {DIGITS}) ON COMMIT DROP"
         )
         listed = ", ".join(columns)
         total, step = max(data.count(b"\n"), 1), 1 << 20
@@ -427,7 +429,7 @@ def _plain_view(cur, mapping, odd):
         "CREATE TEMP VIEW roster_raw AS SELECT f.line, f.nip, "
         f"{name} AS name, f.employment_type, {position} AS position, f.position_class, "
         "a.name AS agency_name, a.key AS agency_key, f.agency_code, f.district, f.email, "
-        "f.active, f.forced "
+        "f.active, f.forced, f.digits "
         f"FROM roster_file f JOIN roster_agencies a ON a.raw = f.agency_name{joins}"
     )
 
@@ -505,7 +507,7 @@ class StagedImport:
         if outcome["rejected"]:
             return outcome
         agency_ids = ensure_agencies(self.region, agencies)
-        outcome.update(self._write(agency_ids))
+        outcome.update(self._write(agency_ids, total))
         self._drop_tables()
         return outcome
 
@@ -527,27 +529,38 @@ class StagedImport:
         cur.execute("SET LOCAL jit = off")  # compiling the check costs more than it saves
 
     def _values(self):
-        """roster_values: what each distinct text of the coded columns stands for."""
+        """roster_values: what each distinct combination of raw texts of the coded columns
+        stands for (NULL for a text the checks refuse)."""
         cur = self.cursor
+        columns = ", ".join(VALUE_COLUMNS.values())
         cur.execute(
-            "CREATE TEMP TABLE roster_values (kind text, raw text, value text) ON COMMIT DROP"
+            "CREATE TEMP TABLE roster_values (type_raw text, class_raw text, district_raw text, "
+            "active_raw text, type_value text, class_value text, district_value text, "
+            "active_value text) ON COMMIT DROP"
         )
-        # One scan for the four columns; GROUPING tells which set each value comes from.
-        columns = list(VALUE_COLUMNS.values())
-        cur.execute(
-            f"SELECT {', '.join(columns)}, GROUPING({', '.join(columns)}) FROM {self.source} "
-            f"GROUP BY GROUPING SETS ({', '.join(f'({c})' for c in columns)})"
-        )
-        found = {kind: [] for kind in VALUE_COLUMNS}
-        kinds = list(VALUE_COLUMNS)
-        for *values, grouping in cur.fetchall():
-            # the set's own column is the one bit left clear, from the left
-            index = next(i for i in range(len(kinds)) if not grouping & (1 << (len(kinds) - 1 - i)))
-            found[kinds[index]].append(values[index])
+        cur.execute(f"SELECT DISTINCT {columns} FROM {self.source}")
+        combinations = cur.fetchall()
+        values = {}  # (kind, raw) -> value
+        for kind, index in zip(VALUE_COLUMNS, range(len(VALUE_COLUMNS)), strict=True):
+            raws = {combination[index] for combination in combinations}
+            found = {
+                raw: value
+                for _k, raw, value in _value_rows(
+                    kind, raws, self.district_codes, self.district_ids
+                )
+            }
+            values.update(((kind, raw), found.get(raw)) for raw in raws)
         with cur.copy("COPY roster_values FROM STDIN") as copy:
-            for kind, raws in found.items():
-                for row in _value_rows(kind, raws, self.district_codes, self.district_ids):
-                    copy.write_row(row)
+            for combination in combinations:
+                copy.write_row(
+                    (
+                        *combination,
+                        *(
+                            values[kind, raw]
+                            for kind, raw in zip(VALUE_COLUMNS, combination, strict=True)
+                        ),
+                    )
+                )
         cur.execute("ANALYZE roster_values")
 
     def _recheck(self, errors, forced):
@@ -615,7 +628,7 @@ class StagedImport:
 
     # ---- writing -----------------------------------------------------------------------------
 
-    def _write(self, agency_ids):
+    def _write(self, agency_ids, total):
         cur, region_id, phase = self.cursor, self.region.pk, self._phase
         differs = " OR ".join(
             f"e.{c} IS DISTINCT FROM m.{c}"
@@ -623,6 +636,12 @@ class StagedImport:
             if c not in ("name_key", "name_phonetic")
         )
         with phase("compare"):
+            # The planner looks each checked row up in the NIP's index even when they are a
+            # large part of the roster: a million probes (about 10 s at load 7), where one hash
+            # join of the two does it in half the time.
+            many = self._many(total)
+            if many:
+                cur.execute("SET LOCAL enable_nestloop = off")
             cur.execute(
                 "CREATE TEMP TABLE roster_merge ON COMMIT DROP AS "
                 "SELECT m.*, e.id AS old_id, "
@@ -638,6 +657,8 @@ class StagedImport:
                 {"region": region_id},
             )
             to_write = cur.rowcount
+            if many:
+                cur.execute("SET LOCAL enable_nestloop = on")
             cur.execute("SELECT count(*) FROM roster_checked WHERE ok AND nip <> ''")
             with_nip = cur.fetchone()[0]
         with phase("name_keys"):
@@ -669,6 +690,14 @@ class StagedImport:
             "bulk": bulk is not None,
             "timings": self.timings,
         }
+
+    def _many(self, rows):
+        """Are ROWS (checked rows) a large part of the roster? Then they are compared with it in
+        one hash join."""
+        if rows < BULK_MIN_ROWS:
+            return False
+        self.cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [TABLE])
+        return rows >= self.cursor.fetchone()[0] / 5
 
     def _name_keys(self):
         """Search keys for each distinct name that is new or changed, made once."""
