@@ -28,7 +28,7 @@ from itertools import chain
 
 from django import forms
 from django.conf import settings
-from django.core.paginator import Page, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connections
 from django.db.models import BooleanField, Expression, F
 from django.http import FileResponse, StreamingHttpResponse
@@ -373,10 +373,29 @@ class EstimatedPage(Page):
         return (self.number - 1) * self.paginator.per_page + len(self.object_list)
 
 
+def rows_of(queryset, start, stop):
+    """The objects of QUERYSET from START to STOP in its order: the ids are sorted alone (a
+    narrow sort, whatever the select_related joins and wide columns), then only those rows
+    are read whole, with QUERYSET's joins and prefetches."""
+    ids = list(queryset.values_list("pk", flat=True)[start:stop])
+    if not ids:
+        return []
+    found = {item.pk: item for item in queryset.order_by().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
+
+
 def paginate(queryset, page, total):
     """Page PAGE (any text; a bad or too high number gives the first or the last page) of
     QUERYSET, PAGE_SIZE rows, with TOTAL (from count_total) as its size."""
-    return _CountedPaginator(queryset, PAGE_SIZE, total).get_page(page)
+    paginator = _CountedPaginator(queryset, PAGE_SIZE, total)
+    try:
+        number = paginator.validate_number(page)
+    except PageNotAnInteger:
+        number = 1
+    except EmptyPage:
+        number = paginator.num_pages
+    start = (number - 1) * PAGE_SIZE
+    return Page(rows_of(queryset, start, start + PAGE_SIZE), number, paginator)
 
 
 def page_and_total(queryset, page, limit=None):
@@ -392,7 +411,7 @@ def page_and_total(queryset, page, limit=None):
         number = int(text) if text.isascii() and text.isdigit() and len(text) < 10 else 1
     number = max(number, 1)
     if number == 1:
-        rows = list(queryset[: PAGE_SIZE + 1])
+        rows = rows_of(queryset, 0, PAGE_SIZE + 1)
         if len(rows) <= PAGE_SIZE:
             total = Total(len(rows), "exact")
             return Page(rows, 1, _CountedPaginator(queryset, PAGE_SIZE, total)), total
@@ -405,7 +424,7 @@ def page_and_total(queryset, page, limit=None):
     if total.exact:
         return paginate(queryset, number, total), total
     start = (number - 1) * PAGE_SIZE
-    rows = list(queryset[start : start + PAGE_SIZE + 1])
+    rows = rows_of(queryset, start, start + PAGE_SIZE + 1)
     if not rows:  # the estimate was too high: the real end, counted, and its last page
         total = Total(queryset.order_by().count(), "exact")
         shown = paginate(queryset, number, total)
