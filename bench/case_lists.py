@@ -1,7 +1,13 @@
 """Case list and overdue list latency over 200,000 cases and 2,000,000 audit entries on
 PostgreSQL, and `netra audit verify` throughput over that chain.
 
-    python bench/case_lists.py [--cases 200000] [--audit 2000000] [--requests 200]
+    python bench/case_lists.py [--cases 200000] [--audit 2000000] [--requests 200] [--reuse]
+
+At national scale (issue 20): --cases 1000000 --audit 0 (no audit chain, no verify). The
+database `netra_bench_cases` is kept at the end; --reuse measures it again without writing
+(topping it up when it holds fewer rows than asked), so a rerun on a quiet machine is
+`python bench/case_lists.py --cases 1000000 --audit 0 --reuse`. Cases are written set-based
+in SQL (1,000,000 in a few minutes).
 
 Cases are spread over every regency and city, in every state, with deadlines around today;
 each has one reported person employed by its region's government. Pages are fetched in
@@ -19,9 +25,10 @@ import time
 
 from common import (
     django_ready,
-    fresh_postgres,
     latency_row,
+    load,
     netra_env,
+    postgres_database,
     signed_in_client,
     timed_gets,
 )
@@ -30,89 +37,118 @@ PG_DB = "netra_bench_cases"
 
 
 def populate(cases, audit_entries, rng):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from netra.audit.log import bulk_append
+    """Top the database up to CASES cases (one reported person each) and AUDIT_ENTRIES audit
+    entries: what an earlier run left is kept (--reuse)."""
     from netra.audit.models import AuditEntry
+    from netra.cases.models import Case
+
+    have = Case.objects.count()
+    if have < cases:
+        add_cases(have, cases - have, rng)
+    have = AuditEntry.objects.count()
+    if have < audit_entries:
+        add_audit(have, audit_entries - have, cases)
+
+
+def add_cases(first, count, rng, batch=100_000):
+    """COUNT cases numbered from FIRST, written set-based (INSERT ... SELECT over
+    generate_series, 100,000 rows a statement): a state drawn uniformly, a region among every
+    regency and city, opened up to 700 days ago, a deadline between 400 hours ago and 200
+    hours ahead for the states with a legal clock (and recommended), forwarded for the states
+    after forwarding and 30% of the closed ones; one reported person each."""
+    from django.db import connection, transaction
+
     from netra.cases import workflow as wf
-    from netra.cases.models import Case, Respondent
     from netra.regions.models import Election, Region
 
     election = Election.objects.get(code="pilkada-2024")
     regions = list(
         Region.objects.filter(level__in=["regency", "city"]).values_list("pk", flat=True)
     )
-    after = {wf.FORWARDED, wf.BKN_VERIFICATION, wf.RECOMMENDED, wf.FOLLOWED_UP, wf.PPK_OVERDUE}
-    clocked = set(wf.CLOCK_STEP) | {wf.RECOMMENDED}
-    now = timezone.now()
+    after = [wf.FORWARDED, wf.BKN_VERIFICATION, wf.RECOMMENDED, wf.FOLLOWED_UP, wf.PPK_OVERDUE]
+    clocked = [*wf.CLOCK_STEP, wf.RECOMMENDED]
     start = time.perf_counter()
-    for first in range(0, cases, 10_000):
-        batch = []
-        for i in range(first, min(cases, first + 10_000)):
-            state = rng.choice(wf.STATES)
-            opened = now - timedelta(days=rng.uniform(0, 700))
-            batch.append(
-                Case(
-                    number=f"{i:06d}/Reg/LP/PB/Kab/X/2024" if state != wf.RECEIVED else "",
-                    source="report",
-                    election=election,
-                    region_id=rng.choice(regions),
-                    summary="Dugaan pelanggaran netralitas ASN (data uji).",
-                    state=state,
-                    received_at=opened,
-                    opened_at=opened,
-                    due_at=now + timedelta(hours=rng.uniform(-400, 200))
-                    if state in clocked
-                    else None,
-                    forwarded=state in after or (state == wf.CLOSED and rng.random() < 0.3),
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT setseed(%s)", [rng.random()])
+    for low in range(first, first + count, batch):
+        high = min(first + count, low + batch) - 1
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT coalesce(max(id), 0) FROM cases_case")
+            (before,) = cursor.fetchone()
+            cursor.execute(
+                """
+                WITH drawn AS (
+                    SELECT i,
+                           (%(states)s::text[])[1 + floor(random() * %(n_states)s)::int] AS state,
+                           (%(regions)s::bigint[])[1 + floor(random() * %(n_regions)s)::int]
+                               AS region_id,
+                           now() - random() * interval '700 days' AS opened,
+                           random() AS due, random() AS share
+                    FROM generate_series(%(low)s, %(high)s) AS i
                 )
+                INSERT INTO cases_case (number, source, summary, state, version, received_at,
+                                        due_at, extended, forwarded, opened_at, election_id,
+                                        region_id)
+                SELECT CASE WHEN state = %(received)s THEN ''
+                            ELSE lpad(i::text, 6, '0') || '/Reg/LP/PB/Kab/X/2024' END,
+                       'report', 'Dugaan pelanggaran netralitas ASN (data uji).', state, 0,
+                       opened,
+                       CASE WHEN state = ANY(%(clocked)s::text[])
+                            THEN now() + (due * 600 - 400) * interval '1 hour' END,
+                       false,
+                       state = ANY(%(after)s::text[]) OR (state = %(closed)s AND share < 0.3),
+                       opened, %(election)s, region_id
+                FROM drawn ORDER BY i
+                """,
+                {
+                    "states": wf.STATES,
+                    "n_states": len(wf.STATES),
+                    "regions": regions,
+                    "n_regions": len(regions),
+                    "low": low,
+                    "high": high,
+                    "received": wf.RECEIVED,
+                    "clocked": clocked,
+                    "after": after,
+                    "closed": wf.CLOSED,
+                    "election": election.pk,
+                },
             )
-        created = Case.objects.bulk_create(batch)
-        Respondent.objects.bulk_create(
-            [
-                Respondent(
-                    case=c,
-                    name="Pegawai Uji",
-                    nip="",
-                    subject_type="pns",
-                    government_id=c.region_id,
-                )
-                for c in created
-            ]
-        )
-    # opened_at is auto_now_add: set the spread afterwards in one statement per batch is slow;
-    # a single UPDATE from received_at keeps it realistic.
-    Case.objects.update(opened_at=models_f("received_at"))
-    print(f"{cases:,} cases written in {time.perf_counter() - start:.0f} s")
+            cursor.execute(
+                "INSERT INTO cases_respondent (name, nip, subject_type, agency, position, "
+                "case_id, government_id) SELECT 'Pegawai Uji', '', 'pns', '', '', id, region_id "
+                "FROM cases_case WHERE id > %s ORDER BY id",
+                [before],
+            )
+        print(f"  {high + 1:,} cases ({time.perf_counter() - start:.0f} s)", flush=True)
+    print(f"{count:,} cases written in {time.perf_counter() - start:.0f} s")
 
+
+def add_audit(first, count, cases):
+    from django.utils import timezone
+
+    from netra.audit.log import bulk_append
+    from netra.audit.models import AuditEntry
+
+    now = timezone.now()
     start, batch = time.perf_counter(), []
-    for i in range(audit_entries):
-        data = {"from": "study", "to": "forwarded"}
-        target = str(1 + i % cases)
+    for i in range(first, first + count):
         batch.append(
             AuditEntry(
                 at=now,
                 actor_label="bench",
                 action="case.transition",
                 target_type="cases.case",
-                target_id=target,
+                target_id=str(1 + i % cases),
                 region_code="35.09",
-                data=data,
+                data={"from": "study", "to": "forwarded"},
             )
         )
         if len(batch) == 20_000:
             bulk_append(batch)  # signed and chained as record() does
             batch = []
     bulk_append(batch)
-    print(f"{audit_entries:,} audit entries written in {time.perf_counter() - start:.0f} s")
-
-
-def models_f(name):
-    from django.db.models import F
-
-    return F(name)
+    print(f"{count:,} audit entries written in {time.perf_counter() - start:.0f} s")
 
 
 def child(cases, audit_entries, requests):
@@ -124,10 +160,12 @@ def child(cases, audit_entries, requests):
     from netra.cases.models import Case
 
     rng = random.Random(2024)
-    if Case.objects.count() < cases:
-        populate(cases, audit_entries, rng)
+    populate(cases, audit_entries, rng)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # A live table is vacuumed by autovacuum; a freshly written one is not yet, and its
+        # index-only scans (the lists' capped counts) would visit the table for every row.
+        cursor.execute("VACUUM ANALYZE")
+    print(f"{Case.objects.count():,} cases; load: {load()}")
 
     people = {
         "regency officer (Jember)": signed_in_client("reg", "bawaslu_regency", ["35.09"]),
@@ -148,7 +186,10 @@ def child(cases, audit_entries, requests):
             ("API overdue (100)", lambda: ("/api/v1/cases", {"overdue": "true", "limit": 100})),
         ]:
             print(latency_row(who, what, timed_gets(client, requests, next_request)))
+        print(f"{'':32s} load {load()}")
 
+    if not audit_entries:
+        return
     began = time.perf_counter()
     assert verify_chain() is None
     seconds = time.perf_counter() - began
@@ -166,15 +207,14 @@ def main():
     parser.add_argument(
         "--reuse",
         action="store_true",
-        help="keep the database of an earlier run if it holds the cases",
+        help="keep the database of an earlier run (topped up to --cases and --audit); it is "
+        "kept at the end either way",
     )
     parser.add_argument("--child", action="store_true")
     args = parser.parse_args()
     if args.child:
         return child(args.cases, args.audit, args.requests)
-    database = (
-        f"postgres://postgres@127.0.0.1:5432/{PG_DB}" if args.reuse else fresh_postgres(PG_DB)
-    )
+    database = postgres_database(PG_DB, args.reuse)
     with tempfile.TemporaryDirectory() as data_dir:
         env = netra_env(data_dir, database, NETRA_ALLOWED_HOSTS="testserver")
         subprocess.run(

@@ -27,6 +27,32 @@ def fresh_postgres(name):
     return f"{PG_SERVER}/{name}"
 
 
+def postgres_database(name, reuse=False):
+    """Database NAME's URL: with REUSE kept as an earlier run left it (created when missing),
+    otherwise dropped and created afresh."""
+    if not reuse:
+        return fresh_postgres(name)
+    found = subprocess.run(
+        [
+            "psql",
+            f"{PG_SERVER}/postgres",
+            "-tAc",
+            f"SELECT 1 FROM pg_database WHERE datname = '{name}'",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    if not found:
+        return fresh_postgres(name)
+    return f"{PG_SERVER}/{name}"
+
+
+def load():
+    """The machine's load averages (1, 5, 15 minutes), to print beside a figure."""
+    return "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
 def netra_env(data_dir, database_url=None, **extra):
     """This process's environment for a netra process with its own data directory and database
     (SQLite in DATA_DIR unless DATABASE_URL is given)."""

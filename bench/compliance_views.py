@@ -2,6 +2,10 @@
 
     python bench/compliance_views.py [--cases 200000] [--requests 100] [--reuse]
 
+At national scale (issue 20): --cases 1000000 --reuse after bench/case_lists.py has filled
+`netra_bench_cases` with 1,000,000 cases; the recommendations are added once and kept, so a
+rerun with --reuse only measures.
+
 Builds the cases of bench/case_lists.py (or reuses its database with --reuse), then gives every
 case past forwarding a recommendation per reported person with one to three catalog codes, and
 a decree to most of those the PPK has answered (imposed sanctions varying by region, so the
@@ -19,9 +23,10 @@ import time
 from case_lists import PG_DB, populate
 from common import (
     django_ready,
-    fresh_postgres,
     latency_row,
+    load,
     netra_env,
+    postgres_database,
     signed_in_client,
     timed_gets,
 )
@@ -146,7 +151,8 @@ def child(cases, requests):
     if not Recommendation.objects.exists():
         add_recommendations(rng)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")  # as autovacuum would have, on a live database
+    print(f"load: {load()}")
 
     people = {
         "BKN (national)": signed_in_client("bkn", "bkn", []),
@@ -169,6 +175,7 @@ def child(cases, requests):
                     timed_gets(client, requests, lambda path=path, query=query: (path, query)),
                 )
             )
+        print(f"{'':32s} load {load()}")
     print(
         f"\n{Recommendation.objects.count():,} recommendations over {Case.objects.count():,} cases"
     )
@@ -183,9 +190,7 @@ def main():
     args = parser.parse_args()
     if args.child:
         return child(args.cases, args.requests)
-    database = (
-        f"postgres://postgres@127.0.0.1:5432/{PG_DB}" if args.reuse else fresh_postgres(PG_DB)
-    )
+    database = postgres_database(PG_DB, args.reuse)
     with tempfile.TemporaryDirectory() as data_dir:
         env = netra_env(data_dir, database, NETRA_ALLOWED_HOSTS="testserver")
         subprocess.run(

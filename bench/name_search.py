@@ -2,6 +2,9 @@
 
     python bench/name_search.py [--employees 5000000] [--queries 1000] [--keep]
 
+At national scale (issue 20): --employees 5600000; the database is kept at the end, and
+--keep measures it again without loading (when it holds at least that many employees).
+
 Builds database `netra_bench_search` (reused with --keep when it already holds the rows), with
 employees spread over all 514 regencies/cities, then times `search_employees` (the code behind
 the roster page and /api/v1/employees) for a national user (BKN) and a regency-scoped one, on a
@@ -21,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from common import fresh_postgres  # noqa: E402
+from common import load as machine_load  # noqa: E402
 
 DB = "netra_bench_search"
 
@@ -211,7 +215,7 @@ def main():
         print(
             f"{label}: {len(every)} queries, p50 {pct(every, 50):.1f} ms, "
             f"p95 {pct(every, 95):.1f} ms, p99 {pct(every, 99):.1f} ms, "
-            f"max {every[-1]:.1f} ms"
+            f"max {every[-1]:.1f} ms (load {machine_load()})"
         )
         for kind, ts in by_kind.items():
             print(f"    {kind:22s} p50 {statistics.median(ts):6.1f} ms   p95 {pct(ts, 95):6.1f} ms")
