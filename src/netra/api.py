@@ -5,6 +5,7 @@ from typing import Literal
 from csp.decorators import csp_update
 from django import forms
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import django_auth
@@ -12,6 +13,7 @@ from ninja.security import django_auth
 from netra.accounts.access import can
 from netra.accounts.throttle import client_ip
 from netra.cases.api import router as cases_router
+from netra.common.refusals import api_answer, api_status
 from netra.common.schemas import ErrorOut, RefusalOut, document_shared_answers
 from netra.insights.api import router as insights_router
 from netra.monitoring.api import router as monitoring_router
@@ -45,7 +47,9 @@ api = NetraAPI(
     version="1",
     urls_namespace="api",
     description=(
-        "Every refusal is JSON with a `detail` and a `code`: 400 a refused request or change "
+        "Every refusal is JSON with a `code` for programs and a `detail` in the caller's "
+        "language (Accept-Language: Bahasa Indonesia unless English is asked for): "
+        "400 a refused request or change "
         "(the code says why), 401 not signed in (not_signed_in), 403 a change without the "
         "CSRF token (csrf_failed), 404 what does not exist or is outside the caller's reach, "
         "409 a change based on an old version, 422 input that does not match this schema "
@@ -106,7 +110,7 @@ def _region_out(region):
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(request, {"detail": "Not found"}, status=404)
+    return api.create_response(request, api_answer("not_found"), status=404)
 
 
 @api.exception_handler(ValidationError)
@@ -116,15 +120,13 @@ def invalid_input(request, exc):
         {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": str(e.get("type"))}
         for e in exc.errors
     ]
-    body = {"detail": "The input does not match the schema", "code": "invalid_input"}
-    return api.create_response(request, {**body, "errors": issues}, status=422)
+    body = {**api_answer("invalid_input"), "errors": issues}
+    return api.create_response(request, body, status=422)
 
 
 @api.exception_handler(AuthenticationError)
 def not_signed_in(request, exc):
-    return api.create_response(
-        request, {"detail": "Sign in first", "code": "not_signed_in"}, status=401
-    )
+    return api.create_response(request, api_answer("not_signed_in"), status=401)
 
 
 #: ninja's own refusals: a body that is not JSON (400) and the CSRF check of a signed-in change.
@@ -134,7 +136,7 @@ HTTP_ERROR_CODES = {400: "unreadable_body", 403: "csrf_failed", 429: "throttled"
 @api.exception_handler(HttpError)
 def refused(request, exc):
     code = HTTP_ERROR_CODES.get(exc.status_code, "refused")
-    return api.create_response(request, {"detail": str(exc), "code": code}, status=exc.status_code)
+    return api.create_response(request, api_answer(code), status=exc.status_code)
 
 
 # A NUL in a multipart field is found when ninja parses the form, inside its own error handling.
@@ -151,7 +153,7 @@ def list_regions(
     regions = Region.objects.all()
     if parent is not None:
         if not Region.objects.filter(code=parent).exists():
-            return Status(404, {"detail": f"Unknown region code: {parent}"})
+            return api_status(404, "unknown_region", code=parent)
         regions = regions.filter(parent__code=parent)
     elif level is None:
         # The whole country without districts unless asked: 552 rows, not 7,837.
@@ -165,7 +167,7 @@ def list_regions(
 def get_region(request, code: RegionCode):
     region = Region.objects.filter(code=code).first()
     if region is None:
-        return Status(404, {"detail": f"Unknown region code: {code}"})
+        return api_status(404, "unknown_region", code=code)
     return _region_out(region)
 
 
@@ -306,23 +308,15 @@ def file_report(request):
     Same rules as the /lapor/ form. The receipt code is in this answer only: keep it.
     """
     if too_large(request):
-        return Status(
-            413,
-            {
-                "detail": "The request is too large",
-                "code": "too_large",
-                "errors": {"evidence": ["The files together exceed the limit."]},
-            },
-        )
+        errors = {"evidence": [str(_("The files together exceed the limit."))]}
+        return Status(413, {**api_answer("too_large"), "errors": errors})
     if body_incomplete(request):
-        detail = "The request did not arrive whole; nothing was saved."
-        return Status(400, {"detail": detail, "code": "incomplete_body", "errors": {}})
+        return Status(400, {**api_answer("incomplete_body"), "errors": {}})
     address = client_ip(request)
     try:
         reports.count_attempt(address)  # before validation opens the files
     except reports.Throttled:
-        detail = "Too many submissions from this address; try later."
-        return Status(429, {"detail": detail, "code": "throttled"})
+        return api_status(429, "throttled")
     form = SubmissionForm(request.POST, request.FILES)
     if not form.is_valid():
         if not form.opened_evidence:
@@ -331,8 +325,7 @@ def file_report(request):
         return Status(
             status,
             {
-                "detail": "Invalid submission",
-                "code": "too_large" if form.too_large else "invalid_submission",
+                **api_answer("too_large" if form.too_large else "invalid_submission"),
                 "errors": {k: [str(m) for m in v] for k, v in form.errors.items()},
             },
         )
@@ -350,9 +343,9 @@ def report_status(request, body: ReceiptIn):
     try:
         submission = reports.find_by_receipt(body.receipt, client_ip=client_ip(request))
     except reports.Throttled:
-        return Status(429, {"detail": "Too many attempts; try later.", "code": "throttled"})
+        return api_status(429, "throttled")
     if submission is None:
-        return Status(404, {"detail": "Unknown receipt code"})
+        return api_status(404, "unknown_receipt")
     questions = [m.body for m in submission.messages.filter(officer__isnull=False)]
     return {
         "status": submission.status,

@@ -8,7 +8,7 @@ from django.test import Client
 def test_no_one_signed_in_gets_401_with_a_code(client, reference):
     response = client.get("/api/v1/cases")
     assert response.status_code == 401
-    assert response.json() == {"detail": "Sign in first", "code": "not_signed_in"}
+    assert response.json() == {"detail": "Masuk terlebih dahulu.", "code": "not_signed_in"}
 
 
 def test_a_signed_in_change_without_the_csrf_token_gets_403_with_a_code(alice):

@@ -10,7 +10,7 @@ def test_a_level_other_than_province_or_regency_answers_422_with_a_code(client, 
     response = client.get("/api/v1/statistics", {"election": "pilkada-2024", "level": level})
     assert response.status_code == 422
     assert response.json() == {
-        "detail": "The level is province or regency.",
+        "detail": "Tingkatnya provinsi atau kabupaten/kota.",
         "code": "unknown_level",
     }
 

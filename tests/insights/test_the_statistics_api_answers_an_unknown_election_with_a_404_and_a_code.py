@@ -6,6 +6,6 @@ def test_an_unknown_election_answers_404_with_a_code(client, reference):
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
     assert response.json() == {
-        "detail": "Unknown election: pilkada-1999",
+        "detail": "Tidak ada pemilihan dengan kode pilkada-1999.",
         "code": "unknown_election",
     }

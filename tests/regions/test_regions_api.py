@@ -26,13 +26,16 @@ def test_it_lists_all_regencies_and_cities(client, reference):
 def test_an_unknown_parent_code_answers_404_with_a_json_error(client, reference):
     response = client.get("/api/v1/regions", {"parent": "99.99"})
     assert response.status_code == 404
-    assert response.json() == {"detail": "Unknown region code: 99.99"}
+    assert response.json() == {
+        "detail": "Tidak ada wilayah dengan kode 99.99.",
+        "code": "unknown_region",
+    }
 
 
 def test_an_unknown_region_answers_404_with_a_json_error(client, reference):
     response = client.get("/api/v1/regions/35.99")
     assert response.status_code == 404
-    assert response.json()["detail"] == "Unknown region code: 35.99"
+    assert response.json()["code"] == "unknown_region"
     assert client.get("/api/v1/regions/35.09").json()["name"] == "Kabupaten Jember"
 
 

@@ -48,7 +48,8 @@ def test_a_report_cut_off_through_the_api_saves_nothing(client, media_root):
         client, "/api/v1/reports", {**report_data(), "evidence": [photo]}, content
     )
     assert response.status_code == 400
-    assert "did not arrive whole" in response.json()["detail"]
+    assert response.json()["code"] == "incomplete_body"
+    assert "tidak tiba utuh" in response.json()["detail"]
     assert not Submission.objects.exists()
     assert not any(p.is_file() for p in media_root.rglob("*"))
 

@@ -12,7 +12,7 @@ def test_an_unknown_election_answers_404_with_a_code(client_for, gita):
 
     assert response.status_code == 404
     assert response.json() == {
-        "detail": "Unknown election: pilkada-2099",
+        "detail": "Tidak ada pemilihan dengan kode pilkada-2099.",
         "code": "unknown_election",
     }
 

@@ -22,7 +22,7 @@ from netra.accounts.access import (
     visible_hearings,
 )
 from netra.accounts.models import User
-from netra.common.refusals import attempt, form_errors, refusal_status
+from netra.common.refusals import api_status, attempt, form_errors, refusal_status
 from netra.common.schemas import ErrorOut, RefusalOut
 from netra.regions.models import Election, Region
 from netra.reports.evidence import EvidenceError
@@ -219,7 +219,7 @@ def open_from_report(request, submission_id: int):
         .first()
     )
     if submission is None:
-        return Status(404, {"detail": "Not found"})
+        return api_status(404, "not_found")
     case = actions.open_case_from_submission(request.user, submission)
     return Status(201, case_detail(case, request.user))
 

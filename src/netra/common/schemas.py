@@ -4,8 +4,11 @@ and the refusals every operation can answer with, added to the OpenAPI document.
 from ninja import Field, Schema
 
 
+# Not found (code not_found, or unknown_region, unknown_election, unknown_receipt): DETAIL in the
+# caller's language, CODE for programs.
 class ErrorOut(Schema):
     detail: str
+    code: str
 
 
 # A refused change: CODE names the reason, DETAIL says it in the caller's language; a request

@@ -7,9 +7,10 @@ An unknown election answers 404 and a level other than province or regency 422, 
 
 from typing import Annotated, Literal
 
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
 from pydantic import WithJsonSchema
 
+from netra.common.refusals import api_status
 from netra.common.schemas import RefusalOut, ValidationErrorOut
 from netra.regions.schemas import ELECTION_CODES, OFFICE_REGION_CODE
 
@@ -94,7 +95,7 @@ def statistics(
     Licence CC BY 4.0 (cite "Netra, dari data penanganan pelanggaran Bawaslu")."""
     found = election_or_none(election)
     if found is None:
-        return Status(404, {"detail": f"Unknown election: {election}", "code": "unknown_election"})
+        return api_status(404, "unknown_election", code=election)
     if level not in LEVELS:
-        return Status(422, {"detail": "The level is province or regency.", "code": "unknown_level"})
+        return api_status(422, "unknown_level")
     return answer(found, level)

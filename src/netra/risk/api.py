@@ -8,11 +8,12 @@ province or regency 422, both with a `code` (`unknown_election`, `unknown_level`
 
 from typing import Annotated, Literal
 
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 from pydantic import WithJsonSchema
 
 from netra.accounts.access import can
+from netra.common.refusals import api_status
 from netra.common.schemas import RefusalOut, ValidationErrorOut
 from netra.regions.schemas import ELECTION_CODES, OFFICE_REGION_CODE
 
@@ -128,12 +129,12 @@ def risk(
     handling of cases, limited to the regions within the caller's reach. A component without
     data is null and named in `missing`; it is never counted as 0."""
     if not can(request.user, "insights.staff"):
-        return Status(404, {"detail": "Not found", "code": "not_found"})
+        return api_status(404, "not_found")
     found = election_or_none(election)
     if found is None:
-        return Status(404, {"detail": f"Unknown election: {election}", "code": "unknown_election"})
+        return api_status(404, "unknown_election", code=election)
     if level not in LEVEL_NAMES:
-        return Status(422, {"detail": "The level is province or regency.", "code": "unknown_level"})
+        return api_status(422, "unknown_level")
     rows = ranked_rows(request.user, found, LEVEL_NAMES[level])
     facts = election_facts(found) if rows else None
     return {

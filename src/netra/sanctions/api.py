@@ -14,7 +14,7 @@ from netra.cases.api import case_for
 from netra.cases.models import Case
 from netra.cases.schemas import CHANGE
 from netra.common.forms import date_in_range
-from netra.common.refusals import refusal_status
+from netra.common.refusals import api_status, refusal_status
 from netra.common.schemas import ErrorOut
 
 from . import actions, rules
@@ -117,7 +117,7 @@ def record_decree(
     """The PPK's decree (multipart: fields and the signed PDF), or the reason there is none."""
     recommendation = get_object_or_404(Recommendation, pk=recommendation_id)
     if not may_answer_for(request.user, recommendation.government_id):
-        return Status(404, {"detail": "Not found"})
+        return api_status(404, "not_found")
     case = case_for(request, recommendation.case_id, "cases.decree")
     recommendation.case = case
     if file is not None and file.size > settings.NETRA_EVIDENCE_MAX_BYTES:

@@ -14,6 +14,7 @@ from netra.accounts.access import can, restrict_cases, restrict_reports, scope_r
 from netra.accounts.models import Role
 from netra.cases import workflow as wf
 from netra.cases.models import STATE_LABELS, Case, overdue
+from netra.common.refusals import api_answer
 from netra.regions.models import Election
 from netra.reports.models import Submission
 from netra.worker.health import worker_status
@@ -179,13 +180,13 @@ def healthz(request):
 
 def not_found(request, exception=None):
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Not found"}, status=404)
+        return JsonResponse(api_answer("not_found"), status=404)
     return render(request, "404.html", status=404)
 
 
 def bad_request(request, exception=None):
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Bad request", "code": "bad_request"}, status=400)
+        return JsonResponse(api_answer("bad_request"), status=400)
     return render(request, "400.html", status=400)
 
 
