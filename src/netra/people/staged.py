@@ -203,12 +203,15 @@ def _value_rows(kind, raws, district_codes, district_ids):
 
 
 def _keys_of(names, stop):
-    """name -> (name key, phonetic index) for NAMES, unless STOP is set on the way."""
+    """tidy name -> (name key, phonetic index) for NAMES (raw or tidy), unless STOP is set on
+    the way."""
     keys = {}
     for count, name in enumerate(names):
         if count % 10_000 == 0 and stop.is_set():
             return keys
-        keys[name] = (name_key(name), phonetic_index(name))
+        name = " ".join(name.split())
+        if name not in keys:
+            keys[name] = (name_key(name), phonetic_index(name))
     return keys
 
 
@@ -298,9 +301,10 @@ def _plain_csv(path):
     """(file's bytes without a byte-order mark, delimiter, all printable ASCII) when COPY can
     read PATH as Python's csv module does; else None."""
     with open(path, "rb") as fh:
-        data = fh.read()
-    if kind_of(data[:8]) != "csv" or encoding_of(data[:8]) != "utf-8-sig":
-        return None
+        head = fh.read(8)
+        if kind_of(head) != "csv" or encoding_of(head) != "utf-8-sig":
+            return None
+        data = head + fh.read()
     data = data.removeprefix(codecs.BOM_UTF8)
     sample = data[: 4 * SNIFF_BYTES].decode("utf-8", "ignore")[:SNIFF_BYTES]
     delimiter = sniff_delimiter(sample.splitlines()).encode()
@@ -384,7 +388,7 @@ def _stream_plain(cur, path, limit_bytes, progress, names=None):
         raise RosterFileError("no_rows")
     if names is not None:
         cur.execute("SELECT DISTINCT name FROM roster_file")
-        names.update(" ".join(name.split()) for (name,) in cur.fetchall())
+        names.update(name for (name,) in cur.fetchall())  # tidied by _keys_of
     if progress:
         progress(data_rows, data_rows)
     return data_rows, labels, {}
@@ -658,7 +662,7 @@ class StagedImport:
             )
             to_write = cur.rowcount
             if many:
-                cur.execute("SET LOCAL enable_nestloop = on")
+                cur.execute("SET LOCAL enable_nestloop TO DEFAULT")
             cur.execute("SELECT count(*) FROM roster_checked WHERE ok AND nip <> ''")
             with_nip = cur.fetchone()[0]
         with phase("name_keys"):
