@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from rapidfuzz import fuzz
 
@@ -104,7 +104,7 @@ def submit(form, *, client_ip, counted=False):
     stored = []  # files written so far, deleted again if the transaction fails
     try:
         with transaction.atomic():
-            submission = Submission.objects.create(
+            submission = Submission(
                 kind=Submission.Kind.INFORMATION if reporter is None else Submission.Kind.REPORT,
                 receipt_hash=code_hash,
                 election=d["election"],
@@ -118,11 +118,10 @@ def submit(form, *, client_ip, counted=False):
                 possibly_expired=timezone.localdate() > deadline,
             )
             if reporter is not None:
-                submission.identity_sealed = identity.seal_identity(submission, reporter)
                 submission.reporter_nik_hash = (
                     identity.nik_hash(reporter["nik"]) if reporter["nik"] else ""
                 )
-                submission.save(update_fields=["identity_sealed", "reporter_nik_hash"])
+            _insert_with_identity(submission, reporter)
             employee = None
             if d["person_nip"]:
                 employee = Employee.objects.filter(nip=d["person_nip"]).first()
@@ -158,6 +157,33 @@ def submit(form, *, client_ip, counted=False):
         throttle.release(key)  # nothing was filed
         raise
     return submission, code
+
+
+def _next_submission_id():
+    """The next id of the submissions' sequence, taken ahead of the insert (PostgreSQL)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id'))", [Submission._meta.db_table]
+        )
+        return cursor.fetchone()[0]
+
+
+def _insert_with_identity(submission, reporter):
+    """Insert SUBMISSION with REPORTER's identity sealed (None: anonymous). The vault's context
+    is the submission's id: on PostgreSQL the id is taken from the sequence first, so that the
+    row goes in whole in one insert (an update after it wrote the row twice, and with a NIK
+    every index of the table again, its description's full-text one too); elsewhere the
+    identity follows the insert."""
+    if reporter is None:
+        submission.save(force_insert=True)
+    elif connection.vendor == "postgresql":
+        submission.pk = _next_submission_id()
+        submission.identity_sealed = identity.seal_identity(submission, reporter)
+        submission.save(force_insert=True)
+    else:
+        submission.save(force_insert=True)
+        submission.identity_sealed = identity.seal_identity(submission, reporter)
+        submission.save(update_fields=["identity_sealed"])
 
 
 def _queue_screening(submission_id):
