@@ -365,8 +365,7 @@ def _stream_plain(cur, path, limit_bytes, progress, names=None):
                 copy.write(view[start : start + step])
                 if progress:
                     progress(data.count(b"\n", 0, start + step), total)
-        cur.execute("SELECT count(*) FROM roster_file")
-        data_rows = cur.fetchone()[0]
+        data_rows = cur.rowcount
         records = data.count(b"\n") + (0 if data.endswith(b"\n") else 1) - 1
         if data_rows != records:
             raise _NotPlain
