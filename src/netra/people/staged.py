@@ -215,6 +215,21 @@ def _keys_of(names, stop):
     return keys
 
 
+def _keys_of_file(path, delimiter, column, stop):
+    """_keys_of the names in COLUMN of the plain CSV file PATH, read here with Python's csv
+    module (in a thread, while COPY and the check keep the server busy)."""
+    names = set()
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, delimiter=delimiter)
+        next(reader, None)
+        for count, row in enumerate(reader):
+            if count % 10_000 == 0 and stop.is_set():
+                return {}
+            if len(row) > column:
+                names.add(row[column])
+    return _keys_of(names, stop)
+
+
 def _stream(cursor, path, limit_bytes, progress, names=None):
     """COPY the file's rows into roster_raw; return (data rows, labels, rows COPY could not
     carry as they are: row -> raw cells)."""
@@ -327,12 +342,13 @@ def _plain_csv(path):
     return data, delimiter.decode(), not data.translate(None, PRINTABLE_OR_NEWLINE)
 
 
-def _stream_plain(cur, path, limit_bytes, progress, names=None):
+def _stream_plain(cur, path, limit_bytes, progress, read_names=None):
     """_stream's work done by COPY itself, for a plain CSV file (_plain_csv): the file's bytes
     go to roster_file as they are, and the view roster_raw tidies them as _stream does (spaces
     in SQL for printable ASCII values, in Python for the rest, agencies' keys in Python once per
     distinct text). Returns what _stream does, or None (nothing left behind) when the file is
-    not plain or COPY reads it otherwise than Python would."""
+    not plain or COPY reads it otherwise than Python would. READ_NAMES(delimiter, name column)
+    is called once the file is known plain, before COPY."""
     _rows, _estimate, mapping, labels = read_header(path, limit_bytes)
     plain = _plain_csv(path)
     if plain is None:
@@ -345,6 +361,8 @@ def _stream_plain(cur, path, limit_bytes, progress, names=None):
     by_index = {index: field for field, index in mapping.items()}
     columns = [RAW_NAMES.get(by_index.get(i), f"extra_{i}") for i in range(len(header))]
     missing = [RAW_NAMES[f] for f in RAW_FIELDS if f not in mapping]
+    if read_names is not None:
+        read_names(delimiter, mapping["name"])
     cur.execute("SAVEPOINT roster_plain")
     try:
         cur.execute(
@@ -385,9 +403,6 @@ def _stream_plain(cur, path, limit_bytes, progress, names=None):
     cur.execute("RELEASE SAVEPOINT roster_plain")
     if data_rows == 0:
         raise RosterFileError("no_rows")
-    if names is not None:
-        cur.execute("SELECT DISTINCT name FROM roster_file")
-        names.update(name for (name,) in cur.fetchall())  # tidied by _keys_of
     if progress:
         progress(data_rows, data_rows)
     return data_rows, labels, {}
@@ -464,17 +479,25 @@ class StagedImport:
         self._create_tables()
         cur.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE} WHERE region_id = %s)", [self.region.pk])
         names = None if cur.fetchone()[0] else set()
+
+        def read_names(delimiter, column):
+            # A first load: every name needs its keys. A thread makes them from the file
+            # while COPY and the check keep the server busy (the connection waits without
+            # holding the GIL).
+            self.keys_ahead = self.pool.submit(_keys_of_file, path, delimiter, column, self.stop)
+
         with phase("stream"):
-            streamed = _stream_plain(cur, path, limit_bytes, progress, names)
+            streamed = _stream_plain(
+                cur, path, limit_bytes, progress, read_names if names is not None else None
+            )
             self.plain = streamed is not None
             # the file's own cells: roster_raw, a view on a plain file, tidies them
             self.source = "roster_file" if self.plain else "roster_raw"
             if streamed is None:
                 streamed = _stream(cur, path, limit_bytes, progress, names)
             total, labels, forced = streamed
-        if names:
-            # A first load: every name needs its keys. A thread makes them while the server
-            # checks the rows (the connection waits without holding the GIL).
+        if names and self.keys_ahead is None:
+            # The same from the names the Python stream collected, while the server checks.
             self.keys_ahead = self.pool.submit(_keys_of, names, self.stop)
         with phase("check"):
             self._values()
