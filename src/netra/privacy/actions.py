@@ -393,15 +393,22 @@ def blank_expired_texts(now=None, batch=1000):
         if not ids:
             return blanked
         with transaction.atomic():
+            held_now = set(
+                Flag.objects.filter(text_id__in=ids, case__in=held_case_ids()).values_list(
+                    "text_id", flat=True
+                )
+            )
+            claimed = [pk for pk in ids if pk not in held_now]
             # The conditional update is the claim: a text another worker blanked first no
-            # longer matches, and is not counted twice.
+            # longer matches, and is not counted twice. Its condition names only the text's
+            # own columns: PostgreSQL checks those again on a row another worker changed
+            # meanwhile, where a join's subquery would still see the words it had read.
             won = (
-                Text.objects.filter(pk__in=ids)
+                Text.objects.filter(pk__in=claimed)
                 .exclude(text="", author="", url="")
-                .exclude(flag__case__in=held_case_ids())
                 .update(text="", author="", url="")
             )
-            Flag.objects.filter(text_id__in=ids).update(evidence=[])
+            Flag.objects.filter(text_id__in=claimed).update(evidence=[])
             if won:
                 record(None, "privacy.retention", data={"kind": "texts", "count": won})
         blanked += won
