@@ -115,6 +115,7 @@ def child(rows, cases, reports):
             source="finding",
             election=election,
             region=jember,
+            province_id=jember.parent_id,  # bulk_create skips Case.save
             summary=f"Temuan {i}",
             received_at=now,
             assigned_to=leaving,

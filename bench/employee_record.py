@@ -70,6 +70,7 @@ def heavy_employee(rng):
                 source="finding",
                 election=election,
                 region=jember,
+                province_id=jember.parent_id,  # bulk_create skips Case.save
                 summary="Temuan (data uji).",
                 state=(state := rng.choice(wf.STATES)),
                 received_at=now - timedelta(days=rng.uniform(0, 700)),

@@ -59,6 +59,8 @@ def populate(cases, reports, rng):
     regions = list(
         Region.objects.filter(level__in=["regency", "city"]).values_list("pk", flat=True)
     )
+    # bulk_create skips Case.save, which keeps a case's province: a regency's is its parent.
+    province_of = dict(Region.objects.filter(pk__in=regions).values_list("pk", "parent_id"))
     after = {wf.FORWARDED, wf.BKN_VERIFICATION, wf.RECOMMENDED, wf.FOLLOWED_UP, wf.PPK_OVERDUE}
     clocked = set(wf.CLOCK_STEP) | {wf.RECOMMENDED}
     now = timezone.now()
@@ -73,7 +75,8 @@ def populate(cases, reports, rng):
                     number=f"{i:06d}/Reg/LP/PB/Kab/X/2024" if state != wf.RECEIVED else "",
                     source="finding",
                     election=election,
-                    region_id=rng.choice(regions),
+                    region_id=(region_id := rng.choice(regions)),
+                    province_id=province_of[region_id],
                     summary=f"{rng.choice(ACCOUNTS)} (data uji {i}).",
                     state=state,
                     received_at=opened,

@@ -267,7 +267,27 @@ def restrict_cases(queryset, user):
             state__in=queryset.model.PPK_STATES,
             pk__in=respondents.objects.filter(government__in=own).values("case_id"),
         )
+    provinces = _whole_provinces(user)
+    if provinces:
+        # Every region on the account is a province: its cases are those carrying it (the
+        # province each case keeps beside its region), one range of the province's list
+        # indexes rather than its 39 regencies scattered through the country's (issue 20).
+        return queryset.filter(province_id__in=provinces)
     return restrict(queryset, user, "region", districts=False)
+
+
+def _whole_provinces(user):
+    """The ids of USER's regions when USER acts for whole provinces only (a province officer),
+    else an empty set: a national role (None from scope_region_ids), or a regency on the
+    account. Cached on the user object beside the scope."""
+    if not is_staff_user(user) or is_national(user):
+        return frozenset()
+    cache = user.__dict__.setdefault("_netra_scope_ids", {})
+    if "provinces" not in cache:
+        levels = dict(user.regions.values_list("id", "level"))
+        whole = levels and all(level == Region.Level.PROVINCE for level in levels.values())
+        cache["provinces"] = frozenset(levels) if whole else frozenset()
+    return cache["provinces"]
 
 
 def case_or_404(queryset, user, **lookup):

@@ -38,6 +38,22 @@ STATE_LABELS = {
 }
 
 
+def province_id_of(region):
+    """The id of the province REGION lies in (REGION's own for a province): the first part of
+    its Kemendagri code ('35' for '35.09' or '35.09.27'); a regency's parent without a query."""
+    code = region.code
+    if "." not in code:
+        return region.pk
+    if code.count(".") == 1 and region.parent_id is not None:
+        return region.parent_id
+    return (
+        type(region)
+        .objects.filter(code=code.partition(".")[0])
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 class Case(models.Model):
     class Source(models.TextChoices):
         REPORT = "report", _("Public report")
@@ -53,6 +69,18 @@ class Case(models.Model):
     )
     election = models.ForeignKey("regions.Election", on_delete=models.PROTECT, related_name="+")
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    # The province the region lies in (the region itself for a provincial case), kept by
+    # save() whenever the region is set or changed: a province officer's list reads it from
+    # one index in its order (issue 20), which the province's 39 regencies never were.
+    province = models.ForeignKey(
+        "regions.Region",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,  # the province's list indexes lead with it (migration 0013)
+        editable=False,
+    )
     summary = models.TextField()
     state = models.CharField(
         max_length=30, choices=list(STATE_LABELS.items()), default=wf.RECEIVED, db_index=True
@@ -90,6 +118,14 @@ class Case(models.Model):
 
     def __str__(self):
         return self.number or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        if self.region_id is not None:
+            self.province_id = province_id_of(self.region)
+            fields = kwargs.get("update_fields")
+            if fields is not None and "region" in fields and "province" not in fields:
+                kwargs["update_fields"] = [*fields, "province"]
+        super().save(*args, **kwargs)
 
     @property
     def state_label(self):
