@@ -18,7 +18,7 @@ from netra.cases.actions import Conflict, Refused
 from netra.cases.models import Case, CaseEvent
 from netra.common import links
 
-from . import rules
+from . import rules, tally
 from .catalog import active_catalog
 from .models import CatalogVersion, Decree, FollowUpStep, Recommendation, RecommendationCode
 
@@ -181,6 +181,7 @@ def _keep_recommendation(actor, case, rows, letter, *, version, verification, du
     for row, proposal in rows:
         row.case = case
         row.save()
+        tally.recommended(row, case)
         RecommendationCode.objects.bulk_create(
             [
                 RecommendationCode(
@@ -280,6 +281,7 @@ def record_decree(
     except IntegrityError:
         raise Conflict from None  # another hand answered this recommendation first
     Recommendation.objects.filter(pk=recommendation.pk).update(answered_at=decree.recorded_at)
+    tally.answered(recommendation.pk, decree)
     remaining = case.recommendations.filter(decree__isnull=True).exists()
     if remaining:
         case_actions.touch(case, version)

@@ -170,3 +170,30 @@ class FollowUpStep(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} (case {self.case_id})"
+
+
+class FollowUpTally(models.Model):
+    """The compliance page's figures kept as counts (sanctions.tally keeps them in the
+    transaction of every change, so they stay exact): per government whose PPK must act, the
+    region and forwarding of the case (what access.restrict_by_case scopes by), and a metric,
+    how many recommendations have it. VALUE is 0 for the plain counts, the days to the decree
+    for "days" (a histogram the median is read from) and the UTC day of the due date for
+    "open" (the unanswered ones, so that the overdue are counted without reading them all)."""
+
+    government_id = models.IntegerField()  # 0: a recommendation with no government
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    forwarded = models.BooleanField()
+    metric = models.CharField(max_length=8)  # total, answered, imposed, days, open
+    value = models.IntegerField(default=0)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["government_id", "region", "forwarded", "metric", "value"],
+                name="one_follow_up_tally_per_key",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.metric}={self.value}: {self.count} (government {self.government_id})"

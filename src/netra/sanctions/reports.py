@@ -4,16 +4,17 @@ Everything starts from restrict_cases, so a regency officer sees their regency's
 PPK their own government's, BKN the whole country.
 """
 
-from collections import defaultdict
-from statistics import median
+from collections import Counter, defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from netra.accounts.access import restrict_by_case
+from netra.accounts.access import can, restrict, restrict_by_case
+from netra.accounts.models import Role
 from netra.regions.models import Region
 
-from .models import Recommendation, RecommendationCode
+from . import tally
+from .models import FollowUpTally, Recommendation, RecommendationCode
 
 
 def recommendations_for(user):
@@ -22,10 +23,39 @@ def recommendations_for(user):
 
 def compliance(user, by="ppk"):
     """Per government (its PPK), or per province: recommendations, answered, imposed, the share
-    followed up, the median days from recommendation to decree, and how many are overdue."""
+    followed up, the median days from recommendation to decree, and how many are overdue.
+
+    Read from the counts tally keeps (a few thousand rows for the whole country) where the
+    user's reach is a matter of the case's region and forwarding; a PPK's or BKPSDM's reach is
+    by case, and their few recommendations are counted as they are."""
     now = timezone.now()
+    tallies = _tallies_for(user)
+    figures = _fresh_figures(user, now) if tallies is None else _tallied_figures(user, tallies, now)
+    return _grouped(figures, by)
+
+
+def _tallies_for(user):
+    """The counts USER reaches, as access.restrict_by_case limits the recommendations: none
+    without "cases.view", BKN those of forwarded cases, everyone else by the case's region
+    (access.restrict); None for the PPK and BKPSDM, whose reach is by case."""
+    if not can(user, "cases.view"):
+        return FollowUpTally.objects.none()
+    if user.role == Role.BKN:
+        return FollowUpTally.objects.filter(forwarded=True)
+    if user.role in (Role.PPK, Role.BKPSDM):
+        return None
+    return restrict(FollowUpTally.objects.all(), user, "region", districts=False)
+
+
+def _empty():
+    return {"total": 0, "answered": 0, "imposed": 0, "overdue": 0, "days": Counter()}
+
+
+def _fresh_figures(user, now):
+    """Per government id, the figures aggregated from the recommendations USER reaches."""
     scope = recommendations_for(user)
-    rows = list(
+    figures = defaultdict(_empty)
+    for row in (
         scope.values("government_id")
         .annotate(
             total=Count("id"),
@@ -34,21 +64,84 @@ def compliance(user, by="ppk"):
             overdue=Count("id", filter=Q(answered_at__isnull=True, due_at__lt=now)),
         )
         .order_by()
-    )
-    days = defaultdict(list)
-    for government, elapsed in scope.filter(decree__days_to_decree__isnull=False).values_list(
-        "government_id", "decree__days_to_decree"
     ):
-        days[government].append(elapsed)
+        figures[row["government_id"]].update(
+            {f: row[f] for f in ("total", "answered", "imposed", "overdue")}
+        )
+    for government, elapsed, times in (
+        scope.filter(decree__days_to_decree__isnull=False)
+        .values("government_id", "decree__days_to_decree")
+        .annotate(times=Count("id"))
+        .values_list("government_id", "decree__days_to_decree", "times")
+        .order_by()
+    ):
+        figures[government]["days"][elapsed] += times
+    return dict(figures)
+
+
+def _tallied_figures(user, tallies, now):
+    """Per government id, the same figures from the counts in TALLIES; the overdue are the
+    open ones due on a day before today (UTC) from the counts, and those due today before NOW
+    from the recommendations (a few, through the index of the open ones by due date)."""
+    figures = defaultdict(_empty)
+    for government, metric, value, count in (
+        tallies.filter(metric__in=("total", "answered", "imposed", "days"))
+        .values("government_id", "metric", "value")
+        .annotate(n=Sum("count"))
+        .values_list("government_id", "metric", "value", "n")
+        .order_by()
+    ):
+        if metric == "days":
+            if count:
+                figures[government]["days"][value] += count
+        else:
+            figures[government][metric] += count
+    today = tally.day_of(now)
+    for government, count in (
+        tallies.filter(metric="open", value__lt=today)
+        .values("government_id")
+        .annotate(n=Sum("count"))
+        .values_list("government_id", "n")
+        .order_by()
+    ):
+        figures[government]["overdue"] += count
+    for government, count in (
+        recommendations_for(user)
+        .filter(answered_at__isnull=True, due_at__gte=tally.day_start(today), due_at__lt=now)
+        .values("government_id")
+        .annotate(n=Count("id"))
+        .values_list("government_id", "n")
+        .order_by()
+    ):
+        figures[government or 0]["overdue"] += count
+    # A government with no recommendation in reach has no row, as in the fresh aggregation.
+    return {(g or None): f for g, f in figures.items() if f["total"]}
+
+
+def _median(days):
+    """statistics.median of the days the histogram DAYS (days -> times) holds."""
+    n = sum(days.values())
+    if not n:
+        return None
+    wanted = [(n - 1) // 2, n // 2]
+    found, seen = [], 0
+    for value in sorted(days):
+        times = days[value]
+        while wanted and wanted[0] < seen + times:
+            found.append(value)
+            wanted.pop(0)
+        seen += times
+    return found[0] if n % 2 else (found[0] + found[1]) / 2
+
+
+def _grouped(figures, by):
     regions = {
         r.pk: r
-        for r in Region.objects.filter(pk__in=[row["government_id"] for row in rows]).only(
-            "code", "name"
-        )
+        for r in Region.objects.filter(pk__in=[g for g in figures if g]).only("code", "name")
     }
     groups = {}
-    for row in rows:
-        region = regions.get(row["government_id"])
+    for government, row in figures.items():
+        region = regions.get(government)
         code = region.code if region else "-"
         key = code.split(".")[0] if by == "province" else code
         group = groups.setdefault(
@@ -60,12 +153,12 @@ def compliance(user, by="ppk"):
                 "answered": 0,
                 "imposed": 0,
                 "overdue": 0,
-                "days": [],
+                "days": Counter(),
             },
         )
         for field in ("total", "answered", "imposed", "overdue"):
             group[field] += row[field]
-        group["days"] += days.get(row["government_id"], [])
+        group["days"].update(row["days"])
     if by == "province":
         names = dict(Region.objects.filter(code__in=groups).values_list("code", "name"))
         for key, group in groups.items():
@@ -74,7 +167,7 @@ def compliance(user, by="ppk"):
     for group in groups.values():
         group["share"] = group["answered"] / group["total"] if group["total"] else 0
         group["share_pct"] = round(100 * group["share"])
-        group["median_days"] = median(group["days"]) if group["days"] else None
+        group["median_days"] = _median(group["days"])
         del group["days"]
         result.append(group)
     return sorted(result, key=lambda g: (g["share"], -g["overdue"]))
