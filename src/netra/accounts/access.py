@@ -312,6 +312,19 @@ def restrict_by_case(queryset, user, case_field="case"):
     return restrict(queryset, user, f"{case_field}__region", districts=False)
 
 
+def restrict_case_tallies(tallies, user):
+    """Counts kept per case region and forwarding (the follow-up tally: REGION and FORWARDED
+    fields) limited as restrict_by_case limits the recommendations they count; None for the
+    PPK and the BKPSDM, whose reach is by case: they count the objects themselves."""
+    if not can(user, "cases.view"):
+        return tallies.none()
+    if user.role == Role.BKN:
+        return tallies.filter(forwarded=True)
+    if user.role in (Role.PPK, Role.BKPSDM):
+        return None
+    return restrict(tallies, user, "region", districts=False)
+
+
 def roster_by_nip(employees, user, case_region, nip, region_field="region"):
     """The roster entry (in EMPLOYEES) that USER may find by NIP while naming a reported person
     on a case handled in CASE_REGION; the caller has checked that USER handles that case.

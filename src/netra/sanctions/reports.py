@@ -9,8 +9,7 @@ from collections import Counter, defaultdict
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from netra.accounts.access import can, restrict, restrict_by_case
-from netra.accounts.models import Role
+from netra.accounts.access import restrict_by_case, restrict_case_tallies
 from netra.regions.models import Region
 
 from . import tally
@@ -29,22 +28,9 @@ def compliance(user, by="ppk"):
     user's reach is a matter of the case's region and forwarding; a PPK's or BKPSDM's reach is
     by case, and their few recommendations are counted as they are."""
     now = timezone.now()
-    tallies = _tallies_for(user)
+    tallies = restrict_case_tallies(FollowUpTally.objects.all(), user)
     figures = _fresh_figures(user, now) if tallies is None else _tallied_figures(user, tallies, now)
     return _grouped(figures, by)
-
-
-def _tallies_for(user):
-    """The counts USER reaches, as access.restrict_by_case limits the recommendations: none
-    without "cases.view", BKN those of forwarded cases, everyone else by the case's region
-    (access.restrict); None for the PPK and BKPSDM, whose reach is by case."""
-    if not can(user, "cases.view"):
-        return FollowUpTally.objects.none()
-    if user.role == Role.BKN:
-        return FollowUpTally.objects.filter(forwarded=True)
-    if user.role in (Role.PPK, Role.BKPSDM):
-        return None
-    return restrict(FollowUpTally.objects.all(), user, "region", districts=False)
 
 
 def _empty():
