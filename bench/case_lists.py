@@ -62,9 +62,11 @@ def add_cases(first, count, rng, batch=100_000):
     from netra.regions.models import Election, Region
 
     election = Election.objects.get(code="pilkada-2024")
-    regions = list(
-        Region.objects.filter(level__in=["regency", "city"]).values_list("pk", flat=True)
+    drawn = list(
+        Region.objects.filter(level__in=["regency", "city"]).values_list("pk", "parent_id")
     )
+    regions = [pk for pk, _province in drawn]
+    provinces = [province for _pk, province in drawn]  # a regency's or city's parent
     after = [wf.FORWARDED, wf.BKN_VERIFICATION, wf.RECOMMENDED, wf.FOLLOWED_UP, wf.PPK_OVERDUE]
     clocked = [*wf.CLOCK_STEP, wf.RECOMMENDED]
     start = time.perf_counter()
@@ -80,15 +82,14 @@ def add_cases(first, count, rng, batch=100_000):
                 WITH drawn AS (
                     SELECT i,
                            (%(states)s::text[])[1 + floor(random() * %(n_states)s)::int] AS state,
-                           (%(regions)s::bigint[])[1 + floor(random() * %(n_regions)s)::int]
-                               AS region_id,
+                           1 + floor(random() * %(n_regions)s)::int AS k,
                            now() - random() * interval '700 days' AS opened,
                            random() AS due, random() AS share
                     FROM generate_series(%(low)s, %(high)s) AS i
                 )
                 INSERT INTO cases_case (number, source, summary, state, version, received_at,
                                         due_at, extended, forwarded, opened_at, election_id,
-                                        region_id)
+                                        region_id, province_id)
                 SELECT CASE WHEN state = %(received)s THEN ''
                             ELSE lpad(i::text, 6, '0') || '/Reg/LP/PB/Kab/X/2024' END,
                        'report', 'Dugaan pelanggaran netralitas ASN (data uji).', state, 0,
@@ -97,13 +98,15 @@ def add_cases(first, count, rng, batch=100_000):
                             THEN now() + (due * 600 - 400) * interval '1 hour' END,
                        false,
                        state = ANY(%(after)s::text[]) OR (state = %(closed)s AND share < 0.3),
-                       opened, %(election)s, region_id
+                       opened, %(election)s, (%(regions)s::bigint[])[k],
+                       (%(provinces)s::bigint[])[k]
                 FROM drawn ORDER BY i
                 """,
                 {
                     "states": wf.STATES,
                     "n_states": len(wf.STATES),
                     "regions": regions,
+                    "provinces": provinces,
                     "n_regions": len(regions),
                     "low": low,
                     "high": high,
