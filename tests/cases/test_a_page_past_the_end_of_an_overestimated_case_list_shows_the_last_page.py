@@ -5,23 +5,15 @@ says so and the exact total, never an error or an empty table."""
 import pytest
 from django.db import connection
 
-from netra.cases import actions
 from netra.common import listing
-from netra.regions.models import Election
 
 
 def test_the_last_real_page_is_shown_with_a_message(
-    client_for, alice, region, settings, monkeypatch
+    client_for, alice, monkeypatch, jember_findings, short_pages
 ):
     if connection.vendor != "postgresql":
         pytest.skip("the planner's estimate is PostgreSQL's")
-    election = Election.objects.get(code="pilkada-2024")
-    made = [
-        actions.open_finding(alice, election=election, region=region("35.09"), summary=f"T{i}")
-        for i in range(7)
-    ]
-    settings.NETRA_EXACT_COUNT_LIMIT = 5
-    monkeypatch.setattr(listing, "PAGE_SIZE", 3)
+    made = jember_findings(7)
     monkeypatch.setattr(listing, "planner_estimate", lambda queryset: 1_000)  # far too high
     client = client_for(alice)
     first = client.get("/kasus/")

@@ -4,21 +4,15 @@ the estimate are still reached: a page offers the next one while rows remain aft
 import pytest
 from django.db import connection
 
-from netra.cases import actions
 from netra.common import listing
-from netra.regions.models import Election
 
 
-def test_every_row_is_reached_through_next_links(client_for, alice, region, settings, monkeypatch):
+def test_every_row_is_reached_through_next_links(
+    client_for, alice, monkeypatch, jember_findings, short_pages
+):
     if connection.vendor != "postgresql":
         pytest.skip("the planner's estimate is PostgreSQL's")
-    election = Election.objects.get(code="pilkada-2024")
-    made = [
-        actions.open_finding(alice, election=election, region=region("35.09"), summary=f"T{i}")
-        for i in range(12)
-    ]
-    settings.NETRA_EXACT_COUNT_LIMIT = 5
-    monkeypatch.setattr(listing, "PAGE_SIZE", 3)
+    made = jember_findings(12)
     monkeypatch.setattr(listing, "planner_estimate", lambda queryset: 1)  # far too low
     client = client_for(alice)
     seen, number = [], 1

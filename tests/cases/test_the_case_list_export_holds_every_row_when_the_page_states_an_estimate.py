@@ -6,21 +6,13 @@ import io
 
 from openpyxl import load_workbook
 
-from netra.cases import actions
 from netra.common import listing
-from netra.regions.models import Election
 
 
 def test_csv_and_xlsx_hold_exactly_the_listed_cases(
-    client_for, alice, region, settings, monkeypatch
+    client_for, alice, monkeypatch, jember_findings, short_pages
 ):
-    election = Election.objects.get(code="pilkada-2024")
-    made = [
-        actions.open_finding(alice, election=election, region=region("35.09"), summary=f"T{i}")
-        for i in range(7)
-    ]
-    settings.NETRA_EXACT_COUNT_LIMIT = 5
-    monkeypatch.setattr(listing, "PAGE_SIZE", 3)
+    made = jember_findings(7)
     monkeypatch.setattr(listing, "planner_estimate", lambda queryset: 1_000)
     listed = sorted((c.refresh_from_db() or c.number) or f"#{c.pk}" for c in made)
     client = client_for(alice)
